@@ -1,0 +1,96 @@
+// Builds the Fastify app from its parts. main.ts and the tests build the very same app.
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { auditRoutes } from './features/audit/routes.ts';
+import { authRoutes } from './features/auth/routes.ts';
+import { healthRoutes } from './features/health/routes.ts';
+import { houseRoutes } from './features/house/routes.ts';
+import { invitationRoutes } from './features/invitations/routes.ts';
+import { meRoutes } from './features/me/routes.ts';
+import { peopleRoutes } from './features/people/routes.ts';
+import { programRoutes } from './features/programs/routes.ts';
+import { residenceRoutes } from './features/residences/routes.ts';
+import { setupRoutes } from './features/setup/routes.ts';
+import { lookUpSession, SESSION_COOKIE, touchSession } from './platform/auth/sessions.ts';
+import type { Config } from './platform/config.ts';
+import type { Database } from './platform/database/connect.ts';
+import { registerCsrfDefence, registerErrorHandling, registerSecurityHeaders } from './platform/http.ts';
+import { loggerOptions } from './platform/logger.ts';
+import { openApiRoutes, registerOpenApi } from './platform/openapi.ts';
+import { registerPolicies } from './platform/policies.ts';
+import type { App } from './platform/types.ts';
+import { registerWebApp } from './platform/web.ts';
+
+export type BuildAppOptions = {
+  config: Config;
+  database: Database;
+  /** Folder of the built web app; null serves the API alone. */
+  webDir?: string | null;
+  logger?: boolean;
+};
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(config),
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    // Per-request log lines only when debugging; errors are always logged.
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider() as unknown as App;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', database.db);
+  app.decorate('config', config);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionState', 'none');
+
+  const secure = config.publicUrl?.startsWith('https://') ?? false;
+  await app.register(cookie);
+  registerSecurityHeaders(app, secure);
+  registerCsrfDefence(app, config.publicUrl ? new URL(config.publicUrl).origin : undefined);
+  registerErrorHandling(app);
+  registerPolicies(app);
+  await registerOpenApi(app);
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const found = await lookUpSession(database.db, token);
+    request.sessionState = found.state;
+    if (found.state === 'active') {
+      request.actor = found.actor;
+      await touchSession(database.db, found.actor.sessionId, found.lastSeenAt, config.sessionDays);
+    }
+  });
+
+  await app.register(async (api) => {
+    const routes = api as unknown as App;
+    openApiRoutes(routes);
+    healthRoutes(routes);
+    setupRoutes(routes);
+    authRoutes(routes);
+    meRoutes(routes);
+    residenceRoutes(routes);
+    programRoutes(routes);
+    invitationRoutes(routes);
+    peopleRoutes(routes);
+    houseRoutes(routes);
+    auditRoutes(routes);
+  });
+
+  if (options.webDir) {
+    await registerWebApp(app, options.webDir);
+  } else {
+    app.setNotFoundHandler((request, reply) => {
+      reply.status(404).send({
+        error: { code: 'not_found', message: `No such route: ${request.method} ${request.url.split('?')[0]}` },
+      });
+    });
+  }
+
+  return app;
+}

@@ -1,0 +1,45 @@
+// `npm start` and `npm run demo`.
+import { ConfigError, loadConfig } from '../platform/config.ts';
+import { DataDirLockedError } from '../platform/database/lock.ts';
+import { startHearth } from '../main.ts';
+
+const demo = process.argv.includes('--demo');
+
+async function main() {
+  const config = loadConfig();
+  if (demo && !process.env.HEARTH_DATA_DIR && !config.databaseUrl) {
+    config.dataDir = `${config.dataDir}-demo`;
+  }
+  const hearth = await startHearth({
+    config,
+    beforeListen: demo
+      ? async (database) => {
+          const { seedDemo } = await import('../features/demo/seed.ts');
+          const logins = await seedDemo(database.db);
+          if (logins) printLogins(logins);
+        }
+      : undefined,
+  });
+  const shutdown = async (signal: string) => {
+    console.log(`\n${signal} received: stopping Hearth…`);
+    await hearth.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+function printLogins(logins: { role: string; username: string; password: string; residence?: string }[]) {
+  console.log('\n  Demo logins (every password is shown once here):');
+  for (const l of logins) console.log(`    ${l.role.padEnd(12)} ${l.username.padEnd(16)} ${l.password}${l.residence ? `   (${l.residence})` : ''}`);
+  console.log('');
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    console.error(error.message);
+  } else {
+    console.error('Hearth could not start:', error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});

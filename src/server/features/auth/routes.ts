@@ -1,0 +1,79 @@
+import { PasswordResetRequestSchema, SessionListSchema, SignInRequestSchema } from '../../../shared/contracts/auth.ts';
+import { IdParamsSchema, OkSchema } from '../../../shared/contracts/common.ts';
+import {
+  clearSessionCookie,
+  createSession,
+  describeDevice,
+  requireActor,
+  secureCookies,
+  setSessionCookie,
+} from '../../platform/auth/sessions.ts';
+import { notFound } from '../../platform/errors.ts';
+import type { App } from '../../platform/types.ts';
+import { listSessions, resetPassword, revokeSession, signIn } from './service.ts';
+
+export function authRoutes(app: App): void {
+  const secure = secureCookies(app.config.publicUrl);
+
+  app.post(
+    '/api/auth/sign-in',
+    { config: { policy: 'public' }, schema: { summary: 'Sign in with username or email and password', tags: ['auth'], body: SignInRequestSchema, response: { 200: OkSchema } } },
+    async (request, reply) => {
+      const person = await signIn(app.db, request.body.login, request.body.password, request.ip);
+      const token = await createSession(app.db, person, describeDevice(request), app.config.sessionDays);
+      setSessionCookie(reply, token, app.config.sessionDays, secure);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/auth/sign-out',
+    { config: { policy: 'public' }, schema: { summary: 'Sign out of this device', tags: ['auth'], response: { 200: OkSchema } } },
+    async (request, reply) => {
+      if (request.actor) await revokeSession(app.db, request.actor.personId, request.actor.organizationId, request.actor.sessionId);
+      clearSessionCookie(reply, secure);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/auth/reset-password',
+    { config: { policy: 'public' }, schema: { summary: 'Choose a new password with a code from a peer leader or admin', tags: ['auth'], body: PasswordResetRequestSchema, response: { 200: OkSchema } } },
+    async (request) => {
+      const { login, code, newPassword } = request.body;
+      await resetPassword(app.db, login, code, newPassword, request.ip);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/me/sessions',
+    { config: { policy: 'signedIn' }, schema: { summary: 'My signed-in devices', tags: ['auth'], response: { 200: SessionListSchema } } },
+    async (request) => {
+      const actor = requireActor(request);
+      const rows = await listSessions(app.db, actor.personId, actor.organizationId);
+      return {
+        sessions: rows.map((s) => ({
+          id: s.id,
+          createdAt: s.createdAt.toISOString(),
+          lastSeenAt: s.lastSeenAt.toISOString(),
+          expiresAt: s.expiresAt.toISOString(),
+          device: s.device,
+          current: s.id === actor.sessionId,
+        })),
+      };
+    },
+  );
+
+  app.delete(
+    '/api/me/sessions/:id',
+    { config: { policy: 'signedIn' }, schema: { summary: 'Sign out one of my devices', tags: ['auth'], params: IdParamsSchema, response: { 200: OkSchema } } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      if (!(await revokeSession(app.db, actor.personId, actor.organizationId, request.params.id))) throw notFound('session');
+      if (request.params.id === actor.sessionId) clearSessionCookie(reply, secure);
+      return { ok: true as const };
+    },
+  );
+}
+

@@ -1,0 +1,58 @@
+// Creating a person with their sign-in, used by first-run setup and by accepting an invitation.
+import { eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { NewAccountSchema } from '../../../shared/contracts/auth.ts';
+import { hashPassword } from '../../platform/auth/secrets.ts';
+import type { Db } from '../../platform/database/connect.ts';
+import { people } from '../../platform/database/schema.ts';
+import { conflict } from '../../platform/errors.ts';
+
+export type NewAccount = z.infer<typeof NewAccountSchema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export async function assertLoginFree(tx: Tx | Db, account: Pick<NewAccount, 'username' | 'email'>): Promise<void> {
+  const taken = await tx.select({ id: people.id }).from(people).where(eq(people.username, account.username)).limit(1);
+  if (taken.length > 0) throw conflict('That username is taken. Please choose another.', 'username');
+  if (account.email) {
+    const emailTaken = await tx
+      .select({ id: people.id })
+      .from(people)
+      .where(sql`lower(${people.email}) = lower(${account.email})`)
+      .limit(1);
+    if (emailTaken.length > 0) throw conflict('That email is already used by another account.', 'email');
+  }
+}
+
+export async function createPersonWithAccount(
+  tx: Tx,
+  organizationId: string,
+  account: NewAccount,
+): Promise<{ id: string; organizationId: string }> {
+  await assertLoginFree(tx, account);
+  const passwordHash = await hashPassword(account.password);
+  const [row] = await tx
+    .insert(people)
+    .values({
+      organizationId,
+      firstName: account.firstName,
+      lastName: account.lastName ?? '',
+      pronouns: account.pronouns ?? null,
+      language: account.language,
+      username: account.username,
+      email: account.email ?? null,
+      passwordHash,
+    })
+    .returning({ id: people.id, organizationId: people.organizationId });
+  return row!;
+}
+
+export function slugify(name: string): string {
+  const base = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48);
+  return base || 'organization';
+}

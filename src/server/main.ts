@@ -1,0 +1,79 @@
+// Starts Hearth: the database (embedded or external), migrations, the first-run setup link, the server.
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import { issueSetupToken } from './features/setup/service.ts';
+import type { Config } from './platform/config.ts';
+import { connectDatabase, type Database } from './platform/database/connect.ts';
+import { type EmbeddedDatabase, startEmbeddedDatabase } from './platform/database/embedded.ts';
+import { lockDataDir } from './platform/database/lock.ts';
+import { applyMigrations } from './platform/database/migrate.ts';
+import { ensureWebBuild, WEB_DIST } from './platform/web-build.ts';
+
+export type RunningHearth = {
+  app: FastifyInstance;
+  url: string;
+  database: Database;
+  databaseUrl: string;
+  embedded: EmbeddedDatabase | null;
+  stop: () => Promise<void>;
+};
+
+export type StartOptions = {
+  config: Config;
+  serveWeb?: boolean;
+  /** Runs after migrations, before listening (the demo seeds its data here). */
+  beforeListen?: (database: Database) => Promise<void>;
+  log?: (line: string) => void;
+};
+
+export async function startHearth(options: StartOptions): Promise<RunningHearth> {
+  const { config } = options;
+  const log = options.log ?? ((line: string) => console.log(line));
+  let release: (() => void) | null = null;
+  let embedded: EmbeddedDatabase | null = null;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    release = lockDataDir(config.dataDir);
+    try {
+      embedded = await startEmbeddedDatabase(config.dataDir);
+    } catch (error) {
+      release();
+      throw error;
+    }
+    databaseUrl = embedded.url;
+  }
+  const database = connectDatabase(databaseUrl);
+  const stopAll = async () => {
+    await database.close().catch(() => {});
+    await embedded?.stop().catch(() => {});
+    release?.();
+  };
+  try {
+    await applyMigrations(database.db);
+    await options.beforeListen?.(database);
+    if (options.serveWeb !== false) ensureWebBuild(log);
+    const app = await buildApp({ config, database, webDir: options.serveWeb === false ? null : WEB_DIST });
+    const address = await app.listen({ port: config.port, host: config.host });
+    const url = config.publicUrl ?? address.replace('127.0.0.1', 'localhost');
+    const setupToken = await issueSetupToken(database.db);
+    if (setupToken) {
+      log('');
+      log('  Welcome to Hearth. To set it up, open this one-time link:');
+      log(`  ${url}/setup?token=${setupToken}`);
+      log('');
+    }
+    log(`Hearth is running at ${url}`);
+    let stopping: Promise<void> | null = null;
+    const stop = () => {
+      stopping ??= (async () => {
+        await app.close();
+        await stopAll();
+      })();
+      return stopping;
+    };
+    return { app, url, database, databaseUrl, embedded, stop };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,17 @@
+import type { Role } from '../../../shared/domain/vocabulary.ts';
+
+export type ActiveMembership = { id: string; role: Role; residenceId: string | null };
+
+/** The signed-in person behind a request, with the roles they hold today. */
+export type Actor = {
+  personId: string;
+  organizationId: string;
+  sessionId: string;
+  language: 'en' | 'es';
+  memberships: ActiveMembership[];
+};
+
+export const hasRole = (actor: Actor, role: Role) => actor.memberships.some((m) => m.role === role);
+
+export const residencesWithRole = (actor: Actor, role: Role): string[] =>
+  actor.memberships.filter((m) => m.role === role && m.residenceId).map((m) => m.residenceId as string);

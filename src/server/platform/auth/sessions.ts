@@ -1,0 +1,129 @@
+// Sessions: a random opaque token in an httpOnly cookie, only its hash in the database.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../database/connect.ts';
+import { AppError } from '../errors.ts';
+import type { Actor } from './actor.ts';
+import { hashToken, newToken } from './secrets.ts';
+
+export const SESSION_COOKIE = 'hearth_session';
+const TOUCH_AFTER_MS = 60 * 60 * 1000;
+
+type SessionRow = {
+  session_id: string;
+  expires_at: Date;
+  revoked_at: Date | null;
+  last_seen_at: Date;
+  person_id: string;
+  organization_id: string;
+  language: 'en' | 'es';
+  memberships: Actor['memberships'];
+};
+
+export type SessionLookup =
+  | { state: 'none' }
+  | { state: 'expired' }
+  | { state: 'active'; actor: Actor; lastSeenAt: Date };
+
+/** One query: the session, its person and the roles they hold today. */
+export async function lookUpSession(db: Db, token: string): Promise<SessionLookup> {
+  const { rows } = await db.$client.query<SessionRow>({
+    name: 'hearth_session_lookup',
+    text: `select s.id as session_id, s.expires_at, s.revoked_at, s.last_seen_at,
+        p.id as person_id, p.organization_id, p.language,
+        coalesce((select json_agg(json_build_object('id', m.id, 'role', m.role, 'residenceId', m.residence_id))
+          from memberships m
+          where m.organization_id = p.organization_id and m.person_id = p.id
+            and m.starts_on <= current_date and (m.ends_on is null or m.ends_on >= current_date)), '[]'::json) as memberships
+      from sessions s join people p on p.id = s.person_id
+      where s.token_hash = $1`,
+    values: [hashToken(token)],
+  });
+  const row = rows[0];
+  if (!row) return { state: 'none' };
+  if (row.revoked_at || row.expires_at.getTime() <= Date.now()) return { state: 'expired' };
+  return {
+    state: 'active',
+    lastSeenAt: row.last_seen_at,
+    actor: {
+      personId: row.person_id,
+      organizationId: row.organization_id,
+      sessionId: row.session_id,
+      language: row.language,
+      memberships: row.memberships,
+    },
+  };
+}
+
+/** Sliding expiry, written at most once an hour per session so reads stay reads. */
+export async function touchSession(db: Db, sessionId: string, lastSeenAt: Date, days: number): Promise<void> {
+  if (Date.now() - lastSeenAt.getTime() < TOUCH_AFTER_MS) return;
+  await db.$client.query(
+    `update sessions set last_seen_at = now(), expires_at = now() + make_interval(days => $2) where id = $1 and revoked_at is null`,
+    [sessionId, days],
+  );
+}
+
+export async function createSession(
+  db: Db,
+  person: { id: string; organizationId: string },
+  device: string,
+  days: number,
+): Promise<string> {
+  const token = newToken();
+  await db.$client.query(
+    `insert into sessions (organization_id, person_id, token_hash, device, expires_at)
+     values ($1, $2, $3, $4, now() + make_interval(days => $5))`,
+    [person.organizationId, person.id, hashToken(token), device.slice(0, 120), days],
+  );
+  return token;
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, days: number, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    maxAge: days * 24 * 60 * 60,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+}
+
+/** A short, non-identifying device label ("Chrome on Android") from the user agent. */
+export function describeDevice(request: FastifyRequest): string {
+  const ua = request.headers['user-agent'] ?? '';
+  const browser = /Edg\//.test(ua)
+    ? 'Edge'
+    : /Chrome\//.test(ua)
+      ? 'Chrome'
+      : /Firefox\//.test(ua)
+        ? 'Firefox'
+        : /Safari\//.test(ua)
+          ? 'Safari'
+          : 'Browser';
+  const os = /Android/.test(ua)
+    ? 'Android'
+    : /iPhone|iPad/.test(ua)
+      ? 'iOS'
+      : /Windows/.test(ua)
+        ? 'Windows'
+        : /Mac OS X/.test(ua)
+          ? 'macOS'
+          : /Linux/.test(ua)
+            ? 'Linux'
+            : 'another system';
+  return ua ? `${browser} on ${os}` : 'Unknown device';
+}
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (request.actor) return request.actor;
+  if (request.sessionState === 'expired') {
+    throw new AppError('session_expired', 'Your session has ended. Please sign in again.');
+  }
+  throw new AppError('not_signed_in', 'Please sign in first.');
+}
+
+export const secureCookies = (publicUrl: string | undefined) => publicUrl?.startsWith('https://') ?? false;

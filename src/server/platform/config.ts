@@ -1,0 +1,67 @@
+// Configuration from the environment, validated once at boot with a clear message per bad variable.
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanish = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
+    .optional(),
+  HEARTH_DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: z.url({ message: 'must be a full URL like https://hearth.example.org' }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  TRUST_PROXY: booleanish.default(false),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100_000),
+  CRISIS_LINE: z.string().min(1).default('988'),
+  EMERGENCY_NUMBER: z.string().min(1).default('911'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  publicUrl: string | undefined;
+  logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+  sessionDays: number;
+  trustProxy: boolean;
+  bodyLimit: number;
+  crisisLine: string;
+  emergencyNumber: string;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const picked = Object.fromEntries(
+    Object.keys(ConfigSchema.shape)
+      .filter((k) => env[k] !== undefined && env[k] !== '')
+      .map((k) => [k, env[k]]),
+  );
+  const parsed = ConfigSchema.safeParse(picked);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Hearth cannot start: some settings are not valid.\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    dataDir: path.resolve(c.HEARTH_DATA_DIR),
+    publicUrl: c.PUBLIC_URL?.replace(/\/$/, ''),
+    logLevel: c.LOG_LEVEL,
+    sessionDays: c.SESSION_DAYS,
+    trustProxy: c.TRUST_PROXY,
+    bodyLimit: c.BODY_LIMIT_BYTES,
+    crisisLine: c.CRISIS_LINE,
+    emergencyNumber: c.EMERGENCY_NUMBER,
+  };
+}

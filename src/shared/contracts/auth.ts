@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../domain/vocabulary.ts';
+
+export const UsernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, { message: 'must be at least 3 characters' })
+  .max(40)
+  .regex(/^[a-z0-9._-]+$/, { message: 'may use letters, digits, dot, dash and underscore' });
+export const PasswordSchema = z
+  .string()
+  .min(10, { message: 'must be at least 10 characters' })
+  .max(200, { message: 'must be at most 200 characters' });
+
+export const SignInRequestSchema = z.strictObject({
+  login: z.string().trim().min(1, { message: 'is required' }).max(200),
+  password: z.string().min(1, { message: 'is required' }).max(200),
+});
+
+export const PasswordResetRequestSchema = z.strictObject({
+  login: z.string().trim().min(1).max(200),
+  code: z.string().trim().min(4).max(40),
+  newPassword: PasswordSchema,
+});
+
+export const SessionSchema = z.object({
+  id: z.uuid(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
+  device: z.string(),
+  current: z.boolean(),
+});
+export const SessionListSchema = z.object({ sessions: z.array(SessionSchema) });
+export type SessionView = z.infer<typeof SessionSchema>;
+
+export const NewAccountSchema = z.strictObject({
+  firstName: z.string().trim().min(1, { message: 'is required' }).max(60),
+  lastName: z.string().trim().max(60).default(''),
+  username: UsernameSchema,
+  email: z.email({ message: 'must be an email address' }).max(200).optional(),
+  password: PasswordSchema,
+  language: z.enum(LANGUAGES).default('en'),
+  pronouns: z.string().trim().max(40).optional(),
+});

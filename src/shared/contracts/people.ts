@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { AUDIENCES, LANGUAGES, NAME_STYLES, RECOVERY_PATHWAYS, ROLES } from '../domain/vocabulary.ts';
+import { DateSchema } from './common.ts';
+
+export const PrivacySchema = z.object({
+  nameStyle: z.enum(NAME_STYLES),
+  pronounsVisibleTo: z.enum(AUDIENCES),
+  pathwayVisibleTo: z.enum(AUDIENCES),
+});
+export type Privacy = z.infer<typeof PrivacySchema>;
+
+export const MembershipSchema = z.object({
+  id: z.uuid(),
+  role: z.enum(ROLES),
+  residenceId: z.uuid().nullable(),
+  residenceName: z.string().nullable(),
+  startsOn: DateSchema,
+  endsOn: DateSchema.nullable(),
+  bed: z.string().nullable(),
+  current: z.boolean(),
+});
+export type MembershipView = z.infer<typeof MembershipSchema>;
+
+export const MeSchema = z.object({
+  id: z.uuid(),
+  organization: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }),
+  username: z.string(),
+  email: z.string().nullable(),
+  firstName: z.string(),
+  lastName: z.string(),
+  displayName: z.string(),
+  pronouns: z.string().nullable(),
+  language: z.enum(LANGUAGES),
+  recoveryPathway: z.enum(RECOVERY_PATHWAYS).nullable(),
+  privacy: PrivacySchema,
+  memberships: z.array(MembershipSchema),
+  roles: z.array(z.enum(ROLES)),
+});
+export type Me = z.infer<typeof MeSchema>;
+
+export const UpdateProfileSchema = z
+  .strictObject({
+    firstName: z.string().trim().min(1, { message: 'is required' }).max(60),
+    lastName: z.string().trim().max(60),
+    pronouns: z.string().trim().max(40).nullable(),
+    language: z.enum(LANGUAGES),
+    recoveryPathway: z.enum(RECOVERY_PATHWAYS).nullable(),
+    email: z.email({ message: 'must be an email address' }).max(200).nullable(),
+  })
+  .partial();
+
+export const UpdatePrivacySchema = PrivacySchema.partial().strict();
+
+/** An organization admin's view of a person. */
+export const PersonSummarySchema = z.object({
+  id: z.uuid(),
+  displayName: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  username: z.string(),
+  language: z.enum(LANGUAGES),
+  memberships: z.array(MembershipSchema),
+});
+export type PersonSummary = z.infer<typeof PersonSummarySchema>;
+export const PersonListSchema = z.object({ people: z.array(PersonSummarySchema) });
+
+export const ResetCodeSchema = z.object({ code: z.string(), expiresAt: z.string() });

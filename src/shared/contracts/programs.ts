@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { PROGRAM_FOCUSES } from '../domain/vocabulary.ts';
+
+export const ProgramInputSchema = z.strictObject({
+  name: z.string().trim().min(2, { message: 'is required' }).max(120),
+  description: z.string().trim().max(1000).default(''),
+  focus: z.array(z.enum(PROGRAM_FOCUSES)).max(PROGRAM_FOCUSES.length).default([]),
+});
+export const ProgramUpdateSchema = z
+  .strictObject({
+    name: z.string().trim().min(2).max(120),
+    description: z.string().trim().max(1000),
+    focus: z.array(z.enum(PROGRAM_FOCUSES)).max(PROGRAM_FOCUSES.length),
+  })
+  .partial();
+export const ProgramSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string(),
+  focus: z.array(z.enum(PROGRAM_FOCUSES)),
+});
+export type ProgramView = z.infer<typeof ProgramSchema>;
+export const ProgramListSchema = z.object({ programs: z.array(ProgramSchema) });

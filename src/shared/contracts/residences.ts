@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { NARR_LEVELS, PROGRAM_FOCUSES } from '../domain/vocabulary.ts';
+import { TimeZoneSchema } from './common.ts';
+
+const NarrLevelSchema = z.union(NARR_LEVELS.map((l) => z.literal(l)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>], {
+  message: 'must be a NARR level from 1 to 4',
+});
+
+export const ResidenceInputSchema = z.strictObject({
+  name: z.string().trim().min(2, { message: 'is required' }).max(120),
+  address: z.string().trim().max(300).default(''),
+  timeZone: TimeZoneSchema,
+  bedCapacity: z.number().int().min(1, { message: 'must be at least 1' }).max(500),
+  narrLevel: NarrLevelSchema,
+  programFocus: z.array(z.enum(PROGRAM_FOCUSES)).max(PROGRAM_FOCUSES.length).default([]),
+  programIds: z.array(z.uuid()).max(50).default([]),
+});
+export const ResidenceUpdateSchema = z
+  .strictObject({
+    name: z.string().trim().min(2).max(120),
+    address: z.string().trim().max(300),
+    timeZone: TimeZoneSchema,
+    bedCapacity: z.number().int().min(1).max(500),
+    narrLevel: NarrLevelSchema,
+    programFocus: z.array(z.enum(PROGRAM_FOCUSES)).max(PROGRAM_FOCUSES.length),
+    programIds: z.array(z.uuid()).max(50),
+  })
+  .partial();
+export type ResidenceInput = z.infer<typeof ResidenceInputSchema>;
+
+export const ResidenceSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  address: z.string(),
+  timeZone: z.string(),
+  bedCapacity: z.number(),
+  narrLevel: z.number(),
+  programFocus: z.array(z.enum(PROGRAM_FOCUSES)),
+  programIds: z.array(z.uuid()),
+  residentCount: z.number(),
+});
+export type ResidenceView = z.infer<typeof ResidenceSchema>;
+export const ResidenceListSchema = z.object({ residences: z.array(ResidenceSchema) });
+
+/** What a member of a house sees of a housemate: only what that person chose to show. */
+export const HousematesSchema = z.object({
+  personId: z.uuid(),
+  displayName: z.string(),
+  pronouns: z.string().nullable(),
+  recoveryPathway: z.string().nullable(),
+  isMe: z.boolean(),
+});
+export const HouseSchema = z.object({
+  residence: z.object({
+    id: z.uuid(),
+    name: z.string(),
+    address: z.string(),
+    narrLevel: z.number(),
+    programFocus: z.array(z.enum(PROGRAM_FOCUSES)),
+    bedCapacity: z.number(),
+  }),
+  peerLeaders: z.array(HousematesSchema),
+  residents: z.array(HousematesSchema),
+  myMembership: z
+    .object({ role: z.string(), startsOn: z.string(), bed: z.string().nullable() })
+    .nullable(),
+});
+export type House = z.infer<typeof HouseSchema>;
+export const MyHousesSchema = z.object({ houses: z.array(HouseSchema) });
