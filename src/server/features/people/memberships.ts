@@ -35,7 +35,8 @@ export async function grantMembership(tx: Tx, actor: Pick<Actor, 'organizationId
       if (current >= residence.bedCapacity) throw conflict('This house has no free bed. Move someone out or raise its bed capacity.', 'residenceId');
     }
   }
-  const startsOn = input.startsOn ?? localDate(timeZone);
+  // The house's own date, but never later than the server's, so the role counts from today everywhere.
+  const startsOn = input.startsOn ?? [localDate(timeZone), localDate('UTC')].sort()[0]!;
   if (input.role === 'resident' || input.role === 'org_admin' || input.role === 'counselor') {
     const overlapping = await tx
       .select({ id: memberships.id })
