@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { isValidTimeZone, localDate, periodCovers } from './dates.ts';
+
+describe('localDate', () => {
+  const lateEvening = new Date('2026-03-01T03:30:00Z'); // 21:30 on Feb 28 in Chicago
+
+  it('should give the calendar date in the residence time zone', () => {
+    expect(localDate('America/Chicago', lateEvening)).toBe('2026-02-28');
+    expect(localDate('UTC', lateEvening)).toBe('2026-03-01');
+    expect(localDate('Asia/Tokyo', lateEvening)).toBe('2026-03-01');
+  });
+
+  it('should format as YYYY-MM-DD with leading zeros', () => {
+    expect(localDate('UTC', new Date('2026-01-05T12:00:00Z'))).toBe('2026-01-05');
+  });
+
+  it('should handle a leap day', () => {
+    expect(localDate('UTC', new Date('2028-02-29T12:00:00Z'))).toBe('2028-02-29');
+  });
+
+  it('should throw for a time zone that does not exist', () => {
+    expect(() => localDate('Mars/Olympus_Mons')).toThrow(RangeError);
+  });
+});
+
+describe('isValidTimeZone', () => {
+  it('should accept IANA time zones', () => {
+    expect(isValidTimeZone('America/Chicago')).toBe(true);
+    expect(isValidTimeZone('Europe/Madrid')).toBe(true);
+    expect(isValidTimeZone('UTC')).toBe(true);
+  });
+
+  it('should refuse made-up zones', () => {
+    expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
+    expect(isValidTimeZone('Chicago')).toBe(false);
+  });
+});
+
+describe('periodCovers', () => {
+  it('should include the start and the end day', () => {
+    expect(periodCovers('2026-01-01', '2026-01-31', '2026-01-01')).toBe(true);
+    expect(periodCovers('2026-01-01', '2026-01-31', '2026-01-31')).toBe(true);
+  });
+
+  it('should exclude days before the start and after the end', () => {
+    expect(periodCovers('2026-01-01', '2026-01-31', '2025-12-31')).toBe(false);
+    expect(periodCovers('2026-01-01', '2026-01-31', '2026-02-01')).toBe(false);
+  });
+
+  it('should treat an open end as still running', () => {
+    expect(periodCovers('2026-01-01', null, '2099-12-31')).toBe(true);
+  });
+});

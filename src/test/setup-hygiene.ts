@@ -1,0 +1,7 @@
+// Setup file of every tier: see hygiene.ts.
+import { afterEach, beforeEach } from 'vitest';
+import { assertNoUnexpectedConsoleErrors, blockNetwork, watchConsoleErrors } from './hygiene.ts';
+
+blockNetwork();
+beforeEach(() => watchConsoleErrors());
+afterEach(() => assertNoUnexpectedConsoleErrors());

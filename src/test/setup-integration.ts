@@ -1,0 +1,45 @@
+// Setup file of the integration tier: this test file gets its own database, cloned from the migrated
+// template (it takes a moment), and the real app built on it. The database is dropped afterwards.
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { buildApp } from '../server/app.ts';
+import { loadConfig } from '../server/platform/config.ts';
+import { connectDatabase, type Database, withDatabaseName } from '../server/platform/database/connect.ts';
+import { setTestContext, type TestContext } from './app.ts';
+
+const adminUrl = inject('databaseAdminUrl');
+const template = inject('templateDatabase');
+const name = `hearth_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+let context: TestContext | null = null;
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(async () => {
+  await admin(`create database ${name} template ${template}`);
+  const databaseUrl = withDatabaseName(adminUrl, name);
+  const database: Database = connectDatabase(databaseUrl, 5);
+  const app = await buildApp({
+    config: loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }),
+    database,
+    webDir: null,
+    logger: false,
+  });
+  context = { app, database, databaseUrl };
+  setTestContext(context);
+});
+
+afterAll(async () => {
+  setTestContext(null);
+  await context?.app.close();
+  await context?.database.close();
+  await admin(`drop database if exists ${name} with (force)`);
+});
