@@ -8,9 +8,6 @@ export default defineConfig({
     // Two cores: one worker per core, files still run in parallel.
     maxWorkers: Math.max(1, Math.min(2, os.availableParallelism())),
     restoreMocks: true,
-    // Loaded by Node itself, as in production: it finds PostgreSQL's binaries with import.meta.resolve,
-    // which Vite's module runner does not support.
-    server: { deps: { external: [/src\/server\/platform\/database\/embedded\.ts$/] } },
     projects: [
       {
         extends: true,

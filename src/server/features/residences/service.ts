@@ -26,11 +26,13 @@ function present(r: ResidenceRow, programIds: string[], residentCount: number): 
 
 export async function listResidences(db: Db, organizationId: string, onlyIds?: string[]): Promise<ResidenceView[]> {
   if (onlyIds && onlyIds.length === 0) return [];
+  // Qualified by hand: drizzle renders a column of the only table unqualified, and inside these
+  // subqueries a bare "id" would mean the membership's own id.
   const rows = await db
     .select({
       r: residences,
-      programIds: sql<string[]>`coalesce((select array_agg(rp.program_id) from residence_programs rp where rp.organization_id = ${residences.organizationId} and rp.residence_id = ${residences.id}), '{}')`,
-      residentCount: sql<number>`(select count(*)::int from memberships m where m.organization_id = ${residences.organizationId} and m.residence_id = ${residences.id} and m.role = 'resident' and m.starts_on <= current_date and (m.ends_on is null or m.ends_on >= current_date))`,
+      programIds: sql<string[]>`coalesce((select array_agg(rp.program_id) from residence_programs rp where rp.organization_id = residences.organization_id and rp.residence_id = residences.id), '{}')`,
+      residentCount: sql<number>`(select count(*)::int from memberships m where m.organization_id = residences.organization_id and m.residence_id = residences.id and m.role = 'resident' and m.starts_on <= current_date and (m.ends_on is null or m.ends_on >= current_date))`,
     })
     .from(residences)
     .where(and(eq(residences.organizationId, organizationId), onlyIds ? inArray(residences.id, onlyIds) : undefined))
