@@ -1,0 +1,134 @@
+// The two shells: public screens (sign in, setup, invitations) and signed-in screens with the menu.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { LanguageSwitch } from '../components/language-switch.tsx';
+import { Loading, LoadProblem } from '../components/notice.tsx';
+import { Page } from '../components/page.tsx';
+import { api, isApiError } from './api.ts';
+import { switchLanguage } from './i18n/index.ts';
+import { hasHouseRole, isAdmin, MeContext, useMe, useMeQuery } from './session.ts';
+
+function SkipLink() {
+  const { t } = useTranslation();
+  return (
+    <a className="skip-link" href="#main">
+      {t('shell.skipToContent')}
+    </a>
+  );
+}
+
+export function PublicLayout() {
+  return (
+    <>
+      <SkipLink />
+      <header className="app-header">
+        <div className="header-row">
+          <Link to="/sign-in" className="brand">
+            Hearth
+          </Link>
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="app-main">
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+export function SignedInLayout() {
+  const { t } = useTranslation();
+  const me = useMeQuery();
+  const language = me.data?.language;
+  useEffect(() => {
+    if (language) void switchLanguage(language);
+  }, [language]);
+
+  if (me.isPending) {
+    return (
+      <main id="main" className="app-main">
+        <Loading />
+      </main>
+    );
+  }
+  if (me.isError) {
+    // Not signed in: the API client is already taking the person to the sign-in screen.
+    if (isApiError(me.error, 'not_signed_in') || isApiError(me.error, 'session_expired')) return <Loading />;
+    return (
+      <main id="main" className="app-main">
+        <Page title={t('shell.unavailableTitle')}>
+          <LoadProblem error={me.error} onRetry={() => void me.refetch()} />
+        </Page>
+      </main>
+    );
+  }
+  return (
+    <MeContext.Provider value={me.data}>
+      <SkipLink />
+      <header className="app-header">
+        <div className="header-row">
+          <Link to="/" className="brand">
+            Hearth
+          </Link>
+          <span className="org-name">{me.data.organization.name}</span>
+          <SignOutButton />
+        </div>
+        <MainMenu />
+      </header>
+      <main id="main" tabIndex={-1} className="app-main">
+        <Outlet />
+      </main>
+    </MeContext.Provider>
+  );
+}
+
+function MainMenu() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const admin = isAdmin(me);
+  const items = [
+    { to: '/house', label: t('nav.house'), show: hasHouseRole(me) },
+    { to: '/residences', label: t('nav.residences'), show: admin },
+    { to: '/people', label: t('nav.people'), show: admin },
+    { to: '/audit', label: t('nav.audit'), show: admin },
+    { to: '/me', label: t('nav.me'), show: true },
+  ].filter((item) => item.show);
+  return (
+    <nav className="main-menu" aria-label={t('nav.label')}>
+      <ul>
+        {items.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} end={item.to === '/me'}>
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function SignOutButton() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const signOut = useMutation({
+    mutationFn: () => api('/api/auth/sign-out', { method: 'POST' }),
+    onSettled: async () => {
+      await navigate('/sign-in', { replace: true, state: { notice: 'signed_out' } });
+      queryClient.clear();
+    },
+  });
+  return (
+    <button
+      type="button"
+      className="button button-quiet sign-out"
+      onClick={() => signOut.mutate()}
+      disabled={signOut.isPending}
+    >
+      {t('nav.signOut')}
+    </button>
+  );
+}

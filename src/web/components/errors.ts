@@ -1,0 +1,122 @@
+// Turns server errors into words in the active language, and finds the message for each form field.
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Role } from '../../shared/domain/vocabulary.ts';
+import { ApiError } from '../app/api.ts';
+
+/** Field messages the server's contracts use, in the words of our translations. */
+const FIELD_MESSAGES = {
+  'is required': 'server.isRequired',
+  'must be at least 3 characters': 'server.atLeast3',
+  'must be at least 10 characters': 'server.atLeast10',
+  'must be at most 200 characters': 'server.atMost200',
+  'may use letters, digits, dot, dash and underscore': 'server.usernameCharacters',
+  'must be an email address': 'server.email',
+  'must be an IANA time zone like America/Chicago': 'server.timeZone',
+  'must be at least 1': 'server.atLeast1',
+  'must be a NARR level from 1 to 4': 'server.narrLevel',
+  'is not valid': 'server.notValid',
+  'did not work': 'server.codeDidNotWork',
+  'must be a date like 2026-01-31': 'server.date',
+  'must not be before the start date': 'server.notBeforeStart',
+  'names a residence that does not exist': 'server.unknownResidence',
+  'names a program that does not exist': 'server.unknownProgram',
+  'That username is taken. Please choose another.': 'server.usernameTaken',
+  'That email is already used by another account.': 'server.emailTaken',
+  'This house has no free bed. Move someone out or raise its bed capacity.': 'server.noFreeBed',
+  'This person already lives in a house. Move them out first.': 'server.alreadyLivesInHouse',
+  'This role has already ended.': 'server.roleAlreadyEnded',
+  'You cannot remove your own admin role. Ask another admin.': 'server.ownAdminRole',
+  'That setup link is not valid. Use the newest link Hearth printed when it started.':
+    'server.setupLinkInvalid',
+} as const;
+
+const asRole = (value: string | undefined): Role | null =>
+  value && (ROLES as readonly string[]).includes(value) ? (value as Role) : null;
+
+export function translateServerMessage(t: TFunction, message: string): string {
+  const known = FIELD_MESSAGES[message as keyof typeof FIELD_MESSAGES];
+  if (known) return t(known);
+  const requiredFor = asRole(/^is required for the (\w+) role$/.exec(message)?.[1]);
+  if (requiredFor) return t('server.requiredForRole', { role: t(`rolesInSentence.${requiredFor}`) });
+  const emptyFor = asRole(/^must be empty for the (\w+) role$/.exec(message)?.[1]);
+  if (emptyFor) return t('server.emptyForRole', { role: t(`rolesInSentence.${emptyFor}`) });
+  const hasAlready = asRole(/^This person already has the (\w+) role\.$/.exec(message)?.[1]);
+  if (hasAlready) return t('server.alreadyHasRole', { role: t(`rolesInSentence.${hasAlready}`) });
+  return message;
+}
+
+/** One sentence for the whole error, to show above a form or in place of a screen's content. */
+export function errorMessage(t: TFunction, error: unknown): string {
+  if (!(error instanceof ApiError)) return t('errors.unexpected');
+  switch (error.code) {
+    case 'network':
+      return t('errors.network');
+    case 'sign_in_failed':
+      return t('errors.signInFailed');
+    case 'too_many_requests':
+      return t('errors.tooManyRequests');
+    case 'session_expired':
+      return t('errors.sessionExpired');
+    case 'not_signed_in':
+      return t('errors.notSignedIn');
+    case 'invitation_expired':
+      return t('errors.invitationExpired');
+    case 'invitation_used':
+      return t('errors.invitationUsed');
+    case 'reset_code_invalid':
+      return t('errors.resetCodeInvalid');
+    case 'setup_not_available':
+      return t('errors.setupNotAvailable');
+    case 'csrf_rejected':
+      return t('errors.csrf');
+    case 'payload_too_large':
+      return t('errors.tooLarge');
+    case 'validation_failed':
+    case 'bad_request':
+      return error.fields.length > 0 ? t('errors.checkFields') : t('errors.badRequest');
+    case 'forbidden':
+      return error.fields.length > 0 ? translateServerMessage(t, error.message) : t('errors.forbidden');
+    case 'not_found':
+      return error.message.startsWith('We could not find that invitation code')
+        ? t('errors.invitationNotFound')
+        : t('errors.notFound');
+    case 'conflict':
+      return translateServerMessage(t, error.message);
+    case 'internal':
+    case 'unavailable':
+      return t('errors.internal');
+    default:
+      return translateServerMessage(t, error.message);
+  }
+}
+
+/** "body.admin.password" → "admin.password". */
+const normalizeField = (field: string) => field.replace(/^(body|params|querystring)\./, '');
+
+/**
+ * The message for each named field of a form, and what is left for the summary above it.
+ * A server field "username" also matches a form field "admin.username".
+ */
+export function useFormErrors(error: unknown, formFields: readonly string[]) {
+  const { t } = useTranslation();
+  const problems =
+    error instanceof ApiError ? error.fields.map((f) => ({ ...f, field: normalizeField(f.field) })) : [];
+  const matches = (formField: string, problemField: string) =>
+    formField === problemField || formField.split('.').pop() === problemField;
+  const fieldError = (name: string): string | undefined => {
+    const found = problems.find((p) => matches(name, p.field));
+    return found ? translateServerMessage(t, found.message) : undefined;
+  };
+  const unshown = problems
+    .filter((p) => !formFields.some((f) => matches(f, p.field)))
+    .map((p) => translateServerMessage(t, p.message));
+  // When every problem sits next to its field, the summary only points there.
+  const summary = !error
+    ? null
+    : problems.length > 0 && unshown.length === 0
+      ? t('errors.checkFields')
+      : errorMessage(t, error);
+  const extra = unshown.filter((m) => m !== summary);
+  return { fieldError, summary, extra };
+}

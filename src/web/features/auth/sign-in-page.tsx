@@ -1,0 +1,87 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate } from 'react-router';
+import type { z } from 'zod';
+import type { SignInRequestSchema } from '../../../shared/contracts/auth.ts';
+import { api } from '../../app/api.ts';
+import { useFormErrors } from '../../components/errors.ts';
+import { TextField } from '../../components/fields.tsx';
+import { FormProblem, Notice } from '../../components/notice.tsx';
+import { Page } from '../../components/page.tsx';
+
+export type SignInNotice = 'session_expired' | 'signed_out' | 'password_reset' | null;
+type SignInState = { notice?: SignInNotice; from?: string } | null;
+
+const FIELDS = ['login', 'password'] as const;
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const state = location.state as SignInState;
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState<z.input<typeof SignInRequestSchema>>({ login: '', password: '' });
+  const setup = useQuery({
+    queryKey: ['setup'],
+    queryFn: () => api<{ needed: boolean }>('/api/setup'),
+    staleTime: 60_000,
+  });
+  const signIn = useMutation({
+    mutationFn: () => api('/api/auth/sign-in', { method: 'POST', body: form }),
+    onSuccess: async () => {
+      queryClient.removeQueries();
+      const from = state?.from?.startsWith('/') && !state.from.startsWith('//') ? state.from : '/';
+      await navigate(from, { replace: true });
+    },
+  });
+  const { fieldError } = useFormErrors(signIn.error, FIELDS);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    signIn.mutate();
+  };
+
+  return (
+    <Page title={t('signIn.title')} intro={t('signIn.intro')}>
+      {state?.notice === 'session_expired' ? <Notice>{t('signIn.sessionExpired')}</Notice> : null}
+      {state?.notice === 'signed_out' ? <Notice tone="success">{t('signIn.signedOut')}</Notice> : null}
+      {state?.notice === 'password_reset' ? (
+        <Notice tone="success">{t('signIn.passwordReset')}</Notice>
+      ) : null}
+      {setup.data?.needed ? <Notice>{t('signIn.notSetUp')}</Notice> : null}
+      <form className="form card" onSubmit={onSubmit} noValidate>
+        <FormProblem error={signIn.error} fields={FIELDS} />
+        <TextField
+          label={t('signIn.login')}
+          name="login"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={form.login}
+          onChange={(e) => setForm({ ...form, login: e.target.value })}
+          error={fieldError('login')}
+        />
+        <TextField
+          label={t('signIn.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={form.password}
+          onChange={(e) => setForm({ ...form, password: e.target.value })}
+          error={fieldError('password')}
+        />
+        <button type="submit" className="button" disabled={signIn.isPending}>
+          {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}
+        </button>
+      </form>
+      <ul className="link-list">
+        <li>
+          <Link to="/reset-password">{t('signIn.haveResetCode')}</Link>
+        </li>
+        <li>
+          <Link to="/invite">{t('signIn.haveInvitation')}</Link>
+        </li>
+      </ul>
+    </Page>
+  );
+}

@@ -1,0 +1,53 @@
+// "My house": the houses I live in or lead, who lives there and who the peer leader is.
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { House } from '../../../shared/contracts/residences.ts';
+import { api } from '../../app/api.ts';
+import { hasRole, ledResidenceIds, useMe } from '../../app/session.ts';
+import { Loading, LoadProblem } from '../../components/notice.tsx';
+import { Page } from '../../components/page.tsx';
+import { ResetCodeButton } from '../../components/reset-code-button.tsx';
+import { HouseView } from './house-view.tsx';
+
+export function HousePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const led = ledResidenceIds(me);
+  const houses = useQuery({ queryKey: ['house'], queryFn: () => api<{ houses: House[] }>('/api/house') });
+  return (
+    <Page title={t('house.title')}>
+      {houses.isPending ? (
+        <Loading />
+      ) : houses.isError ? (
+        <LoadProblem error={houses.error} onRetry={() => void houses.refetch()} />
+      ) : houses.data.houses.length === 0 ? (
+        <div className="card empty-state">
+          <h2>{hasRole(me, 'alumni') ? t('house.alumniTitle') : t('house.emptyTitle')}</h2>
+          <p>{hasRole(me, 'alumni') ? t('house.alumniText') : t('house.emptyText')}</p>
+          <p>
+            <Link to="/me">{t('house.seeProfile')}</Link>
+          </p>
+        </div>
+      ) : (
+        houses.data.houses.map((house) => {
+          const leads = led.includes(house.residence.id);
+          return (
+            <HouseView
+              key={house.residence.id}
+              house={house}
+              memberActions={
+                leads
+                  ? (member, kind) =>
+                      kind === 'resident' && !member.isMe ? (
+                        <ResetCodeButton personId={member.personId} name={member.displayName} />
+                      ) : null
+                  : undefined
+              }
+            />
+          );
+        })
+      )}
+    </Page>
+  );
+}
