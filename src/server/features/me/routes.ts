@@ -39,7 +39,8 @@ export function meRoutes(app: App): void {
       if (body.email) {
         const [current] = await app.db.select({ email: people.email }).from(people).where(eq(people.id, actor.personId));
         if (current?.email?.toLowerCase() !== body.email.toLowerCase()) {
-          await assertLoginFree(app.db, { username: '\u0000', email: body.email });
+          // Only the email is checked: no username is empty. (PostgreSQL refuses a NUL byte in text.)
+          await assertLoginFree(app.db, { username: '', email: body.email });
         }
       }
       if (Object.keys(body).length > 0) {

@@ -1,0 +1,179 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../../../test/app.ts';
+import { buildPerson, buildResidence, setUpOrganization, type TestPerson } from '../../../test/factories.ts';
+
+let admin: TestPerson;
+let residenceId: string;
+
+beforeAll(async () => {
+  admin = await setUpOrganization({ organizationName: 'Riverbend Recovery Homes' });
+  residenceId = (await buildResidence(admin, { name: 'Maple House', bedCapacity: 20 })).id;
+});
+
+describe('GET /api/me', () => {
+  it('should show me my whole profile, private by default, and my roles', async () => {
+    const me = await buildPerson(admin, {
+      role: 'resident',
+      residenceId,
+      firstName: 'Elena',
+      lastName: 'Evans',
+      bed: 'Bed 1',
+    });
+    const result = await call('GET', '/api/me', { as: me });
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({
+      id: me.id,
+      organization: { name: 'Riverbend Recovery Homes', slug: 'riverbend-recovery-homes' },
+      username: me.username,
+      email: null,
+      firstName: 'Elena',
+      lastName: 'Evans',
+      displayName: 'Elena E.',
+      language: 'en',
+      recoveryPathway: null,
+      privacy: { nameStyle: 'first_last_initial', pronounsVisibleTo: 'house', pathwayVisibleTo: 'only_me' },
+      roles: ['resident'],
+      memberships: [
+        expect.objectContaining({
+          role: 'resident',
+          residenceName: 'Maple House',
+          bed: 'Bed 1',
+          current: true,
+          endsOn: null,
+        }),
+      ],
+    });
+    expect(result.text).not.toMatch(/passwordHash|password_hash|argon2/);
+  });
+
+  it('should fail with 401 when nobody is signed in', async () => {
+    expect((await call('GET', '/api/me')).status).toBe(401);
+  });
+});
+
+describe('PATCH /api/me/profile', () => {
+  it('should change my pronouns, language and recovery pathway', async () => {
+    const me = await buildPerson(admin, { role: 'resident', residenceId });
+    const result = await call('PATCH', '/api/me/profile', {
+      as: me,
+      body: { pronouns: 'they/them', language: 'es', recoveryPathway: 'smart' },
+    });
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ pronouns: 'they/them', language: 'es', recoveryPathway: 'smart' });
+    expect((await call('GET', '/api/me', { as: me })).body).toMatchObject({
+      language: 'es',
+      recoveryPathway: 'smart',
+    });
+  });
+
+  it('should let me clear my pronouns and pathway', async () => {
+    const me = await buildPerson(admin, { role: 'resident', residenceId, pronouns: 'he/him' });
+    const result = await call('PATCH', '/api/me/profile', {
+      as: me,
+      body: { pronouns: null, recoveryPathway: null },
+    });
+    expect(result.body).toMatchObject({ pronouns: null, recoveryPathway: null });
+  });
+
+  it('should let me keep my own email in another case', async () => {
+    const me = await buildPerson(admin, { role: 'resident', residenceId, email: 'grace@example.org' });
+    const result = await call('PATCH', '/api/me/profile', { as: me, body: { email: 'Grace@example.org' } });
+    expect(result.status).toBe(200);
+    expect(result.body.email).toBe('Grace@example.org');
+  });
+
+  it('should let me set a new email no one uses', async () => {
+    const me = await buildPerson(admin, { role: 'resident', residenceId });
+    const result = await call('PATCH', '/api/me/profile', { as: me, body: { email: 'fatima@example.org' } });
+    expect(result.status).toBe(200);
+    expect(result.body.email).toBe('fatima@example.org');
+    expect(
+      (
+        await call('POST', '/api/auth/sign-in', {
+          body: { login: 'fatima@example.org', password: me.password },
+        })
+      ).status,
+    ).toBe(200);
+  });
+
+  it("should fail with 409 when the email is someone else's", async () => {
+    await buildPerson(admin, { role: 'resident', residenceId, email: 'hope@example.org' });
+    const me = await buildPerson(admin, { role: 'resident', residenceId });
+    const result = await call('PATCH', '/api/me/profile', {
+      as: me,
+      body: { email: 'HOPE@example.org', pronouns: 'she/her' },
+    });
+    expect(result.status).toBe(409);
+    expect(result.body.error.fields).toEqual([
+      { field: 'email', message: 'That email is already used by another account.' },
+    ]);
+    expect((await call('GET', '/api/me', { as: me })).body).toMatchObject({ email: null, pronouns: null });
+  });
+
+  it('should fail with 400 when the first name is blank', async () => {
+    const me = await buildPerson(admin, { role: 'resident', residenceId });
+    const result = await call('PATCH', '/api/me/profile', { as: me, body: { firstName: '  ' } });
+    expect(result.status).toBe(400);
+    expect(result.body.error.fields).toEqual([{ field: 'body.firstName', message: 'is required' }]);
+  });
+
+  it('should fail with 400 when the pathway is not in the vocabulary', async () => {
+    const me = await buildPerson(admin, { role: 'resident', residenceId });
+    const result = await call('PATCH', '/api/me/profile', { as: me, body: { recoveryPathway: 'willpower' } });
+    expect(result.status).toBe(400);
+    expect(result.body.error.fields).toEqual([
+      { field: 'body.recoveryPathway', message: expect.any(String) },
+    ]);
+  });
+
+  it('should fail with 400 when I try to change my username or organization (unknown fields)', async () => {
+    const me = await buildPerson(admin, { role: 'resident', residenceId });
+    const result = await call('PATCH', '/api/me/profile', {
+      as: me,
+      body: { username: 'new-name', organizationId: admin.organizationId },
+    });
+    expect(result.status).toBe(400);
+    expect(result.body.error.fields).toEqual([
+      { field: 'body.username', message: 'is not a known field' },
+      { field: 'body.organizationId', message: 'is not a known field' },
+    ]);
+  });
+
+  it('should fail with 400 when the language is not offered', async () => {
+    const me = await buildPerson(admin, { role: 'resident', residenceId });
+    expect((await call('PATCH', '/api/me/profile', { as: me, body: { language: 'fr' } })).status).toBe(400);
+  });
+});
+
+describe('PATCH /api/me/privacy', () => {
+  it('should change who sees what of me', async () => {
+    const me = await buildPerson(admin, { role: 'resident', residenceId });
+    const result = await call('PATCH', '/api/me/privacy', {
+      as: me,
+      body: { nameStyle: 'initials', pathwayVisibleTo: 'house', pronounsVisibleTo: 'only_me' },
+    });
+    expect(result.status).toBe(200);
+    expect(result.body.privacy).toEqual({
+      nameStyle: 'initials',
+      pathwayVisibleTo: 'house',
+      pronounsVisibleTo: 'only_me',
+    });
+    expect(result.body.displayName).toMatch(/^P\. L\.$/);
+  });
+
+  it('should fail with 400 when the audience is not one of only_me, house, organization', async () => {
+    const me = await buildPerson(admin, { role: 'resident', residenceId });
+    const result = await call('PATCH', '/api/me/privacy', { as: me, body: { pathwayVisibleTo: 'everyone' } });
+    expect(result.status).toBe(400);
+    expect(result.body.error.fields).toEqual([
+      { field: 'body.pathwayVisibleTo', message: expect.any(String) },
+    ]);
+    expect((await call('GET', '/api/me', { as: me })).body.privacy.pathwayVisibleTo).toBe('only_me');
+  });
+
+  it('should fail with 400 when a field is unknown', async () => {
+    const me = await buildPerson(admin, { role: 'resident', residenceId });
+    const result = await call('PATCH', '/api/me/privacy', { as: me, body: { lastNameVisibleTo: 'house' } });
+    expect(result.status).toBe(400);
+  });
+});
