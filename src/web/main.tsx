@@ -16,15 +16,11 @@ const PUBLIC_PATHS = ['/sign-in', '/reset-password', '/setup', '/invite'];
 onSessionEnded((reason) => {
   const { pathname, search } = router.state.location;
   if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return;
-  void router
-    .navigate('/sign-in', {
-      replace: true,
-      state: {
-        notice: reason === 'session_expired' ? 'session_expired' : null,
-        from: `${pathname}${search}`,
-      },
-    })
-    .then(() => queryClient.removeQueries());
+  // The sign-in screen forgets the signed-in data once the signed-in screens are gone.
+  void router.navigate('/sign-in', {
+    replace: true,
+    state: { notice: reason === 'session_expired' ? 'session_expired' : null, from: `${pathname}${search}` },
+  });
 });
 
 createRoot(document.getElementById('root')!).render(

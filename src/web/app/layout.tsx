@@ -1,5 +1,5 @@
 // The two shells: public screens (sign in, setup, invitations) and signed-in screens with the menu.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
@@ -113,13 +113,9 @@ function MainMenu() {
 function SignOutButton() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const signOut = useMutation({
     mutationFn: () => api('/api/auth/sign-out', { method: 'POST' }),
-    onSettled: async () => {
-      await navigate('/sign-in', { replace: true, state: { notice: 'signed_out' } });
-      queryClient.clear();
-    },
+    onSettled: () => navigate('/sign-in', { replace: true, state: { notice: 'signed_out' } }),
   });
   return (
     <button

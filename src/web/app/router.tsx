@@ -10,7 +10,7 @@ import { SessionsPage } from '../features/me/sessions-page.tsx';
 import { SetupPage } from '../features/setup/setup-page.tsx';
 import { PublicLayout, SignedInLayout } from './layout.tsx';
 import { homePath, isAdmin, useMe } from './session.ts';
-import { CrashPage, NotAllowed, NotFoundPage } from './status-pages.tsx';
+import { CrashPage, NotAllowed, NotFoundPage, Starting } from './status-pages.tsx';
 
 function Home() {
   return <Navigate to={homePath(useMe())} replace />;
@@ -23,6 +23,7 @@ function AdminOnly() {
 export const router = createBrowserRouter([
   {
     errorElement: <CrashPage />,
+    hydrateFallbackElement: <Starting />,
     children: [
       {
         element: <PublicLayout />,

@@ -8,7 +8,12 @@ import { api } from './api.ts';
 export const meQueryKey = ['me'] as const;
 
 export function useMeQuery() {
-  return useQuery({ queryKey: meQueryKey, queryFn: () => api<Me>('/api/me'), staleTime: 30_000 });
+  return useQuery({
+    queryKey: meQueryKey,
+    queryFn: () => api<Me>('/api/me'),
+    staleTime: 30_000,
+    retryOnMount: false,
+  });
 }
 
 export const MeContext = createContext<Me | null>(null);

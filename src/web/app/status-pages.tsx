@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { Loading } from '../components/notice.tsx';
 import { Page } from '../components/page.tsx';
 
 export function NotFoundPage() {
@@ -38,5 +39,14 @@ export function NotAllowed() {
         <Link to="/">{t('notFound.home')}</Link>
       </p>
     </Page>
+  );
+}
+
+/** While a screen's code is still arriving on first load. */
+export function Starting() {
+  return (
+    <main id="main" className="app-main">
+      <Loading />
+    </main>
   );
 }

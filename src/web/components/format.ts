@@ -6,10 +6,13 @@ export function formatDate(isoDate: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
-export function formatDateTime(timestamp: string, language: string): string {
+export function formatDateTime(timestamp: string, language: string, withSeconds = false): string {
   const date = new Date(timestamp);
   if (Number.isNaN(date.getTime())) return timestamp;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(language, {
+    dateStyle: 'medium',
+    timeStyle: withSeconds ? 'medium' : 'short',
+  }).format(date);
 }
 
 const ROMAN = ['', 'I', 'II', 'III', 'IV'] as const;

@@ -317,6 +317,8 @@ export const en = {
   },
   invitations: {
     heading: 'Invite someone',
+    sectionHeading: 'Invitations',
+    closeForm: 'Close the invitation form',
     formLabel: 'Invite someone',
     role: 'Role',
     residence: 'Residence',

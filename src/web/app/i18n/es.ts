@@ -322,6 +322,8 @@ export const es: Translations = {
   },
   invitations: {
     heading: 'Invitar a alguien',
+    sectionHeading: 'Invitaciones',
+    closeForm: 'Cerrar el formulario de invitación',
     formLabel: 'Invitar a alguien',
     role: 'Rol',
     residence: 'Residencia',

@@ -59,6 +59,8 @@ export function setUpI18n(): typeof i18n {
     supportedLngs: ['en', 'es'],
     interpolation: { escapeValue: false },
     returnNull: false,
+    // No promotional message in the console: Hearth's pages stay quiet.
+    showSupportNotice: false,
   });
   document.documentElement.lang = i18n.language;
   return i18n;

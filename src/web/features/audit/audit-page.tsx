@@ -97,7 +97,7 @@ export function AuditPage() {
               <tbody>
                 {events.map((e) => (
                   <tr key={e.id} className={`outcome-${e.outcome}`}>
-                    <td data-label={t('audit.time')}>{formatDateTime(e.at, i18n.language)}</td>
+                    <td data-label={t('audit.time')}>{formatDateTime(e.at, i18n.language, true)}</td>
                     <td data-label={t('audit.who')}>{e.actorName ?? t('audit.nobody')}</td>
                     <td data-label={t('audit.action')}>{actionText(t, e.action)}</td>
                     <td data-label={t('audit.subject')}>

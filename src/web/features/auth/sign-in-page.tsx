@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { z } from 'zod';
@@ -22,6 +22,10 @@ export function SignInPage() {
   const state = location.state as SignInState;
   const queryClient = useQueryClient();
   const [form, setForm] = useState<z.input<typeof SignInRequestSchema>>({ login: '', password: '' });
+  // Whatever a previous session loaded is forgotten here, after the signed-in screens are gone.
+  useEffect(() => {
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'setup' });
+  }, [queryClient]);
   const setup = useQuery({
     queryKey: ['setup'],
     queryFn: () => api<{ needed: boolean }>('/api/setup'),

@@ -21,7 +21,6 @@ export function SessionsPage() {
     onSuccess: async (_data, session) => {
       if (session.current) {
         await navigate('/sign-in', { replace: true, state: { notice: 'signed_out' } });
-        queryClient.clear();
       } else {
         await queryClient.invalidateQueries({ queryKey: ['sessions'] });
       }

@@ -34,6 +34,7 @@ export function PeoplePage() {
   const people = usePeople();
   const residences = useResidences();
   const [filter, setFilter] = useState('');
+  const [inviting, setInviting] = useState(false);
   const needle = filter.trim().toLowerCase();
   const shown =
     people.data?.people.filter(
@@ -44,8 +45,23 @@ export function PeoplePage() {
   return (
     <Page title={t('people.title')} intro={t('people.intro')}>
       <section className="section" aria-labelledby="people-invite">
-        <h2 id="people-invite">{t('invitations.heading')}</h2>
-        <InviteForm roles={ROLES} residences={residences.data?.residences ?? []} />
+        <h2 id="people-invite">{t('invitations.sectionHeading')}</h2>
+        {inviting ? (
+          <>
+            <InviteForm roles={ROLES} residences={residences.data?.residences ?? []} />
+            <p>
+              <button type="button" className="button button-secondary" onClick={() => setInviting(false)}>
+                {t('invitations.closeForm')}
+              </button>
+            </p>
+          </>
+        ) : (
+          <p>
+            <button type="button" className="button" onClick={() => setInviting(true)}>
+              {t('invitations.heading')}
+            </button>
+          </p>
+        )}
         <h3>{t('invitations.pendingHeading')}</h3>
         <PendingInvitations />
       </section>
