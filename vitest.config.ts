@@ -22,6 +22,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
+          isolate: false,
           include: ['src/server/**/*.test.ts'],
           exclude: ['**/*.unit.test.ts', '**/node_modules/**'],
           environment: 'node',

@@ -45,6 +45,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       throw error;
     }
     adminUrl = withDatabaseName(embedded.url, 'postgres');
+    // A throwaway server: commits need not wait for the disk (the data lives for one run).
+    await run(adminUrl, 'alter system set synchronous_commit = off');
+    await run(adminUrl, 'select pg_reload_conf()');
   }
   const template = `hearth_template_${process.pid}`;
   try {

@@ -1,0 +1,301 @@
+// The role × route matrix: every API route, called by every kind of person, including people of
+// another house and an admin of another organization. The route list comes from the app itself, so
+// a new route without a row here fails this test.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CallResult, call } from '../../test/app.ts';
+import {
+  accountInput,
+  buildInvitation,
+  buildOtherOrganization,
+  buildPerson,
+  buildProgram,
+  buildResidence,
+  residenceInput,
+  setUpOrganization,
+  signIn,
+  type TestPerson,
+} from '../../test/factories.ts';
+import { apiRouteKeys, buildAppWithRouteList } from '../../test/routes.ts';
+
+const ROLES = [
+  'anonymous',
+  'resident',
+  'peerLeader',
+  'counselor',
+  'orgAdmin',
+  'alumni',
+  'otherHouseResident',
+  'otherOrgAdmin',
+] as const;
+type RoleName = (typeof ROLES)[number];
+
+// Expected status per role. Columns, in order:
+//   anon  = not signed in          resident = resident of house A     leader = peer leader of house A
+//   couns = counselor              admin    = admin of the org        alumni = alumnus of house A
+//   house = resident of house B    org      = admin of ANOTHER organization
+// 401 = sign in first, 403 = not your role, 404 = not in your organization (nothing is revealed).
+// biome-ignore format: the table reads best with its columns aligned
+const EXPECTED: Record<string, [number, number, number, number, number, number, number, number]> = {
+  //                                          anon resident leader couns admin alumni house  org
+  'GET /api/openapi.json':                   [200,   200,   200,   200,  200,  200,   200,  200],
+  'GET /api/docs':                           [200,   200,   200,   200,  200,  200,   200,  200],
+  'GET /api/health':                         [200,   200,   200,   200,  200,  200,   200,  200],
+  'GET /api/ping':                           [200,   200,   200,   200,  200,  200,   200,  200],
+  'GET /api/setup':                          [200,   200,   200,   200,  200,  200,   200,  200],
+  'POST /api/setup':                         [410,   410,   410,   410,  410,  410,   410,  410],
+  'POST /api/auth/sign-in':                  [401,   401,   401,   401,  401,  401,   401,  401],
+  'POST /api/auth/sign-out':                 [200,   200,   200,   200,  200,  200,   200,  200],
+  'POST /api/auth/reset-password':           [400,   400,   400,   400,  400,  400,   400,  400],
+  'GET /api/me':                             [401,   200,   200,   200,  200,  200,   200,  200],
+  'PATCH /api/me/profile':                   [401,   200,   200,   200,  200,  200,   200,  200],
+  'PATCH /api/me/privacy':                   [401,   200,   200,   200,  200,  200,   200,  200],
+  'GET /api/me/sessions':                    [401,   200,   200,   200,  200,  200,   200,  200],
+  'DELETE /api/me/sessions/:id':             [401,   404,   404,   404,  404,  404,   404,  404],
+  'GET /api/house':                          [401,   200,   200,   200,  200,  200,   200,  200],
+  'GET /api/residences':                     [401,   403,   403,   403,  200,  403,   403,  200],
+  'POST /api/residences':                    [401,   403,   403,   403,  201,  403,   403,  201],
+  'GET /api/residences/:id':                 [401,   403,   403,   403,  200,  403,   403,  404],
+  'PATCH /api/residences/:id':               [401,   403,   403,   403,  200,  403,   403,  404],
+  'GET /api/residences/:id/house':           [401,   200,   200,   403,  200,  403,   403,  404],
+  'GET /api/programs':                       [401,   200,   200,   200,  200,  200,   200,  200],
+  'POST /api/programs':                      [401,   403,   403,   403,  201,  403,   403,  201],
+  'PATCH /api/programs/:id':                 [401,   403,   403,   403,  200,  403,   403,  404],
+  'GET /api/invitations':                    [401,   403,   403,   403,  200,  403,   403,  200],
+  'POST /api/invitations':                   [401,   403,   403,   403,  201,  403,   403,  201],
+  'DELETE /api/invitations/:id':             [401,   403,   403,   403,  200,  403,   403,  404],
+  'GET /api/invitations/code/:code':         [200,   200,   200,   200,  200,  200,   200,  200],
+  'POST /api/invitations/code/:code/accept': [410,   410,   410,   410,  410,  410,   410,  410],
+  'GET /api/people':                         [401,   403,   403,   403,  200,  403,   403,  200],
+  'GET /api/people/:id':                     [401,   403,   403,   403,  200,  403,   403,  404],
+  'POST /api/people/:id/memberships':        [401,   403,   403,   403,  201,  403,   403,  404],
+  'POST /api/memberships/:id/end':           [401,   403,   403,   403,  200,  403,   403,  404],
+  'POST /api/people/:id/reset-code':         [401,   403,   201,   403,  201,  403,   403,  404],
+  'POST /api/counselor-assignments':         [401,   403,   403,   403,  201,  403,   403,  400],
+  'GET /api/audit':                          [401,   403,   403,   403,  200,  403,   403,  200],
+};
+
+type World = {
+  people: Record<Exclude<RoleName, 'anonymous'>, TestPerson>;
+  houseA: string;
+  houseB: string;
+  marker: TestPerson;
+  markerSessionId: string;
+  spare: TestPerson;
+  spareCounselorMembershipId: string;
+  programId: string;
+  pendingInvitationId: string;
+  previewCode: string;
+  usedCode: string;
+};
+
+type Request = { method: string; url: string; body?: unknown; freshSession?: boolean };
+
+// How each route is called: always with a valid request, aimed at records of the first organization.
+const REQUESTS: Record<string, (w: World) => Request> = {
+  'GET /api/openapi.json': () => ({ method: 'GET', url: '/api/openapi.json' }),
+  'GET /api/docs': () => ({ method: 'GET', url: '/api/docs' }),
+  'GET /api/health': () => ({ method: 'GET', url: '/api/health' }),
+  'GET /api/ping': () => ({ method: 'GET', url: '/api/ping' }),
+  'GET /api/setup': () => ({ method: 'GET', url: '/api/setup' }),
+  'POST /api/setup': () => ({
+    method: 'POST',
+    url: '/api/setup',
+    body: { token: 'a-token-nobody-was-given', organizationName: 'Takeover Homes', admin: accountInput() },
+  }),
+  'POST /api/auth/sign-in': () => ({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    body: { login: 'nobody-by-this-name', password: 'whatever-it-is' },
+  }),
+  'POST /api/auth/sign-out': () => ({ method: 'POST', url: '/api/auth/sign-out', freshSession: true }),
+  'POST /api/auth/reset-password': () => ({
+    method: 'POST',
+    url: '/api/auth/reset-password',
+    body: { login: 'nobody-by-this-name', code: 'AAAA-BBBB-CCCC', newPassword: 'a-new-password-1' },
+  }),
+  'GET /api/me': () => ({ method: 'GET', url: '/api/me' }),
+  'PATCH /api/me/profile': () => ({ method: 'PATCH', url: '/api/me/profile', body: { language: 'en' } }),
+  'PATCH /api/me/privacy': () => ({
+    method: 'PATCH',
+    url: '/api/me/privacy',
+    body: { nameStyle: 'first_last_initial' },
+  }),
+  'GET /api/me/sessions': () => ({ method: 'GET', url: '/api/me/sessions' }),
+  // Someone else's session: nobody may sign another person out.
+  'DELETE /api/me/sessions/:id': (w) => ({ method: 'DELETE', url: `/api/me/sessions/${w.markerSessionId}` }),
+  'GET /api/house': () => ({ method: 'GET', url: '/api/house' }),
+  'GET /api/residences': () => ({ method: 'GET', url: '/api/residences' }),
+  'POST /api/residences': () => ({ method: 'POST', url: '/api/residences', body: residenceInput() }),
+  'GET /api/residences/:id': (w) => ({ method: 'GET', url: `/api/residences/${w.houseA}` }),
+  'PATCH /api/residences/:id': (w) => ({
+    method: 'PATCH',
+    url: `/api/residences/${w.houseA}`,
+    body: { address: '1 Changed Rd' },
+  }),
+  'GET /api/residences/:id/house': (w) => ({ method: 'GET', url: `/api/residences/${w.houseA}/house` }),
+  'GET /api/programs': () => ({ method: 'GET', url: '/api/programs' }),
+  'POST /api/programs': () => ({
+    method: 'POST',
+    url: '/api/programs',
+    body: { name: 'A new track', focus: ['parents_with_children'] },
+  }),
+  'PATCH /api/programs/:id': (w) => ({
+    method: 'PATCH',
+    url: `/api/programs/${w.programId}`,
+    body: { description: 'Changed' },
+  }),
+  'GET /api/invitations': () => ({ method: 'GET', url: '/api/invitations' }),
+  'POST /api/invitations': () => ({ method: 'POST', url: '/api/invitations', body: { role: 'counselor' } }),
+  'DELETE /api/invitations/:id': (w) => ({
+    method: 'DELETE',
+    url: `/api/invitations/${w.pendingInvitationId}`,
+  }),
+  'GET /api/invitations/code/:code': (w) => ({
+    method: 'GET',
+    url: `/api/invitations/code/${w.previewCode}`,
+  }),
+  'POST /api/invitations/code/:code/accept': (w) => ({
+    method: 'POST',
+    url: `/api/invitations/code/${w.usedCode}/accept`,
+    body: accountInput(),
+  }),
+  'GET /api/people': () => ({ method: 'GET', url: '/api/people' }),
+  'GET /api/people/:id': (w) => ({ method: 'GET', url: `/api/people/${w.marker.id}` }),
+  'POST /api/people/:id/memberships': (w) => ({
+    method: 'POST',
+    url: `/api/people/${w.spare.id}/memberships`,
+    body: { role: 'counselor' },
+  }),
+  'POST /api/memberships/:id/end': (w) => ({
+    method: 'POST',
+    url: `/api/memberships/${w.spareCounselorMembershipId}/end`,
+    body: {},
+  }),
+  'POST /api/people/:id/reset-code': (w) => ({
+    method: 'POST',
+    url: `/api/people/${w.marker.id}/reset-code`,
+  }),
+  'POST /api/counselor-assignments': (w) => ({
+    method: 'POST',
+    url: '/api/counselor-assignments',
+    body: { counselorId: w.people.counselor.id, residentId: w.marker.id },
+  }),
+  'GET /api/audit': () => ({ method: 'GET', url: '/api/audit' }),
+};
+
+// A resident of house A whose details nobody but an admin should ever see in full.
+const MARKER_FIRST = 'Wilhelmina';
+const MARKER_LAST = 'Zephyrine';
+
+/** What each role must never find in any response body. */
+function mustNotSee(role: RoleName, w: World): string[] {
+  if (role === 'orgAdmin') return [];
+  const lastName = [MARKER_LAST];
+  if (role === 'resident' || role === 'peerLeader') return lastName; // housemates: first name and initial only
+  const outsider = [...lastName, MARKER_FIRST, w.marker.id];
+  if (role === 'anonymous' || role === 'otherOrgAdmin') {
+    return [
+      ...outsider,
+      w.houseA,
+      w.houseB,
+      w.people.orgAdmin.id,
+      w.people.orgAdmin.organizationId,
+      w.programId,
+    ];
+  }
+  return outsider;
+}
+
+let world: World;
+let catalogued: FastifyInstance;
+let appRoutes: string[];
+
+beforeAll(async () => {
+  const built = await buildAppWithRouteList();
+  catalogued = built.app;
+  appRoutes = apiRouteKeys(built.routes);
+
+  const orgAdmin = await setUpOrganization();
+  const houseA = (await buildResidence(orgAdmin, { name: 'Maple House', bedCapacity: 20 })).id;
+  const houseB = (await buildResidence(orgAdmin, { name: 'Oak House', bedCapacity: 20 })).id;
+  const marker = await buildPerson(orgAdmin, {
+    role: 'resident',
+    residenceId: houseA,
+    firstName: MARKER_FIRST,
+    lastName: MARKER_LAST,
+  });
+  const spare = await buildPerson(orgAdmin, { role: 'alumni' });
+  const spareCounselor = await buildPerson(orgAdmin, { role: 'counselor' });
+  const spareMemberships = (await call('GET', `/api/people/${spareCounselor.id}`, { as: orgAdmin })).body
+    .memberships;
+  const used = await buildInvitation(orgAdmin, { role: 'counselor' });
+  await call('POST', `/api/invitations/code/${used.code}/accept`, { body: accountInput() });
+  world = {
+    people: {
+      resident: await buildPerson(orgAdmin, { role: 'resident', residenceId: houseA }),
+      peerLeader: await buildPerson(orgAdmin, { role: 'peer_leader', residenceId: houseA }),
+      counselor: await buildPerson(orgAdmin, { role: 'counselor' }),
+      orgAdmin,
+      alumni: await buildPerson(orgAdmin, { role: 'alumni', residenceId: houseA }),
+      otherHouseResident: await buildPerson(orgAdmin, { role: 'resident', residenceId: houseB }),
+      otherOrgAdmin: (await buildOtherOrganization()).admin,
+    },
+    houseA,
+    houseB,
+    marker,
+    markerSessionId: (await call('GET', '/api/me/sessions', { as: marker })).body.sessions[0].id,
+    spare,
+    spareCounselorMembershipId: spareMemberships[0].id,
+    programId: (await buildProgram(orgAdmin)).id,
+    pendingInvitationId: (await buildInvitation(orgAdmin, { role: 'resident', residenceId: houseA })).id,
+    previewCode: (await buildInvitation(orgAdmin, { role: 'counselor' })).code,
+    usedCode: used.code,
+  };
+});
+
+afterAll(async () => {
+  await catalogued.close();
+});
+
+describe('role × route matrix', () => {
+  it('should have a row for every API route of the app, and no row for a route that is gone', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(appRoutes);
+    expect(Object.keys(REQUESTS).sort()).toEqual(appRoutes);
+  });
+
+  const cases = Object.entries(EXPECTED).flatMap(([route, statuses]) =>
+    ROLES.map((role, i) => ({ route, role, status: statuses[i]! })),
+  );
+
+  it.each(cases)('$route as $role → $status', async ({ route, role, status }) => {
+    const request = REQUESTS[route]!(world);
+    let cookie: string | undefined;
+    if (role !== 'anonymous') {
+      const person = world.people[role];
+      cookie = request.freshSession ? await signIn(person.username, person.password) : person.cookie;
+    }
+    const result: CallResult = await call(request.method, request.url, {
+      app: catalogued,
+      as: cookie,
+      body: request.body,
+    });
+    expect(result.status, result.text).toBe(status);
+
+    if (status >= 400) {
+      // An error says what went wrong and nothing else.
+      expect(Object.keys(result.body)).toEqual(['error']);
+      expect(result.body.error).toEqual({
+        code: expect.any(String),
+        message: expect.any(String),
+        ...(result.body.error.fields ? { fields: expect.any(Array) } : {}),
+      });
+      if (status === 403) expect(result.body.error.code).toBe('forbidden');
+      if (status === 401 && route !== 'POST /api/auth/sign-in')
+        expect(result.body.error.code).toBe('not_signed_in');
+    }
+    for (const secret of mustNotSee(role, world)) {
+      expect(result.text, `${role} saw ${secret}`).not.toContain(secret);
+    }
+  });
+});
