@@ -9,7 +9,14 @@ export type Database = { db: Db; pool: pg.Pool; close: () => Promise<void> };
 pg.types.setTypeParser(1082, (v) => v);
 
 export function connectDatabase(url: string, max = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
+  // Sessions count days in UTC, like the app (localDate('UTC')): a server whose own time zone is
+  // behind UTC would otherwise see roles granted "today" as starting tomorrow, every evening.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    idleTimeoutMillis: 30_000,
+    options: '-c TimeZone=UTC',
+  });
   pool.on('error', () => {
     // A dropped idle connection is replaced on next use; the health route reports real trouble.
   });
