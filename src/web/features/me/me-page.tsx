@@ -171,8 +171,8 @@ function LanguageForm() {
     save.mutate({ language });
   };
   return (
-    <section className="card" aria-labelledby="me-language">
-      <h2 id="me-language">{t('me.languageHeading')}</h2>
+    <section className="card">
+      <h2>{t('me.languageHeading')}</h2>
       <SelectField
         label={t('account.language')}
         hint={t('me.languageHint')}

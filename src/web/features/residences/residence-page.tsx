@@ -114,8 +114,9 @@ function MoveInSection({
   const fields = ['personId', 'residenceId', 'role', 'bed', 'startsOn'] as const;
   const { fieldError } = useFormErrors(grant.error, fields);
   // People who don't live in a house right now.
+  const today = todayIso();
   const candidates = (people ?? []).filter(
-    (p) => !p.memberships.some((m) => m.role === 'resident' && !m.endsOn),
+    (p) => !p.memberships.some((m) => m.role === 'resident' && (m.endsOn === null || m.endsOn >= today)),
   );
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

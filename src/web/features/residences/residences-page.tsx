@@ -63,7 +63,7 @@ export function ResidencesPage() {
                 {r.address ? <p className="address">{r.address}</p> : null}
                 <p className="beds">
                   <strong>
-                    {t('residences.occupancy', { residents: r.residentCount, beds: r.bedCapacity })}
+                    {t('residences.occupancy', { count: r.residentCount, beds: r.bedCapacity })}
                   </strong>
                 </p>
                 <p>
