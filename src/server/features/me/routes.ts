@@ -23,7 +23,14 @@ async function loadMe(db: Db, personId: string, organizationId: string) {
 export function meRoutes(app: App): void {
   app.get(
     '/api/me',
-    { config: { policy: 'signedIn' }, schema: { summary: 'Myself: profile, privacy settings and roles', tags: ['me'], response: { 200: MeSchema } } },
+    {
+      config: { policy: 'signedIn' },
+      schema: {
+        summary: 'Myself: profile, privacy settings and roles',
+        tags: ['me'],
+        response: { 200: MeSchema },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       return await loadMe(app.db, actor.personId, actor.organizationId);
@@ -32,12 +39,23 @@ export function meRoutes(app: App): void {
 
   app.patch(
     '/api/me/profile',
-    { config: { policy: 'signedIn' }, schema: { summary: 'Change my profile', tags: ['me'], body: UpdateProfileSchema, response: { 200: MeSchema } } },
+    {
+      config: { policy: 'signedIn' },
+      schema: {
+        summary: 'Change my profile',
+        tags: ['me'],
+        body: UpdateProfileSchema,
+        response: { 200: MeSchema },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       const body = request.body;
       if (body.email) {
-        const [current] = await app.db.select({ email: people.email }).from(people).where(eq(people.id, actor.personId));
+        const [current] = await app.db
+          .select({ email: people.email })
+          .from(people)
+          .where(eq(people.id, actor.personId));
         if (current?.email?.toLowerCase() !== body.email.toLowerCase()) {
           // Only the email is checked: no username is empty. (PostgreSQL refuses a NUL byte in text.)
           await assertLoginFree(app.db, { username: '', email: body.email });
@@ -55,7 +73,15 @@ export function meRoutes(app: App): void {
 
   app.patch(
     '/api/me/privacy',
-    { config: { policy: 'signedIn' }, schema: { summary: 'Change who sees what of me', tags: ['me'], body: UpdatePrivacySchema, response: { 200: MeSchema } } },
+    {
+      config: { policy: 'signedIn' },
+      schema: {
+        summary: 'Change who sees what of me',
+        tags: ['me'],
+        body: UpdatePrivacySchema,
+        response: { 200: MeSchema },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       if (Object.keys(request.body).length > 0) {

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ResidenceInput, ResidenceView } from '../../../shared/contracts/residences.ts';
 import type { ProgramFocus } from '../../../shared/domain/vocabulary.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import { programs, residencePrograms, residences } from '../../platform/database/schema.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
@@ -24,18 +24,29 @@ function present(r: ResidenceRow, programIds: string[], residentCount: number): 
   };
 }
 
-export async function listResidences(db: Db, organizationId: string, onlyIds?: string[]): Promise<ResidenceView[]> {
+export async function listResidences(
+  db: Db,
+  organizationId: string,
+  onlyIds?: string[],
+): Promise<ResidenceView[]> {
   if (onlyIds && onlyIds.length === 0) return [];
   // Qualified by hand: drizzle renders a column of the only table unqualified, and inside these
   // subqueries a bare "id" would mean the membership's own id.
   const rows = await db
     .select({
       r: residences,
-      programIds: sql<string[]>`coalesce((select array_agg(rp.program_id) from residence_programs rp where rp.organization_id = residences.organization_id and rp.residence_id = residences.id), '{}')`,
+      programIds: sql<
+        string[]
+      >`coalesce((select array_agg(rp.program_id) from residence_programs rp where rp.organization_id = residences.organization_id and rp.residence_id = residences.id), '{}')`,
       residentCount: sql<number>`(select count(*)::int from memberships m where m.organization_id = residences.organization_id and m.residence_id = residences.id and m.role = 'resident' and m.starts_on <= current_date and (m.ends_on is null or m.ends_on >= current_date))`,
     })
     .from(residences)
-    .where(and(eq(residences.organizationId, organizationId), onlyIds ? inArray(residences.id, onlyIds) : undefined))
+    .where(
+      and(
+        eq(residences.organizationId, organizationId),
+        onlyIds ? inArray(residences.id, onlyIds) : undefined,
+      ),
+    )
     .orderBy(asc(residences.name));
   return rows.map((x) => present(x.r, x.programIds, x.residentCount));
 }
@@ -57,9 +68,16 @@ async function setPrograms(tx: Tx, organizationId: string, residenceId: string, 
   }
   await tx
     .delete(residencePrograms)
-    .where(and(eq(residencePrograms.organizationId, organizationId), eq(residencePrograms.residenceId, residenceId)));
+    .where(
+      and(
+        eq(residencePrograms.organizationId, organizationId),
+        eq(residencePrograms.residenceId, residenceId),
+      ),
+    );
   if (unique.length > 0) {
-    await tx.insert(residencePrograms).values(unique.map((programId) => ({ organizationId, residenceId, programId })));
+    await tx
+      .insert(residencePrograms)
+      .values(unique.map((programId) => ({ organizationId, residenceId, programId })));
   }
 }
 
@@ -78,12 +96,23 @@ export async function createResidence(db: Db, actor: Actor, input: ResidenceInpu
       })
       .returning({ id: residences.id });
     await setPrograms(tx, actor.organizationId, row!.id, input.programIds);
-    await recordAudit(tx, { organizationId: actor.organizationId, actorId: actor.personId, action: 'residence.create', subjectType: 'residence', subjectId: row!.id });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.personId,
+      action: 'residence.create',
+      subjectType: 'residence',
+      subjectId: row!.id,
+    });
     return row!.id;
   });
 }
 
-export async function updateResidence(db: Db, actor: Actor, id: string, input: Partial<ResidenceInput>): Promise<void> {
+export async function updateResidence(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: Partial<ResidenceInput>,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const { programIds, ...fields } = input;
     const found = await tx
@@ -94,7 +123,10 @@ export async function updateResidence(db: Db, actor: Actor, id: string, input: P
     if (found.length === 0) throw notFound('residence');
     if (fields.programFocus) fields.programFocus = [...new Set(fields.programFocus)];
     if (Object.keys(fields).length > 0) {
-      await tx.update(residences).set(fields).where(and(eq(residences.id, id), eq(residences.organizationId, actor.organizationId)));
+      await tx
+        .update(residences)
+        .set(fields)
+        .where(and(eq(residences.id, id), eq(residences.organizationId, actor.organizationId)));
     }
     if (programIds) await setPrograms(tx, actor.organizationId, id, programIds);
     await recordAudit(tx, {
