@@ -4,13 +4,10 @@ import { buildApp } from './app.ts';
 import { issueSetupToken } from './features/setup/service.ts';
 import type { Config } from './platform/config.ts';
 import { connectDatabase, type Database } from './platform/database/connect.ts';
-import {
-  type EmbeddedDatabase,
-  startEmbeddedDatabase,
-  writeRuntimeInfo,
-} from './platform/database/embedded.ts';
+import { type EmbeddedDatabase, startEmbeddedDatabase } from './platform/database/embedded.ts';
 import { lockDataDir } from './platform/database/lock.ts';
 import { applyMigrations } from './platform/database/migrate.ts';
+import { writeRuntimeInfo } from './platform/database/runtime.ts';
 import { ensureWebBuild, WEB_DIST } from './platform/web-build.ts';
 
 export type RunningHearth = {

@@ -10,7 +10,7 @@ import { type RunningHearth, startHearth } from '../../main.ts';
 import { loadConfig } from '../config.ts';
 import { BackupError, backupDatabase, openForBackup, openForRestore, restoreDatabase } from './backup.ts';
 import { connectDatabase, withDatabaseName } from './connect.ts';
-import { readRuntimeInfo } from './embedded.ts';
+import { readRuntimeInfo } from './runtime.ts';
 import { organizations } from './schema.ts';
 
 describe('backup and restore', { timeout: 120_000 }, () => {

@@ -5,9 +5,10 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import { connectDatabase, withDatabaseName } from './connect.ts';
-import { embeddedBinDir, embeddedDatabaseUrl, readRuntimeInfo, startEmbeddedDatabase } from './embedded.ts';
+import { embeddedBinDir, startEmbeddedDatabase } from './embedded.ts';
 import { DataDirLockedError, lockDataDir } from './lock.ts';
 import { applyMigrations } from './migrate.ts';
+import { embeddedDatabaseUrl, readRuntimeInfo } from './runtime.ts';
 
 /** A problem the operator can fix; the CLI prints its message without a stack. */
 export class BackupError extends Error {}

@@ -102,34 +102,6 @@ async function stopOrphanedServer(databaseDir: string): Promise<void> {
   fs.rmSync(pidFile, { force: true });
 }
 
-/**
- * While Hearth runs on a data directory, `<dataDir>/runtime.json` tells other commands (backup, the
- * benchmark) where its embedded PostgreSQL listens. The password stays in `.postgres-password`.
- */
-export type RuntimeInfo = { pid: number; port: number };
-const runtimeFile = (dataDir: string) => path.join(dataDir, 'runtime.json');
-
-export function writeRuntimeInfo(dataDir: string, info: RuntimeInfo): () => void {
-  const file = runtimeFile(dataDir);
-  fs.writeFileSync(file, JSON.stringify(info), { mode: 0o600 });
-  return () => fs.rmSync(file, { force: true });
-}
-
-export function readRuntimeInfo(dataDir: string): RuntimeInfo | null {
-  try {
-    const info = JSON.parse(fs.readFileSync(runtimeFile(dataDir), 'utf8')) as RuntimeInfo;
-    return Number.isInteger(info.pid) && Number.isInteger(info.port) ? info : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The URL of the `hearth` database on an embedded server of this data directory listening on `port`. */
-export function embeddedDatabaseUrl(dataDir: string, port: number, database = 'hearth'): string {
-  const password = fs.readFileSync(path.join(dataDir, '.postgres-password'), 'utf8').trim();
-  return `postgresql://hearth:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
-}
-
 export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();

@@ -1,0 +1,436 @@
+// `npm run bench`: starts Hearth with the demo data, loads it with autocannon next to a raw `pg` baseline,
+// prints a table with the targets of issue 2 and writes bench/results/latest.json. A missed target is
+// reported, not fatal; only a real error (Hearth not starting, failing requests) exits non-zero.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon, { type Result } from 'autocannon';
+import pg from 'pg';
+import { DEMO_PASSWORD } from '../src/server/features/demo/seed.ts';
+import { embeddedDatabaseUrl, readRuntimeInfo } from '../src/server/platform/database/runtime.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
+const CONNECTIONS = 50;
+const DURATION_S = 10;
+const WARMUP_S = 2;
+const RESIDENT_LOGIN = 'brianna1';
+const TARGETS = { houseRatio: 0.5, houseP99Ms: 50, idleRssMb: 250, restartMs: 5000 };
+
+/**
+ * Node flags of `npm run demo` (package.json), so the benchmark runs Hearth exactly as people do;
+ * BENCH_NODE_FLAGS replaces them to try one before it goes into package.json.
+ */
+function hearthNodeFlags(): string[] {
+  if (process.env.BENCH_NODE_FLAGS !== undefined)
+    return process.env.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean);
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const words = (pkg.scripts.demo ?? '').split(/\s+/);
+  const script = words.indexOf('src/server/cli/start.ts');
+  return words[0] === 'node' && script > 0 ? words.slice(1, script) : [];
+}
+
+type Proc = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+
+/** Every child still running; killed with its process group if the benchmark exits any other way. */
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of children) {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
+async function freePort(): Promise<number> {
+  return await new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** A Node child in its own process group, so a stuck one and its PostgreSQL can be killed together. */
+function startNode(args: string[], env: NodeJS.ProcessEnv): Proc {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  children.add(child);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      children.delete(child);
+      resolve(code);
+    }),
+  );
+  return { child, output: () => output, exited };
+}
+
+async function waitForOutput(proc: Proc, text: string | RegExp, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let exited = false;
+  void proc.exited.then(() => {
+    exited = true;
+  });
+  for (;;) {
+    const found = typeof text === 'string' ? proc.output().includes(text) : text.test(proc.output());
+    if (found) return proc.output();
+    if (exited || Date.now() > deadline) {
+      throw new Error(`${exited ? 'exited' : 'timed out'} before printing ${text}:\n${proc.output()}`);
+    }
+    await sleep(50);
+  }
+}
+
+/** SIGTERM (Hearth stops its PostgreSQL cleanly), then SIGKILL to the whole group if it hangs. */
+async function stopNode(proc: Proc | null, timeoutMs = 15_000): Promise<void> {
+  if (!proc || proc.child.exitCode !== null || proc.child.signalCode !== null) return;
+  proc.child.kill('SIGTERM');
+  const done = await Promise.race([proc.exited.then(() => true), sleep(timeoutMs).then(() => false)]);
+  if (!done && proc.child.pid) {
+    try {
+      process.kill(-proc.child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    await proc.exited;
+  }
+}
+
+/** A PostgreSQL left behind by a killed Hearth (its postmaster.pid says so). */
+async function stopOrphanedPostgres(dataDir: string): Promise<void> {
+  const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number.parseInt(fs.readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
+  if (!(pid > 0)) return;
+  try {
+    process.kill(pid, 'SIGINT');
+    for (let i = 0; i < 50; i++) {
+      await sleep(100);
+      process.kill(pid, 0);
+    }
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // stopped
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function hearthEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HEARTH_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  };
+  delete env.DATABASE_URL;
+  delete env.PUBLIC_URL;
+  return env;
+}
+
+async function signIn(base: string): Promise<string> {
+  const response = await fetch(`${base}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: RESIDENT_LOGIN, password: DEMO_PASSWORD }),
+  });
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('hearth_session='));
+  if (response.status !== 200 || !cookie) {
+    throw new Error(`signing in as ${RESIDENT_LOGIN} failed: ${response.status} ${await response.text()}`);
+  }
+  return cookie.split(';')[0]!;
+}
+
+/** One request first, so a broken scenario fails loudly instead of measuring error pages. */
+async function checkOnce(url: string, headers: Record<string, string>, expect: (body: unknown) => boolean) {
+  const response = await fetch(url, { headers });
+  const body = await response.json().catch(() => null);
+  if (response.status !== 200 || !expect(body)) {
+    throw new Error(`${url} answered ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
+  }
+}
+
+/** Committed transactions on the database: each autocommitted statement is one. */
+async function transactions(client: pg.Client): Promise<number> {
+  await client.query('select pg_stat_force_next_flush()').catch(() => {});
+  await client.query('select pg_stat_clear_snapshot()');
+  const { rows } = await client.query<{ n: string }>(
+    'select xact_commit + xact_rollback as n from pg_stat_database where datname = current_database()',
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+type Scenario = {
+  name: string;
+  route: string;
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+  dbTransactionsPerRequest: number;
+  ratioToRaw?: number;
+};
+
+async function measure(
+  name: string,
+  url: string,
+  headers: Record<string, string>,
+  stats: pg.Client,
+): Promise<Scenario> {
+  process.stdout.write(`  ${name}: warming up ${WARMUP_S} s, measuring ${DURATION_S} s…\n`);
+  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_S, headers });
+  // Stats reach pg_stat_database within a second (PostgreSQL 15 flushes them at most once a second).
+  await sleep(1100);
+  const before = await transactions(stats);
+  const result: Result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
+  await sleep(1100);
+  const after = await transactions(stats);
+  const requests = result.requests.total;
+  const failed = result.errors + result.non2xx;
+  if (failed > requests * 0.01) throw new Error(`${name}: ${failed} of ${requests} requests failed`);
+  return {
+    name,
+    route: new URL(url).pathname,
+    reqPerSec: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests,
+    errors: result.errors,
+    non2xx: result.non2xx,
+    // The stats reader's own three statements are taken off.
+    dbTransactionsPerRequest: requests ? Math.max(0, after - before - 3) / requests : 0,
+  };
+}
+
+function readRssMb(pid: number): number | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Time from starting the process to the first successful GET /api/health. */
+async function timeRestart(
+  dataDir: string,
+  port: number,
+): Promise<{ proc: Proc; ms: number; builtWeb: boolean }> {
+  const started = performance.now();
+  const proc = startNode([...hearthNodeFlags(), 'src/server/cli/start.ts'], hearthEnv(dataDir, port));
+  let exited = false;
+  void proc.exited.then(() => {
+    exited = true;
+  });
+  for (;;) {
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`)
+      .then((r) => r.status === 200)
+      .catch(() => false);
+    if (ok) break;
+    if (exited || performance.now() - started > 120_000)
+      throw new Error(`Hearth did not restart:\n${proc.output()}`);
+    await sleep(25);
+  }
+  return {
+    proc,
+    ms: Math.round(performance.now() - started),
+    builtWeb: proc.output().includes('Building the web app'),
+  };
+}
+
+type Target = { name: string; target: string; actual: string; pass: boolean };
+
+function evaluateTargets(house: Scenario, idleRssMb: number | null, restartMs: number): Target[] {
+  const ratio = house.ratioToRaw ?? 0;
+  return [
+    {
+      name: '"my house" req/s vs raw baseline',
+      target: `≥ ${TARGETS.houseRatio * 100}%`,
+      actual: `${(ratio * 100).toFixed(0)}%`,
+      pass: ratio >= TARGETS.houseRatio,
+    },
+    {
+      name: '"my house" p99 latency',
+      target: `≤ ${TARGETS.houseP99Ms} ms`,
+      actual: `${house.p99Ms} ms`,
+      pass: house.p99Ms <= TARGETS.houseP99Ms,
+    },
+    {
+      name: 'idle server RSS (PostgreSQL apart)',
+      target: `≤ ${TARGETS.idleRssMb} MB`,
+      actual: idleRssMb === null ? 'unknown' : `${idleRssMb} MB`,
+      pass: idleRssMb !== null && idleRssMb <= TARGETS.idleRssMb,
+    },
+    {
+      name: 'start on an existing data dir',
+      target: `≤ ${TARGETS.restartMs / 1000} s`,
+      actual: `${(restartMs / 1000).toFixed(2)} s`,
+      pass: restartMs <= TARGETS.restartMs,
+    },
+  ];
+}
+
+function printReport(scenarios: Scenario[], targets: Target[]): void {
+  const row = (cells: string[], widths: number[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const widths = [24, 9, 8, 8, 8, 11];
+  console.log('');
+  console.log(row(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'vs raw', 'db tx/req'], widths));
+  for (const s of scenarios) {
+    const ratio = s.ratioToRaw === undefined ? '—' : `${(s.ratioToRaw * 100).toFixed(0)}%`;
+    console.log(
+      row(
+        [
+          s.name,
+          String(s.reqPerSec),
+          String(s.p50Ms),
+          String(s.p99Ms),
+          ratio,
+          s.dbTransactionsPerRequest.toFixed(2),
+        ],
+        widths,
+      ),
+    );
+  }
+  console.log('');
+  for (const t of targets)
+    console.log(`  ${t.pass ? 'PASS' : 'MISS'}  ${t.name}: ${t.actual} (target ${t.target})`);
+  console.log('');
+}
+
+async function main(): Promise<void> {
+  const loadBefore = os.loadavg()[0] ?? 0;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-'));
+  // Run as root, PostgreSQL runs as the "postgres" user, who must reach the data directory.
+  fs.chmodSync(dataDir, 0o755);
+  let hearth: Proc | null = null;
+  let baseline: Proc | null = null;
+  const stats = { client: null as pg.Client | null };
+  let cleaning: Promise<void> | null = null;
+  const cleanUp = () => {
+    cleaning ??= (async () => {
+      await stats.client?.end().catch(() => {});
+      await stopNode(baseline, 3000);
+      await stopNode(hearth);
+      await stopOrphanedPostgres(dataDir);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    })();
+    return cleaning;
+  };
+  const interrupted = () => void cleanUp().finally(() => process.exit(130));
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    console.log(`Starting Hearth with the demo data in ${dataDir}…`);
+    hearth = startNode([...hearthNodeFlags(), 'src/server/cli/start.ts', '--demo'], hearthEnv(dataDir, port));
+    await waitForOutput(hearth, 'Hearth is running at', 180_000);
+    const runtime = readRuntimeInfo(dataDir);
+    if (!runtime) throw new Error(`Hearth wrote no ${dataDir}/runtime.json`);
+    const databaseUrl = embeddedDatabaseUrl(dataDir, runtime.port);
+    stats.client = new pg.Client({ connectionString: databaseUrl });
+    await stats.client.connect();
+
+    baseline = startNode(['bench/raw-baseline.ts'], {
+      ...process.env,
+      BASELINE_DATABASE_URL: databaseUrl,
+      BASELINE_USERNAME: RESIDENT_LOGIN,
+    });
+    const baselinePort = /listening on (\d+)/.exec(
+      await waitForOutput(baseline, /listening on \d+/, 30_000),
+    )![1];
+    const rawUrl = `http://127.0.0.1:${baselinePort}/`;
+    const cookie = await signIn(base);
+
+    await checkOnce(`${base}/api/ping`, {}, (b) => (b as { ok?: boolean }).ok === true);
+    await checkOnce(rawUrl, {}, (b) => typeof (b as { id?: string }).id === 'string');
+    await checkOnce(
+      `${base}/api/house`,
+      { cookie },
+      (b) => ((b as { houses?: unknown[] }).houses?.length ?? 0) > 0,
+    );
+
+    console.log(
+      `Load: ${CONNECTIONS} connections, ${DURATION_S} s per scenario, on ${os.cpus().length} cores.`,
+    );
+    const raw = await measure('raw pg baseline', rawUrl, {}, stats.client);
+    const ping = await measure('bare route /api/ping', `${base}/api/ping`, {}, stats.client);
+    const house = await measure('"my house" /api/house', `${base}/api/house`, { cookie }, stats.client);
+    await stopNode(baseline);
+    baseline = null;
+    for (const s of [ping, house]) s.ratioToRaw = raw.reqPerSec ? s.reqPerSec / raw.reqPerSec : 0;
+
+    await sleep(3000);
+    const idleRssMb = hearth.child.pid ? readRssMb(hearth.child.pid) : null;
+    await stats.client.end();
+    stats.client = null;
+    await stopNode(hearth);
+    hearth = null;
+    const restart = await timeRestart(dataDir, port);
+    hearth = restart.proc;
+    if (restart.builtWeb)
+      console.log(
+        'Note: the restart rebuilt the web app (its sources changed meanwhile); its time includes that build.',
+      );
+
+    const scenarios = [raw, ping, house];
+    const targets = evaluateTargets(house, idleRssMb, restart.ms);
+    printReport(scenarios, targets);
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).stdout.trim();
+    const report = {
+      at: new Date().toISOString(),
+      commit,
+      machine: {
+        cores: os.cpus().length,
+        cpu: os.cpus()[0]?.model ?? 'unknown',
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+      },
+      load: { connections: CONNECTIONS, durationSeconds: DURATION_S, warmupSeconds: WARMUP_S },
+      hearthNodeFlags: hearthNodeFlags(),
+      loadAverageBefore: loadBefore,
+      scenarios,
+      idleRssMb,
+      restartMs: restart.ms,
+      restartIncludedWebBuild: restart.builtWeb,
+      targets,
+    };
+    fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`Written: ${path.relative(ROOT, path.join(RESULTS_DIR, 'latest.json'))}`);
+  } finally {
+    await cleanUp();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('The benchmark failed:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
