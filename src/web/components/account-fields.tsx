@@ -1,4 +1,5 @@
 // The fields of a new account, shared by first-run setup and accepting an invitation.
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { NewAccountSchema } from '../../shared/contracts/auth.ts';
@@ -24,6 +25,26 @@ export const emptyAccount = (language: Language): AccountDraft => ({
   language,
   pronouns: '',
 });
+
+/**
+ * A new account's fields. Its language follows the screen's English/Español switch until the
+ * person picks a language in the form itself.
+ */
+export function useAccountDraft() {
+  const { i18n } = useTranslation();
+  const screenLanguage: Language = i18n.language === 'es' ? 'es' : 'en';
+  const [draft, setDraft] = useState(() => emptyAccount(screenLanguage));
+  const [languageChosen, setLanguageChosen] = useState(false);
+  useEffect(() => {
+    if (!languageChosen)
+      setDraft((d) => (d.language === screenLanguage ? d : { ...d, language: screenLanguage }));
+  }, [screenLanguage, languageChosen]);
+  const update = (next: AccountDraft) => {
+    if (next.language !== draft.language) setLanguageChosen(true);
+    setDraft(next);
+  };
+  return [draft, update] as const;
+}
 
 /** What the API expects: optional fields left out when empty. */
 export function accountBody(draft: AccountDraft): z.input<typeof NewAccountSchema> {

@@ -1,11 +1,12 @@
-// English / Español, each written in its own language so anyone can find theirs.
+// English / Español, each written in its own language so anyone can find theirs. No label of its own:
+// the two buttons say what they are, and "Language" stays the label of the account's language field.
 import { useTranslation } from 'react-i18next';
 import { switchLanguage } from '../app/i18n/index.ts';
 
 export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   return (
-    <nav className="language-switch" aria-label={t('language.switchLabel')}>
+    <div className="language-switch">
       <button
         type="button"
         lang="en"
@@ -22,6 +23,6 @@ export function LanguageSwitch() {
       >
         Español
       </button>
-    </nav>
+    </div>
   );
 }

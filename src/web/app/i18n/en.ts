@@ -22,9 +22,6 @@ export const en = {
     me: 'My profile',
     signOut: 'Sign out',
   },
-  language: {
-    switchLabel: 'Language',
-  },
   signIn: {
     title: 'Sign in',
     intro: 'Welcome. Sign in with your username or email and your password.',

@@ -24,9 +24,6 @@ export const es: Translations = {
     me: 'Mi perfil',
     signOut: 'Cerrar sesión',
   },
-  language: {
-    switchLabel: 'Idioma',
-  },
   signIn: {
     title: 'Iniciar sesión',
     intro: 'Te damos la bienvenida. Inicia sesión con tu usuario o correo electrónico y tu contraseña.',

@@ -1,17 +1,17 @@
 // Accepting an invitation: see what it is for, then create the account (which also signs in).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
 import type { InvitationPreviewSchema } from '../../../shared/contracts/invitations.ts';
 import { api } from '../../app/api.ts';
-import { currentLanguage, switchLanguage } from '../../app/i18n/index.ts';
+import { switchLanguage } from '../../app/i18n/index.ts';
 import {
   ACCOUNT_FIELDS,
   AccountFields,
   accountBody,
-  emptyAccount,
+  useAccountDraft,
 } from '../../components/account-fields.tsx';
 import { errorMessage, useFormErrors } from '../../components/errors.ts';
 import { FormProblem, Loading, Notice } from '../../components/notice.tsx';
@@ -54,7 +54,7 @@ function AcceptForm({ code, preview }: { code: string; preview: Preview }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [account, setAccount] = useState(() => emptyAccount(currentLanguage()));
+  const [account, setAccount] = useAccountDraft();
   const accept = useMutation({
     mutationFn: () =>
       api(`/api/invitations/code/${encodeURIComponent(code)}/accept`, {

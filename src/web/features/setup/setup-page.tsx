@@ -4,12 +4,12 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../app/api.ts';
-import { currentLanguage, switchLanguage } from '../../app/i18n/index.ts';
+import { switchLanguage } from '../../app/i18n/index.ts';
 import {
   ACCOUNT_FIELDS,
   AccountFields,
   accountBody,
-  emptyAccount,
+  useAccountDraft,
 } from '../../components/account-fields.tsx';
 import { useFormErrors } from '../../components/errors.ts';
 import { TextField } from '../../components/fields.tsx';
@@ -52,7 +52,7 @@ function SetupForm({ token }: { token: string }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [organizationName, setOrganizationName] = useState('');
-  const [admin, setAdmin] = useState(() => emptyAccount(currentLanguage()));
+  const [admin, setAdmin] = useAccountDraft();
   const setup = useMutation({
     mutationFn: () =>
       api('/api/setup', { method: 'POST', body: { token, organizationName, admin: accountBody(admin) } }),
