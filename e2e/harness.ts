@@ -25,7 +25,12 @@ export function chromiumPath(): string | null {
   return fs.existsSync(candidate) ? candidate : null;
 }
 
-export type Server = { url: string; setupLink: string | null; output: () => string; stop: () => Promise<void> };
+export type Server = {
+  url: string;
+  setupLink: string | null;
+  output: () => string;
+  stop: () => Promise<void>;
+};
 
 /** Starts `npm start`'s entry point on a free port and a fresh data directory. */
 export async function startServer(options: { demo?: boolean; dataDir?: string } = {}): Promise<Server> {
@@ -81,7 +86,10 @@ export async function launchBrowser(executablePath: string): Promise<Browser> {
 export type Lang = 'en' | 'es';
 
 /** A phone-sized context whose browser prefers the given language. Collects console errors (CSP too). */
-export async function phoneContext(browser: Browser, lang: Lang): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+export async function phoneContext(
+  browser: Browser,
+  lang: Lang,
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
@@ -92,7 +100,11 @@ export async function phoneContext(browser: Browser, lang: Lang): Promise<{ cont
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error' && !/status of 40[0-9]/.test(msg.text())) problems.push(`console: ${msg.text()}`);
+    if (
+      msg.type() === 'error' &&
+      !/Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text())
+    )
+      problems.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('request', (request) => {
@@ -113,13 +125,23 @@ export async function checkAccessibility(page: Page, label: string): Promise<voi
   // Our CSP forbids inline scripts, so axe is evaluated through the DevTools protocol instead.
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations;
   });
   const list = violations as AxeViolation[];
   if (list.length > 0) {
-    const lines = list.map((v) => `  ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3).join(', ')}`);
+    const lines = list.map(
+      (v) =>
+        `  ${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => JSON.stringify(n.target))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
     throw new Error(`Accessibility problems on ${label}:\n${lines.join('\n')}`);
   }
 }

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { ARTIFACTS, chromiumPath, launchBrowser, screenshotOnFailure, startServer } from './harness.ts';
-import { journeys, type JourneyContext } from './journeys.ts';
+import { type JourneyContext, journeys } from './journeys.ts';
 
 function writeResults(passed: number, failed: number, skipped: number) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -15,7 +15,9 @@ async function main(): Promise<number> {
   const executable = chromiumPath();
   if (!executable) {
     const banner = '!'.repeat(78);
-    console.error(`\n${banner}\n!! BROWSER TESTS SKIPPED: no Chromium at ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}.`);
+    console.error(
+      `\n${banner}\n!! BROWSER TESTS SKIPPED: no Chromium at ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}.`,
+    );
     console.error('!! Install it with `apt-get install chromium`, or set CHROMIUM_PATH.');
     console.error(`${banner}\n`);
     writeResults(0, 0, journeys.length);
@@ -44,10 +46,16 @@ async function main(): Promise<number> {
       } catch (error) {
         failed++;
         const shot = await screenshotOnFailure(pages.at(-1), journey.name);
-        console.log(`  ✗ ${journey.name}\n    ${(error instanceof Error ? error.stack ?? error.message : String(error)).split('\n').join('\n    ')}`);
+        console.log(
+          `  ✗ ${journey.name}\n    ${(error instanceof Error ? (error.stack ?? error.message) : String(error)).split('\n').join('\n    ')}`,
+        );
         if (shot) console.log(`    screenshot: ${path.relative(process.cwd(), shot)}`);
       } finally {
-        for (const p of pages) await p.context().close().catch(() => {});
+        for (const p of pages)
+          await p
+            .context()
+            .close()
+            .catch(() => {});
       }
     }
   } finally {
