@@ -1,9 +1,8 @@
 // `npm run bench`: starts Hearth with the demo data, loads it with autocannon next to a raw `pg` baseline,
 // prints a table with the targets of issue 2 and writes bench/results/latest.json. A missed target is
 // reported, not fatal; only a real error (Hearth not starting, failing requests) exits non-zero.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +10,16 @@ import autocannon, { type Result } from 'autocannon';
 import pg from 'pg';
 import { DEMO_PASSWORD } from '../src/server/features/demo/seed.ts';
 import { embeddedDatabaseUrl, readRuntimeInfo } from '../src/server/platform/database/runtime.ts';
+import { cpuPerRequest, readRssMb, sampleCpu } from './cpu.ts';
+import {
+  freePort,
+  type Proc,
+  sleep,
+  startNode,
+  stopNode,
+  stopOrphanedPostgres,
+  waitForOutput,
+} from './processes.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
@@ -34,106 +43,6 @@ function hearthNodeFlags(): string[] {
   const script = words.indexOf('src/server/cli/start.ts');
   return words[0] === 'node' && script > 0 ? words.slice(1, script) : [];
 }
-
-type Proc = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
-
-/** Every child still running; killed with its process group if the benchmark exits any other way. */
-const children = new Set<ChildProcess>();
-process.on('exit', () => {
-  for (const child of children) {
-    try {
-      if (child.pid) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-});
-
-async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** A Node child in its own process group, so a stuck one and its PostgreSQL can be killed together. */
-function startNode(args: string[], env: NodeJS.ProcessEnv): Proc {
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
-  const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  children.add(child);
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => {
-      children.delete(child);
-      resolve(code);
-    }),
-  );
-  return { child, output: () => output, exited };
-}
-
-async function waitForOutput(proc: Proc, text: string | RegExp, timeoutMs: number): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  let exited = false;
-  void proc.exited.then(() => {
-    exited = true;
-  });
-  for (;;) {
-    const found = typeof text === 'string' ? proc.output().includes(text) : text.test(proc.output());
-    if (found) return proc.output();
-    if (exited || Date.now() > deadline) {
-      throw new Error(`${exited ? 'exited' : 'timed out'} before printing ${text}:\n${proc.output()}`);
-    }
-    await sleep(50);
-  }
-}
-
-/** SIGTERM (Hearth stops its PostgreSQL cleanly), then SIGKILL to the whole group if it hangs. */
-async function stopNode(proc: Proc | null, timeoutMs = 15_000): Promise<void> {
-  if (!proc || proc.child.exitCode !== null || proc.child.signalCode !== null) return;
-  proc.child.kill('SIGTERM');
-  const done = await Promise.race([proc.exited.then(() => true), sleep(timeoutMs).then(() => false)]);
-  if (!done && proc.child.pid) {
-    try {
-      process.kill(-proc.child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-    await proc.exited;
-  }
-}
-
-/** A PostgreSQL left behind by a killed Hearth (its postmaster.pid says so). */
-async function stopOrphanedPostgres(dataDir: string): Promise<void> {
-  const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number.parseInt(fs.readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
-  if (!(pid > 0)) return;
-  try {
-    process.kill(pid, 'SIGINT');
-    for (let i = 0; i < 50; i++) {
-      await sleep(100);
-      process.kill(pid, 0);
-    }
-    process.kill(pid, 'SIGKILL');
-  } catch {
-    // stopped
-  }
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function hearthEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
@@ -190,21 +99,26 @@ type Scenario = {
   errors: number;
   non2xx: number;
   dbTransactionsPerRequest: number;
+  cpuMsPerRequest: ReturnType<typeof cpuPerRequest>;
   ratioToRaw?: number;
 };
 
+type Load = { url: string; headers: Record<string, string>; serverPid: number };
+type Context = { stats: pg.Client; dataDir: string };
+
 async function measure(
   name: string,
-  url: string,
-  headers: Record<string, string>,
-  stats: pg.Client,
+  { url, headers, serverPid }: Load,
+  { stats, dataDir }: Context,
 ): Promise<Scenario> {
   process.stdout.write(`  ${name}: warming up ${WARMUP_S} s, measuring ${DURATION_S} s…\n`);
   await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_S, headers });
   // Stats reach pg_stat_database within a second (PostgreSQL 15 flushes them at most once a second).
   await sleep(1100);
   const before = await transactions(stats);
+  const cpuBefore = sampleCpu(serverPid, dataDir);
   const result: Result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
+  const cpuAfter = sampleCpu(serverPid, dataDir);
   await sleep(1100);
   const after = await transactions(stats);
   const requests = result.requests.total;
@@ -221,17 +135,8 @@ async function measure(
     non2xx: result.non2xx,
     // The stats reader's own three statements are taken off.
     dbTransactionsPerRequest: requests ? Math.max(0, after - before - 3) / requests : 0,
+    cpuMsPerRequest: cpuPerRequest(cpuBefore, cpuAfter, requests),
   };
-}
-
-function readRssMb(pid: number): number | null {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
-    return kb ? Math.round(Number(kb) / 1024) : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Time from starting the process to the first successful GET /api/health. */
@@ -261,9 +166,9 @@ async function timeRestart(
   };
 }
 
-type Target = { name: string; target: string; actual: string; pass: boolean };
+type Goal = { name: string; target: string; actual: string; pass: boolean };
 
-function evaluateTargets(house: Scenario, idleRssMb: number | null, restartMs: number): Target[] {
+function evaluateTargets(house: Scenario, idleRssMb: number | null, restartMs: number): Goal[] {
   const ratio = house.ratioToRaw ?? 0;
   return [
     {
@@ -293,31 +198,37 @@ function evaluateTargets(house: Scenario, idleRssMb: number | null, restartMs: n
   ];
 }
 
-function printReport(scenarios: Scenario[], targets: Target[]): void {
-  const row = (cells: string[], widths: number[]) =>
+function printReport(scenarios: Scenario[], targets: Goal[]): void {
+  const widths = [24, 7, 7, 7, 7, 10, 12, 10, 10];
+  const row = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  const widths = [24, 9, 8, 8, 8, 11];
+  const header = [
+    'scenario',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'vs raw',
+    'db tx/req',
+    'cpu: server',
+    'postgres',
+    'others',
+  ];
   console.log('');
-  console.log(row(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'vs raw', 'db tx/req'], widths));
+  console.log(row(header));
   for (const s of scenarios) {
     const ratio = s.ratioToRaw === undefined ? '—' : `${(s.ratioToRaw * 100).toFixed(0)}%`;
-    console.log(
-      row(
-        [
-          s.name,
-          String(s.reqPerSec),
-          String(s.p50Ms),
-          String(s.p99Ms),
-          ratio,
-          s.dbTransactionsPerRequest.toFixed(2),
-        ],
-        widths,
-      ),
-    );
+    const cpu = s.cpuMsPerRequest;
+    const cpuCells = [cpu.server, cpu.postgres, cpu.otherProcesses].map((v) => `${v.toFixed(3)} ms`);
+    const cells = [s.name, String(s.reqPerSec), String(s.p50Ms), String(s.p99Ms), ratio];
+    console.log(row([...cells, s.dbTransactionsPerRequest.toFixed(2), ...cpuCells]));
   }
+  console.log(
+    '  cpu: CPU time per request of the server process, PostgreSQL, and other processes on the machine',
+  );
   console.log('');
-  for (const t of targets)
+  for (const t of targets) {
     console.log(`  ${t.pass ? 'PASS' : 'MISS'}  ${t.name}: ${t.actual} (target ${t.target})`);
+  }
   console.log('');
 }
 
@@ -377,9 +288,23 @@ async function main(): Promise<void> {
     console.log(
       `Load: ${CONNECTIONS} connections, ${DURATION_S} s per scenario, on ${os.cpus().length} cores.`,
     );
-    const raw = await measure('raw pg baseline', rawUrl, {}, stats.client);
-    const ping = await measure('bare route /api/ping', `${base}/api/ping`, {}, stats.client);
-    const house = await measure('"my house" /api/house', `${base}/api/house`, { cookie }, stats.client);
+    const context = { stats: stats.client, dataDir };
+    const hearthPid = hearth.child.pid!;
+    const raw = await measure(
+      'raw pg baseline',
+      { url: rawUrl, headers: {}, serverPid: baseline.child.pid! },
+      context,
+    );
+    const ping = await measure(
+      'bare route /api/ping',
+      { url: `${base}/api/ping`, headers: {}, serverPid: hearthPid },
+      context,
+    );
+    const house = await measure(
+      '"my house" /api/house',
+      { url: `${base}/api/house`, headers: { cookie }, serverPid: hearthPid },
+      context,
+    );
     await stopNode(baseline);
     baseline = null;
     for (const s of [ping, house]) s.ratioToRaw = raw.reqPerSec ? s.reqPerSec / raw.reqPerSec : 0;
