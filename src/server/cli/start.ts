@@ -1,7 +1,8 @@
 // `npm start` and `npm run demo`.
+
+import { startHearth } from '../main.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';
 import { DataDirLockedError } from '../platform/database/lock.ts';
-import { startHearth } from '../main.ts';
 
 const demo = process.argv.includes('--demo');
 
@@ -30,8 +31,11 @@ async function main() {
 }
 
 function printLogins(logins: { role: string; username: string; password: string; residence?: string }[]) {
-  console.log('\n  Demo logins (every password is shown once here):');
-  for (const l of logins) console.log(`    ${l.role.padEnd(12)} ${l.username.padEnd(16)} ${l.password}${l.residence ? `   (${l.residence})` : ''}`);
+  console.log('\n  Demo logins (made-up people; all share one password):');
+  for (const l of logins)
+    console.log(
+      `    ${l.role.padEnd(12)} ${l.username.padEnd(16)} ${l.password}${l.residence ? `   (${l.residence})` : ''}`,
+    );
   console.log('');
 }
 

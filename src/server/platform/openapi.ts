@@ -24,7 +24,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
 
 type Operation = { summary?: string; tags?: string[]; requestBody?: unknown; parameters?: unknown[] };
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 export function openApiRoutes(app: App): void {
@@ -38,9 +38,11 @@ export function openApiRoutes(app: App): void {
     const rows: string[] = [];
     for (const [path, methods] of Object.entries(spec.paths ?? {})) {
       for (const [method, op] of Object.entries(methods)) {
-        const body = op.requestBody ? `<details><summary>Request body</summary><pre>${escape(JSON.stringify(op.requestBody, null, 2))}</pre></details>` : '';
+        const body = op.requestBody
+          ? `<details><summary>Request body</summary><pre>${escapeHtml(JSON.stringify(op.requestBody, null, 2))}</pre></details>`
+          : '';
         rows.push(
-          `<section><h2><code>${method.toUpperCase()} ${escape(path)}</code></h2><p>${escape(op.summary ?? '')}</p>${body}</section>`,
+          `<section><h2><code>${method.toUpperCase()} ${escapeHtml(path)}</code></h2><p>${escapeHtml(op.summary ?? '')}</p>${body}</section>`,
         );
       }
     }
