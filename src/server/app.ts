@@ -37,7 +37,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     // Per-request log lines only when debugging; errors are always logged.
-    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    logController: new LogController({
+      disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    }),
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
@@ -87,7 +89,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   } else {
     app.setNotFoundHandler((request, reply) => {
       reply.status(404).send({
-        error: { code: 'not_found', message: `No such route: ${request.method} ${request.url.split('?')[0]}` },
+        error: {
+          code: 'not_found',
+          message: `No such route: ${request.method} ${request.url.split('?')[0]}`,
+        },
       });
     });
   }

@@ -74,7 +74,10 @@ function fieldsFromValidation(error: FastifyError & { validationContext?: string
     const params = v.params as { keys?: string[] };
     if (v.keyword === 'unrecognized_keys' && Array.isArray(params.keys)) {
       for (const key of params.keys) {
-        fields.push({ field: [context, path, key].filter(Boolean).join('.'), message: 'is not a known field' });
+        fields.push({
+          field: [context, path, key].filter(Boolean).join('.'),
+          message: 'is not a known field',
+        });
       }
     } else {
       fields.push({ field: [context, path].filter(Boolean).join('.'), message: v.message ?? 'is not valid' });
@@ -114,7 +117,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
           ]);
       }
       if (error instanceof SyntaxError && error.statusCode === 400) {
-        return send(reply, 400, 'bad_request', 'body: is not valid JSON', [{ field: 'body', message: 'is not valid JSON' }]);
+        return send(reply, 400, 'bad_request', 'body: is not valid JSON', [
+          { field: 'body', message: 'is not valid JSON' },
+        ]);
       }
       if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
         return send(reply, error.statusCode, 'bad_request', 'The request could not be understood.');

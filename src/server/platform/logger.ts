@@ -5,7 +5,10 @@ import type { Config } from './config.ts';
 export function loggerOptions(config: Pick<Config, 'logLevel'>): FastifyServerOptions['logger'] {
   return {
     level: config.logLevel,
-    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
+    redact: {
+      paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      remove: true,
+    },
     serializers: {
       req: (req: { method: string; routeOptions?: { url?: string }; url: string }) => ({
         method: req.method,

@@ -1,8 +1,8 @@
 // The one policy layer, deny by default. Every route names a policy; a route without one cannot start.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { recordAudit } from './audit.ts';
 import { type Actor, hasRole, residencesWithRole } from './auth/actor.ts';
 import { requireActor } from './auth/sessions.ts';
-import { recordAudit } from './audit.ts';
 import { AppError } from './errors.ts';
 
 /** Route-level policies: who may call the route at all. Record-level checks follow in the service. */

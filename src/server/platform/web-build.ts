@@ -13,7 +13,8 @@ function newestMtime(target: string): number {
   const stat = fs.statSync(target);
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  for (const entry of fs.readdirSync(target))
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
   return newest;
 }
 
@@ -28,6 +29,9 @@ export function ensureWebBuild(log: (line: string) => void): void {
   if (!isWebBuildStale()) return;
   log('Building the web app (first start, or its sources changed)…');
   const vite = path.join(ROOT_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: ROOT_DIR, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: ROOT_DIR,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error('The web app failed to build; see the messages above.');
 }

@@ -2,9 +2,17 @@ import { z } from 'zod';
 import { NARR_LEVELS, PROGRAM_FOCUSES } from '../domain/vocabulary.ts';
 import { TimeZoneSchema } from './common.ts';
 
-const NarrLevelSchema = z.union(NARR_LEVELS.map((l) => z.literal(l)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>], {
-  message: 'must be a NARR level from 1 to 4',
-});
+const NarrLevelSchema = z.union(
+  NARR_LEVELS.map((l) => z.literal(l)) as [
+    z.ZodLiteral<1>,
+    z.ZodLiteral<2>,
+    z.ZodLiteral<3>,
+    z.ZodLiteral<4>,
+  ],
+  {
+    message: 'must be a NARR level from 1 to 4',
+  },
+);
 
 export const ResidenceInputSchema = z.strictObject({
   name: z.string().trim().min(2, { message: 'is required' }).max(120),
@@ -61,9 +69,7 @@ export const HouseSchema = z.object({
   }),
   peerLeaders: z.array(HousematesSchema),
   residents: z.array(HousematesSchema),
-  myMembership: z
-    .object({ role: z.string(), startsOn: z.string(), bed: z.string().nullable() })
-    .nullable(),
+  myMembership: z.object({ role: z.string(), startsOn: z.string(), bed: z.string().nullable() }).nullable(),
 });
 export type House = z.infer<typeof HouseSchema>;
 export const MyHousesSchema = z.object({ houses: z.array(HouseSchema) });

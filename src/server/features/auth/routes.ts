@@ -1,4 +1,8 @@
-import { PasswordResetRequestSchema, SessionListSchema, SignInRequestSchema } from '../../../shared/contracts/auth.ts';
+import {
+  PasswordResetRequestSchema,
+  SessionListSchema,
+  SignInRequestSchema,
+} from '../../../shared/contracts/auth.ts';
 import { IdParamsSchema, OkSchema } from '../../../shared/contracts/common.ts';
 import {
   clearSessionCookie,
@@ -17,7 +21,15 @@ export function authRoutes(app: App): void {
 
   app.post(
     '/api/auth/sign-in',
-    { config: { policy: 'public' }, schema: { summary: 'Sign in with username or email and password', tags: ['auth'], body: SignInRequestSchema, response: { 200: OkSchema } } },
+    {
+      config: { policy: 'public' },
+      schema: {
+        summary: 'Sign in with username or email and password',
+        tags: ['auth'],
+        body: SignInRequestSchema,
+        response: { 200: OkSchema },
+      },
+    },
     async (request, reply) => {
       const person = await signIn(app.db, request.body.login, request.body.password, request.ip);
       const token = await createSession(app.db, person, describeDevice(request), app.config.sessionDays);
@@ -28,9 +40,18 @@ export function authRoutes(app: App): void {
 
   app.post(
     '/api/auth/sign-out',
-    { config: { policy: 'public' }, schema: { summary: 'Sign out of this device', tags: ['auth'], response: { 200: OkSchema } } },
+    {
+      config: { policy: 'public' },
+      schema: { summary: 'Sign out of this device', tags: ['auth'], response: { 200: OkSchema } },
+    },
     async (request, reply) => {
-      if (request.actor) await revokeSession(app.db, request.actor.personId, request.actor.organizationId, request.actor.sessionId);
+      if (request.actor)
+        await revokeSession(
+          app.db,
+          request.actor.personId,
+          request.actor.organizationId,
+          request.actor.sessionId,
+        );
       clearSessionCookie(reply, secure);
       return { ok: true as const };
     },
@@ -38,7 +59,15 @@ export function authRoutes(app: App): void {
 
   app.post(
     '/api/auth/reset-password',
-    { config: { policy: 'public' }, schema: { summary: 'Choose a new password with a code from a peer leader or admin', tags: ['auth'], body: PasswordResetRequestSchema, response: { 200: OkSchema } } },
+    {
+      config: { policy: 'public' },
+      schema: {
+        summary: 'Choose a new password with a code from a peer leader or admin',
+        tags: ['auth'],
+        body: PasswordResetRequestSchema,
+        response: { 200: OkSchema },
+      },
+    },
     async (request) => {
       const { login, code, newPassword } = request.body;
       await resetPassword(app.db, login, code, newPassword, request.ip);
@@ -48,7 +77,10 @@ export function authRoutes(app: App): void {
 
   app.get(
     '/api/me/sessions',
-    { config: { policy: 'signedIn' }, schema: { summary: 'My signed-in devices', tags: ['auth'], response: { 200: SessionListSchema } } },
+    {
+      config: { policy: 'signedIn' },
+      schema: { summary: 'My signed-in devices', tags: ['auth'], response: { 200: SessionListSchema } },
+    },
     async (request) => {
       const actor = requireActor(request);
       const rows = await listSessions(app.db, actor.personId, actor.organizationId);
@@ -67,13 +99,21 @@ export function authRoutes(app: App): void {
 
   app.delete(
     '/api/me/sessions/:id',
-    { config: { policy: 'signedIn' }, schema: { summary: 'Sign out one of my devices', tags: ['auth'], params: IdParamsSchema, response: { 200: OkSchema } } },
+    {
+      config: { policy: 'signedIn' },
+      schema: {
+        summary: 'Sign out one of my devices',
+        tags: ['auth'],
+        params: IdParamsSchema,
+        response: { 200: OkSchema },
+      },
+    },
     async (request, reply) => {
       const actor = requireActor(request);
-      if (!(await revokeSession(app.db, actor.personId, actor.organizationId, request.params.id))) throw notFound('session');
+      if (!(await revokeSession(app.db, actor.personId, actor.organizationId, request.params.id)))
+        throw notFound('session');
       if (request.params.id === actor.sessionId) clearSessionCookie(reply, secure);
       return { ok: true as const };
     },
   );
 }
-

@@ -1,9 +1,19 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import { hashPassword, hashToken, normalizeHumanCode, verifyPassword, decoyPasswordHash } from '../../platform/auth/secrets.ts';
-import { clearSignInFailures, isSignInPaused, recordSignInFailure } from '../../platform/auth/sign-in-limits.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import {
+  decoyPasswordHash,
+  hashPassword,
+  hashToken,
+  normalizeHumanCode,
+  verifyPassword,
+} from '../../platform/auth/secrets.ts';
+import {
+  clearSignInFailures,
+  isSignInPaused,
+  recordSignInFailure,
+} from '../../platform/auth/sign-in-limits.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import { passwordResetCodes, people, sessions } from '../../platform/database/schema.ts';
-import { recordAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 
 /** One message for a wrong password, an unknown account and a paused login: none reveals which. */
@@ -60,7 +70,12 @@ export async function listSessions(db: Db, personId: string, organizationId: str
     .orderBy(sql`${sessions.lastSeenAt} desc`);
 }
 
-export async function revokeSession(db: Db, personId: string, organizationId: string, sessionId: string): Promise<boolean> {
+export async function revokeSession(
+  db: Db,
+  personId: string,
+  organizationId: string,
+  sessionId: string,
+): Promise<boolean> {
   const revoked = await db
     .update(sessions)
     .set({ revokedAt: new Date() })
@@ -79,7 +94,13 @@ export async function revokeSession(db: Db, personId: string, organizationId: st
 const RESET_FAILED = 'That code did not work for this account. Ask your peer leader or admin for a new one.';
 
 /** Resets a password with a code an admin or peer leader issued; signs out every session. */
-export async function resetPassword(db: Db, login: string, code: string, newPassword: string, client: string) {
+export async function resetPassword(
+  db: Db,
+  login: string,
+  code: string,
+  newPassword: string,
+  client: string,
+) {
   if (await isSignInPaused(db, login, client)) throw new AppError('reset_code_invalid', RESET_FAILED);
   const person = await findByLogin(db, login);
   const codeHash = hashToken(normalizeHumanCode(code));
@@ -100,7 +121,10 @@ export async function resetPassword(db: Db, login: string, code: string, newPass
           .returning({ id: passwordResetCodes.id });
         if (used.length === 0) return false;
         await tx.update(people).set({ passwordHash }).where(eq(people.id, person.id));
-        await tx.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.personId, person.id), isNull(sessions.revokedAt)));
+        await tx
+          .update(sessions)
+          .set({ revokedAt: new Date() })
+          .where(and(eq(sessions.personId, person.id), isNull(sessions.revokedAt)));
         await recordAudit(tx, {
           organizationId: person.organizationId,
           actorId: person.id,

@@ -3,9 +3,9 @@ import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { InvitationInputSchema, InvitationView } from '../../../shared/contracts/invitations.ts';
 import type { Role } from '../../../shared/domain/vocabulary.ts';
+import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { hashToken, newHumanCode, normalizeHumanCode } from '../../platform/auth/secrets.ts';
-import { recordAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import { invitations, organizations, residences } from '../../platform/database/schema.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
@@ -30,8 +30,10 @@ export function presentInvitation(row: Row, residenceName: string | null): Invit
 
 export async function createInvitation(db: Db, actor: Actor, input: InvitationInput) {
   const needsResidence = input.role === 'resident' || input.role === 'peer_leader';
-  if (needsResidence && !input.residenceId) throw invalid('residenceId', `is required for the ${input.role} role`);
-  if (!needsResidence && input.role !== 'alumni' && input.residenceId) throw invalid('residenceId', `must be empty for the ${input.role} role`);
+  if (needsResidence && !input.residenceId)
+    throw invalid('residenceId', `is required for the ${input.role} role`);
+  if (!needsResidence && input.role !== 'alumni' && input.residenceId)
+    throw invalid('residenceId', `must be empty for the ${input.role} role`);
   let residenceName: string | null = null;
   if (input.residenceId) {
     const [r] = await db
@@ -56,7 +58,14 @@ export async function createInvitation(db: Db, actor: Actor, input: InvitationIn
         expiresAt: new Date(Date.now() + input.expiresInDays * 24 * 60 * 60 * 1000),
       })
       .returning();
-    await recordAudit(tx, { organizationId: actor.organizationId, actorId: actor.personId, action: 'invitation.create', subjectType: 'invitation', subjectId: created!.id, detail: { role: input.role } });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.personId,
+      action: 'invitation.create',
+      subjectType: 'invitation',
+      subjectId: created!.id,
+      detail: { role: input.role },
+    });
     return created!;
   });
   return { ...presentInvitation(row, residenceName), code };
@@ -67,7 +76,14 @@ export async function listInvitations(db: Db, organizationId: string): Promise<I
     .select({ i: invitations, residenceName: residences.name })
     .from(invitations)
     .leftJoin(residences, eq(residences.id, invitations.residenceId))
-    .where(and(eq(invitations.organizationId, organizationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())))
+    .where(
+      and(
+        eq(invitations.organizationId, organizationId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, new Date()),
+      ),
+    )
     .orderBy(desc(invitations.createdAt))
     .limit(200);
   return rows.map((r) => presentInvitation(r.i, r.residenceName));
@@ -78,10 +94,23 @@ export async function revokeInvitation(db: Db, actor: Actor, id: string): Promis
     const updated = await tx
       .update(invitations)
       .set({ revokedAt: new Date() })
-      .where(and(eq(invitations.id, id), eq(invitations.organizationId, actor.organizationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .where(
+        and(
+          eq(invitations.id, id),
+          eq(invitations.organizationId, actor.organizationId),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      )
       .returning({ id: invitations.id });
     if (updated.length === 0) throw notFound('invitation');
-    await recordAudit(tx, { organizationId: actor.organizationId, actorId: actor.personId, action: 'invitation.revoke', subjectType: 'invitation', subjectId: id });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.personId,
+      action: 'invitation.revoke',
+      subjectType: 'invitation',
+      subjectId: id,
+    });
   });
 }
 
@@ -94,16 +123,30 @@ async function findUsable(db: Pick<Db, 'select'>, code: string, lock = false) {
     .leftJoin(residences, eq(residences.id, invitations.residenceId))
     .where(eq(invitations.codeHash, hashToken(normalizeHumanCode(code))));
   const [found] = lock ? await query.for('update', { of: invitations }) : await query;
-  if (!found) throw new AppError('not_found', 'We could not find that invitation code. Check it, or ask for a new one.');
-  if (found.i.acceptedAt) throw new AppError('invitation_used', 'This invitation has already been used. If that was not you, ask for a new one.');
-  if (found.i.revokedAt) throw new AppError('invitation_expired', 'This invitation was withdrawn. Ask for a new one.');
-  if (found.i.expiresAt.getTime() <= Date.now()) throw new AppError('invitation_expired', 'This invitation has expired. Ask for a new one.');
+  if (!found)
+    throw new AppError(
+      'not_found',
+      'We could not find that invitation code. Check it, or ask for a new one.',
+    );
+  if (found.i.acceptedAt)
+    throw new AppError(
+      'invitation_used',
+      'This invitation has already been used. If that was not you, ask for a new one.',
+    );
+  if (found.i.revokedAt)
+    throw new AppError('invitation_expired', 'This invitation was withdrawn. Ask for a new one.');
+  if (found.i.expiresAt.getTime() <= Date.now())
+    throw new AppError('invitation_expired', 'This invitation has expired. Ask for a new one.');
   return found;
 }
 
 export async function previewInvitation(db: Db, code: string) {
   const found = await findUsable(db, code);
-  return { organizationName: found.organizationName, role: found.i.role as Role, residenceName: found.residenceName };
+  return {
+    organizationName: found.organizationName,
+    role: found.i.role as Role,
+    residenceName: found.residenceName,
+  };
 }
 
 export async function acceptInvitation(db: Db, code: string, account: NewAccount) {
@@ -116,8 +159,17 @@ export async function acceptInvitation(db: Db, code: string, account: NewAccount
       residenceId: inv.residenceId,
       bed: inv.bed,
     });
-    await tx.update(invitations).set({ acceptedAt: new Date(), acceptedBy: person.id }).where(eq(invitations.id, inv.id));
-    await recordAudit(tx, { organizationId: inv.organizationId, actorId: person.id, action: 'invitation.accept', subjectType: 'invitation', subjectId: inv.id });
+    await tx
+      .update(invitations)
+      .set({ acceptedAt: new Date(), acceptedBy: person.id })
+      .where(eq(invitations.id, inv.id));
+    await recordAudit(tx, {
+      organizationId: inv.organizationId,
+      actorId: person.id,
+      action: 'invitation.accept',
+      subjectType: 'invitation',
+      subjectId: inv.id,
+    });
     return person;
   });
 }

@@ -10,8 +10,15 @@ import { conflict } from '../../platform/errors.ts';
 export type NewAccount = z.infer<typeof NewAccountSchema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-export async function assertLoginFree(tx: Tx | Db, account: Pick<NewAccount, 'username' | 'email'>): Promise<void> {
-  const taken = await tx.select({ id: people.id }).from(people).where(eq(people.username, account.username)).limit(1);
+export async function assertLoginFree(
+  tx: Tx | Db,
+  account: Pick<NewAccount, 'username' | 'email'>,
+): Promise<void> {
+  const taken = await tx
+    .select({ id: people.id })
+    .from(people)
+    .where(eq(people.username, account.username))
+    .limit(1);
   if (taken.length > 0) throw conflict('That username is taken. Please choose another.', 'username');
   if (account.email) {
     const emailTaken = await tx

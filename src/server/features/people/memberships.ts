@@ -1,24 +1,38 @@
 // Giving and ending roles: moving residents in and out, naming peer leaders, counselors and admins.
-import { and, eq, isNull, or, gte, sql } from 'drizzle-orm';
-import type { Role } from '../../../shared/domain/vocabulary.ts';
+import { and, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import { localDate } from '../../../shared/domain/dates.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
+import type { Role } from '../../../shared/domain/vocabulary.ts';
 import { recordAudit } from '../../platform/audit.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import { memberships, people, residences } from '../../platform/database/schema.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import type { Tx } from './accounts.ts';
 
-export type GrantInput = { role: Role; residenceId: string | null; startsOn?: string | undefined; bed: string | null };
+export type GrantInput = {
+  role: Role;
+  residenceId: string | null;
+  startsOn?: string | undefined;
+  bed: string | null;
+};
 
 const needsResidence = (role: Role) => role === 'resident' || role === 'peer_leader';
 
 /** Checks the role's residence rules and the house's free beds; returns the start date used. */
-export async function grantMembership(tx: Tx, actor: Pick<Actor, 'organizationId' | 'personId'>, personId: string, input: GrantInput): Promise<string> {
+export async function grantMembership(
+  tx: Tx,
+  actor: Pick<Actor, 'organizationId' | 'personId'>,
+  personId: string,
+  input: GrantInput,
+): Promise<string> {
   const orgId = actor.organizationId;
-  const [person] = await tx.select({ id: people.id }).from(people).where(and(eq(people.id, personId), eq(people.organizationId, orgId)));
+  const [person] = await tx
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.id, personId), eq(people.organizationId, orgId)));
   if (!person) throw notFound('person');
   let timeZone = 'UTC';
-  if (needsResidence(input.role) && !input.residenceId) throw invalid('residenceId', `is required for the ${input.role} role`);
+  if (needsResidence(input.role) && !input.residenceId)
+    throw invalid('residenceId', `is required for the ${input.role} role`);
   if (!needsResidence(input.role) && input.role !== 'alumni' && input.residenceId) {
     throw invalid('residenceId', `must be empty for the ${input.role} role`);
   }
@@ -32,7 +46,11 @@ export async function grantMembership(tx: Tx, actor: Pick<Actor, 'organizationId
     timeZone = residence.timeZone;
     if (input.role === 'resident') {
       const current = await currentResidentCount(tx, orgId, residence.id);
-      if (current >= residence.bedCapacity) throw conflict('This house has no free bed. Move someone out or raise its bed capacity.', 'residenceId');
+      if (current >= residence.bedCapacity)
+        throw conflict(
+          'This house has no free bed. Move someone out or raise its bed capacity.',
+          'residenceId',
+        );
     }
   }
   // The house's own date, but never later than the server's, so the role counts from today everywhere.
@@ -51,13 +69,22 @@ export async function grantMembership(tx: Tx, actor: Pick<Actor, 'organizationId
       );
     if (overlapping.length > 0) {
       const message =
-        input.role === 'resident' ? 'This person already lives in a house. Move them out first.' : `This person already has the ${input.role} role.`;
+        input.role === 'resident'
+          ? 'This person already lives in a house. Move them out first.'
+          : `This person already has the ${input.role} role.`;
       throw conflict(message, 'role');
     }
   }
   const [row] = await tx
     .insert(memberships)
-    .values({ organizationId: orgId, personId, role: input.role, residenceId: input.residenceId, startsOn, bed: input.role === 'resident' ? input.bed : null })
+    .values({
+      organizationId: orgId,
+      personId,
+      role: input.role,
+      residenceId: input.residenceId,
+      startsOn,
+      bed: input.role === 'resident' ? input.bed : null,
+    })
     .returning({ id: memberships.id });
   await recordAudit(tx, {
     organizationId: orgId,

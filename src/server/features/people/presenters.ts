@@ -1,4 +1,4 @@
-import type { MembershipView, Me, PersonSummary } from '../../../shared/contracts/people.ts';
+import type { Me, MembershipView, PersonSummary } from '../../../shared/contracts/people.ts';
 import { periodCovers } from '../../../shared/domain/dates.ts';
 import { formatDisplayName } from '../../../shared/domain/display-name.ts';
 import type { NameStyle, RecoveryPathway, Role } from '../../../shared/domain/vocabulary.ts';
@@ -24,11 +24,7 @@ export const displayNameOf = (p: Pick<PersonRow, 'firstName' | 'lastName' | 'nam
   formatDisplayName(p.firstName, p.lastName, p.nameStyle as NameStyle);
 
 /** Everything about myself, for myself. Never the password hash. */
-export function presentMe(
-  p: PersonRow,
-  org: typeof organizations.$inferSelect,
-  ms: MembershipView[],
-): Me {
+export function presentMe(p: PersonRow, org: typeof organizations.$inferSelect, ms: MembershipView[]): Me {
   return {
     id: p.id,
     organization: { id: org.id, name: org.name, slug: org.slug },

@@ -25,7 +25,10 @@ export async function issueSetupToken(db: Db): Promise<string | null> {
   return token;
 }
 
-export async function completeSetup(db: Db, request: SetupRequest): Promise<{ id: string; organizationId: string }> {
+export async function completeSetup(
+  db: Db,
+  request: SetupRequest,
+): Promise<{ id: string; organizationId: string }> {
   return await db.transaction(async (tx) => {
     // Serialize concurrent attempts: only one organization is created by setup.
     await tx.execute(sql`lock table setup_tokens in exclusive mode`);
@@ -39,9 +42,11 @@ export async function completeSetup(db: Db, request: SetupRequest): Promise<{ id
       .where(sql`${setupTokens.tokenHash} = ${hashToken(request.token)} and ${setupTokens.usedAt} is null`)
       .returning({ id: setupTokens.id });
     if (used.length === 0) {
-      throw new AppError('forbidden', 'That setup link is not valid. Use the newest link Hearth printed when it started.', [
-        { field: 'token', message: 'is not valid' },
-      ]);
+      throw new AppError(
+        'forbidden',
+        'That setup link is not valid. Use the newest link Hearth printed when it started.',
+        [{ field: 'token', message: 'is not valid' }],
+      );
     }
     const [org] = await tx
       .insert(organizations)

@@ -21,10 +21,10 @@ export async function isSignInPaused(db: Db, login: string, client: string): Pro
 }
 
 export async function recordSignInFailure(db: Db, login: string, client: string): Promise<void> {
-  await db.$client.query(
-    `insert into sign_in_failures (login_key, client_key) values ($1, $2)`,
-    [key(login), key(client)],
-  );
+  await db.$client.query(`insert into sign_in_failures (login_key, client_key) values ($1, $2)`, [
+    key(login),
+    key(client),
+  ]);
   await db.$client.query(`delete from sign_in_failures where at < now() - interval '1 day'`);
 }
 

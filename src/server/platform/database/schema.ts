@@ -82,7 +82,10 @@ export const signInFailures = pgTable(
     clientKey: text('client_key').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('sign_in_failures_login_idx').on(t.loginKey, t.at), index('sign_in_failures_client_idx').on(t.clientKey, t.at)],
+  (t) => [
+    index('sign_in_failures_login_idx').on(t.loginKey, t.at),
+    index('sign_in_failures_client_idx').on(t.clientKey, t.at),
+  ],
 );
 
 /** The one-time first-run setup token (before any organization exists). */
@@ -162,7 +165,10 @@ export const memberships = pgTable(
   (t) => [
     index('memberships_org_person_idx').on(t.organizationId, t.personId),
     index('memberships_org_residence_idx').on(t.organizationId, t.residenceId),
-    check('memberships_role_check', sql`${t.role} in ('resident','peer_leader','counselor','org_admin','alumni')`),
+    check(
+      'memberships_role_check',
+      sql`${t.role} in ('resident','peer_leader','counselor','org_admin','alumni')`,
+    ),
     check(
       'memberships_residence_check',
       sql`(${t.role} in ('resident','peer_leader')) = (${t.residenceId} is not null) or ${t.role} = 'alumni'`,
@@ -208,7 +214,10 @@ export const invitations = pgTable(
     acceptedBy: uuid('accepted_by').references(() => people.id),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('invitations_code_hash_key').on(t.codeHash), index('invitations_org_idx').on(t.organizationId)],
+  (t) => [
+    uniqueIndex('invitations_code_hash_key').on(t.codeHash),
+    index('invitations_org_idx').on(t.organizationId),
+  ],
 );
 
 export const passwordResetCodes = pgTable(
@@ -244,4 +253,3 @@ export const auditEvents = pgTable(
   },
   (t) => [index('audit_events_org_at_idx').on(t.organizationId, t.at)],
 );
-
