@@ -12,7 +12,7 @@ import { peopleRoutes } from './features/people/routes.ts';
 import { programRoutes } from './features/programs/routes.ts';
 import { residenceRoutes } from './features/residences/routes.ts';
 import { setupRoutes } from './features/setup/routes.ts';
-import { lookUpSession, SESSION_COOKIE, touchSession } from './platform/auth/sessions.ts';
+import { lookUpSession, SESSION_COOKIE, SessionCache, touchSession } from './platform/auth/sessions.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/database/connect.ts';
 import { registerCsrfDefence, registerErrorHandling, registerSecurityHeaders } from './platform/http.ts';
@@ -46,6 +46,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', database.db);
   app.decorate('config', config);
+  const sessionCache = new SessionCache(config.sessionCacheMs);
+  app.decorate('sessionCache', sessionCache);
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionState', 'none');
 
@@ -61,11 +63,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const found = await lookUpSession(database.db, token);
+    let found = sessionCache.get(token);
+    if (!found) {
+      found = await lookUpSession(database.db, token);
+      sessionCache.set(token, found);
+    }
     request.sessionState = found.state;
     if (found.state === 'active') {
       request.actor = found.actor;
-      await touchSession(database.db, found.actor.sessionId, found.lastSeenAt, config.sessionDays);
+      if (await touchSession(database.db, found.actor.sessionId, found.lastSeenAt, config.sessionDays)) {
+        found.lastSeenAt = new Date();
+      }
     }
   });
 

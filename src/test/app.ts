@@ -28,7 +28,7 @@ export const testDatabaseUrl = (): string => context().databaseUrl;
 export async function buildTestApp(env: Record<string, string> = {}): Promise<FastifyInstance> {
   const { database, databaseUrl } = context();
   return await buildApp({
-    config: loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ...env }),
+    config: loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SESSION_CACHE_MS: '0', ...env }),
     database,
     webDir: null,
     logger: false,

@@ -28,7 +28,7 @@ beforeAll(async () => {
   const databaseUrl = withDatabaseName(adminUrl, name);
   const database: Database = connectDatabase(databaseUrl, 5);
   const app = await buildApp({
-    config: loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }),
+    config: loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SESSION_CACHE_MS: '0' }),
     database,
     webDir: null,
     logger: false,

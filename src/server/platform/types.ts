@@ -7,6 +7,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor } from './auth/actor.ts';
+import type { SessionCache } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { Db } from './database/connect.ts';
 
@@ -14,6 +15,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
+    sessionCache: SessionCache;
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -52,6 +52,7 @@ export function authRoutes(app: App): void {
           request.actor.organizationId,
           request.actor.sessionId,
         );
+      app.sessionCache.clear();
       clearSessionCookie(reply, secure);
       return { ok: true as const };
     },
@@ -71,6 +72,7 @@ export function authRoutes(app: App): void {
     async (request) => {
       const { login, code, newPassword } = request.body;
       await resetPassword(app.db, login, code, newPassword, request.ip);
+      app.sessionCache.clear();
       return { ok: true as const };
     },
   );
@@ -112,6 +114,7 @@ export function authRoutes(app: App): void {
       const actor = requireActor(request);
       if (!(await revokeSession(app.db, actor.personId, actor.organizationId, request.params.id)))
         throw notFound('session');
+      app.sessionCache.clear();
       if (request.params.id === actor.sessionId) clearSessionCookie(reply, secure);
       return { ok: true as const };
     },

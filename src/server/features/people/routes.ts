@@ -104,6 +104,7 @@ export function peopleRoutes(app: App): void {
     async (request, reply) => {
       const actor = requireActor(request);
       await app.db.transaction((tx) => grantMembership(tx, actor, request.params.id, request.body));
+      app.sessionCache.clear();
       const [p] = await app.db.select().from(people).where(eq(people.id, request.params.id));
       const ms = await membershipsByPerson(app.db, actor.organizationId, [request.params.id]);
       return reply.status(201).send(presentPersonForAdmin(p!, ms.get(request.params.id) ?? []));
@@ -125,6 +126,7 @@ export function peopleRoutes(app: App): void {
     async (request) => {
       const actor = requireActor(request);
       await app.db.transaction((tx) => endMembership(tx, actor, request.params.id, request.body));
+      app.sessionCache.clear();
       return { ok: true as const };
     },
   );
