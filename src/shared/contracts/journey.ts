@@ -1,0 +1,120 @@
+// The recovery journey API: clocks, stretches (a reset keeps history), milestones, celebrations.
+import { z } from 'zod';
+import { RECOVERY_AUDIENCES } from '../domain/recovery-time.ts';
+import { STAGES } from '../domain/stages.ts';
+import { DateSchema } from './common.ts';
+
+export const RecoveryAudienceSchema = z.enum(RECOVERY_AUDIENCES);
+export const StageSchema = z.enum(STAGES);
+
+export const MilestoneSchema = z.object({
+  /** Stable key: '24h', '30d', '60d', '90d', '6m', '9m', '1y', '18m', '2y', '3y', … */
+  key: z.string(),
+  unit: z.enum(['hours', 'days', 'months', 'years']),
+  count: z.number().int(),
+});
+export type MilestoneView = z.infer<typeof MilestoneSchema>;
+
+export const BreakdownSchema = z.object({
+  years: z.number().int(),
+  months: z.number().int(),
+  days: z.number().int(),
+});
+
+export const StretchSchema = z.object({
+  id: z.uuid(),
+  startsOn: DateSchema,
+  /** null while it runs; a reset ends it the day before the new start. */
+  endsOn: DateSchema.nullable(),
+  days: z.number().int(),
+});
+export type StretchView = z.infer<typeof StretchSchema>;
+
+export const ReachedMilestoneSchema = z.object({
+  /** The milestone event (for congratulations); null if not recorded yet. */
+  id: z.uuid().nullable(),
+  milestone: MilestoneSchema,
+  reachedOn: DateSchema,
+  congratulations: z.number().int(),
+});
+
+export const ClockSchema = z.object({
+  id: z.uuid(),
+  label: z.string(),
+  visibleTo: RecoveryAudienceSchema,
+  current: z.object({
+    stretchId: z.uuid(),
+    startsOn: DateSchema,
+    /** Day 0 is the start date. */
+    days: z.number().int(),
+    breakdown: BreakdownSchema,
+    stage: StageSchema,
+  }),
+  nextMilestone: MilestoneSchema.extend({ date: DateSchema, daysTo: z.number().int() }),
+  /** Milestones of the current stretch, newest first. */
+  reachedMilestones: z.array(ReachedMilestoneSchema),
+  longestDays: z.number().int(),
+  totalDays: z.number().int(),
+  resets: z.number().int(),
+  /** Every stretch, newest first (the current one included). */
+  stretches: z.array(StretchSchema),
+});
+export type ClockView = z.infer<typeof ClockSchema>;
+
+export const JourneySchema = z.object({
+  /** The zone the days are counted in: mine, else my house's, else UTC. */
+  timeZone: z.string(),
+  today: DateSchema,
+  /** My stage follows my first clock; null without a clock ("set my recovery date"). */
+  stage: StageSchema.nullable(),
+  stageVisibleTo: RecoveryAudienceSchema,
+  clocks: z.array(ClockSchema),
+});
+export type Journey = z.infer<typeof JourneySchema>;
+
+export const LabelSchema = z.string().trim().max(40, { message: 'must be at most 40 characters' });
+
+export const CreateClockSchema = z.strictObject({
+  label: LabelSchema.default(''),
+  startsOn: DateSchema,
+  visibleTo: RecoveryAudienceSchema.default('peer_leader'),
+});
+export type CreateClockInput = z.input<typeof CreateClockSchema>;
+
+export const UpdateClockSchema = z
+  .strictObject({ label: LabelSchema, visibleTo: RecoveryAudienceSchema })
+  .partial();
+export type UpdateClockInput = z.infer<typeof UpdateClockSchema>;
+
+export const ResetClockSchema = z.strictObject({ startsOn: DateSchema });
+export type ResetClockInput = z.infer<typeof ResetClockSchema>;
+
+export const CelebrationSchema = z.object({
+  /** The milestone event id: POST /api/milestones/:id/congratulations. */
+  id: z.uuid(),
+  personId: z.uuid(),
+  displayName: z.string(),
+  milestone: MilestoneSchema,
+  reachedOn: DateSchema,
+  congratulations: z.number().int(),
+  congratulatedByMe: z.boolean(),
+  isMe: z.boolean(),
+});
+export type CelebrationView = z.infer<typeof CelebrationSchema>;
+export const CelebrationsSchema = z.object({ celebrations: z.array(CelebrationSchema) });
+
+export const CongratulationResultSchema = z.object({
+  milestoneEventId: z.uuid(),
+  congratulations: z.number().int(),
+  congratulatedByMe: z.literal(true),
+});
+
+export const UpcomingMilestoneSchema = z.object({
+  personId: z.uuid(),
+  displayName: z.string(),
+  milestone: MilestoneSchema,
+  date: DateSchema,
+  daysTo: z.number().int(),
+});
+export type UpcomingMilestoneView = z.infer<typeof UpcomingMilestoneSchema>;
+export const UpcomingMilestonesSchema = z.object({ upcoming: z.array(UpcomingMilestoneSchema) });
