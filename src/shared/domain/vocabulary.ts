@@ -39,3 +39,7 @@ export type NameStyle = (typeof NAME_STYLES)[number];
 /** Who may see an optional profile detail. */
 export const AUDIENCES = ['only_me', 'house', 'organization'] as const;
 export type Audience = (typeof AUDIENCES)[number];
+
+/** The four kinds of peer support (SAMHSA 2009, DOMAIN.md). */
+export const SUPPORT_KINDS = ['emotional', 'informational', 'instrumental', 'affiliational'] as const;
+export type SupportKind = (typeof SUPPORT_KINDS)[number];

@@ -1,0 +1,154 @@
+// Early-warning signals to a house's peer leaders. raiseSignal is shared: check-ins raise craving, low
+// mood and support requests; the journey raises a reset; the daily job raises silence.
+import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { DEFAULT_THRESHOLDS, type SignalKind, type SignalSeverity } from '../../../shared/domain/check-in.ts';
+import { localDate as localDateIn } from '../../../shared/domain/dates.ts';
+import type { Db } from '../../platform/database/connect.ts';
+import {
+  checkIns,
+  memberships,
+  organizationSettings,
+  people,
+  residences,
+  signals,
+} from '../../platform/database/schema.ts';
+
+export type RaiseSignalInput = {
+  organizationId: string;
+  personId: string;
+  kind: SignalKind;
+  severity: SignalSeverity;
+  /** The person's own local date the signal is about (one signal per person, kind and day). */
+  localDate: string;
+};
+
+/** The houses a person lives in on a date (resident memberships covering it). */
+export async function residencesOf(
+  db: Pick<Db, 'select'>,
+  organizationId: string,
+  personId: string,
+  date: string,
+): Promise<string[]> {
+  const rows = await db
+    .select({ residenceId: memberships.residenceId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        eq(memberships.personId, personId),
+        eq(memberships.role, 'resident'),
+        lte(memberships.startsOn, date),
+        or(isNull(memberships.endsOn), gte(memberships.endsOn, date)),
+      ),
+    );
+  return [...new Set(rows.map((r) => r.residenceId).filter((r): r is string => r !== null))];
+}
+
+/**
+ * Raises a signal for each house the person currently lives in (none when they live in no house).
+ * Idempotent: the same person, kind and local day raise it once (insert … on conflict do nothing).
+ */
+export async function raiseSignal(db: Pick<Db, 'insert' | 'select'>, input: RaiseSignalInput): Promise<void> {
+  const houses = await residencesOf(db, input.organizationId, input.personId, input.localDate);
+  if (houses.length === 0) return;
+  await db
+    .insert(signals)
+    .values(
+      houses.map((residenceId) => ({
+        organizationId: input.organizationId,
+        residenceId,
+        personId: input.personId,
+        kind: input.kind,
+        severity: input.severity,
+        localDate: input.localDate,
+      })),
+    )
+    .onConflictDoNothing();
+}
+
+/** An organization's thresholds (the defaults until an admin changes them). */
+export async function thresholdsOf(
+  db: Pick<Db, 'select'>,
+  organizationId: string,
+): Promise<{ cravingThreshold: number; lowMoodThreshold: number; silenceDays: number }> {
+  const [row] = await db
+    .select({
+      cravingThreshold: organizationSettings.cravingThreshold,
+      lowMoodThreshold: organizationSettings.lowMoodThreshold,
+      silenceDays: organizationSettings.silenceDays,
+    })
+    .from(organizationSettings)
+    .where(eq(organizationSettings.organizationId, organizationId));
+  return row ?? { ...DEFAULT_THRESHOLDS };
+}
+
+export const addDays = (date: string, days: number): string => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * For the daily job: a 'silence' signal (medium) for each current resident who has not checked in on
+ * any of the last `silence_days` whole local days before today (nor today) and has lived in the house
+ * at least that long. Once per person per local day. Returns how many signals were raised.
+ */
+export async function raiseSilenceSignals(db: Db, now: Date): Promise<number> {
+  // Residents whose membership may be current (a day either side of UTC covers every time zone).
+  const utcToday = localDateIn('UTC', now);
+  const rows = await db
+    .select({
+      organizationId: memberships.organizationId,
+      personId: memberships.personId,
+      residenceId: memberships.residenceId,
+      startsOn: memberships.startsOn,
+      endsOn: memberships.endsOn,
+      personZone: people.timeZone,
+      houseZone: residences.timeZone,
+      silenceDays: sql<number>`coalesce(${organizationSettings.silenceDays}, ${DEFAULT_THRESHOLDS.silenceDays})`,
+      lastCheckIn: sql<string | null>`(select max(${checkIns.localDate}) from ${checkIns}
+        where ${checkIns.organizationId} = ${memberships.organizationId}
+          and ${checkIns.personId} = ${memberships.personId})`,
+    })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .innerJoin(residences, eq(residences.id, memberships.residenceId))
+    .leftJoin(organizationSettings, eq(organizationSettings.organizationId, memberships.organizationId))
+    .where(
+      and(
+        eq(memberships.role, 'resident'),
+        lte(memberships.startsOn, addDays(utcToday, 1)),
+        or(isNull(memberships.endsOn), gte(memberships.endsOn, addDays(utcToday, -1))),
+      ),
+    );
+  const values: (typeof signals.$inferInsert)[] = [];
+  for (const r of rows) {
+    if (!r.residenceId) continue;
+    const today = localDateIn(r.personZone ?? r.houseZone, now);
+    if (r.startsOn > today || (r.endsOn !== null && r.endsOn < today)) continue;
+    const days = Number(r.silenceDays);
+    // Lived in the house for the whole window, and no check-in within it.
+    const windowStart = addDays(today, -days);
+    if (addDays(r.startsOn, days) > today) continue;
+    if (r.lastCheckIn !== null && r.lastCheckIn >= windowStart) continue;
+    values.push({
+      organizationId: r.organizationId,
+      residenceId: r.residenceId,
+      personId: r.personId,
+      kind: 'silence',
+      severity: 'medium',
+      localDate: today,
+    });
+  }
+  if (values.length === 0) return 0;
+  let raised = 0;
+  for (let i = 0; i < values.length; i += 500) {
+    const inserted = await db
+      .insert(signals)
+      .values(values.slice(i, i + 500))
+      .onConflictDoNothing()
+      .returning({ id: signals.id });
+    raised += inserted.length;
+  }
+  return raised;
+}
