@@ -4,6 +4,8 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { auditRoutes } from './features/audit/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
+import { barc10Routes } from './features/barc10/routes.ts';
+import { checkInRoutes } from './features/check-ins/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { houseRoutes } from './features/house/routes.ts';
 import { invitationRoutes } from './features/invitations/routes.ts';
@@ -12,6 +14,7 @@ import { peopleRoutes } from './features/people/routes.ts';
 import { programRoutes } from './features/programs/routes.ts';
 import { residenceRoutes } from './features/residences/routes.ts';
 import { setupRoutes } from './features/setup/routes.ts';
+import { signalRoutes } from './features/signals/routes.ts';
 import { lookUpSession, SESSION_COOKIE, SessionCache, touchSession } from './platform/auth/sessions.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/database/connect.ts';
@@ -90,6 +93,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     peopleRoutes(routes);
     houseRoutes(routes);
     auditRoutes(routes);
+    checkInRoutes(routes);
+    signalRoutes(routes);
+    barc10Routes(routes);
   });
 
   if (options.webDir) {

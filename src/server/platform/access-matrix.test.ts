@@ -73,6 +73,20 @@ const EXPECTED: Record<string, [number, number, number, number, number, number, 
   'POST /api/people/:id/reset-code':         [401,   403,   201,   403,  201,  403,   403,  404],
   'POST /api/counselor-assignments':         [401,   403,   403,   403,  201,  403,   403,  400],
   'GET /api/audit':                          [401,   403,   403,   403,  200,  403,   403,  200],
+  // Check-ins and BARC-10 are each person's own: anyone signed in keeps their own, nobody reads another's.
+  'POST /api/check-ins':                     [401,   201,   201,   201,  201,  201,   201,  201],
+  'GET /api/check-ins/today':                [401,   200,   200,   200,  200,  200,   200,  200],
+  'GET /api/check-ins':                      [401,   200,   200,   200,  200,  200,   200,  200],
+  'PATCH /api/check-ins/:id':                [401,   404,   404,   404,  404,  404,   404,  404],
+  'GET /api/residences/:id/check-in-stats':  [401,   403,   200,   403,  200,  403,   403,  404],
+  'GET /api/residences/:id/signals':         [401,   403,   200,   403,  200,  403,   403,  404],
+  // The peer leader acknowledges first; the admin then finds it already acknowledged (history kept).
+  'POST /api/signals/:id/acknowledge':       [401,   403,   200,   403,  409,  403,   403,  404],
+  'GET /api/organization/settings':          [401,   403,   403,   403,  200,  403,   403,  200],
+  'PATCH /api/organization/settings':        [401,   403,   403,   403,  200,  403,   403,  200],
+  'GET /api/barc10':                         [401,   200,   200,   200,  200,  200,   200,  200],
+  'POST /api/barc10':                        [401,   201,   201,   201,  201,  201,   201,  201],
+  'GET /api/barc10/:id/fhir':                [401,   404,   404,   404,  404,  404,   404,  404],
 };
 
 type World = {
@@ -87,6 +101,9 @@ type World = {
   pendingInvitationId: string;
   previewCode: string;
   usedCode: string;
+  markerCheckInId: string;
+  markerSignalId: string;
+  markerBarc10Id: string;
 };
 
 type Request = { method: string; url: string; body?: unknown; freshSession?: boolean };
@@ -182,16 +199,55 @@ const REQUESTS: Record<string, (w: World) => Request> = {
     body: { counselorId: w.people.counselor.id, residentId: w.marker.id },
   }),
   'GET /api/audit': () => ({ method: 'GET', url: '/api/audit' }),
+  'POST /api/check-ins': () => ({
+    method: 'POST',
+    url: '/api/check-ins',
+    body: { idempotencyKey: 'matrix-check-in-1', mood: 4, craving: 2, sleepHours: 7, triggers: ['stress'] },
+  }),
+  'GET /api/check-ins/today': () => ({ method: 'GET', url: '/api/check-ins/today' }),
+  'GET /api/check-ins': () => ({ method: 'GET', url: '/api/check-ins?days=30' }),
+  // The marker's own check-in: nobody else may change it, or learn that it exists.
+  'PATCH /api/check-ins/:id': (w) => ({
+    method: 'PATCH',
+    url: `/api/check-ins/${w.markerCheckInId}`,
+    body: { reflection: 'okay' },
+  }),
+  'GET /api/residences/:id/check-in-stats': (w) => ({
+    method: 'GET',
+    url: `/api/residences/${w.houseA}/check-in-stats?weeks=4`,
+  }),
+  'GET /api/residences/:id/signals': (w) => ({ method: 'GET', url: `/api/residences/${w.houseA}/signals` }),
+  'POST /api/signals/:id/acknowledge': (w) => ({
+    method: 'POST',
+    url: `/api/signals/${w.markerSignalId}/acknowledge`,
+    body: { note: 'Talked after dinner' },
+  }),
+  'GET /api/organization/settings': () => ({ method: 'GET', url: '/api/organization/settings' }),
+  'PATCH /api/organization/settings': () => ({
+    method: 'PATCH',
+    url: '/api/organization/settings',
+    body: { cravingThreshold: 8 },
+  }),
+  'GET /api/barc10': () => ({ method: 'GET', url: '/api/barc10' }),
+  'POST /api/barc10': () => ({
+    method: 'POST',
+    url: '/api/barc10',
+    body: { answers: [4, 4, 5, 3, 4, 5, 5, 6, 4, 5] },
+  }),
+  'GET /api/barc10/:id/fhir': (w) => ({ method: 'GET', url: `/api/barc10/${w.markerBarc10Id}/fhir` }),
 };
 
 // A resident of house A whose details nobody but an admin should ever see in full.
 const MARKER_FIRST = 'Wilhelmina';
 const MARKER_LAST = 'Zephyrine';
+const MARKER_GRATITUDE = 'MarkerGratitude';
 
 /** What each role must never find in any response body. */
 function mustNotSee(role: RoleName, w: World): string[] {
-  if (role === 'orgAdmin') return [];
-  const lastName = [MARKER_LAST];
+  // A check-in's words belong to the resident alone: no role ever sees them.
+  const privateWords = [MARKER_GRATITUDE];
+  if (role === 'orgAdmin') return privateWords;
+  const lastName = [MARKER_LAST, ...privateWords];
   if (role === 'resident' || role === 'peerLeader') return lastName; // housemates: first name and initial only
   const outsider = [...lastName, MARKER_FIRST, w.marker.id];
   if (role === 'anonymous' || role === 'otherOrgAdmin') {
@@ -251,7 +307,21 @@ beforeAll(async () => {
     pendingInvitationId: (await buildInvitation(orgAdmin, { role: 'resident', residenceId: houseA })).id,
     previewCode: (await buildInvitation(orgAdmin, { role: 'counselor' })).code,
     usedCode: used.code,
+    markerCheckInId: '',
+    markerSignalId: '',
+    markerBarc10Id: '',
   };
+  // The marker checks in with a strong craving (a signal for house A) and answers BARC-10.
+  const checkIn = await call('POST', '/api/check-ins', {
+    as: marker,
+    body: { idempotencyKey: 'marker-check-in', mood: 2, craving: 9, gratitude: MARKER_GRATITUDE },
+  });
+  world.markerCheckInId = checkIn.body.id;
+  const houseSignals = await call('GET', `/api/residences/${houseA}/signals`, { as: orgAdmin });
+  world.markerSignalId = houseSignals.body.signals[0].id;
+  world.markerBarc10Id = (
+    await call('POST', '/api/barc10', { as: marker, body: { answers: [5, 5, 5, 5, 5, 5, 5, 5, 5, 5] } })
+  ).body.id;
 });
 
 afterAll(async () => {

@@ -75,3 +75,14 @@ export function canIssueResetCode(actor: Actor, targetResidenceIds: string[]): b
   const led = residencesWithRole(actor, 'peer_leader');
   return targetResidenceIds.some((r) => led.includes(r));
 }
+
+/** A house's signals and check-in statistics: its peer leaders and the organization's admins only. */
+export function canSeeHouseSignals(actor: Actor, residenceId: string): boolean {
+  return isOrgAdmin(actor) || residencesWithRole(actor, 'peer_leader').includes(residenceId);
+}
+
+/**
+ * Check-ins and BARC-10 answers belong to the person alone: nobody else reads or changes them, not a
+ * peer leader, a counselor (until consent exists) or an admin.
+ */
+export const isOwnRecord = (actor: Actor, ownerId: string): boolean => actor.personId === ownerId;

@@ -1,0 +1,34 @@
+// Finding a house for its staff: peer leaders of that house and the organization's admins.
+import { and, eq } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { Db } from '../../platform/database/connect.ts';
+import { residences } from '../../platform/database/schema.ts';
+import { forbidden, notFound } from '../../platform/errors.ts';
+import { canSeeHouseSignals } from '../../platform/policies.ts';
+
+/** The house, if the actor may see its signals and statistics; 403 for other houses, 404 outside the organization. */
+export async function houseForStaff(
+  db: Db,
+  actor: Actor,
+  residenceId: string,
+  action: string,
+): Promise<{ id: string; timeZone: string }> {
+  if (!canSeeHouseSignals(actor, residenceId)) {
+    await recordAudit(db, {
+      organizationId: actor.organizationId,
+      actorId: actor.personId,
+      action,
+      subjectType: 'residence',
+      subjectId: residenceId,
+      outcome: 'denied',
+    });
+    throw forbidden();
+  }
+  const [house] = await db
+    .select({ id: residences.id, timeZone: residences.timeZone })
+    .from(residences)
+    .where(and(eq(residences.id, residenceId), eq(residences.organizationId, actor.organizationId)));
+  if (!house) throw notFound('residence');
+  return house;
+}
