@@ -9,6 +9,7 @@ import { checkInRoutes } from './features/check-ins/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { houseRoutes } from './features/house/routes.ts';
 import { invitationRoutes } from './features/invitations/routes.ts';
+import { journeyRoutes } from './features/journey/routes.ts';
 import { meRoutes } from './features/me/routes.ts';
 import { peopleRoutes } from './features/people/routes.ts';
 import { programRoutes } from './features/programs/routes.ts';
@@ -92,6 +93,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     invitationRoutes(routes);
     peopleRoutes(routes);
     houseRoutes(routes);
+    journeyRoutes(routes);
     auditRoutes(routes);
     checkInRoutes(routes);
     signalRoutes(routes);

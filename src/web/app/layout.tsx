@@ -6,6 +6,7 @@ import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { Loading, LoadProblem } from '../components/notice.tsx';
 import { Page } from '../components/page.tsx';
+import { usePendingCheckInSync } from '../features/check-ins/check-in-api.ts';
 import { api, isApiError } from './api.ts';
 import { switchLanguage } from './i18n/index.ts';
 import { hasHouseRole, isAdmin, MeContext, useMe, useMeQuery } from './session.ts';
@@ -80,8 +81,15 @@ export function SignedInLayout() {
       <main id="main" tabIndex={-1} className="app-main">
         <Outlet />
       </main>
+      <PendingCheckInSync personId={me.data.id} />
     </MeContext.Provider>
   );
+}
+
+/** A check-in kept on this phone while offline is sent when the connection returns, on any screen. */
+function PendingCheckInSync({ personId }: { personId: string }) {
+  usePendingCheckInSync(personId);
+  return null;
 }
 
 function MainMenu() {
@@ -89,6 +97,7 @@ function MainMenu() {
   const me = useMe();
   const admin = isAdmin(me);
   const items = [
+    { to: '/today', label: t('nav.today'), show: hasHouseRole(me) },
     { to: '/house', label: t('nav.house'), show: hasHouseRole(me) },
     { to: '/residences', label: t('nav.residences'), show: admin },
     { to: '/people', label: t('nav.people'), show: admin },
@@ -100,7 +109,7 @@ function MainMenu() {
       <ul>
         {items.map((item) => (
           <li key={item.to}>
-            <NavLink to={item.to} end={item.to === '/me'}>
+            <NavLink to={item.to} end={item.to === '/me' || item.to === '/house'}>
               {item.label}
             </NavLink>
           </li>

@@ -2,18 +2,22 @@
 import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { ResetPasswordPage } from '../features/auth/reset-password-page.tsx';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
+import { CheckInPage } from '../features/check-ins/check-in-page.tsx';
 import { HousePage } from '../features/house/house-page.tsx';
 import { AcceptInvitationPage } from '../features/invitations/accept-invitation-page.tsx';
 import { EnterCodePage } from '../features/invitations/enter-code-page.tsx';
+import { TodayPage } from '../features/journey/today-page.tsx';
 import { MePage } from '../features/me/me-page.tsx';
 import { SessionsPage } from '../features/me/sessions-page.tsx';
 import { SetupPage } from '../features/setup/setup-page.tsx';
 import { PublicLayout, SignedInLayout } from './layout.tsx';
-import { homePath, isAdmin, useMe } from './session.ts';
+import { hasHouseRole, homePath, isAdmin, useMe } from './session.ts';
 import { CrashPage, NotAllowed, NotFoundPage, Starting } from './status-pages.tsx';
 
+/** Residents, peer leaders and alumni start on Today (their recovery time and check-in). */
 function Home() {
-  return <Navigate to={homePath(useMe())} replace />;
+  const me = useMe();
+  return <Navigate to={hasHouseRole(me) ? '/today' : homePath(me)} replace />;
 }
 
 function AdminOnly() {
@@ -39,7 +43,27 @@ export const router = createBrowserRouter([
         element: <SignedInLayout />,
         children: [
           { path: '/', element: <Home /> },
+          { path: '/today', element: <TodayPage /> },
+          { path: '/check-in', element: <CheckInPage /> },
+          {
+            path: '/progress',
+            lazy: async () => ({
+              Component: (await import('../features/check-ins/progress-page.tsx')).ProgressPage,
+            }),
+          },
+          {
+            path: '/barc10',
+            lazy: async () => ({
+              Component: (await import('../features/barc10/barc10-page.tsx')).Barc10Page,
+            }),
+          },
           { path: '/house', element: <HousePage /> },
+          {
+            path: '/house/:id/support',
+            lazy: async () => ({
+              Component: (await import('../features/signals/support-page.tsx')).SupportPage,
+            }),
+          },
           { path: '/me', element: <MePage /> },
           { path: '/me/sessions', element: <SessionsPage /> },
           {

@@ -8,6 +8,7 @@ import { hasRole, ledResidenceIds, useMe } from '../../app/session.ts';
 import { Loading, LoadProblem } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
 import { ResetCodeButton } from '../../components/reset-code-button.tsx';
+import { HouseJourney } from '../journey/celebrations.tsx';
 import { HouseView } from './house-view.tsx';
 
 export function HousePage() {
@@ -33,18 +34,20 @@ export function HousePage() {
         houses.data.houses.map((house) => {
           const leads = led.includes(house.residence.id);
           return (
-            <HouseView
-              key={house.residence.id}
-              house={house}
-              memberActions={
-                leads
-                  ? (member, kind) =>
-                      kind === 'resident' && !member.isMe ? (
-                        <ResetCodeButton personId={member.personId} name={member.displayName} />
-                      ) : null
-                  : undefined
-              }
-            />
+            <div key={house.residence.id}>
+              <HouseView
+                house={house}
+                memberActions={
+                  leads
+                    ? (member, kind) =>
+                        kind === 'resident' && !member.isMe ? (
+                          <ResetCodeButton personId={member.personId} name={member.displayName} />
+                        ) : null
+                    : undefined
+                }
+              />
+              <HouseJourney residenceId={house.residence.id} leads={leads} />
+            </div>
           );
         })
       )}

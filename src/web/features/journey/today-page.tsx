@@ -1,0 +1,101 @@
+// Today, a resident's home: recovery time big and kind, the next milestone, today's check-in, BARC-10 when due.
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Barc10ListView } from '../../../shared/contracts/barc10.ts';
+import { api } from '../../app/api.ts';
+import { useMe } from '../../app/session.ts';
+import { Loading, LoadProblem, Notice } from '../../components/notice.tsx';
+import { Page } from '../../components/page.tsx';
+import { pendingCheckIn, usePendingCheckInSync, useTodayCheckIn } from '../check-ins/check-in-api.ts';
+import { ClockCard } from './clock-card.tsx';
+import { useJourney } from './journey-api.ts';
+import { NewClockForm } from './new-clock-form.tsx';
+
+export function TodayPage() {
+  const { t } = useTranslation();
+  const journey = useJourney();
+  return (
+    <Page title={t('today.title')}>
+      {journey.isPending ? (
+        <Loading />
+      ) : journey.isError ? (
+        <LoadProblem error={journey.error} onRetry={() => void journey.refetch()} />
+      ) : journey.data.clocks.length === 0 ? (
+        <section className="card" aria-labelledby="no-clock">
+          <h2 id="no-clock">{t('today.noClockTitle')}</h2>
+          <p>{t('today.noClockText')}</p>
+          <NewClockForm today={journey.data.today} headingLevel={3} />
+        </section>
+      ) : (
+        journey.data.clocks.map((clock) => (
+          <ClockCard key={clock.id} clock={clock} today={journey.data.today} />
+        ))
+      )}
+      <CheckInStatus />
+      <Barc10Due />
+      <section className="card" aria-labelledby="today-more">
+        <h2 id="today-more">{t('today.linksHeading')}</h2>
+        <ul className="link-list">
+          <li>
+            <Link to="/progress">{t('today.progressLink')}</Link>
+          </li>
+          <li>
+            <Link to="/barc10">{t('today.barcLink')}</Link>
+          </li>
+        </ul>
+        {journey.data && journey.data.clocks.length > 0 ? (
+          <details className="add-clock">
+            <summary>{t('today.addClock')}</summary>
+            <NewClockForm today={journey.data.today} headingLevel={3} />
+          </details>
+        ) : null}
+      </section>
+    </Page>
+  );
+}
+
+function CheckInStatus() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const today = useTodayCheckIn();
+  const sent = usePendingCheckInSync(me.id);
+  const done = Boolean(today.data?.checkIn);
+  const pending = !done && pendingCheckIn(me.id) !== null;
+  return (
+    <section className="card check-in-status" aria-labelledby="today-check-in">
+      <h2 id="today-check-in">{t('today.checkInHeading')}</h2>
+      {today.isPending ? (
+        <Loading />
+      ) : today.isError ? (
+        <LoadProblem error={today.error} onRetry={() => void today.refetch()} />
+      ) : (
+        <>
+          {sent ? <Notice tone="success">{t('checkIn.sent')}</Notice> : null}
+          {pending ? <Notice>{t('today.pendingCheckIn')}</Notice> : null}
+          <p className={done ? 'done' : undefined}>
+            {done ? t('today.checkInDone') : t('today.checkInNotYet')}
+          </p>
+          <Link to="/check-in" className={`button${done ? ' button-secondary' : ' button-large'}`}>
+            {done ? t('today.checkInEdit') : t('today.checkInButton')}
+          </Link>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Barc10Due() {
+  const { t } = useTranslation();
+  const barc = useQuery({ queryKey: ['barc10'], queryFn: () => api<Barc10ListView>('/api/barc10') });
+  if (!barc.data?.due) return null;
+  return (
+    <section className="card card-highlight" aria-labelledby="today-barc">
+      <h2 id="today-barc">{t('today.barcDueHeading')}</h2>
+      <p>{t('today.barcDueText')}</p>
+      <Link to="/barc10" className="button button-secondary">
+        {t('today.barcDueButton')}
+      </Link>
+    </section>
+  );
+}
