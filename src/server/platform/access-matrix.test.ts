@@ -87,6 +87,15 @@ const EXPECTED: Record<string, [number, number, number, number, number, number, 
   'GET /api/barc10':                         [401,   200,   200,   200,  200,  200,   200,  200],
   'POST /api/barc10':                        [401,   201,   201,   201,  201,  201,   201,  201],
   'GET /api/barc10/:id/fhir':                [401,   404,   404,   404,  404,  404,   404,  404],
+  // Recovery time is the person's own; others see a milestone only when its clock's audience includes them
+  // (the marker's clock: 'house'), and another person's clock is not found.
+  'GET /api/journey':                        [401,   200,   200,   200,  200,  200,   200,  200],
+  'POST /api/journey/clocks':                [401,   201,   201,   201,  201,  201,   201,  201],
+  'PATCH /api/journey/clocks/:id':           [401,   404,   404,   404,  404,  404,   404,  404],
+  'POST /api/journey/clocks/:id/reset':      [401,   404,   404,   404,  404,  404,   404,  404],
+  'GET /api/residences/:id/celebrations':    [401,   200,   200,   403,  200,  403,   403,  404],
+  'POST /api/milestones/:id/congratulations':[401,   201,   201,   404,  404,  404,   404,  404],
+  'GET /api/residences/:id/upcoming-milestones': [401, 403, 200,   403,  200,  403,   403,  404],
 };
 
 type World = {
@@ -104,6 +113,8 @@ type World = {
   markerCheckInId: string;
   markerSignalId: string;
   markerBarc10Id: string;
+  markerClockId: string;
+  markerMilestoneId: string;
 };
 
 type Request = { method: string; url: string; body?: unknown; freshSession?: boolean };
@@ -235,6 +246,34 @@ const REQUESTS: Record<string, (w: World) => Request> = {
     body: { answers: [4, 4, 5, 3, 4, 5, 5, 6, 4, 5] },
   }),
   'GET /api/barc10/:id/fhir': (w) => ({ method: 'GET', url: `/api/barc10/${w.markerBarc10Id}/fhir` }),
+  'GET /api/journey': () => ({ method: 'GET', url: '/api/journey' }),
+  'POST /api/journey/clocks': () => ({
+    method: 'POST',
+    url: '/api/journey/clocks',
+    body: { label: 'alcohol', startsOn: '2025-01-01' },
+  }),
+  'PATCH /api/journey/clocks/:id': (w) => ({
+    method: 'PATCH',
+    url: `/api/journey/clocks/${w.markerClockId}`,
+    body: { visibleTo: 'organization' },
+  }),
+  'POST /api/journey/clocks/:id/reset': (w) => ({
+    method: 'POST',
+    url: `/api/journey/clocks/${w.markerClockId}/reset`,
+    body: { startsOn: '2025-06-01' },
+  }),
+  'GET /api/residences/:id/celebrations': (w) => ({
+    method: 'GET',
+    url: `/api/residences/${w.houseA}/celebrations`,
+  }),
+  'POST /api/milestones/:id/congratulations': (w) => ({
+    method: 'POST',
+    url: `/api/milestones/${w.markerMilestoneId}/congratulations`,
+  }),
+  'GET /api/residences/:id/upcoming-milestones': (w) => ({
+    method: 'GET',
+    url: `/api/residences/${w.houseA}/upcoming-milestones`,
+  }),
 };
 
 // A resident of house A whose details nobody but an admin should ever see in full.
@@ -310,6 +349,8 @@ beforeAll(async () => {
     markerCheckInId: '',
     markerSignalId: '',
     markerBarc10Id: '',
+    markerClockId: '',
+    markerMilestoneId: '',
   };
   // The marker checks in with a strong craving (a signal for house A) and answers BARC-10.
   const checkIn = await call('POST', '/api/check-ins', {
@@ -322,6 +363,14 @@ beforeAll(async () => {
   world.markerBarc10Id = (
     await call('POST', '/api/barc10', { as: marker, body: { answers: [5, 5, 5, 5, 5, 5, 5, 5, 5, 5] } })
   ).body.id;
+  // The marker's recovery clock, shown to their house: 20 days in, so 24 hours is reached and 30 days is near.
+  const twentyDaysAgo = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
+  const clock = await call('POST', '/api/journey/clocks', {
+    as: marker,
+    body: { startsOn: twentyDaysAgo, visibleTo: 'house' },
+  });
+  world.markerClockId = clock.body.clocks[0].id;
+  world.markerMilestoneId = clock.body.clocks[0].reachedMilestones[0].id;
 });
 
 afterAll(async () => {

@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { RECOVERY_AUDIENCES } from '../domain/recovery-time.ts';
 import { AUDIENCES, LANGUAGES, NAME_STYLES, RECOVERY_PATHWAYS, ROLES } from '../domain/vocabulary.ts';
-import { DateSchema } from './common.ts';
+import { DateSchema, TimeZoneSchema } from './common.ts';
 
 export const PrivacySchema = z.object({
   nameStyle: z.enum(NAME_STYLES),
   pronounsVisibleTo: z.enum(AUDIENCES),
   pathwayVisibleTo: z.enum(AUDIENCES),
+  /** Who sees my level of recovery (stage) on the house page: only me · peer leader · house · organization. */
+  stageVisibleTo: z.enum(RECOVERY_AUDIENCES),
 });
 export type Privacy = z.infer<typeof PrivacySchema>;
 
@@ -32,6 +35,8 @@ export const MeSchema = z.object({
   pronouns: z.string().nullable(),
   language: z.enum(LANGUAGES),
   recoveryPathway: z.enum(RECOVERY_PATHWAYS).nullable(),
+  /** My IANA time zone; null = my house's (then UTC). Recovery days and check-in days count in it. */
+  timeZone: z.string().nullable(),
   privacy: PrivacySchema,
   memberships: z.array(MembershipSchema),
   roles: z.array(z.enum(ROLES)),
@@ -46,6 +51,7 @@ export const UpdateProfileSchema = z
     language: z.enum(LANGUAGES),
     recoveryPathway: z.enum(RECOVERY_PATHWAYS).nullable(),
     email: z.email({ message: 'must be an email address' }).max(200).nullable(),
+    timeZone: TimeZoneSchema.nullable(),
   })
   .partial();
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STAGES } from '../domain/stages.ts';
 import { NARR_LEVELS, PROGRAM_FOCUSES } from '../domain/vocabulary.ts';
 import { TimeZoneSchema } from './common.ts';
 
@@ -56,6 +57,8 @@ export const HousematesSchema = z.object({
   displayName: z.string(),
   pronouns: z.string().nullable(),
   recoveryPathway: z.string().nullable(),
+  /** Their level of recovery, when they chose to show it to the viewer (people.stage_visible_to). */
+  stage: z.enum(STAGES).nullable(),
   isMe: z.boolean(),
 });
 export const HouseSchema = z.object({

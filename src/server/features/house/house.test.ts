@@ -157,7 +157,22 @@ describe('what housemates see of each other', () => {
       'personId',
       'pronouns',
       'recoveryPathway',
+      'stage',
     ]);
+  });
+
+  it("should show a housemate's level of recovery only to the audience they chose", async () => {
+    const startsOn = new Date(Date.now() - 200 * 86_400_000).toISOString().slice(0, 10);
+    await call('POST', '/api/journey/clocks', { as: neighbour, body: { startsOn, visibleTo: 'only_me' } });
+    expect((await seenBy(viewer, neighbour.id)).stage).toBeNull();
+    expect((await seenBy(neighbour, neighbour.id)).stage).toBe('months_3_to_12');
+    await call('PATCH', '/api/me/privacy', { as: neighbour, body: { stageVisibleTo: 'peer_leader' } });
+    expect((await seenBy(viewer, neighbour.id)).stage).toBeNull();
+    expect((await seenBy(leader, neighbour.id)).stage).toBe('months_3_to_12');
+    await call('PATCH', '/api/me/privacy', { as: neighbour, body: { stageVisibleTo: 'house' } });
+    expect((await seenBy(viewer, neighbour.id)).stage).toBe('months_3_to_12');
+    await call('PATCH', '/api/me/privacy', { as: neighbour, body: { stageVisibleTo: 'only_me' } });
+    expect((await seenBy(viewer, neighbour.id)).stage).toBeNull();
   });
 });
 

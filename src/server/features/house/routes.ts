@@ -1,5 +1,7 @@
 import { IdParamsSchema } from '../../../shared/contracts/common.ts';
 import { type House, HouseSchema, MyHousesSchema } from '../../../shared/contracts/residences.ts';
+import { localDate } from '../../../shared/domain/dates.ts';
+import { type Stage, stageOf } from '../../../shared/domain/stages.ts';
 import type { Audience, ProgramFocus } from '../../../shared/domain/vocabulary.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -7,7 +9,7 @@ import { residencesWithRole } from '../../platform/auth/actor.ts';
 import { requireActor } from '../../platform/auth/sessions.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
-import { canViewHouse, isOrgAdmin } from '../../platform/policies.ts';
+import { canSeeRecoveryTime, canViewHouse, isOrgAdmin } from '../../platform/policies.ts';
 import type { App } from '../../platform/types.ts';
 import { displayNameOf } from '../people/presenters.ts';
 
@@ -30,6 +32,11 @@ type HouseRow = {
   pronouns_visible_to: string;
   recovery_pathway: string | null;
   pathway_visible_to: string;
+  stage_visible_to: string;
+  /** The start of the person's first clock's current stretch, and their zone (else the house's). */
+  recovery_starts_on: string | null;
+  person_time_zone: string | null;
+  time_zone: string;
 };
 type MemberRow = HouseRow & { role: 'resident' | 'peer_leader'; starts_on: string; person_id: string };
 
@@ -40,8 +47,16 @@ function visible(audience: string, viewerInHouse: boolean, isSelf: boolean): boo
   return a === 'organization' || (a === 'house' && viewerInHouse);
 }
 
+/** Their stage, when their stage audience includes the viewer (the same rule as their recovery time). */
+function visibleStage(row: MemberRow, actor: Actor, now: Date): Stage | null {
+  if (!row.recovery_starts_on) return null;
+  const owner = { personId: row.person_id, residenceIds: [row.residence_id] };
+  if (!canSeeRecoveryTime(actor, owner, row.stage_visible_to)) return null;
+  return stageOf(row.recovery_starts_on, localDate(row.person_time_zone ?? row.time_zone, now));
+}
+
 /** What one person shows to a housemate (or an admin): their display name, and only what they chose. */
-function presentHousemate(row: MemberRow, actor: Actor, viewerInHouse: boolean) {
+function presentHousemate(row: MemberRow, actor: Actor, viewerInHouse: boolean, now: Date) {
   const isMe = row.person_id === actor.personId;
   return {
     personId: row.person_id,
@@ -52,6 +67,7 @@ function presentHousemate(row: MemberRow, actor: Actor, viewerInHouse: boolean) 
     }),
     pronouns: visible(row.pronouns_visible_to, viewerInHouse, isMe) ? row.pronouns : null,
     recoveryPathway: visible(row.pathway_visible_to, viewerInHouse, isMe) ? row.recovery_pathway : null,
+    stage: visibleStage(row, actor, now),
     isMe,
   };
 }
@@ -63,12 +79,17 @@ function presentHousemate(row: MemberRow, actor: Actor, viewerInHouse: boolean) 
  */
 const HOUSES_QUERY = `select r.id as residence_id, r.name, r.address, r.narr_level, r.program_focus, r.bed_capacity,
     m.role, m.starts_on, m.bed, p.id as person_id, p.first_name, p.last_name, p.name_style,
-    p.pronouns, p.pronouns_visible_to, p.recovery_pathway, p.pathway_visible_to
+    p.pronouns, p.pronouns_visible_to, p.recovery_pathway, p.pathway_visible_to,
+    p.stage_visible_to, p.time_zone as person_time_zone, r.time_zone, rs.starts_on::text as recovery_starts_on
   from residences r
   left join (memberships m join people p on p.id = m.person_id)
     on m.residence_id = r.id and m.organization_id = r.organization_id
     and m.role in ('resident', 'peer_leader')
     and m.starts_on <= current_date and (m.ends_on is null or m.ends_on >= current_date)
+  left join lateral (select s.starts_on from recovery_clocks c
+      join recovery_stretches s on s.clock_id = c.id and s.organization_id = c.organization_id and s.ends_on is null
+      where c.organization_id = r.organization_id and c.person_id = p.id and c.archived_at is null
+      order by c.created_at, c.id limit 1) rs on true
   where r.organization_id = $1 and r.id = any($2::uuid[])
   order by p.first_name, m.role desc, p.id`;
 
@@ -89,6 +110,7 @@ async function loadHouses(db: Db, actor: Actor, residenceIds: string[]): Promise
     ...residencesWithRole(actor, 'resident'),
     ...residencesWithRole(actor, 'peer_leader'),
   ]);
+  const now = new Date();
   return [...houses.values()]
     .sort((a, b) => a.house.name.localeCompare(b.house.name))
     .map(({ house: r, members }) => {
@@ -105,10 +127,10 @@ async function loadHouses(db: Db, actor: Actor, residenceIds: string[]): Promise
         },
         peerLeaders: members
           .filter((m) => m.role === 'peer_leader')
-          .map((m) => presentHousemate(m, actor, inHouse)),
+          .map((m) => presentHousemate(m, actor, inHouse, now)),
         residents: members
           .filter((m) => m.role === 'resident')
-          .map((m) => presentHousemate(m, actor, inHouse)),
+          .map((m) => presentHousemate(m, actor, inHouse, now)),
         myMembership: own ? { role: own.role, startsOn: own.starts_on, bed: own.bed } : null,
       };
     });

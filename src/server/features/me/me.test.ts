@@ -157,6 +157,7 @@ describe('PATCH /api/me/privacy', () => {
       nameStyle: 'initials',
       pathwayVisibleTo: 'house',
       pronounsVisibleTo: 'only_me',
+      stageVisibleTo: 'only_me',
     });
     expect(result.body.displayName).toMatch(/^P\. L\.$/);
   });

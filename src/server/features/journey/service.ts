@@ -1,0 +1,430 @@
+// Recovery clocks and their stretches: starting a clock, a reset (history kept, never a failure), recording
+// milestones reached, and the reads the house sees (celebrations, upcoming milestones) through the policies.
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { localDate } from '../../../shared/domain/dates.ts';
+import { reachedMilestones } from '../../../shared/domain/milestones.ts';
+import { addDays, EARLIEST_START } from '../../../shared/domain/recovery-time.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { Db } from '../../platform/database/connect.ts';
+import {
+  congratulations,
+  memberships,
+  milestoneEvents,
+  people,
+  recoveryClocks,
+  recoveryStretches,
+  residences,
+} from '../../platform/database/schema.ts';
+import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
+import { raiseSignal } from '../signals/service.ts';
+
+type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
+export type ClockRow = typeof recoveryClocks.$inferSelect;
+export type StretchRow = typeof recoveryStretches.$inferSelect;
+
+/** The houses a person lives in (as a resident) on a date. */
+export async function housesOf(
+  db: Pick<Db, 'select'>,
+  organizationId: string,
+  personId: string,
+  date: string,
+) {
+  const rows = await db
+    .select({ residenceId: memberships.residenceId, timeZone: residences.timeZone })
+    .from(memberships)
+    .innerJoin(residences, eq(residences.id, memberships.residenceId))
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        eq(memberships.personId, personId),
+        eq(memberships.role, 'resident'),
+        lte(memberships.startsOn, date),
+        or(isNull(memberships.endsOn), gte(memberships.endsOn, date)),
+      ),
+    )
+    .orderBy(asc(memberships.startsOn));
+  return rows.filter((r): r is { residenceId: string; timeZone: string } => r.residenceId !== null);
+}
+
+/** The zone a person's days are counted in: their own, else their house's, else UTC. */
+export async function timeZoneOf(
+  db: Pick<Db, 'select'>,
+  organizationId: string,
+  personId: string,
+  now: Date,
+) {
+  const [person] = await db
+    .select({ timeZone: people.timeZone, stageVisibleTo: people.stageVisibleTo })
+    .from(people)
+    .where(and(eq(people.organizationId, organizationId), eq(people.id, personId)));
+  if (!person) throw notFound('person');
+  if (person.timeZone) return { timeZone: person.timeZone, stageVisibleTo: person.stageVisibleTo };
+  const [house] = await housesOf(db, organizationId, personId, localDate('UTC', now));
+  return { timeZone: house?.timeZone ?? 'UTC', stageVisibleTo: person.stageVisibleTo };
+}
+
+/** A start date must be a real day between 1900-01-01 and today (in the person's zone). */
+export function assertStartDate(startsOn: string, today: string): void {
+  if (startsOn > today) throw invalid('startsOn', 'A recovery date cannot be in the future.');
+  if (startsOn < EARLIEST_START)
+    throw invalid('startsOn', `A recovery date must be on or after ${EARLIEST_START}.`);
+}
+
+/** Records every milestone a stretch has reached up to `today` (idempotent through the unique index). */
+export async function recordReachedMilestones(
+  db: Pick<Db, 'insert'>,
+  stretches: Pick<StretchRow, 'id' | 'organizationId' | 'personId' | 'clockId' | 'startsOn'>[],
+  today: string,
+  since: string | null = null,
+): Promise<number> {
+  const values = stretches.flatMap((s) =>
+    reachedMilestones(s.startsOn, today)
+      .filter((m) => since === null || m.date >= since)
+      .map((m) => ({
+        organizationId: s.organizationId,
+        personId: s.personId,
+        clockId: s.clockId,
+        stretchId: s.id,
+        milestone: m.key,
+        reachedOn: m.date,
+      })),
+  );
+  if (values.length === 0) return 0;
+  const inserted = await db
+    .insert(milestoneEvents)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: milestoneEvents.id });
+  return inserted.length;
+}
+
+/** My clocks (not archived), their stretches, and the recorded milestones with congratulation counts. */
+export async function loadMyClocks(db: Db, actor: Actor) {
+  const clocks = await db
+    .select()
+    .from(recoveryClocks)
+    .where(
+      and(
+        eq(recoveryClocks.organizationId, actor.organizationId),
+        eq(recoveryClocks.personId, actor.personId),
+        isNull(recoveryClocks.archivedAt),
+      ),
+    )
+    .orderBy(asc(recoveryClocks.createdAt), asc(recoveryClocks.id));
+  if (clocks.length === 0) return { clocks, stretches: [], events: [] };
+  const clockIds = clocks.map((c) => c.id);
+  const stretches = await db
+    .select()
+    .from(recoveryStretches)
+    .where(
+      and(
+        eq(recoveryStretches.organizationId, actor.organizationId),
+        inArray(recoveryStretches.clockId, clockIds),
+      ),
+    )
+    .orderBy(asc(recoveryStretches.startsOn));
+  const events = await db
+    .select({
+      id: milestoneEvents.id,
+      stretchId: milestoneEvents.stretchId,
+      milestone: milestoneEvents.milestone,
+      reachedOn: milestoneEvents.reachedOn,
+      congratulations: sql<number>`(select count(*)::int from ${congratulations}
+        where ${congratulations.organizationId} = ${milestoneEvents.organizationId}
+          and ${congratulations.milestoneEventId} = ${milestoneEvents.id})`,
+    })
+    .from(milestoneEvents)
+    .where(
+      and(
+        eq(milestoneEvents.organizationId, actor.organizationId),
+        inArray(milestoneEvents.clockId, clockIds),
+      ),
+    );
+  return { clocks, stretches, events };
+}
+
+async function loadOwnClock(db: Pick<Db, 'select'>, actor: Actor, clockId: string) {
+  const [clock] = await db
+    .select()
+    .from(recoveryClocks)
+    .where(
+      and(
+        eq(recoveryClocks.organizationId, actor.organizationId),
+        eq(recoveryClocks.id, clockId),
+        eq(recoveryClocks.personId, actor.personId),
+        isNull(recoveryClocks.archivedAt),
+      ),
+    );
+  if (!clock) throw notFound('recovery clock');
+  return clock;
+}
+
+export async function startClock(
+  db: Db,
+  actor: Actor,
+  input: { label: string; startsOn: string; visibleTo: string },
+  today: string,
+): Promise<void> {
+  assertStartDate(input.startsOn, today);
+  await db.transaction(async (tx) => {
+    const [clock] = await tx
+      .insert(recoveryClocks)
+      .values({
+        organizationId: actor.organizationId,
+        personId: actor.personId,
+        label: input.label,
+        visibleTo: input.visibleTo,
+      })
+      .returning();
+    if (!clock) throw new Error('clock not created');
+    const [stretch] = await tx
+      .insert(recoveryStretches)
+      .values({
+        organizationId: actor.organizationId,
+        personId: actor.personId,
+        clockId: clock.id,
+        startsOn: input.startsOn,
+      })
+      .returning();
+    if (stretch) await recordReachedMilestones(tx, [stretch], today);
+  });
+}
+
+export async function updateClock(
+  db: Db,
+  actor: Actor,
+  clockId: string,
+  input: { label?: string | undefined; visibleTo?: string | undefined },
+): Promise<void> {
+  await loadOwnClock(db, actor, clockId);
+  const set: Partial<ClockRow> = {};
+  if (input.label !== undefined) set.label = input.label;
+  if (input.visibleTo !== undefined) set.visibleTo = input.visibleTo;
+  if (Object.keys(set).length === 0) return;
+  await db
+    .update(recoveryClocks)
+    .set(set)
+    .where(and(eq(recoveryClocks.organizationId, actor.organizationId), eq(recoveryClocks.id, clockId)));
+}
+
+/**
+ * A reset: the current stretch ends the day before the new start, a new stretch begins (history kept), and
+ * the house's peer leaders get a gentle 'reset' signal so someone can reach out.
+ */
+export async function resetClock(db: Db, actor: Actor, clockId: string, startsOn: string, today: string) {
+  const clock = await loadOwnClock(db, actor, clockId);
+  assertStartDate(startsOn, today);
+  await db.transaction(async (tx: Tx) => {
+    const [current] = await tx
+      .select()
+      .from(recoveryStretches)
+      .where(
+        and(
+          eq(recoveryStretches.organizationId, actor.organizationId),
+          eq(recoveryStretches.clockId, clock.id),
+          isNull(recoveryStretches.endsOn),
+        ),
+      )
+      .for('update');
+    if (current) {
+      if (startsOn === current.startsOn) {
+        throw conflict(
+          'Your current stretch already starts on that day. Nothing needed changing.',
+          'startsOn',
+        );
+      }
+      if (startsOn < current.startsOn) {
+        throw invalid(
+          'startsOn',
+          `A new start must come after your current start date (${current.startsOn}).`,
+        );
+      }
+      await tx
+        .update(recoveryStretches)
+        .set({ endsOn: addDays(startsOn, -1) })
+        .where(
+          and(
+            eq(recoveryStretches.organizationId, actor.organizationId),
+            eq(recoveryStretches.id, current.id),
+          ),
+        );
+    }
+    const [stretch] = await tx
+      .insert(recoveryStretches)
+      .values({ organizationId: actor.organizationId, personId: actor.personId, clockId: clock.id, startsOn })
+      .returning();
+    if (stretch) await recordReachedMilestones(tx, [stretch], today);
+    await raiseSignal(tx, {
+      organizationId: actor.organizationId,
+      personId: actor.personId,
+      kind: 'reset',
+      severity: 'medium',
+      localDate: today,
+    });
+  });
+}
+
+/** Someone else's milestone, found only when its clock's audience includes the viewer (else a 404). */
+export async function loadMilestoneEvent(db: Pick<Db, 'select'>, organizationId: string, id: string) {
+  const [row] = await db
+    .select({
+      id: milestoneEvents.id,
+      personId: milestoneEvents.personId,
+      visibleTo: recoveryClocks.visibleTo,
+      reachedOn: milestoneEvents.reachedOn,
+    })
+    .from(milestoneEvents)
+    .innerJoin(recoveryClocks, eq(recoveryClocks.id, milestoneEvents.clockId))
+    .where(
+      and(
+        eq(milestoneEvents.organizationId, organizationId),
+        eq(milestoneEvents.id, id),
+        isNull(recoveryClocks.archivedAt),
+      ),
+    );
+  return row ?? null;
+}
+
+/** Congratulates once: a second time changes nothing. Returns whether this call added it, and the count. */
+export async function congratulate(db: Db, actor: Actor, milestoneEventId: string) {
+  const added = await db
+    .insert(congratulations)
+    .values({ organizationId: actor.organizationId, milestoneEventId, fromPersonId: actor.personId })
+    .onConflictDoNothing()
+    .returning({ id: congratulations.id });
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(congratulations)
+    .where(
+      and(
+        eq(congratulations.organizationId, actor.organizationId),
+        eq(congratulations.milestoneEventId, milestoneEventId),
+      ),
+    );
+  return { created: added.length > 0, count: count?.n ?? 0 };
+}
+
+export const selfCongratulation = () =>
+  new AppError('bad_request', 'Your own milestone is yours to enjoy; congratulations come from your peers.');
+
+/** The residence in the actor's organization, or a 404. */
+export async function loadResidence(db: Pick<Db, 'select'>, organizationId: string, id: string) {
+  const [row] = await db
+    .select({ id: residences.id, timeZone: residences.timeZone })
+    .from(residences)
+    .where(and(eq(residences.organizationId, organizationId), eq(residences.id, id)));
+  if (!row) throw notFound('residence');
+  return row;
+}
+
+/** Current residents of a house with their current stretches (one row per clock) for the house's reads. */
+export async function houseStretches(db: Db, organizationId: string, residenceId: string, today: string) {
+  return await db
+    .select({
+      personId: people.id,
+      firstName: people.firstName,
+      lastName: people.lastName,
+      nameStyle: people.nameStyle,
+      personZone: people.timeZone,
+      clockId: recoveryClocks.id,
+      visibleTo: recoveryClocks.visibleTo,
+      stretchId: recoveryStretches.id,
+      startsOn: recoveryStretches.startsOn,
+    })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .innerJoin(
+      recoveryClocks,
+      and(
+        eq(recoveryClocks.organizationId, memberships.organizationId),
+        eq(recoveryClocks.personId, people.id),
+        isNull(recoveryClocks.archivedAt),
+      ),
+    )
+    .innerJoin(
+      recoveryStretches,
+      and(
+        eq(recoveryStretches.organizationId, memberships.organizationId),
+        eq(recoveryStretches.clockId, recoveryClocks.id),
+        isNull(recoveryStretches.endsOn),
+      ),
+    )
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        eq(memberships.residenceId, residenceId),
+        eq(memberships.role, 'resident'),
+        lte(memberships.startsOn, today),
+        or(isNull(memberships.endsOn), gte(memberships.endsOn, today)),
+      ),
+    )
+    .orderBy(asc(people.firstName), asc(people.id), asc(recoveryClocks.createdAt));
+}
+
+/** Milestone events of a house's current residents since a date, with counts and whether I congratulated. */
+export async function houseMilestoneEvents(db: Db, actor: Actor, stretchIds: string[], since: string) {
+  if (stretchIds.length === 0) return [];
+  return await db
+    .select({
+      id: milestoneEvents.id,
+      stretchId: milestoneEvents.stretchId,
+      milestone: milestoneEvents.milestone,
+      reachedOn: milestoneEvents.reachedOn,
+      congratulations: sql<number>`(select count(*)::int from ${congratulations}
+        where ${congratulations.organizationId} = ${milestoneEvents.organizationId}
+          and ${congratulations.milestoneEventId} = ${milestoneEvents.id})`,
+      mine: sql<boolean>`exists (select 1 from ${congratulations}
+        where ${congratulations.organizationId} = ${milestoneEvents.organizationId}
+          and ${congratulations.milestoneEventId} = ${milestoneEvents.id}
+          and ${congratulations.fromPersonId} = ${actor.personId})`,
+    })
+    .from(milestoneEvents)
+    .where(
+      and(
+        eq(milestoneEvents.organizationId, actor.organizationId),
+        inArray(milestoneEvents.stretchId, stretchIds),
+        gte(milestoneEvents.reachedOn, since),
+      ),
+    );
+}
+
+/**
+ * The hourly job's work: records the milestones every current stretch reached in the last week, each in
+ * its person's own time zone (a week, so a pause of the job loses nothing). Idempotent. Returns how many
+ * milestone events are new.
+ */
+export async function recordMilestonesForEveryone(db: Db, now: Date): Promise<number> {
+  const houseZone = sql<string | null>`(select ${residences.timeZone} from ${memberships}
+    join ${residences} on ${residences.id} = ${memberships.residenceId}
+    where ${memberships.organizationId} = ${recoveryStretches.organizationId}
+      and ${memberships.personId} = ${recoveryStretches.personId}
+      and ${memberships.role} = 'resident'
+      and ${memberships.startsOn} <= (now() at time zone 'UTC')::date
+      and (${memberships.endsOn} is null or ${memberships.endsOn} >= (now() at time zone 'UTC')::date)
+    order by ${memberships.startsOn} limit 1)`;
+  const rows = await db
+    .select({
+      id: recoveryStretches.id,
+      organizationId: recoveryStretches.organizationId,
+      personId: recoveryStretches.personId,
+      clockId: recoveryStretches.clockId,
+      startsOn: recoveryStretches.startsOn,
+      zone: sql<string | null>`coalesce(${people.timeZone}, ${houseZone})`,
+    })
+    .from(recoveryStretches)
+    .innerJoin(people, eq(people.id, recoveryStretches.personId))
+    .innerJoin(recoveryClocks, eq(recoveryClocks.id, recoveryStretches.clockId))
+    .where(and(isNull(recoveryStretches.endsOn), isNull(recoveryClocks.archivedAt)));
+  let recorded = 0;
+  const byToday = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const today = localDate(row.zone ?? 'UTC', now);
+    byToday.set(today, [...(byToday.get(today) ?? []), row]);
+  }
+  for (const [today, stretches] of byToday) {
+    for (let i = 0; i < stretches.length; i += 500) {
+      recorded += await recordReachedMilestones(db, stretches.slice(i, i + 500), today, addDays(today, -7));
+    }
+  }
+  return recorded;
+}
