@@ -8,6 +8,7 @@ import { type EmbeddedDatabase, startEmbeddedDatabase } from './platform/databas
 import { lockDataDir } from './platform/database/lock.ts';
 import { applyMigrations } from './platform/database/migrate.ts';
 import { writeRuntimeInfo } from './platform/database/runtime.ts';
+import { type Jobs, startJobs } from './platform/jobs.ts';
 import { ensureWebBuild, WEB_DIST } from './platform/web-build.ts';
 
 export type RunningHearth = {
@@ -47,7 +48,9 @@ export async function startHearth(options: StartOptions): Promise<RunningHearth>
     forgetRuntime = writeRuntimeInfo(config.dataDir, { pid: process.pid, port: embedded.port });
   }
   const database = connectDatabase(databaseUrl);
+  let jobs: Jobs | null = null;
   const stopAll = async () => {
+    await jobs?.stop().catch(() => {});
     await database.close().catch(() => {});
     forgetRuntime?.();
     await embedded?.stop().catch(() => {});
@@ -56,6 +59,7 @@ export async function startHearth(options: StartOptions): Promise<RunningHearth>
   try {
     await applyMigrations(database.db);
     await options.beforeListen?.(database);
+    jobs = await startJobs(database.db, databaseUrl, log);
     if (options.serveWeb !== false) ensureWebBuild(log);
     const app = await buildApp({ config, database, webDir: options.serveWeb === false ? null : WEB_DIST });
     const address = await app.listen({ port: config.port, host: config.host });

@@ -1,0 +1,41 @@
+// Scheduled work, on pg-boss in the same PostgreSQL (its own schema `pgboss`). Started by main.ts after
+// migrations, never by buildApp, so integration tests stay fast: they call the handlers below directly.
+import { PgBoss } from 'pg-boss';
+import { recordMilestonesForEveryone } from '../features/journey/service.ts';
+import { raiseSilenceSignals } from '../features/signals/service.ts';
+import type { Db } from './database/connect.ts';
+
+export const FIND_MILESTONES = 'journey.find-milestones';
+
+/**
+ * Hourly: milestones reached today in each person's own time zone become celebrations even if they never
+ * open the app (idempotent), and people gone quiet raise a 'silence' signal (once a day each).
+ */
+export async function findMilestones(db: Db, now: Date = new Date()) {
+  const milestones = await recordMilestonesForEveryone(db, now);
+  const silenceSignals = await raiseSilenceSignals(db, now);
+  return { milestones, silenceSignals };
+}
+
+export type Jobs = { stop: () => Promise<void> };
+
+export async function startJobs(
+  db: Db,
+  connectionString: string,
+  log: (line: string) => void,
+): Promise<Jobs> {
+  const boss = new PgBoss(connectionString);
+  boss.on('error', (error) =>
+    log(`Scheduled jobs: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  await boss.start();
+  await boss.createQueue(FIND_MILESTONES);
+  // Every hour on the hour, so each time zone's new day is seen within the hour after its midnight.
+  await boss.schedule(FIND_MILESTONES, '0 * * * *');
+  await boss.work(FIND_MILESTONES, async () => {
+    await findMilestones(db);
+  });
+  // Once at start too: a server that was down at midnight catches up now.
+  await boss.send(FIND_MILESTONES);
+  return { stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
+}
