@@ -14,6 +14,7 @@ import {
   residencePrograms,
   residences,
 } from '../../platform/database/schema.ts';
+import { seedCheckIns } from './check-in-seed.ts';
 
 export const DEMO_SLUG = 'hearth-demo';
 export const DEMO_PASSWORD = 'demo-recovery-2026';
@@ -223,6 +224,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
           },
         ]);
       }
+      await seedCheckIns(tx, orgId, random);
       await recordAudit(tx, {
         organizationId: orgId,
         actorId: adminId,
