@@ -19,6 +19,10 @@ import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts'
 import { raiseSignal } from '../signals/service.ts';
 
 type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
+
+// Correlated subqueries name their tables: drizzle leaves columns unqualified in a one-table select.
+const CONGRATULATION_COUNT = sql<number>`(select count(*)::int from congratulations c
+  where c.organization_id = milestone_events.organization_id and c.milestone_event_id = milestone_events.id)`;
 export type ClockRow = typeof recoveryClocks.$inferSelect;
 export type StretchRow = typeof recoveryStretches.$inferSelect;
 
@@ -129,9 +133,7 @@ export async function loadMyClocks(db: Db, actor: Actor) {
       stretchId: milestoneEvents.stretchId,
       milestone: milestoneEvents.milestone,
       reachedOn: milestoneEvents.reachedOn,
-      congratulations: sql<number>`(select count(*)::int from ${congratulations}
-        where ${congratulations.organizationId} = ${milestoneEvents.organizationId}
-          and ${congratulations.milestoneEventId} = ${milestoneEvents.id})`,
+      congratulations: CONGRATULATION_COUNT,
     })
     .from(milestoneEvents)
     .where(
@@ -370,13 +372,10 @@ export async function houseMilestoneEvents(db: Db, actor: Actor, stretchIds: str
       stretchId: milestoneEvents.stretchId,
       milestone: milestoneEvents.milestone,
       reachedOn: milestoneEvents.reachedOn,
-      congratulations: sql<number>`(select count(*)::int from ${congratulations}
-        where ${congratulations.organizationId} = ${milestoneEvents.organizationId}
-          and ${congratulations.milestoneEventId} = ${milestoneEvents.id})`,
-      mine: sql<boolean>`exists (select 1 from ${congratulations}
-        where ${congratulations.organizationId} = ${milestoneEvents.organizationId}
-          and ${congratulations.milestoneEventId} = ${milestoneEvents.id}
-          and ${congratulations.fromPersonId} = ${actor.personId})`,
+      congratulations: CONGRATULATION_COUNT,
+      mine: sql<boolean>`exists (select 1 from congratulations c
+        where c.organization_id = milestone_events.organization_id and c.milestone_event_id = milestone_events.id
+          and c.from_person_id = ${actor.personId})`,
     })
     .from(milestoneEvents)
     .where(
