@@ -15,6 +15,7 @@ import {
   residences,
 } from '../../platform/database/schema.ts';
 import { seedCheckIns } from './check-in-seed.ts';
+import { seedJourney } from './journey-seed.ts';
 
 export const DEMO_SLUG = 'hearth-demo';
 export const DEMO_PASSWORD = 'demo-recovery-2026';
@@ -225,6 +226,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
         ]);
       }
       await seedCheckIns(tx, orgId, random);
+      await seedJourney(tx, orgId, random);
       await recordAudit(tx, {
         organizationId: orgId,
         actorId: adminId,
