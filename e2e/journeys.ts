@@ -23,15 +23,21 @@ async function heading(page: Page, text: string) {
   await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 15_000 });
 }
 
+/** A calendar date some days before today (YYYY-MM-DD). */
+function daysAgo(days: number): string {
+  const d = new Date(Date.now() - days * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
 function noProblems(problems: string[]) {
   expect(problems.length === 0, `The page reported problems:\n${problems.join('\n')}`);
 }
 
-async function signIn(page: Page, url: string, login: string, password: string) {
+async function signIn(page: Page, url: string, login: string, password: string, lang: Lang = 'en') {
   await page.goto(`${url}/sign-in`);
-  await page.getByLabel('Username or email').fill(login);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel(lang === 'es' ? 'Usuario o correo electrónico' : 'Username or email').fill(login);
+  await page.getByLabel(lang === 'es' ? 'Contraseña' : 'Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: lang === 'es' ? 'Entrar' : 'Sign in' }).click();
 }
 
 /** Creates an invitation for the house from its admin page and returns the link shown once. */
@@ -194,7 +200,7 @@ export const journeys: Journey[] = [
       await page.getByLabel('Usuario o correo electrónico').fill('carlos');
       await page.getByLabel('Contraseña', { exact: true }).fill('carlos-password-1');
       await page.getByRole('button', { name: 'Entrar' }).click();
-      await heading(page, 'Mi casa');
+      await heading(page, 'Hoy');
       noProblems(problems);
     },
   },
@@ -229,6 +235,193 @@ export const journeys: Journey[] = [
       await page.getByRole('link', { name: 'Registro de auditoría' }).first().click();
       await heading(page, 'Registro de auditoría');
       await checkAccessibility(page, 'audit log (es)');
+      noProblems(problems);
+    },
+  },
+  {
+    name: 'the admin makes Brianna the peer leader of her house',
+    run: async (ctx) => {
+      // The admin chose Spanish in an earlier journey.
+      const { page, problems } = await open(ctx, 'es');
+      await signIn(page, ctx.server.url, ADMIN.username, ADMIN.password, 'es');
+      await heading(page, 'Residencias');
+      await page.getByRole('link', { name: HOUSE }).first().click();
+      await heading(page, HOUSE);
+      await page.getByLabel('Residente', { exact: true }).selectOption({ label: 'Brianna D.' });
+      await page.getByRole('button', { name: 'Nombrar líder de pares' }).click();
+      await page.getByText('Brianna D. ahora es líder de pares', { exact: false }).waitFor();
+      noProblems(problems);
+    },
+  },
+  {
+    name: 'a resident sets his recovery date, checks in asking for support, starts again, answers BARC-10 (Spanish)',
+    run: async (ctx) => {
+      const { page, problems } = await open(ctx, 'es');
+      await signIn(page, ctx.server.url, 'carlos', 'carlos-password-1', 'es');
+      await heading(page, 'Hoy');
+      await page.getByRole('heading', { name: 'Tu tiempo en recuperación' }).waitFor();
+      await checkAccessibility(page, 'today without a clock (es)');
+      await page.getByLabel('Mi fecha de recuperación', { exact: true }).fill(daysAgo(94));
+      await page.getByLabel('Quién ve este tiempo en recuperación').selectOption('house');
+      await page.getByRole('button', { name: 'Guardar mi fecha de recuperación' }).click();
+      const days = page.locator('.clock-days').first();
+      await days.waitFor();
+      const shown = (await days.textContent())?.trim() ?? '';
+      expect(/^9[345] días$/.test(shown), `Expected about 94 days, saw "${shown}"`);
+      await page
+        .getByText(/^3 meses/)
+        .first()
+        .waitFor();
+      await checkAccessibility(page, 'today with a clock (es)');
+
+      // The 30-second check-in: a strong craving and a request for support.
+      await page.getByRole('link', { name: 'Hacer mi registro' }).click();
+      await heading(page, 'Registro diario');
+      await checkAccessibility(page, 'check-in (es)');
+      await page.getByRole('radio', { name: 'Bajo', exact: true }).check({ force: true });
+      await page
+        .getByRole('group', { name: /deseo de consumir/ })
+        .getByRole('radio', { name: '8', exact: true })
+        .check({ force: true });
+      await page.getByLabel('Horas que dormiste anoche').fill('6');
+      await page.getByRole('checkbox', { name: 'Soledad' }).check();
+      await page.getByLabel('Algo por lo que estoy agradecido', { exact: false }).fill('Mi hermana llamó');
+      await page.getByRole('checkbox', { name: 'Hoy me vendría bien apoyo' }).check();
+      await page.getByRole('radio', { name: /^Emocional/ }).check({ force: true });
+      await checkAccessibility(page, 'check-in filled in (es)');
+      await page.getByRole('button', { name: 'Guardar mi registro' }).click();
+      await page.getByText('Tu registro está guardado', { exact: false }).waitFor();
+      // Editable the same day, with the end-of-day reflection.
+      await page.getByRole('heading', { name: '¿Cómo te fue hoy?' }).waitFor();
+      await page.getByRole('radio', { name: 'Difícil', exact: true }).check({ force: true });
+      await page.getByRole('button', { name: 'Guardar cómo me fue' }).click();
+      await page.getByText('Guardado. Que descanses.').waitFor();
+      await checkAccessibility(page, 'check-in done (es)');
+      await page.getByRole('link', { name: 'Volver a hoy' }).click();
+      await heading(page, 'Hoy');
+      await page.getByText('Ya hiciste tu registro de hoy', { exact: false }).waitFor();
+
+      // A new start, told kindly; the history stays.
+      await page.getByRole('button', { name: 'Registrar un nuevo comienzo' }).click();
+      await page.getByText('Empezar de nuevo requiere valor', { exact: false }).waitFor();
+      await checkAccessibility(page, 'reset (es)');
+      await page.getByRole('button', { name: 'Empezar de nuevo desde esta fecha' }).click();
+      await page.getByText('Tu nuevo comienzo está guardado', { exact: false }).waitFor();
+      await page
+        .getByText(/^0 días$/)
+        .first()
+        .waitFor();
+      await page.getByText(/Periodo más largo: 9\d días/).waitFor();
+      await page.getByText('1 nuevo comienzo hasta ahora').waitFor();
+      await checkAccessibility(page, 'today after a new start (es)');
+
+      // BARC-10: ten statements, six answers each; the total and the FHIR export.
+      await page.getByRole('link', { name: 'Mi BARC-10 (capital de recuperación)' }).click();
+      await heading(page, 'BARC-10: mi capital de recuperación');
+      await checkAccessibility(page, 'BARC-10 (es)');
+      const statements = page.locator('.barc-form fieldset');
+      expect((await statements.count()) === 10, 'BARC-10 shows ten statements');
+      for (let i = 0; i < 10; i++)
+        await statements
+          .nth(i)
+          .getByRole('radio', { name: i < 7 ? 'De acuerdo' : 'Muy de acuerdo', exact: true })
+          .check({ force: true });
+      await page.getByRole('button', { name: 'Guardar mis respuestas' }).click();
+      await page.getByText('Tu total: 53 de 60.').first().waitFor();
+      await page
+        .getByRole('link', { name: /Descargar en FHIR/ })
+        .first()
+        .waitFor();
+      await page.locator('.chart svg').first().waitFor();
+      await checkAccessibility(page, 'BARC-10 answered (es)');
+
+      // My progress charts, each with its table.
+      await page.goto(`${ctx.server.url}/progress`);
+      await heading(page, 'Mi progreso');
+      await page.locator('.chart svg').first().waitFor();
+      await page.getByText('Ver como tabla').first().click();
+      await page.getByRole('table').first().waitFor();
+      await checkAccessibility(page, 'progress (es)');
+      noProblems(problems);
+    },
+  },
+  {
+    name: 'the peer leader checks in, sees the signals without private words and acknowledges one (English)',
+    run: async (ctx) => {
+      const { page, problems } = await open(ctx, 'en');
+      await signIn(page, ctx.server.url, 'brianna', 'brianna-password-1');
+      await heading(page, 'Today');
+      await checkAccessibility(page, 'today without a clock (en)');
+      await page.getByLabel('My recovery date', { exact: true }).fill(daysAgo(30));
+      await page.getByLabel('What this clock is for (optional)').fill('Alcohol');
+      await page.getByLabel('Who sees this recovery time').selectOption('house');
+      await page.getByRole('button', { name: 'Save my recovery date' }).click();
+      await page.getByRole('heading', { name: 'Alcohol' }).waitFor();
+      await page.locator('.clock-days').first().waitFor();
+      await checkAccessibility(page, 'today with a clock (en)');
+      await page.getByRole('link', { name: 'Check in' }).click();
+      await heading(page, 'Daily check-in');
+      await page.getByRole('radio', { name: 'Good', exact: true }).check({ force: true });
+      await page
+        .getByRole('group', { name: /craving/ })
+        .getByRole('radio', { name: '2', exact: true })
+        .check({ force: true });
+      await checkAccessibility(page, 'check-in (en)');
+      await page.getByRole('button', { name: 'Save my check-in' }).click();
+      await page.getByText('Your check-in is saved', { exact: false }).waitFor();
+      await page.getByRole('link', { name: 'Back to today' }).click();
+      await page.getByText('You checked in today', { exact: false }).waitFor();
+
+      await page.getByRole('link', { name: 'My house' }).first().click();
+      await heading(page, 'My house');
+      await page.getByRole('heading', { name: 'Celebrations this week' }).waitFor();
+      await checkAccessibility(page, 'my house as peer leader (en)');
+      await page.getByRole('link', { name: 'Open the peer leader view' }).click();
+      await heading(page, `Support for ${HOUSE}`);
+      await page.getByText('Carlos M.: Strong craving').waitFor();
+      await page.getByText('Carlos M.: Asked for support').waitFor();
+      await page.getByText('Carlos M.: A new start').waitFor();
+      expect(
+        (await page.getByText('Mi hermana llamó').count()) === 0,
+        'The peer leader must never see the words of a check-in',
+      );
+      await page.locator('.chart svg').first().waitFor();
+      await checkAccessibility(page, 'peer leader view (en)');
+      await page.getByRole('button', { name: 'Acknowledge for Carlos M.' }).first().click();
+      await page.getByLabel('A short note').fill('Talked with him after dinner.');
+      await checkAccessibility(page, 'acknowledging a signal (en)');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByText('Talked with him after dinner.', { exact: false }).waitFor();
+      const acknowledged = page.locator('section', {
+        has: page.getByRole('heading', { name: 'Acknowledged' }),
+      });
+      await acknowledged.getByText('Talked with him after dinner.', { exact: false }).waitFor();
+
+      await page.goto(`${ctx.server.url}/barc10`);
+      await heading(page, 'BARC-10: my recovery capital');
+      await page.getByText('There are more important things to me in life than using substances.').waitFor();
+      await checkAccessibility(page, 'BARC-10 (en)');
+      await page.goto(`${ctx.server.url}/progress`);
+      await heading(page, 'My progress');
+      await page.locator('.chart svg').first().waitFor();
+      await checkAccessibility(page, 'progress (en)');
+      noProblems(problems);
+    },
+  },
+  {
+    name: 'the house celebrates: a peer sees the milestone she chose to share and congratulates (Spanish)',
+    run: async (ctx) => {
+      const { page, problems } = await open(ctx, 'es');
+      await signIn(page, ctx.server.url, 'carlos', 'carlos-password-1', 'es');
+      await heading(page, 'Hoy');
+      await page.getByRole('link', { name: 'Mi casa' }).first().click();
+      await heading(page, 'Mi casa');
+      await page.getByRole('heading', { name: 'Celebraciones de esta semana' }).waitFor();
+      await page.getByText('Brianna D. llegó a 30 días').waitFor();
+      await checkAccessibility(page, 'my house with celebrations (es)');
+      await page.getByRole('button', { name: 'Felicitar para Brianna D.' }).click();
+      await page.getByText('Ya felicitaste').waitFor();
+      await page.getByText('1 felicitación').first().waitFor();
       noProblems(problems);
     },
   },

@@ -720,6 +720,10 @@ export const en = {
     moodSummary: '{{weeks}} weeks; latest week average mood {{latest}}.',
     rate: 'Check-in rate',
     averageMood: 'Average mood',
+    suppressed_one:
+      'Weeks with check-ins from fewer than {{count}} person are left out, so nobody can be singled out.',
+    suppressed_other:
+      'Weeks with check-ins from fewer than {{count}} people are left out, so nobody can be singled out.',
     privacy: 'You see who and what kind of signal — never anyone’s private words.',
   },
   signalKinds: {

@@ -729,6 +729,10 @@ export const es: Translations = {
     moodSummary: '{{weeks}} semanas; ánimo promedio de la última semana: {{latest}}.',
     rate: 'Porcentaje de registros',
     averageMood: 'Ánimo promedio',
+    suppressed_one:
+      'Las semanas con registros de menos de {{count}} persona no se muestran, para que nadie pueda ser identificado.',
+    suppressed_other:
+      'Las semanas con registros de menos de {{count}} personas no se muestran, para que nadie pueda ser identificado.',
     privacy: 'Ves quién y qué tipo de aviso, nunca las palabras privadas de nadie.',
   },
   signalKinds: {

@@ -63,10 +63,14 @@ function draftOf(checkIn: CheckInView | null): Draft {
   };
 }
 
+type Outcome = SubmitResult['status'] | 'updated' | null;
+
 export function CheckInPage() {
   const { t } = useTranslation();
   const today = useTodayCheckIn();
   const checkIn = today.data?.checkIn ?? null;
+  // Kept here: saving a new check-in swaps the form for the edit form, and the thanks must stay.
+  const [outcome, setOutcome] = useState<Outcome>(null);
   return (
     <Page title={t('checkIn.title')} intro={checkIn ? t('checkIn.editIntro') : t('checkIn.intro')}>
       {today.isPending ? (
@@ -75,7 +79,11 @@ export function CheckInPage() {
         <LoadProblem error={today.error} onRetry={() => void today.refetch()} />
       ) : (
         <>
-          <CheckInForm key={checkIn?.id ?? 'new'} checkIn={checkIn} />
+          {outcome === 'saved' || outcome === 'updated' ? (
+            <Notice tone="success">{t('checkIn.saved')}</Notice>
+          ) : null}
+          {outcome === 'queued' ? <Notice>{t('checkIn.queued')}</Notice> : null}
+          <CheckInForm key={checkIn?.id ?? 'new'} checkIn={checkIn} onOutcome={setOutcome} />
           {checkIn?.editable ? <ReflectionForm checkIn={checkIn} /> : null}
         </>
       )}
@@ -86,17 +94,22 @@ export function CheckInPage() {
   );
 }
 
-function CheckInForm({ checkIn }: { checkIn: CheckInView | null }) {
+function CheckInForm({
+  checkIn,
+  onOutcome,
+}: {
+  checkIn: CheckInView | null;
+  onOutcome: (outcome: Outcome) => void;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const [draft, setDraft] = useState<Draft>(() => draftOf(checkIn));
-  const [result, setResult] = useState<SubmitResult['status'] | 'updated' | null>(null);
   const [missing, setMissing] = useState(false);
   const submit = useSubmitCheckIn(me.id);
   const update = useUpdateCheckIn(checkIn?.id ?? '');
   const active = checkIn ? update : submit;
   const set = (patch: Partial<Draft>) => {
-    setResult(null);
+    onOutcome(null);
     setDraft({ ...draft, ...patch });
   };
   const onSubmit = (event: FormEvent) => {
@@ -118,8 +131,8 @@ function CheckInForm({ checkIn }: { checkIn: CheckInView | null }) {
       wantsSupport: draft.wantsSupport,
       supportKind: draft.wantsSupport ? draft.supportKind : null,
     };
-    if (checkIn) update.mutate(fields, { onSuccess: () => setResult('updated') });
-    else submit.mutate(fields, { onSuccess: (r) => setResult(r.status) });
+    if (checkIn) update.mutate(fields, { onSuccess: () => onOutcome('updated') });
+    else submit.mutate(fields, { onSuccess: (r) => onOutcome(r.status) });
   };
   const conflict = isApiError(submit.error) && submit.error.status === 409;
   const problem = (name: string) =>
@@ -216,10 +229,6 @@ function CheckInForm({ checkIn }: { checkIn: CheckInView | null }) {
           onChange={(supportKind) => set({ supportKind })}
         />
       ) : null}
-      {result === 'saved' || result === 'updated' ? (
-        <Notice tone="success">{t('checkIn.saved')}</Notice>
-      ) : null}
-      {result === 'queued' ? <Notice>{t('checkIn.queued')}</Notice> : null}
       <button type="submit" className="button button-large" disabled={active.isPending}>
         {checkIn ? t('checkIn.save') : t('checkIn.submit')}
       </button>

@@ -107,7 +107,7 @@ function ResetFlow({ clock, today, onDone }: { clock: ClockView; today: string; 
   if (!open) {
     return (
       <p>
-        <button type="button" className="button button-quiet" onClick={() => setOpen(true)}>
+        <button type="button" className="button button-secondary" onClick={() => setOpen(true)}>
           {t('clocks.resetButton')}
         </button>
       </p>
@@ -151,7 +151,7 @@ function ResetFlow({ clock, today, onDone }: { clock: ClockView; today: string; 
         <button type="submit" className="button" disabled={reset.isPending}>
           {t('clocks.resetConfirm')}
         </button>
-        <button type="button" className="button button-quiet" onClick={() => setOpen(false)}>
+        <button type="button" className="button button-secondary" onClick={() => setOpen(false)}>
           {t('common.cancel')}
         </button>
       </div>

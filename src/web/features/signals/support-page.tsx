@@ -159,7 +159,7 @@ function SignalItem({ signal, residenceId }: { signal: SignalView; residenceId: 
             <button type="submit" className="button" disabled={acknowledge.isPending}>
               {t('support.saveAcknowledge')}
             </button>
-            <button type="button" className="button button-quiet" onClick={() => setOpen(false)}>
+            <button type="button" className="button button-secondary" onClick={() => setOpen(false)}>
               {t('common.cancel')}
             </button>
           </div>

@@ -120,6 +120,9 @@ export function HouseStatsCharts({ stats }: { stats: CheckInStatsView }) {
         max={5}
         valueLabel={t('support.averageMood')}
       />
+      {weeks.some((w) => w.suppressed) ? (
+        <p className="hint">{t('support.suppressed', { count: stats.minimumPeople })}</p>
+      ) : null}
     </>
   );
 }

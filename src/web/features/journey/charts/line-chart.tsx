@@ -6,7 +6,7 @@ export type ChartPoint = { label: string; value: number | null };
 
 const WIDTH = 360;
 const HEIGHT = 180;
-const PAD = { top: 12, right: 12, bottom: 28, left: 34 };
+const PAD = { top: 12, right: 12, bottom: 28, left: 42 };
 
 export function LineChart({
   title,
