@@ -79,6 +79,8 @@ export async function seedJourney(tx: Tx, organizationId: string, random: () => 
           organizationId,
           personId: person.personId,
           label,
+          // One transaction shares one now(): order the clocks as if made one after the other.
+          createdAt: new Date(Date.now() - (labels.length - c) * 60_000),
           visibleTo: isLeader ? 'house' : pick(['house', 'house', 'peer_leader', 'organization', 'only_me']),
         })
         .returning({ id: recoveryClocks.id });
