@@ -128,7 +128,9 @@ export async function backupDatabase(url: string, file: string): Promise<BackupR
   const partial = `${target}.partial`;
   const { dbname, env } = toolConnection(url);
   try {
-    await run(tool, ['--format=custom', '--no-password', `--file=${partial}`, `--dbname=${dbname}`], env);
+    // The job queue (pg-boss's own schema) is transient and rebuilt at start: not part of a backup.
+    const args = ['--format=custom', '--no-password', '--exclude-schema=pgboss'];
+    await run(tool, [...args, `--file=${partial}`, `--dbname=${dbname}`], env);
     // A backup holds every resident's personal data: readable by its owner only.
     fs.chmodSync(partial, 0o600);
     fs.renameSync(partial, target);
