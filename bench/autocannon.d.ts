@@ -18,8 +18,18 @@ declare module 'autocannon' {
     non2xx: number;
     duration: number;
   };
+  export type Request = {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  };
   export type Options = {
     url: string;
+    method?: string;
+    body?: string;
+    /** Each connection sends these in turn, round and round. */
+    requests?: Request[];
     connections?: number;
     duration?: number;
     pipelining?: number;

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon, { type Result } from 'autocannon';
+import autocannon, { type Request, type Result } from 'autocannon';
 import pg from 'pg';
 import { DEMO_PASSWORD } from '../src/server/features/demo/seed.ts';
 import { embeddedDatabaseUrl, readRuntimeInfo } from '../src/server/platform/database/runtime.ts';
@@ -28,6 +28,10 @@ const DURATION_S = 10;
 const WARMUP_S = 2;
 const RESIDENT_LOGIN = 'brianna1';
 const TARGETS = { houseRatio: 0.5, houseP99Ms: 50, idleRssMb: 250, restartMs: 5000 };
+/** Issue 3: the check-in write against a raw single INSERT, the journey read against the raw SELECT. */
+const JOURNEY_TARGETS = { checkInRatio: 0.5, checkInP99Ms: 50, readRatio: 0.5, readP99Ms: 50 };
+/** How many demo residents send check-ins at once (each connection goes round them in turn). */
+const CHECK_IN_RESIDENTS = 20;
 
 /**
  * Node flags of `npm run demo` (package.json), so the benchmark runs Hearth exactly as people do;
@@ -57,17 +61,42 @@ function hearthEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
   return env;
 }
 
-async function signIn(base: string): Promise<string> {
+async function signIn(base: string, login: string = RESIDENT_LOGIN): Promise<string> {
   const response = await fetch(`${base}/api/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: RESIDENT_LOGIN, password: DEMO_PASSWORD }),
+    body: JSON.stringify({ login, password: DEMO_PASSWORD }),
   });
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith('hearth_session='));
   if (response.status !== 200 || !cookie) {
-    throw new Error(`signing in as ${RESIDENT_LOGIN} failed: ${response.status} ${await response.text()}`);
+    throw new Error(`signing in as ${login} failed: ${response.status} ${await response.text()}`);
   }
   return cookie.split(';')[0]!;
+}
+
+/** One request of any method; its parsed body, or a loud failure when the status is not expected. */
+async function requestOnce(url: string, init: RequestInit, expected: number[]): Promise<unknown> {
+  const response = await fetch(url, init);
+  const body = await response.json().catch(() => null);
+  if (!expected.includes(response.status)) {
+    throw new Error(
+      `${init.method ?? 'GET'} ${url} answered ${response.status} ${JSON.stringify(body).slice(0, 300)}`,
+    );
+  }
+  return body;
+}
+
+/** Demo residents living in a house now, each signed in, for the check-in scenarios. */
+async function signInResidents(base: string, stats: pg.Client): Promise<string[]> {
+  const { rows } = await stats.query<{ username: string }>(
+    `select p.username from people p
+       join memberships m on m.person_id = p.id and m.role = 'resident' and m.ends_on is null
+      order by p.username limit $1`,
+    [CHECK_IN_RESIDENTS],
+  );
+  const cookies: string[] = [];
+  for (const { username } of rows) cookies.push(await signIn(base, username));
+  return cookies;
 }
 
 /** One request first, so a broken scenario fails loudly instead of measuring error pages. */
@@ -103,21 +132,28 @@ type Scenario = {
   ratioToRaw?: number;
 };
 
-type Load = { url: string; headers: Record<string, string>; serverPid: number };
+type Load = { url: string; headers: Record<string, string>; serverPid: number; requests?: Request[] };
 type Context = { stats: pg.Client; dataDir: string };
 
 async function measure(
   name: string,
-  { url, headers, serverPid }: Load,
+  { url, headers, serverPid, requests: sequence }: Load,
   { stats, dataDir }: Context,
 ): Promise<Scenario> {
   process.stdout.write(`  ${name}: warming up ${WARMUP_S} s, measuring ${DURATION_S} s…\n`);
-  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_S, headers });
+  const more = sequence ? { requests: sequence } : {};
+  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_S, headers, ...more });
   // Stats reach pg_stat_database within a second (PostgreSQL 15 flushes them at most once a second).
   await sleep(1100);
   const before = await transactions(stats);
   const cpuBefore = sampleCpu(serverPid, dataDir);
-  const result: Result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
+  const result: Result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    headers,
+    ...more,
+  });
   const cpuAfter = sampleCpu(serverPid, dataDir);
   await sleep(1100);
   const after = await transactions(stats);
@@ -198,6 +234,45 @@ function evaluateTargets(house: Scenario, idleRssMb: number | null, restartMs: n
   ];
 }
 
+function evaluateJourneyTargets(
+  post: Scenario,
+  patch: Scenario,
+  read: Scenario,
+  readIsJourney: boolean,
+): Goal[] {
+  const write = (s: Scenario, label: string): Goal[] => [
+    {
+      name: `${label} req/s vs raw INSERT baseline`,
+      target: `≥ ${JOURNEY_TARGETS.checkInRatio * 100}%`,
+      actual: `${((s.ratioToRaw ?? 0) * 100).toFixed(0)}%`,
+      pass: (s.ratioToRaw ?? 0) >= JOURNEY_TARGETS.checkInRatio,
+    },
+    {
+      name: `${label} p99 latency`,
+      target: `≤ ${JOURNEY_TARGETS.checkInP99Ms} ms`,
+      actual: `${s.p99Ms} ms`,
+      pass: s.p99Ms <= JOURNEY_TARGETS.checkInP99Ms,
+    },
+  ];
+  const readLabel = readIsJourney ? 'journey read' : 'journey read (GET /api/check-ins?days=30 stands in)';
+  return [
+    ...write(post, 'check-in POST'),
+    ...write(patch, 'check-in PATCH'),
+    {
+      name: `${readLabel} req/s vs raw SELECT baseline`,
+      target: `≥ ${JOURNEY_TARGETS.readRatio * 100}%`,
+      actual: `${((read.ratioToRaw ?? 0) * 100).toFixed(0)}%`,
+      pass: (read.ratioToRaw ?? 0) >= JOURNEY_TARGETS.readRatio,
+    },
+    {
+      name: `${readLabel} p99 latency`,
+      target: `≤ ${JOURNEY_TARGETS.readP99Ms} ms`,
+      actual: `${read.p99Ms} ms`,
+      pass: read.p99Ms <= JOURNEY_TARGETS.readP99Ms,
+    },
+  ];
+}
+
 function printReport(scenarios: Scenario[], targets: Goal[]): void {
   const widths = [24, 7, 7, 7, 7, 10, 12, 10, 10];
   const row = (cells: string[]) =>
@@ -239,12 +314,14 @@ async function main(): Promise<void> {
   fs.chmodSync(dataDir, 0o755);
   let hearth: Proc | null = null;
   let baseline: Proc | null = null;
+  let insertBaseline: Proc | null = null;
   const stats = { client: null as pg.Client | null };
   let cleaning: Promise<void> | null = null;
   const cleanUp = () => {
     cleaning ??= (async () => {
       await stats.client?.end().catch(() => {});
       await stopNode(baseline, 3000);
+      await stopNode(insertBaseline, 3000);
       await stopNode(hearth);
       await stopOrphanedPostgres(dataDir);
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -305,9 +382,98 @@ async function main(): Promise<void> {
       { url: `${base}/api/house`, headers: { cookie }, serverPid: hearthPid },
       context,
     );
+
+    // Issue 3: the check-in write and the journey read.
+    insertBaseline = startNode(['bench/raw-insert-baseline.ts'], {
+      ...process.env,
+      BASELINE_DATABASE_URL: databaseUrl,
+    });
+    const insertPort = /listening on (\d+)/.exec(
+      await waitForOutput(insertBaseline, /listening on \d+/, 30_000),
+    )![1];
+    const rawInsertUrl = `http://127.0.0.1:${insertPort}/`;
+    await requestOnce(rawInsertUrl, {}, [201]);
+    const residents = await signInResidents(base, stats.client);
+    const json = { 'content-type': 'application/json' };
+    // The same idempotency key per person: the first request makes today's check-in, every later one
+    // is the retry a phone sends after a lost connection (one check-in per person per day).
+    const checkInBody = (i: number) =>
+      JSON.stringify({
+        idempotencyKey: `bench-${new Date().toISOString().slice(0, 10)}-${i}`,
+        mood: 4,
+        craving: 2,
+        sleepHours: 7,
+        triggers: ['stress'],
+        gratitude: 'A quiet morning',
+      });
+    const todayIds: string[] = [];
+    for (const [i, cookie] of residents.entries()) {
+      const made = (await requestOnce(
+        `${base}/api/check-ins`,
+        { method: 'POST', headers: { ...json, cookie }, body: checkInBody(i) },
+        [200, 201],
+      )) as { id: string };
+      todayIds.push(made.id);
+    }
+    let journeyPath = '/api/journey';
+    const journey = await fetch(`${base}${journeyPath}`, { headers: { cookie } });
+    await journey.arrayBuffer();
+    if (journey.status !== 200) {
+      console.log(
+        `Note: GET /api/journey answered ${journey.status}; GET /api/check-ins?days=30 stands in for the journey read.`,
+      );
+      journeyPath = '/api/check-ins?days=30';
+    }
+    await checkOnce(`${base}${journeyPath}`, { cookie }, (b) => typeof b === 'object' && b !== null);
+
+    const rawInsert = await measure(
+      'raw pg INSERT baseline',
+      { url: rawInsertUrl, headers: {}, serverPid: insertBaseline.child.pid! },
+      context,
+    );
+    const checkInPost = await measure(
+      'check-in POST (retry)',
+      {
+        url: `${base}/api/check-ins`,
+        headers: {},
+        serverPid: hearthPid,
+        requests: residents.map((cookie, i) => ({
+          method: 'POST',
+          path: '/api/check-ins',
+          headers: { ...json, cookie },
+          body: checkInBody(i),
+        })),
+      },
+      context,
+    );
+    const checkInPatch = await measure(
+      "check-in PATCH today's",
+      {
+        url: `${base}/api/check-ins`,
+        headers: {},
+        serverPid: hearthPid,
+        requests: residents.map((cookie, i) => ({
+          method: 'PATCH',
+          path: `/api/check-ins/${todayIds[i]}`,
+          headers: { ...json, cookie },
+          body: JSON.stringify({ mood: 3 + (i % 2), reflection: 'okay' }),
+        })),
+      },
+      context,
+    );
+    const journeyRead = await measure(
+      journeyPath === '/api/journey' ? 'journey /api/journey' : 'check-ins (30 days)',
+      { url: `${base}${journeyPath}`, headers: { cookie }, serverPid: hearthPid },
+      context,
+    );
+    await stopNode(insertBaseline);
+    insertBaseline = null;
     await stopNode(baseline);
     baseline = null;
-    for (const s of [ping, house]) s.ratioToRaw = raw.reqPerSec ? s.reqPerSec / raw.reqPerSec : 0;
+    for (const s of [ping, house, journeyRead])
+      s.ratioToRaw = raw.reqPerSec ? s.reqPerSec / raw.reqPerSec : 0;
+    for (const s of [checkInPost, checkInPatch])
+      s.ratioToRaw = rawInsert.reqPerSec ? s.reqPerSec / rawInsert.reqPerSec : 0;
 
     await sleep(3000);
     const idleRssMb = hearth.child.pid ? readRssMb(hearth.child.pid) : null;
@@ -322,8 +488,11 @@ async function main(): Promise<void> {
         'Note: the restart rebuilt the web app (its sources changed meanwhile); its time includes that build.',
       );
 
-    const scenarios = [raw, ping, house];
-    const targets = evaluateTargets(house, idleRssMb, restart.ms);
+    const scenarios = [raw, ping, house, rawInsert, checkInPost, checkInPatch, journeyRead];
+    const targets = [
+      ...evaluateTargets(house, idleRssMb, restart.ms),
+      ...evaluateJourneyTargets(checkInPost, checkInPatch, journeyRead, journeyPath === '/api/journey'),
+    ];
     printReport(scenarios, targets);
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
     const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], {

@@ -1,6 +1,7 @@
 // Daily check-ins: one per person per local day (the day found here, in the person's own time zone),
 // editable that day only. A retry with the same idempotency key returns the same check-in.
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { CheckInInput, CheckInUpdate } from '../../../shared/contracts/check-ins.ts';
 import { DEFAULT_THRESHOLDS } from '../../../shared/domain/check-in.ts';
 import { localDate } from '../../../shared/domain/dates.ts';
@@ -15,10 +16,9 @@ import {
 } from '../../platform/database/schema.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import { isOwnRecord } from '../../platform/policies.ts';
-import { addDays, raiseSignal } from '../signals/service.ts';
+import { addDays } from '../signals/service.ts';
 import { presentCheckIn } from './presenters.ts';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Thresholds = { cravingThreshold: number; lowMoodThreshold: number; silenceDays: number };
 export type PersonDay = { timeZone: string; today: string; thresholds: Thresholds };
 
@@ -63,81 +63,146 @@ export async function personDay(
   };
 }
 
-/** The signals a check-in raises: craving at or above the threshold, a low mood, a request for support. */
-async function raiseCheckInSignals(
-  tx: Tx,
-  actor: Actor,
-  row: { mood: number; craving: number; wantsSupport: boolean; localDate: string },
-  thresholds: Thresholds,
-): Promise<void> {
-  const base = { organizationId: actor.organizationId, personId: actor.personId, localDate: row.localDate };
-  if (row.craving >= thresholds.cravingThreshold) {
-    await raiseSignal(tx, { ...base, kind: 'craving', severity: 'high' });
-  }
-  if (row.mood <= thresholds.lowMoodThreshold) {
-    await raiseSignal(tx, { ...base, kind: 'low_mood', severity: 'high' });
-  }
-  if (row.wantsSupport) {
-    await raiseSignal(tx, { ...base, kind: 'support_request', severity: 'medium' });
-  }
-}
+// Saving a check-in is one statement (one round trip, one transaction): find the person's time zone
+// (their own, else their house's, else UTC) and today in it, insert unless today's check-in or this key
+// exists, raise the signals its figures call for (the rules of raiseSignal: one per person, kind and
+// day, for each house they live in), and return the new check-in or the one this key made before.
+const CREATE_CHECK_IN_SQL = `
+with day as (
+  select coalesce(p.time_zone,
+      (select r.time_zone from memberships m join residences r on r.id = m.residence_id
+        where m.organization_id = p.organization_id and m.person_id = p.id
+          and m.role in ('resident', 'peer_leader')
+          and m.starts_on <= current_date + 1 and (m.ends_on is null or m.ends_on >= current_date - 1)
+        order by (m.role = 'resident') desc, m.starts_on desc limit 1),
+      'UTC') as tz,
+    coalesce(s.craving_threshold, ${DEFAULT_THRESHOLDS.cravingThreshold}) as craving_threshold,
+    coalesce(s.low_mood_threshold, ${DEFAULT_THRESHOLDS.lowMoodThreshold}) as low_mood_threshold
+  from people p left join organization_settings s on s.organization_id = p.organization_id
+  where p.id = $2 and p.organization_id = $1
+),
+today as (
+  select tz, (now() at time zone tz)::date as local_date, craving_threshold, low_mood_threshold from day
+),
+ins as (
+  insert into check_ins (organization_id, person_id, local_date, mood, craving, sleep_hours, triggers,
+    trigger_other, gratitude, intention, wants_support, support_kind, idempotency_key)
+  select $1, $2, today.local_date, $4, $5, $6, $7::text[], $8, $9, $10, $11, $12, $3 from today
+  on conflict do nothing
+  returning *
+),
+raised as (
+  insert into signals (organization_id, residence_id, person_id, kind, severity, local_date)
+  select ins.organization_id, m.residence_id, ins.person_id, k.kind, k.severity, ins.local_date
+  from ins cross join today
+  join memberships m on m.organization_id = ins.organization_id and m.person_id = ins.person_id
+    and m.role = 'resident' and m.starts_on <= ins.local_date
+    and (m.ends_on is null or m.ends_on >= ins.local_date)
+  cross join lateral (values
+    ('craving', 'high', ins.craving >= today.craving_threshold),
+    ('low_mood', 'high', ins.mood <= today.low_mood_threshold),
+    ('support_request', 'medium', ins.wants_support)) as k(kind, severity, raise)
+  where k.raise
+  on conflict do nothing
+)
+select true as created, today.local_date as today, ins.* from ins cross join today
+union all
+select false, today.local_date, c.* from check_ins c cross join today
+where c.organization_id = $1 and c.person_id = $2 and c.idempotency_key = $3
+  and not exists (select 1 from ins)`;
 
-const mightSignal = (row: { mood: number; craving: number; wantsSupport: boolean }, t: Thresholds) =>
-  row.craving >= t.cravingThreshold || row.mood <= t.lowMoodThreshold || row.wantsSupport;
+type CheckInDbRow = {
+  created: boolean;
+  today: string;
+  id: string;
+  organization_id: string;
+  person_id: string;
+  local_date: string;
+  mood: number;
+  craving: number;
+  sleep_hours: number | null;
+  triggers: string[];
+  trigger_other: string | null;
+  gratitude: string | null;
+  intention: string | null;
+  wants_support: boolean;
+  support_kind: string | null;
+  reflection: string | null;
+  idempotency_key: string;
+  created_at: Date;
+  updated_at: Date;
+};
+
+const fromDbRow = (r: CheckInDbRow): typeof checkIns.$inferSelect => ({
+  id: r.id,
+  organizationId: r.organization_id,
+  personId: r.person_id,
+  localDate: r.local_date,
+  mood: r.mood,
+  craving: r.craving,
+  sleepHours: r.sleep_hours,
+  triggers: r.triggers,
+  triggerOther: r.trigger_other,
+  gratitude: r.gratitude,
+  intention: r.intention,
+  wantsSupport: r.wants_support,
+  supportKind: r.support_kind,
+  reflection: r.reflection,
+  idempotencyKey: r.idempotency_key,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
 
 /** Saves today's check-in. `created` is false when the same idempotency key was seen before. */
 export async function createCheckIn(
   db: Db,
   actor: Actor,
   input: CheckInInput,
-  now: Date = new Date(),
 ): Promise<{ created: boolean; checkIn: ReturnType<typeof presentCheckIn> }> {
-  return await db.transaction(async (tx) => {
-    const day = await personDay(tx, actor.organizationId, actor.personId, now);
-    const wantsSupport = input.wantsSupport ?? false;
-    const [inserted] = await tx
-      .insert(checkIns)
-      .values({
-        organizationId: actor.organizationId,
-        personId: actor.personId,
-        localDate: day.today,
-        mood: input.mood,
-        craving: input.craving,
-        sleepHours: input.sleepHours ?? null,
-        triggers: [...new Set(input.triggers ?? [])],
-        triggerOther: emptyToNull(input.triggerOther),
-        gratitude: emptyToNull(input.gratitude),
-        intention: emptyToNull(input.intention),
-        wantsSupport,
-        supportKind: wantsSupport ? (input.supportKind ?? null) : null,
-        idempotencyKey: input.idempotencyKey,
-      })
-      // Either unique index (person + day, person + key) turns a duplicate into nothing, even concurrently.
-      .onConflictDoNothing()
-      .returning();
-    if (inserted) {
-      if (mightSignal(inserted, day.thresholds)) {
-        await raiseCheckInSignals(tx, actor, inserted, day.thresholds);
-      }
-      return { created: true, checkIn: presentCheckIn(inserted, day.today) };
-    }
-    const [same] = await tx
-      .select()
-      .from(checkIns)
-      .where(
-        and(
-          eq(checkIns.organizationId, actor.organizationId),
-          eq(checkIns.personId, actor.personId),
-          eq(checkIns.idempotencyKey, input.idempotencyKey),
-        ),
-      );
-    if (same) return { created: false, checkIn: presentCheckIn(same, day.today) };
-    throw conflict(
-      "You have already checked in today. Edit today's check-in instead (send its idempotency key again to get it back).",
-      'idempotencyKey',
-    );
+  const wantsSupport = input.wantsSupport ?? false;
+  const { rows } = await db.$client.query<CheckInDbRow>({
+    name: 'hearth_check_in_create',
+    text: CREATE_CHECK_IN_SQL,
+    values: [
+      actor.organizationId,
+      actor.personId,
+      input.idempotencyKey,
+      input.mood,
+      input.craving,
+      input.sleepHours ?? null,
+      [...new Set(input.triggers ?? [])],
+      emptyToNull(input.triggerOther),
+      emptyToNull(input.gratitude),
+      emptyToNull(input.intention),
+      wantsSupport,
+      wantsSupport ? (input.supportKind ?? null) : null,
+    ],
   });
+  const row = rows[0];
+  if (row) return { created: row.created, checkIn: presentCheckIn(fromDbRow(row), row.today) };
+  // Nothing inserted and nothing seen: a concurrent request with this key may have committed after this
+  // statement began (a fresh look finds it), or today's check-in was made with another key.
+  const [same] = await db
+    .select()
+    .from(checkIns)
+    .where(
+      and(
+        eq(checkIns.organizationId, actor.organizationId),
+        eq(checkIns.personId, actor.personId),
+        eq(checkIns.idempotencyKey, input.idempotencyKey),
+      ),
+    );
+  if (same) {
+    const day = await personDay(db, actor.organizationId, actor.personId);
+    return { created: false, checkIn: presentCheckIn(same, day.today) };
+  }
+  throw conflict(
+    "You have already checked in today. Edit today's check-in instead (send its idempotency key again to get it back).",
+    'idempotencyKey',
+  );
 }
+
+const dialect = new PgDialect();
 
 const emptyToNull = (text: string | null | undefined) => (text ? text : null);
 
@@ -151,44 +216,77 @@ async function ownCheckIn(db: Pick<Db, 'select'>, actor: Actor, id: string) {
   return row;
 }
 
-/** Changes today's check-in (and only today's), e.g. adding the end-of-day reflection. */
+/** Changes today's check-in (and only today's), e.g. adding the end-of-day reflection. One statement. */
 export async function updateCheckIn(
   db: Db,
   actor: Actor,
   id: string,
   input: CheckInUpdate,
-  now: Date = new Date(),
 ): Promise<ReturnType<typeof presentCheckIn>> {
-  return await db.transaction(async (tx) => {
-    const found = await ownCheckIn(tx, actor, id);
-    const day = await personDay(tx, actor.organizationId, actor.personId, now);
-    if (found.localDate !== day.today) {
-      throw new AppError(
-        'conflict',
-        "Only today's check-in can be changed; this one is from an earlier day.",
-        [{ field: 'id', message: "is not today's check-in (only today's can be changed)" }],
-      );
-    }
-    const wantsSupport = input.wantsSupport ?? found.wantsSupport;
-    const changes: Partial<typeof checkIns.$inferInsert> = { updatedAt: now };
-    if (input.mood !== undefined) changes.mood = input.mood;
-    if (input.craving !== undefined) changes.craving = input.craving;
-    if (input.sleepHours !== undefined) changes.sleepHours = input.sleepHours;
-    if (input.triggers !== undefined) changes.triggers = [...new Set(input.triggers)];
-    if (input.triggerOther !== undefined) changes.triggerOther = emptyToNull(input.triggerOther);
-    if (input.gratitude !== undefined) changes.gratitude = emptyToNull(input.gratitude);
-    if (input.intention !== undefined) changes.intention = emptyToNull(input.intention);
-    if (input.reflection !== undefined) changes.reflection = input.reflection;
-    if (input.wantsSupport !== undefined) changes.wantsSupport = input.wantsSupport;
-    if (input.supportKind !== undefined || !wantsSupport) {
-      changes.supportKind = wantsSupport ? (input.supportKind ?? null) : null;
-    }
-    const [updated] = await tx.update(checkIns).set(changes).where(eq(checkIns.id, found.id)).returning();
-    if (mightSignal(updated!, day.thresholds)) {
-      await raiseCheckInSignals(tx, actor, updated!, day.thresholds);
-    }
-    return presentCheckIn(updated!, day.today);
-  });
+  const sets: SQL[] = [sql`updated_at = now()`];
+  if (input.mood !== undefined) sets.push(sql`mood = ${input.mood}`);
+  if (input.craving !== undefined) sets.push(sql`craving = ${input.craving}`);
+  if (input.sleepHours !== undefined) sets.push(sql`sleep_hours = ${input.sleepHours}`);
+  if (input.triggers !== undefined) sets.push(sql`triggers = ${[...new Set(input.triggers)]}::text[]`);
+  if (input.triggerOther !== undefined) sets.push(sql`trigger_other = ${emptyToNull(input.triggerOther)}`);
+  if (input.gratitude !== undefined) sets.push(sql`gratitude = ${emptyToNull(input.gratitude)}`);
+  if (input.intention !== undefined) sets.push(sql`intention = ${emptyToNull(input.intention)}`);
+  if (input.reflection !== undefined) sets.push(sql`reflection = ${input.reflection}`);
+  const wants = input.wantsSupport === undefined ? sql`c.wants_support` : sql`${input.wantsSupport}::boolean`;
+  if (input.wantsSupport !== undefined) sets.push(sql`wants_support = ${wants}`);
+  const kind = input.supportKind === undefined ? sql`c.support_kind` : sql`${input.supportKind}::text`;
+  sets.push(sql`support_kind = case when ${wants} then ${kind} else null end`);
+  const org = actor.organizationId;
+  const person = actor.personId;
+  // Only today's (in the person's time zone) is changed; the signals its new figures call for are
+  // raised in the same statement, by the rules of raiseSignal.
+  // Run through pg itself (not drizzle's execute, which leaves timestamps as text).
+  const statement = dialect.sqlToQuery(sql`
+    with day as (
+      select coalesce(p.time_zone,
+          (select r.time_zone from memberships m join residences r on r.id = m.residence_id
+            where m.organization_id = p.organization_id and m.person_id = p.id
+              and m.role in ('resident', 'peer_leader')
+              and m.starts_on <= current_date + 1 and (m.ends_on is null or m.ends_on >= current_date - 1)
+            order by (m.role = 'resident') desc, m.starts_on desc limit 1),
+          'UTC') as tz,
+        coalesce(s.craving_threshold, ${DEFAULT_THRESHOLDS.cravingThreshold}) as craving_threshold,
+        coalesce(s.low_mood_threshold, ${DEFAULT_THRESHOLDS.lowMoodThreshold}) as low_mood_threshold
+      from people p left join organization_settings s on s.organization_id = p.organization_id
+      where p.id = ${person} and p.organization_id = ${org}
+    ),
+    today as (
+      select (now() at time zone tz)::date as local_date, craving_threshold, low_mood_threshold from day
+    ),
+    upd as (
+      update check_ins c set ${sql.join(sets, sql`, `)} from today
+      where c.id = ${id} and c.organization_id = ${org} and c.person_id = ${person}
+        and c.local_date = today.local_date
+      returning c.*
+    ),
+    raised as (
+      insert into signals (organization_id, residence_id, person_id, kind, severity, local_date)
+      select upd.organization_id, m.residence_id, upd.person_id, k.kind, k.severity, upd.local_date
+      from upd cross join today
+      join memberships m on m.organization_id = upd.organization_id and m.person_id = upd.person_id
+        and m.role = 'resident' and m.starts_on <= upd.local_date
+        and (m.ends_on is null or m.ends_on >= upd.local_date)
+      cross join lateral (values
+        ('craving', 'high', upd.craving >= today.craving_threshold),
+        ('low_mood', 'high', upd.mood <= today.low_mood_threshold),
+        ('support_request', 'medium', upd.wants_support)) as k(kind, severity, raise)
+      where k.raise
+      on conflict do nothing
+    )
+    select true as created, today.local_date::text as today, upd.* from upd cross join today`);
+  const { rows } = await db.$client.query<CheckInDbRow>(statement.sql, statement.params);
+  const row = rows[0];
+  if (row) return presentCheckIn(fromDbRow(row), row.today);
+  // Not changed: someone else's (not revealed) or an earlier day's.
+  await ownCheckIn(db, actor, id);
+  throw new AppError('conflict', "Only today's check-in can be changed; this one is from an earlier day.", [
+    { field: 'id', message: "is not today's check-in (only today's can be changed)" },
+  ]);
 }
 
 /** Today's date in my time zone and my check-in for it, if any. */
