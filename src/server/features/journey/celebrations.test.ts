@@ -212,3 +212,31 @@ describe('GET /api/residences/:id/upcoming-milestones', () => {
     expect((await upcomingFor(null)).status).toBe(401);
   });
 });
+
+describe('audit of reads about other people', () => {
+  it("should record an admin's and a peer leader's reads, and refusals", async () => {
+    await celebrationsFor(admin);
+    await call('GET', `/api/residences/${houseA}/upcoming-milestones`, { as: leaderA });
+    await celebrationsFor(leaderB);
+    const log = await call('GET', '/api/audit?limit=200', { as: admin });
+    const events = log.body.events;
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        action: 'celebrations.read',
+        actorId: admin.id,
+        subjectId: houseA,
+        outcome: 'allowed',
+      }),
+    );
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        action: 'upcoming-milestones.read',
+        actorId: leaderA.id,
+        outcome: 'allowed',
+      }),
+    );
+    expect(events).toContainEqual(
+      expect.objectContaining({ action: 'celebrations.read', actorId: leaderB.id, outcome: 'denied' }),
+    );
+  });
+});

@@ -72,7 +72,18 @@ async function authorizeHouseRead(app: App, actor: Actor, residenceId: string, a
     });
     throw isOrgAdmin(actor) ? notFound('residence') : forbidden();
   }
-  return await loadResidence(app.db, actor.organizationId, residenceId);
+  const residence = await loadResidence(app.db, actor.organizationId, residenceId);
+  // An admin reading a house they do not live in is audited, like the house page itself.
+  if (isOrgAdmin(actor)) {
+    await recordAudit(app.db, {
+      organizationId: actor.organizationId,
+      actorId: actor.personId,
+      action,
+      subjectType: 'residence',
+      subjectId: residence.id,
+    });
+  }
+  return residence;
 }
 
 export function journeyRoutes(app: App): void {

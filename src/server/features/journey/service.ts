@@ -393,13 +393,14 @@ export async function houseMilestoneEvents(db: Db, actor: Actor, stretchIds: str
  * milestone events are new.
  */
 export async function recordMilestonesForEveryone(db: Db, now: Date): Promise<number> {
+  const utcToday = localDate('UTC', now);
   const houseZone = sql<string | null>`(select ${residences.timeZone} from ${memberships}
     join ${residences} on ${residences.id} = ${memberships.residenceId}
     where ${memberships.organizationId} = ${recoveryStretches.organizationId}
       and ${memberships.personId} = ${recoveryStretches.personId}
       and ${memberships.role} = 'resident'
-      and ${memberships.startsOn} <= (now() at time zone 'UTC')::date
-      and (${memberships.endsOn} is null or ${memberships.endsOn} >= (now() at time zone 'UTC')::date)
+      and ${memberships.startsOn} <= ${utcToday}
+      and (${memberships.endsOn} is null or ${memberships.endsOn} >= ${utcToday})
     order by ${memberships.startsOn} limit 1)`;
   const rows = await db
     .select({
