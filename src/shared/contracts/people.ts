@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RECOVERY_AUDIENCES } from '../domain/recovery-time.ts';
+import { STAGES } from '../domain/stages.ts';
 import { AUDIENCES, LANGUAGES, NAME_STYLES, RECOVERY_PATHWAYS, ROLES } from '../domain/vocabulary.ts';
 import { DateSchema, TimeZoneSchema } from './common.ts';
 
@@ -38,6 +39,8 @@ export const MeSchema = z.object({
   /** My IANA time zone; null = my house's (then UTC). Recovery days and check-in days count in it. */
   timeZone: z.string().nullable(),
   privacy: PrivacySchema,
+  /** My level of recovery, from my first recovery clock; null before I set a recovery date. */
+  stage: z.enum(STAGES).nullable(),
   memberships: z.array(MembershipSchema),
   roles: z.array(z.enum(ROLES)),
 });

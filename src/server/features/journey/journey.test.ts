@@ -261,6 +261,11 @@ describe('POST /api/journey/clocks/:id/reset', () => {
 });
 
 describe('my stage and time zone on GET /api/me', () => {
+  it('should show my stage from my first clock, and none before I set a recovery date', async () => {
+    expect((await call('GET', '/api/me', { as: me })).body.stage).toBe('months_3_to_12');
+    expect((await call('GET', '/api/me', { as: housemate })).body.stage).toBeNull();
+  });
+
   it('should show and change who sees my stage, and my time zone', async () => {
     const privacy = await call('PATCH', '/api/me/privacy', { as: me, body: { stageVisibleTo: 'house' } });
     expect(privacy.status).toBe(200);

@@ -4,6 +4,7 @@ import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { localDate } from '../../../shared/domain/dates.ts';
 import { reachedMilestones } from '../../../shared/domain/milestones.ts';
 import { addDays, EARLIEST_START } from '../../../shared/domain/recovery-time.ts';
+import { stageOf } from '../../../shared/domain/stages.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import {
@@ -65,6 +66,34 @@ export async function timeZoneOf(
   if (person.timeZone) return { timeZone: person.timeZone, stageVisibleTo: person.stageVisibleTo };
   const [house] = await housesOf(db, organizationId, personId, localDate('UTC', now));
   return { timeZone: house?.timeZone ?? 'UTC', stageVisibleTo: person.stageVisibleTo };
+}
+
+/** A person's level of recovery: from the current stretch of their first clock, in their own zone. */
+export async function stageOfPerson(
+  db: Pick<Db, 'select'>,
+  organizationId: string,
+  personId: string,
+  now: Date,
+) {
+  const [first] = await db
+    .select({ startsOn: recoveryStretches.startsOn })
+    .from(recoveryClocks)
+    .innerJoin(
+      recoveryStretches,
+      and(eq(recoveryStretches.clockId, recoveryClocks.id), isNull(recoveryStretches.endsOn)),
+    )
+    .where(
+      and(
+        eq(recoveryClocks.organizationId, organizationId),
+        eq(recoveryClocks.personId, personId),
+        isNull(recoveryClocks.archivedAt),
+      ),
+    )
+    .orderBy(asc(recoveryClocks.createdAt), asc(recoveryClocks.id))
+    .limit(1);
+  if (!first) return null;
+  const { timeZone } = await timeZoneOf(db, organizationId, personId, now);
+  return stageOf(first.startsOn, localDate(timeZone, now));
 }
 
 /** A start date must be a real day between 1900-01-01 and today (in the person's zone). */

@@ -5,6 +5,7 @@ import type { Db } from '../../platform/database/connect.ts';
 import { organizations, people } from '../../platform/database/schema.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { App } from '../../platform/types.ts';
+import { stageOfPerson } from '../journey/service.ts';
 import { assertLoginFree } from '../people/accounts.ts';
 import { presentMe } from '../people/presenters.ts';
 import { membershipsByPerson } from '../people/queries.ts';
@@ -17,7 +18,7 @@ async function loadMe(db: Db, personId: string, organizationId: string) {
     .where(and(eq(people.id, personId), eq(people.organizationId, organizationId)));
   if (!row) throw notFound('person');
   const ms = (await membershipsByPerson(db, organizationId, [personId])).get(personId) ?? [];
-  return presentMe(row.p, row.org, ms);
+  return presentMe(row.p, row.org, ms, await stageOfPerson(db, organizationId, personId, new Date()));
 }
 
 export function meRoutes(app: App): void {

@@ -1,6 +1,7 @@
 import type { Me, MembershipView, PersonSummary } from '../../../shared/contracts/people.ts';
 import { periodCovers } from '../../../shared/domain/dates.ts';
 import { formatDisplayName } from '../../../shared/domain/display-name.ts';
+import type { Stage } from '../../../shared/domain/stages.ts';
 import type { NameStyle, RecoveryPathway, Role } from '../../../shared/domain/vocabulary.ts';
 import type { memberships, organizations, people } from '../../platform/database/schema.ts';
 
@@ -24,7 +25,12 @@ export const displayNameOf = (p: Pick<PersonRow, 'firstName' | 'lastName' | 'nam
   formatDisplayName(p.firstName, p.lastName, p.nameStyle as NameStyle);
 
 /** Everything about myself, for myself. Never the password hash. */
-export function presentMe(p: PersonRow, org: typeof organizations.$inferSelect, ms: MembershipView[]): Me {
+export function presentMe(
+  p: PersonRow,
+  org: typeof organizations.$inferSelect,
+  ms: MembershipView[],
+  stage: Stage | null,
+): Me {
   return {
     id: p.id,
     organization: { id: org.id, name: org.name, slug: org.slug },
@@ -43,6 +49,7 @@ export function presentMe(p: PersonRow, org: typeof organizations.$inferSelect, 
       pathwayVisibleTo: p.pathwayVisibleTo as Me['privacy']['pathwayVisibleTo'],
       stageVisibleTo: p.stageVisibleTo as Me['privacy']['stageVisibleTo'],
     },
+    stage,
     memberships: ms,
     roles: [...new Set(ms.filter((m) => m.current).map((m) => m.role))],
   };
