@@ -752,7 +752,8 @@ export const en = {
     heading: 'Level of recovery',
     visibleTo: 'Who sees my level of recovery',
     timeZone: 'My time zone',
-    timeZoneHint: 'Empty: your house’s time zone. Days and milestones are counted in it.',
+    houseTimeZone: 'My house’s time zone',
+    timeZoneHint: 'Your days, check-ins and milestones are counted in it.',
     save: 'Save',
     saved: 'Saved.',
     names: {

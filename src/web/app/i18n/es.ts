@@ -761,7 +761,8 @@ export const es: Translations = {
     heading: 'Etapa de recuperación',
     visibleTo: 'Quién ve mi etapa de recuperación',
     timeZone: 'Mi zona horaria',
-    timeZoneHint: 'Vacío: la zona horaria de tu casa. Los días y los logros se cuentan en ella.',
+    houseTimeZone: 'La zona horaria de mi casa',
+    timeZoneHint: 'Tus días, registros y logros se cuentan en ella.',
     save: 'Guardar',
     saved: 'Guardado.',
     names: {

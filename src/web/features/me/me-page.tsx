@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Me, Privacy } from '../../../shared/contracts/people.ts';
 import { formatDisplayName } from '../../../shared/domain/display-name.ts';
+import { RECOVERY_AUDIENCES } from '../../../shared/domain/recovery-time.ts';
 import {
   AUDIENCES,
   type Language,
@@ -22,7 +23,7 @@ import { FormProblem, Notice } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
 
 const PROFILE_FIELDS = ['firstName', 'lastName', 'pronouns', 'recoveryPathway', 'email'] as const;
-const PRIVACY_FIELDS = ['nameStyle', 'pronounsVisibleTo', 'pathwayVisibleTo'] as const;
+const PRIVACY_FIELDS = ['nameStyle', 'pronounsVisibleTo', 'pathwayVisibleTo', 'stageVisibleTo'] as const;
 
 function useSaveMe(path: '/api/me/profile' | '/api/me/privacy') {
   const queryClient = useQueryClient();
@@ -31,6 +32,8 @@ function useSaveMe(path: '/api/me/profile' | '/api/me/privacy') {
     onSuccess: (me) => {
       queryClient.setQueryData(meQueryKey, me);
       void queryClient.invalidateQueries({ queryKey: ['house'] });
+      void queryClient.invalidateQueries({ queryKey: ['journey'] });
+      void queryClient.invalidateQueries({ queryKey: ['check-ins'] });
     },
   });
 }
@@ -50,6 +53,7 @@ export function MePage() {
     <Page title={t('me.title')} intro={t('me.intro')}>
       <ProfileForm profile={profile} setProfile={setProfile} />
       <LanguageForm />
+      <TimeZoneForm />
       <PrivacyForm
         privacy={privacy}
         setPrivacy={setPrivacy}
@@ -193,6 +197,58 @@ function LanguageForm() {
   );
 }
 
+/** Every IANA zone this browser knows (the current one kept even if it does not). */
+function timeZoneNames(current: string | null): string[] {
+  let names: string[] = [];
+  try {
+    names = Intl.supportedValuesOf('timeZone');
+  } catch {
+    names = [];
+  }
+  return current && !names.includes(current) ? [current, ...names] : names;
+}
+
+/** My own time zone: my days and milestones count in it; empty follows my house's. */
+function TimeZoneForm() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [timeZone, setTimeZone] = useState(me.timeZone ?? '');
+  const save = useSaveMe('/api/me/profile');
+  const { fieldError } = useFormErrors(save.error, ['timeZone']);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate({ timeZone: timeZone || null });
+  };
+  return (
+    <form className="form card" onSubmit={onSubmit} noValidate aria-labelledby="me-time-zone">
+      <h2 id="me-time-zone">{t('stages.timeZone')}</h2>
+      <FormProblem error={save.error} fields={['timeZone']} />
+      <SelectField
+        label={t('stages.timeZone')}
+        hint={t('stages.timeZoneHint')}
+        name="timeZone"
+        value={timeZone}
+        onChange={(e) => {
+          save.reset();
+          setTimeZone(e.target.value);
+        }}
+        error={fieldError('timeZone')}
+      >
+        <option value="">{t('stages.houseTimeZone')}</option>
+        {timeZoneNames(me.timeZone).map((zone) => (
+          <option key={zone} value={zone}>
+            {zone.replaceAll('_', ' ')}
+          </option>
+        ))}
+      </SelectField>
+      {save.isSuccess ? <Notice tone="success">{t('stages.saved')}</Notice> : null}
+      <button type="submit" className="button" disabled={save.isPending}>
+        {t('stages.save')}
+      </button>
+    </form>
+  );
+}
+
 function PrivacyForm({
   privacy,
   setPrivacy,
@@ -260,6 +316,19 @@ function PrivacyForm({
         {AUDIENCES.map((a) => (
           <option key={a} value={a}>
             {t(`audiences.${a}`)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t('stages.visibleTo')}
+        name="stageVisibleTo"
+        value={privacy.stageVisibleTo}
+        onChange={(e) => set({ stageVisibleTo: e.target.value as Privacy['stageVisibleTo'] })}
+        error={fieldError('stageVisibleTo')}
+      >
+        {RECOVERY_AUDIENCES.map((a) => (
+          <option key={a} value={a}>
+            {t(`visibility.${a}`)}
           </option>
         ))}
       </SelectField>
