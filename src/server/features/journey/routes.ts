@@ -23,18 +23,20 @@ import {
   isOrgAdmin,
 } from '../../platform/policies.ts';
 import type { App } from '../../platform/types.ts';
-import { presentCelebration, presentJourney, presentUpcoming } from './presenters.ts';
 import {
   congratulate,
   houseMilestoneEvents,
   houseStretches,
-  housesOf,
   loadMilestoneEvent,
-  loadMyClocks,
   loadResidence,
+  selfCongratulation,
+} from './celebrations.ts';
+import { presentCelebration, presentJourney, presentUpcoming } from './presenters.ts';
+import {
+  housesOf,
+  loadMyClocks,
   recordReachedMilestones,
   resetClock,
-  selfCongratulation,
   startClock,
   timeZoneOf,
   updateClock,
