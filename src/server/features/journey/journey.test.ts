@@ -54,6 +54,27 @@ describe('GET /api/journey', () => {
   });
 });
 
+describe('milestones recorded when I open my journey', () => {
+  it('should record a milestone reached since the last visit, once', async () => {
+    const person = await buildPerson(admin, { role: 'resident', residenceId: houseId });
+    await call('POST', '/api/journey/clocks', { as: person, body: { startsOn: addDays(today(), -5) } });
+    // Time passes: the stretch now started 30 days ago.
+    await testDb()
+      .update(recoveryStretches)
+      .set({ startsOn: addDays(today(), -30) })
+      .where(eq(recoveryStretches.personId, person.id));
+    const first = await call('GET', '/api/journey', { as: person });
+    const keys = (r: typeof first) =>
+      r.body.clocks[0].reachedMilestones.map(
+        (m: { id: string; milestone: { key: string } }) => m.milestone.key,
+      );
+    expect(keys(first)).toEqual(['30d', '24h']);
+    expect(first.body.clocks[0].reachedMilestones[0].id).toEqual(expect.any(String));
+    const again = await call('GET', '/api/journey', { as: person });
+    expect(again.body.clocks[0].reachedMilestones).toEqual(first.body.clocks[0].reachedMilestones);
+  });
+});
+
 describe('POST /api/journey/clocks', () => {
   it('should start a clock: days, "3 months, 2 days", the next milestone and the stage', async () => {
     const startsOn = addDays(addMonths(today(), -3), -2);

@@ -52,7 +52,10 @@ async function myJourney(app: App, actor: Actor) {
   let data = await loadMyClocks(app.db, actor);
   // Cheap and idempotent: a milestone reached today shows even before the hourly job runs.
   const current = data.stretches.filter((s) => s.endsOn === null);
-  if ((await recordReachedMilestones(app.db, current, today)) > 0) data = await loadMyClocks(app.db, actor);
+  const recorded = new Set(data.events.map((e) => `${e.stretchId}/${e.milestone}`));
+  if ((await recordReachedMilestones(app.db, current, today, null, recorded)) > 0) {
+    data = await loadMyClocks(app.db, actor);
+  }
   return presentJourney(data, zone, today);
 }
 

@@ -102,16 +102,20 @@ export function assertStartDate(startsOn: string, today: string): void {
     throw invalid('startsOn', `A recovery date must be on or after ${EARLIEST_START}.`);
 }
 
-/** Records every milestone a stretch has reached up to `today` (idempotent through the unique index). */
+/**
+ * Records every milestone a stretch has reached up to `today` (idempotent through the unique index), but
+ * those already known to be recorded (`stretchId/key`) — so a read that finds nothing new writes nothing.
+ */
 export async function recordReachedMilestones(
   db: Pick<Db, 'insert'>,
   stretches: Pick<StretchRow, 'id' | 'organizationId' | 'personId' | 'clockId' | 'startsOn'>[],
   today: string,
   since: string | null = null,
+  recorded: Set<string> = new Set(),
 ): Promise<number> {
   const values = stretches.flatMap((s) =>
     reachedMilestones(s.startsOn, today)
-      .filter((m) => since === null || m.date >= since)
+      .filter((m) => (since === null || m.date >= since) && !recorded.has(`${s.id}/${m.key}`))
       .map((m) => ({
         organizationId: s.organizationId,
         personId: s.personId,
