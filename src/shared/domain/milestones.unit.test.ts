@@ -87,3 +87,19 @@ describe('milestones', () => {
     expect(keys(upcomingMilestones('2026-01-01', '2025-12-31', 31))).toEqual(['24h', '30d']);
   });
 });
+
+describe('milestones of a 29 February start', () => {
+  it('celebrate the years on 28 February in common years and 29 February in leap years', () => {
+    expect(nextMilestone('2024-02-29', '2025-01-01')).toMatchObject({ key: '1y', date: '2025-02-28' });
+    const years = reachedMilestones('2024-02-29', '2028-03-01')
+      .filter((m) => m.unit === 'years')
+      .map((m) => m.date);
+    expect(years).toEqual(['2025-02-28', '2026-02-28', '2027-02-28', '2028-02-29']);
+  });
+
+  it('list a yearly milestone as upcoming within the window', () => {
+    expect(upcomingMilestones('2020-06-10', '2026-06-01', 14)).toEqual([
+      { key: '6y', unit: 'years', count: 6, date: '2026-06-10', daysTo: 9 },
+    ]);
+  });
+});

@@ -119,3 +119,28 @@ describe('parseDate', () => {
     expect(parseDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
   });
 });
+
+describe('across daylight saving in several zones', () => {
+  it('counts the days across the autumn change in Europe and the US the same as any other day', () => {
+    // Europe/London falls back on 2026-10-25, America/New_York on 2026-11-01.
+    const londonLate = new Date('2026-10-25T23:30:00Z'); // 23:30 GMT on the 25th
+    expect(todayIn('Europe/London', londonLate)).toBe('2026-10-25');
+    expect(daysInRecovery('2026-10-24', todayIn('Europe/London', londonLate))).toBe(1);
+    const newYorkEarly = new Date('2026-11-01T04:30:00Z'); // 00:30 EDT on 1 November
+    expect(todayIn('America/New_York', newYorkEarly)).toBe('2026-11-01');
+    expect(daysInRecovery('2026-10-01', todayIn('America/New_York', newYorkEarly))).toBe(31);
+  });
+
+  it('gives a year across two DST changes exactly 365 days and "1 year"', () => {
+    expect(daysInRecovery('2026-01-10', '2027-01-10')).toBe(365);
+    expect(recoveryBreakdown('2026-01-10', '2027-01-10')).toEqual({ years: 1, months: 0, days: 0 });
+    expect(daysInRecovery('2027-06-01', '2028-06-01')).toBe(366);
+  });
+
+  it('crosses year ends', () => {
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addMonths('2026-12-15', 1)).toBe('2027-01-15');
+    expect(addMonths('2027-01-15', -1)).toBe('2026-12-15');
+    expect(recoveryBreakdown('2026-12-20', '2027-01-05')).toEqual({ years: 0, months: 0, days: 16 });
+  });
+});
