@@ -289,10 +289,17 @@ export const journeys: Journey[] = [
       await page.getByRole('checkbox', { name: 'Hoy me vendría bien apoyo' }).check();
       await page.getByRole('radio', { name: /^Emocional/ }).check({ force: true });
       await checkAccessibility(page, 'check-in filled in (es)');
+      // The connection drops: the check-in waits on the phone and is sent when it returns, once.
+      await page.context().setOffline(true);
       await page.getByRole('button', { name: 'Guardar mi registro' }).click();
-      await page.getByText('Tu registro está guardado', { exact: false }).waitFor();
+      await page.getByText('Parece que no tienes conexión', { exact: false }).waitFor();
+      await checkAccessibility(page, 'check-in kept offline (es)');
+      await page.context().setOffline(false);
+      await page.getByText('Se envió tu registro pendiente.').waitFor();
       // Editable the same day, with the end-of-day reflection.
       await page.getByRole('heading', { name: '¿Cómo te fue hoy?' }).waitFor();
+      await page.getByRole('button', { name: 'Guardar cambios' }).click();
+      await page.getByText('Tu registro está guardado', { exact: false }).waitFor();
       await page.getByRole('radio', { name: 'Difícil', exact: true }).check({ force: true });
       await page.getByRole('button', { name: 'Guardar cómo me fue' }).click();
       await page.getByText('Guardado. Que descanses.').waitFor();

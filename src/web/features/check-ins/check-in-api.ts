@@ -112,6 +112,8 @@ export type SubmitResult = { status: 'saved'; checkIn: CheckInView } | { status:
 export function useSubmitCheckIn(personId: string) {
   const queryClient = useQueryClient();
   return useMutation({
+    // Not paused while offline (TanStack's default): offline, the check-in is kept on the phone instead.
+    networkMode: 'always',
     mutationFn: async (fields: Omit<CheckInInput, 'idempotencyKey'>): Promise<SubmitResult> => {
       const input: CheckInInput = { ...fields, idempotencyKey: idempotencyKeyFor(personId) };
       write(PENDING, { personId, date: todayIso(), input } satisfies Pending);

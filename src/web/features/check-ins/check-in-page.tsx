@@ -82,7 +82,13 @@ export function CheckInPage() {
           {outcome === 'saved' || outcome === 'updated' ? (
             <Notice tone="success">{t('checkIn.saved')}</Notice>
           ) : null}
-          {outcome === 'queued' ? <Notice>{t('checkIn.queued')}</Notice> : null}
+          {outcome === 'queued' ? (
+            checkIn ? (
+              <Notice tone="success">{t('checkIn.sent')}</Notice>
+            ) : (
+              <Notice>{t('checkIn.queued')}</Notice>
+            )
+          ) : null}
           <CheckInForm key={checkIn?.id ?? 'new'} checkIn={checkIn} onOutcome={setOutcome} />
           {checkIn?.editable ? <ReflectionForm checkIn={checkIn} /> : null}
         </>
