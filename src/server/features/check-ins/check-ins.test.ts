@@ -138,6 +138,31 @@ describe('PATCH /api/check-ins/:id', () => {
     expect(result.body).toMatchObject({ id: created.id, reflection: 'hard', mood: 3, gratitude: null });
   });
 
+  it('should keep what is not sent, and drop the kind of support when support is no longer wanted', async () => {
+    const resident = await newResident();
+    const created = (
+      await call('POST', '/api/check-ins', {
+        as: resident,
+        body: checkIn({ wantsSupport: true, supportKind: 'emotional' }),
+      })
+    ).body;
+    expect(created.supportKind).toBe('emotional');
+    const result = await call('PATCH', `/api/check-ins/${created.id}`, {
+      as: resident,
+      body: { wantsSupport: false, sleepHours: null },
+    });
+    expect(result.body).toMatchObject({
+      wantsSupport: false,
+      supportKind: null,
+      sleepHours: null,
+      mood: 4,
+      craving: 2,
+      triggers: ['stress', 'tiredness'],
+      gratitude: 'My sister called',
+      intention: 'Go to the evening meeting',
+    });
+  });
+
   it("should refuse to change an earlier day's check-in (409), changing nothing", async () => {
     const resident = await newResident();
     const created = (await call('POST', '/api/check-ins', { as: resident, body: checkIn() })).body;

@@ -1,7 +1,6 @@
 // Daily check-ins: one per person per local day (the day found here, in the person's own time zone),
 // editable that day only. A retry with the same idempotency key returns the same check-in.
-import { and, asc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { CheckInInput, CheckInUpdate } from '../../../shared/contracts/check-ins.ts';
 import { DEFAULT_THRESHOLDS } from '../../../shared/domain/check-in.ts';
 import { localDate } from '../../../shared/domain/dates.ts';
@@ -202,8 +201,6 @@ export async function createCheckIn(
   );
 }
 
-const dialect = new PgDialect();
-
 const emptyToNull = (text: string | null | undefined) => (text ? text : null);
 
 async function ownCheckIn(db: Pick<Db, 'select'>, actor: Actor, id: string) {
@@ -216,70 +213,93 @@ async function ownCheckIn(db: Pick<Db, 'select'>, actor: Actor, id: string) {
   return row;
 }
 
-/** Changes today's check-in (and only today's), e.g. adding the end-of-day reflection. One statement. */
+// Changing today's check-in is one prepared statement too: only today's (in the person's time zone) is
+// changed — a field not sent keeps its value — and the signals its new figures call for are raised by
+// the rules of raiseSignal.
+const UPDATE_CHECK_IN_SQL = `
+with day as (
+  select coalesce(p.time_zone,
+      (select r.time_zone from memberships m join residences r on r.id = m.residence_id
+        where m.organization_id = p.organization_id and m.person_id = p.id
+          and m.role in ('resident', 'peer_leader')
+          and m.starts_on <= current_date + 1 and (m.ends_on is null or m.ends_on >= current_date - 1)
+        order by (m.role = 'resident') desc, m.starts_on desc limit 1),
+      'UTC') as tz,
+    coalesce(s.craving_threshold, ${DEFAULT_THRESHOLDS.cravingThreshold}) as craving_threshold,
+    coalesce(s.low_mood_threshold, ${DEFAULT_THRESHOLDS.lowMoodThreshold}) as low_mood_threshold
+  from people p left join organization_settings s on s.organization_id = p.organization_id
+  where p.id = $2 and p.organization_id = $1
+),
+today as (
+  select (now() at time zone tz)::date as local_date, craving_threshold, low_mood_threshold from day
+),
+upd as (
+  update check_ins c set
+    updated_at = now(),
+    mood = coalesce($4::smallint, c.mood),
+    craving = coalesce($5::smallint, c.craving),
+    sleep_hours = case when $6::boolean then $7::real else c.sleep_hours end,
+    triggers = coalesce($8::text[], c.triggers),
+    trigger_other = case when $9::boolean then $10::text else c.trigger_other end,
+    gratitude = case when $11::boolean then $12::text else c.gratitude end,
+    intention = case when $13::boolean then $14::text else c.intention end,
+    reflection = case when $15::boolean then $16::text else c.reflection end,
+    wants_support = coalesce($17::boolean, c.wants_support),
+    support_kind = case when coalesce($17::boolean, c.wants_support)
+      then (case when $18::boolean then $19::text else c.support_kind end) else null end
+  from today
+  where c.id = $3 and c.organization_id = $1 and c.person_id = $2 and c.local_date = today.local_date
+  returning c.*
+),
+raised as (
+  insert into signals (organization_id, residence_id, person_id, kind, severity, local_date)
+  select upd.organization_id, m.residence_id, upd.person_id, k.kind, k.severity, upd.local_date
+  from upd cross join today
+  join memberships m on m.organization_id = upd.organization_id and m.person_id = upd.person_id
+    and m.role = 'resident' and m.starts_on <= upd.local_date
+    and (m.ends_on is null or m.ends_on >= upd.local_date)
+  cross join lateral (values
+    ('craving', 'high', upd.craving >= today.craving_threshold),
+    ('low_mood', 'high', upd.mood <= today.low_mood_threshold),
+    ('support_request', 'medium', upd.wants_support)) as k(kind, severity, raise)
+  where k.raise
+  on conflict do nothing
+)
+select true as created, today.local_date as today, upd.* from upd cross join today`;
+
+/** Changes today's check-in (and only today's), e.g. adding the end-of-day reflection. */
 export async function updateCheckIn(
   db: Db,
   actor: Actor,
   id: string,
   input: CheckInUpdate,
 ): Promise<ReturnType<typeof presentCheckIn>> {
-  const sets: SQL[] = [sql`updated_at = now()`];
-  if (input.mood !== undefined) sets.push(sql`mood = ${input.mood}`);
-  if (input.craving !== undefined) sets.push(sql`craving = ${input.craving}`);
-  if (input.sleepHours !== undefined) sets.push(sql`sleep_hours = ${input.sleepHours}`);
-  if (input.triggers !== undefined) sets.push(sql`triggers = ${[...new Set(input.triggers)]}::text[]`);
-  if (input.triggerOther !== undefined) sets.push(sql`trigger_other = ${emptyToNull(input.triggerOther)}`);
-  if (input.gratitude !== undefined) sets.push(sql`gratitude = ${emptyToNull(input.gratitude)}`);
-  if (input.intention !== undefined) sets.push(sql`intention = ${emptyToNull(input.intention)}`);
-  if (input.reflection !== undefined) sets.push(sql`reflection = ${input.reflection}`);
-  const wants = input.wantsSupport === undefined ? sql`c.wants_support` : sql`${input.wantsSupport}::boolean`;
-  if (input.wantsSupport !== undefined) sets.push(sql`wants_support = ${wants}`);
-  const kind = input.supportKind === undefined ? sql`c.support_kind` : sql`${input.supportKind}::text`;
-  sets.push(sql`support_kind = case when ${wants} then ${kind} else null end`);
-  const org = actor.organizationId;
-  const person = actor.personId;
-  // Only today's (in the person's time zone) is changed; the signals its new figures call for are
-  // raised in the same statement, by the rules of raiseSignal.
-  // Run through pg itself (not drizzle's execute, which leaves timestamps as text).
-  const statement = dialect.sqlToQuery(sql`
-    with day as (
-      select coalesce(p.time_zone,
-          (select r.time_zone from memberships m join residences r on r.id = m.residence_id
-            where m.organization_id = p.organization_id and m.person_id = p.id
-              and m.role in ('resident', 'peer_leader')
-              and m.starts_on <= current_date + 1 and (m.ends_on is null or m.ends_on >= current_date - 1)
-            order by (m.role = 'resident') desc, m.starts_on desc limit 1),
-          'UTC') as tz,
-        coalesce(s.craving_threshold, ${DEFAULT_THRESHOLDS.cravingThreshold}) as craving_threshold,
-        coalesce(s.low_mood_threshold, ${DEFAULT_THRESHOLDS.lowMoodThreshold}) as low_mood_threshold
-      from people p left join organization_settings s on s.organization_id = p.organization_id
-      where p.id = ${person} and p.organization_id = ${org}
-    ),
-    today as (
-      select (now() at time zone tz)::date as local_date, craving_threshold, low_mood_threshold from day
-    ),
-    upd as (
-      update check_ins c set ${sql.join(sets, sql`, `)} from today
-      where c.id = ${id} and c.organization_id = ${org} and c.person_id = ${person}
-        and c.local_date = today.local_date
-      returning c.*
-    ),
-    raised as (
-      insert into signals (organization_id, residence_id, person_id, kind, severity, local_date)
-      select upd.organization_id, m.residence_id, upd.person_id, k.kind, k.severity, upd.local_date
-      from upd cross join today
-      join memberships m on m.organization_id = upd.organization_id and m.person_id = upd.person_id
-        and m.role = 'resident' and m.starts_on <= upd.local_date
-        and (m.ends_on is null or m.ends_on >= upd.local_date)
-      cross join lateral (values
-        ('craving', 'high', upd.craving >= today.craving_threshold),
-        ('low_mood', 'high', upd.mood <= today.low_mood_threshold),
-        ('support_request', 'medium', upd.wants_support)) as k(kind, severity, raise)
-      where k.raise
-      on conflict do nothing
-    )
-    select true as created, today.local_date::text as today, upd.* from upd cross join today`);
-  const { rows } = await db.$client.query<CheckInDbRow>(statement.sql, statement.params);
+  const given = (v: unknown) => v !== undefined;
+  const { rows } = await db.$client.query<CheckInDbRow>({
+    name: 'hearth_check_in_update',
+    text: UPDATE_CHECK_IN_SQL,
+    values: [
+      actor.organizationId,
+      actor.personId,
+      id,
+      input.mood ?? null,
+      input.craving ?? null,
+      given(input.sleepHours),
+      input.sleepHours ?? null,
+      input.triggers === undefined ? null : [...new Set(input.triggers)],
+      given(input.triggerOther),
+      emptyToNull(input.triggerOther),
+      given(input.gratitude),
+      emptyToNull(input.gratitude),
+      given(input.intention),
+      emptyToNull(input.intention),
+      given(input.reflection),
+      input.reflection ?? null,
+      input.wantsSupport ?? null,
+      given(input.supportKind),
+      input.supportKind ?? null,
+    ],
+  });
   const row = rows[0];
   if (row) return presentCheckIn(fromDbRow(row), row.today);
   // Not changed: someone else's (not revealed) or an earlier day's.
