@@ -59,8 +59,15 @@ export function pendingCheckIn(personId: string): Pending | null {
 
 const isOffline = (error: unknown) => error instanceof ApiError && error.status === 0;
 
-/** Sends the kept check-in, if any. Returns true when the server has it now. */
-export async function sendPendingCheckIn(personId: string): Promise<boolean> {
+let inFlight: Promise<boolean> | null = null;
+
+/** Sends the kept check-in, if any (one send at a time). Returns true when the server has it now. */
+export function sendPendingCheckIn(personId: string): Promise<boolean> {
+  if (!inFlight) inFlight = sendOnce(personId).finally(() => (inFlight = null));
+  return inFlight;
+}
+
+async function sendOnce(personId: string): Promise<boolean> {
   const pending = pendingCheckIn(personId);
   if (!pending) return false;
   try {
