@@ -112,6 +112,9 @@ function PeopleList({
           {m.recoveryPathway ? (
             <div className="pathway">{t('house.pathway', { pathway: pathway(m.recoveryPathway) })}</div>
           ) : null}
+          {m.stage ? (
+            <div className="pathway">{t('clocks.stage', { stage: t(`stages.names.${m.stage}`) })}</div>
+          ) : null}
           {actions ? <div className="person-actions">{actions(m)}</div> : null}
         </li>
       ))}
