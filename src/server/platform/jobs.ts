@@ -24,7 +24,8 @@ export async function startJobs(
   connectionString: string,
   log: (line: string) => void,
 ): Promise<Jobs> {
-  const boss = new PgBoss(connectionString);
+  // A small pool: one hourly job needs little, and every connection costs memory on both sides.
+  const boss = new PgBoss({ connectionString, max: 2 });
   boss.on('error', (error) =>
     log(`Scheduled jobs: ${error instanceof Error ? error.message : String(error)}`),
   );
