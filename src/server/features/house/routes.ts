@@ -86,9 +86,9 @@ const HOUSES_QUERY = `select r.id as residence_id, r.name, r.address, r.narr_lev
     on m.residence_id = r.id and m.organization_id = r.organization_id
     and m.role in ('resident', 'peer_leader')
     and m.starts_on <= current_date and (m.ends_on is null or m.ends_on >= current_date)
-  left join lateral (select s.starts_on from recovery_clocks c
-      join recovery_stretches s on s.clock_id = c.id and s.organization_id = c.organization_id and s.ends_on is null
-      where c.organization_id = r.organization_id and c.person_id = p.id and c.archived_at is null
+  left join lateral (select s.starts_on from recovery_stretches s
+      join recovery_clocks c on c.id = s.clock_id and c.organization_id = s.organization_id and c.archived_at is null
+      where s.organization_id = r.organization_id and s.person_id = p.id and s.ends_on is null
       order by c.created_at, c.id limit 1) rs on true
   where r.organization_id = $1 and r.id = any($2::uuid[])
   order by p.first_name, m.role desc, p.id`;

@@ -299,6 +299,8 @@ export const recoveryStretches = pgTable(
   (t) => [
     index('recovery_stretches_org_person_idx').on(t.organizationId, t.personId),
     index('recovery_stretches_org_clock_idx').on(t.organizationId, t.clockId),
+    // The current stretch of each person, looked up per housemate on the house page.
+    index('recovery_stretches_current_idx').on(t.organizationId, t.personId).where(sql`${t.endsOn} is null`),
     check('recovery_stretches_period_check', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
   ],
 );

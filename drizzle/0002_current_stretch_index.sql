@@ -1,0 +1,1 @@
+CREATE INDEX "recovery_stretches_current_idx" ON "recovery_stretches" USING btree ("organization_id","person_id") WHERE "recovery_stretches"."ends_on" is null;
