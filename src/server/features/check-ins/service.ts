@@ -62,12 +62,8 @@ export async function personDay(
   };
 }
 
-// Saving a check-in is one statement (one round trip, one transaction): find the person's time zone
-// (their own, else their house's, else UTC) and today in it, insert unless today's check-in or this key
-// exists, raise the signals its figures call for (the rules of raiseSignal: one per person, kind and
-// day, for each house they live in), and return the new check-in or the one this key made before.
-const CREATE_CHECK_IN_SQL = `
-with day as (
+// The person's day and thresholds: their own time zone, else their house's, else UTC.
+const DAY_CTE = `day as (
   select coalesce(p.time_zone,
       (select r.time_zone from memberships m join residences r on r.id = m.residence_id
         where m.organization_id = p.organization_id and m.person_id = p.id
@@ -79,7 +75,33 @@ with day as (
     coalesce(s.low_mood_threshold, ${DEFAULT_THRESHOLDS.lowMoodThreshold}) as low_mood_threshold
   from people p left join organization_settings s on s.organization_id = p.organization_id
   where p.id = $2 and p.organization_id = $1
-),
+)`;
+
+/**
+ * Raises the signals a saved check-in's figures call for, by the rules of raiseSignal (one per person,
+ * kind and day, for each house they live in). `source` names the CTE holding the saved check-in.
+ */
+const raiseSignalsCte = (source: string) => `raised as (
+  insert into signals (organization_id, residence_id, person_id, kind, severity, local_date)
+  select ${source}.organization_id, m.residence_id, ${source}.person_id, k.kind, k.severity, ${source}.local_date
+  from ${source} cross join today
+  join memberships m on m.organization_id = ${source}.organization_id and m.person_id = ${source}.person_id
+    and m.role = 'resident' and m.starts_on <= ${source}.local_date
+    and (m.ends_on is null or m.ends_on >= ${source}.local_date)
+  cross join lateral (values
+    ('craving', 'high', ${source}.craving >= today.craving_threshold),
+    ('low_mood', 'high', ${source}.mood <= today.low_mood_threshold),
+    ('support_request', 'medium', ${source}.wants_support)) as k(kind, severity, raise)
+  where k.raise
+  on conflict do nothing
+)`;
+
+// Saving a check-in is one statement (one round trip, one transaction): find the person's time zone
+// (their own, else their house's, else UTC) and today in it, insert unless today's check-in or this key
+// exists, raise the signals its figures call for (the rules of raiseSignal: one per person, kind and
+// day, for each house they live in), and return the new check-in or the one this key made before.
+const CREATE_CHECK_IN_SQL = `
+with ${DAY_CTE},
 today as (
   select tz, (now() at time zone tz)::date as local_date, craving_threshold, low_mood_threshold from day
 ),
@@ -90,20 +112,7 @@ ins as (
   on conflict do nothing
   returning *
 ),
-raised as (
-  insert into signals (organization_id, residence_id, person_id, kind, severity, local_date)
-  select ins.organization_id, m.residence_id, ins.person_id, k.kind, k.severity, ins.local_date
-  from ins cross join today
-  join memberships m on m.organization_id = ins.organization_id and m.person_id = ins.person_id
-    and m.role = 'resident' and m.starts_on <= ins.local_date
-    and (m.ends_on is null or m.ends_on >= ins.local_date)
-  cross join lateral (values
-    ('craving', 'high', ins.craving >= today.craving_threshold),
-    ('low_mood', 'high', ins.mood <= today.low_mood_threshold),
-    ('support_request', 'medium', ins.wants_support)) as k(kind, severity, raise)
-  where k.raise
-  on conflict do nothing
-)
+${raiseSignalsCte('ins')}
 select true as created, today.local_date as today, ins.* from ins cross join today
 union all
 select false, today.local_date, c.* from check_ins c cross join today
@@ -217,19 +226,7 @@ async function ownCheckIn(db: Pick<Db, 'select'>, actor: Actor, id: string) {
 // changed — a field not sent keeps its value — and the signals its new figures call for are raised by
 // the rules of raiseSignal.
 const UPDATE_CHECK_IN_SQL = `
-with day as (
-  select coalesce(p.time_zone,
-      (select r.time_zone from memberships m join residences r on r.id = m.residence_id
-        where m.organization_id = p.organization_id and m.person_id = p.id
-          and m.role in ('resident', 'peer_leader')
-          and m.starts_on <= current_date + 1 and (m.ends_on is null or m.ends_on >= current_date - 1)
-        order by (m.role = 'resident') desc, m.starts_on desc limit 1),
-      'UTC') as tz,
-    coalesce(s.craving_threshold, ${DEFAULT_THRESHOLDS.cravingThreshold}) as craving_threshold,
-    coalesce(s.low_mood_threshold, ${DEFAULT_THRESHOLDS.lowMoodThreshold}) as low_mood_threshold
-  from people p left join organization_settings s on s.organization_id = p.organization_id
-  where p.id = $2 and p.organization_id = $1
-),
+with ${DAY_CTE},
 today as (
   select (now() at time zone tz)::date as local_date, craving_threshold, low_mood_threshold from day
 ),
@@ -251,20 +248,7 @@ upd as (
   where c.id = $3 and c.organization_id = $1 and c.person_id = $2 and c.local_date = today.local_date
   returning c.*
 ),
-raised as (
-  insert into signals (organization_id, residence_id, person_id, kind, severity, local_date)
-  select upd.organization_id, m.residence_id, upd.person_id, k.kind, k.severity, upd.local_date
-  from upd cross join today
-  join memberships m on m.organization_id = upd.organization_id and m.person_id = upd.person_id
-    and m.role = 'resident' and m.starts_on <= upd.local_date
-    and (m.ends_on is null or m.ends_on >= upd.local_date)
-  cross join lateral (values
-    ('craving', 'high', upd.craving >= today.craving_threshold),
-    ('low_mood', 'high', upd.mood <= today.low_mood_threshold),
-    ('support_request', 'medium', upd.wants_support)) as k(kind, severity, raise)
-  where k.raise
-  on conflict do nothing
-)
+${raiseSignalsCte('upd')}
 select true as created, today.local_date as today, upd.* from upd cross join today`;
 
 /** Changes today's check-in (and only today's), e.g. adding the end-of-day reflection. */
