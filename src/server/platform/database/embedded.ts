@@ -46,6 +46,10 @@ export async function startEmbeddedDatabase(
   fs.mkdirSync(dataDir, { recursive: true });
   // The server runs as the unprivileged "postgres" user when Hearth runs as root.
   fs.chmodSync(dataDir, 0o755);
+  if (process.getuid?.() === 0) {
+    letPostgresUserReach(dataDir, log);
+    letPostgresUserReach(embeddedBinDir(), log);
+  }
   const databaseDir = path.join(dataDir, 'postgres');
   const password = readOrCreatePassword(path.join(dataDir, '.postgres-password'));
   const port = await freePort();
@@ -110,5 +114,24 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
     if (found.rowCount === 0) await client.query(`create database "${name}"`);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the "postgres" user, which must be able to pass through every folder
+ * above its binaries and its data (a checkout under /root, or in a private temporary folder, is not
+ * passable by others). Adds only the "search" bit for others (o+x): nobody can list those folders.
+ */
+export function letPostgresUserReach(target: string, log: (line: string) => void): void {
+  let dir = path.resolve(target);
+  for (;;) {
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+    const mode = fs.statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(dir, (mode & 0o7777) | 0o001);
+      log(`Let the postgres user pass through ${dir} (added o+x) so the embedded database can run.`);
+    }
   }
 }
