@@ -3,3 +3,4 @@
 // organization (decision 0003). A new area adds schema/<area>.ts and one line here.
 export * from './schema/foundation.ts';
 export * from './schema/journey.ts';
+export * from './schema/meetings.ts';
