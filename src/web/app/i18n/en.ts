@@ -3,6 +3,7 @@
 
 import { account } from './en/account.ts';
 import { core } from './en/core.ts';
+import { decisions } from './en/decisions.ts';
 import { journey } from './en/journey.ts';
 import { organization } from './en/organization.ts';
 
@@ -11,6 +12,7 @@ export const en = {
   ...account,
   ...organization,
   ...journey,
+  ...decisions,
 };
 
 export type Translations = typeof en;

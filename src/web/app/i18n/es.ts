@@ -2,6 +2,7 @@
 import type { Translations } from './en.ts';
 import { account } from './es/account.ts';
 import { core } from './es/core.ts';
+import { decisions } from './es/decisions.ts';
 import { journey } from './es/journey.ts';
 import { organization } from './es/organization.ts';
 
@@ -10,4 +11,5 @@ export const es: Translations = {
   ...account,
   ...organization,
   ...journey,
+  ...decisions,
 };

@@ -1,0 +1,196 @@
+// Commitments (how peers will help), decisions by vote, and published minutes of house meetings.
+import { z } from 'zod';
+import { SUPPORT_KINDS } from '../domain/vocabulary.ts';
+import { DateSchema, IdSchema, TimestampSchema } from './common.ts';
+
+const text = (max: number) =>
+  z
+    .string({ message: 'is required' })
+    .trim()
+    .min(1, { message: 'is required' })
+    .max(max, { message: `must be at most ${max} characters` });
+
+/** A person as peers see them: their chosen display name only. */
+export const PersonRefSchema = z.object({ personId: z.uuid(), displayName: z.string() });
+export type PersonRef = z.infer<typeof PersonRefSchema>;
+
+// ── Commitments ─────────────────────────────────────────────────────────────────────────────────
+
+export const NewCommitmentSchema = z.strictObject({
+  agendaItemId: IdSchema.nullish(),
+  /** Who helps: a current member of the house. */
+  helperId: IdSchema,
+  /** Whom: a current member of the house, or null for the whole house. */
+  helpedId: IdSchema.nullable(),
+  description: text(500),
+  supportKind: z.enum(SUPPORT_KINDS, { message: 'must be one of the four kinds of support' }),
+  dueOn: DateSchema.nullish(),
+});
+export type NewCommitment = z.input<typeof NewCommitmentSchema>;
+
+export const CommitmentSchema = z.object({
+  id: z.uuid(),
+  residenceId: z.uuid(),
+  meetingId: z.uuid().nullable(),
+  agendaItemId: z.uuid().nullable(),
+  /** The agenda item's title, for context on the home screen. */
+  itemTitle: z.string().nullable(),
+  meetingTitle: z.string().nullable(),
+  meetingDate: DateSchema.nullable(),
+  helper: PersonRefSchema,
+  /** null = the whole house. */
+  helped: PersonRefSchema.nullable(),
+  description: z.string(),
+  supportKind: z.enum(SUPPORT_KINDS),
+  dueOn: DateSchema.nullable(),
+  doneAt: TimestampSchema.nullable(),
+  doneNote: z.string().nullable(),
+  createdAt: TimestampSchema,
+  /** Whether the viewer may mark it done (the helper, or the house's peer leader). */
+  canMarkDone: z.boolean(),
+});
+export type CommitmentView = z.infer<typeof CommitmentSchema>;
+export const CommitmentListSchema = z.object({ commitments: z.array(CommitmentSchema) });
+export type CommitmentListView = z.infer<typeof CommitmentListSchema>;
+/** A meeting's commitments, and the house's current members (who can help, and be helped). */
+export const MeetingCommitmentsSchema = z.object({
+  commitments: z.array(CommitmentSchema),
+  members: z.array(PersonRefSchema),
+});
+export type MeetingCommitmentsView = z.infer<typeof MeetingCommitmentsSchema>;
+
+export const MyCommitmentsSchema = z.object({
+  /** Open commitments where I am the helper. */
+  mine: z.array(CommitmentSchema),
+  /** Open commitments where someone helps me (or the whole house). */
+  forMe: z.array(CommitmentSchema),
+});
+export type MyCommitmentsView = z.infer<typeof MyCommitmentsSchema>;
+
+export const MeetingCommitmentsQuerySchema = z.strictObject({ itemId: IdSchema.optional() });
+export const HouseCommitmentsQuerySchema = z.strictObject({
+  status: z.enum(['open', 'all'], { message: 'must be open or all' }).default('open'),
+});
+
+export const MarkDoneSchema = z.strictObject({
+  note: z.string().trim().max(280, { message: 'must be at most 280 characters' }).optional(),
+});
+
+// ── Motions and votes ───────────────────────────────────────────────────────────────────────────
+
+export const VOTE_CHOICES = ['for', 'against', 'abstain'] as const;
+export type VoteChoice = (typeof VOTE_CHOICES)[number];
+export const MOTION_RESULTS = ['carried', 'failed', 'no_quorum'] as const;
+export type MotionResult = (typeof MOTION_RESULTS)[number];
+
+export const NewMotionSchema = z.strictObject({
+  agendaItemId: IdSchema.nullish(),
+  text: text(500),
+});
+export const VoteSchema = z.strictObject({
+  choice: z.enum(VOTE_CHOICES, { message: 'must be for, against or abstain' }),
+});
+
+/**
+ * A motion as a house member sees it: counts only, never who voted which way; the viewer's own vote is
+ * shown to them alone (decision record 0011).
+ */
+export const MotionSchema = z.object({
+  id: z.uuid(),
+  meetingId: z.uuid(),
+  agendaItemId: z.uuid().nullable(),
+  text: z.string(),
+  movedBy: PersonRefSchema.nullable(),
+  state: z.enum(['open', 'closed']),
+  result: z.enum(MOTION_RESULTS).nullable(),
+  votesFor: z.number().int().nullable(),
+  votesAgainst: z.number().int().nullable(),
+  abstentions: z.number().int().nullable(),
+  presentCount: z.number().int().nullable(),
+  quorum: z.number().int().nullable(),
+  /** While open: how many have voted so far (not how). */
+  votesCast: z.number().int(),
+  myVote: z.enum(VOTE_CHOICES).nullable(),
+  createdAt: TimestampSchema,
+  closedAt: TimestampSchema.nullable(),
+});
+export type MotionView = z.infer<typeof MotionSchema>;
+export const MotionListSchema = z.object({
+  motions: z.array(MotionSchema),
+  /** Whether the viewer is marked present (so may vote). */
+  iAmPresent: z.boolean(),
+});
+export type MotionListView = z.infer<typeof MotionListSchema>;
+export const MeetingMotionsQuerySchema = z.strictObject({ itemId: IdSchema.optional() });
+
+// ── Minutes ─────────────────────────────────────────────────────────────────────────────────────
+
+export const MinutesItemSchema = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  title: z.string(),
+  details: z.string(),
+  /** Who raised it; null for standing items and anonymous ones (never named in minutes). */
+  raisedBy: PersonRefSchema.nullable(),
+  anonymous: z.boolean(),
+  minutes: z.string(),
+  motions: z.array(MotionSchema),
+  commitments: z.array(CommitmentSchema),
+});
+export const MinutesSchema = z.object({
+  meeting: z.object({
+    id: z.uuid(),
+    residenceId: z.uuid(),
+    residenceName: z.string(),
+    title: z.string(),
+    kind: z.string(),
+    startsAt: TimestampSchema,
+    localDate: DateSchema,
+    timeZone: z.string(),
+    location: z.string(),
+    closedAt: TimestampSchema.nullable(),
+    chair: PersonRefSchema.nullable(),
+    secretary: PersonRefSchema.nullable(),
+  }),
+  attendance: z.object({ present: z.number().int(), excused: z.number().int(), absent: z.number().int() }),
+  items: z.array(MinutesItemSchema),
+  /** Motions not tied to an item. */
+  motions: z.array(MotionSchema),
+  /** Commitments not tied to an item. */
+  commitments: z.array(CommitmentSchema),
+});
+export type MinutesView = z.infer<typeof MinutesSchema>;
+
+export const MinutesHistoryQuerySchema = z.strictObject({
+  q: z.string().trim().max(100, { message: 'must be at most 100 characters' }).optional(),
+});
+export const MinutesHistorySchema = z.object({
+  residenceName: z.string(),
+  meetings: z.array(
+    z.object({
+      id: z.uuid(),
+      title: z.string(),
+      kind: z.string(),
+      startsAt: TimestampSchema,
+      localDate: DateSchema,
+      itemCount: z.number().int(),
+      motionCount: z.number().int(),
+      commitmentCount: z.number().int(),
+      /** With a search: the items whose title or minutes match (an excerpt of the minutes). */
+      matches: z.array(z.object({ itemId: z.uuid(), title: z.string(), excerpt: z.string() })),
+    }),
+  ),
+});
+export type MinutesHistoryView = z.infer<typeof MinutesHistorySchema>;
+
+/** The server's words for the rules of commitments and votes; the web app shows them in the reader's language. */
+export const DECISION_MESSAGES = {
+  notPresent: 'Only members present at the meeting can vote. Mark yourself present first.',
+  alreadyVoted: 'You have already voted on this motion. Your vote is kept.',
+  motionClosed: 'This vote is closed.',
+  notMember: 'is not a current member of this house',
+  notInProgress: 'Commitments and votes are recorded while the meeting is in progress.',
+  alreadyDone: 'This commitment is already marked done.',
+  notRecorder: 'Only the chair, the secretary or the peer leader records this.',
+} as const;
+export type DecisionMessage = keyof typeof DECISION_MESSAGES;
