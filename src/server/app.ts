@@ -5,12 +5,16 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { auditRoutes } from './features/audit/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { barc10Routes } from './features/barc10/routes.ts';
+import { calendarRoutes } from './features/calendars/routes.ts';
 import { checkInRoutes } from './features/check-ins/routes.ts';
+import { decisionRoutes } from './features/decisions/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { houseRoutes } from './features/house/routes.ts';
 import { invitationRoutes } from './features/invitations/routes.ts';
 import { journeyRoutes } from './features/journey/routes.ts';
 import { meRoutes } from './features/me/routes.ts';
+import { meetingRoutes } from './features/meetings/routes.ts';
+import { outsideMeetingRoutes } from './features/outside-meetings/routes.ts';
 import { peopleRoutes } from './features/people/routes.ts';
 import { programRoutes } from './features/programs/routes.ts';
 import { residenceRoutes } from './features/residences/routes.ts';
@@ -98,6 +102,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     checkInRoutes(routes);
     signalRoutes(routes);
     barc10Routes(routes);
+    meetingRoutes(routes);
+    decisionRoutes(routes);
+    outsideMeetingRoutes(routes);
+    calendarRoutes(routes);
   });
 
   if (options.webDir) {

@@ -192,5 +192,7 @@ export const DECISION_MESSAGES = {
   notInProgress: 'Commitments and votes are recorded while the meeting is in progress.',
   alreadyDone: 'This commitment is already marked done.',
   notRecorder: 'Only the chair, the secretary or the peer leader records this.',
+  minutesNotPublished: 'The minutes are published when the meeting closes.',
+  notHelper: 'Only the person who helps, or the peer leader, marks this done.',
 } as const;
 export type DecisionMessage = keyof typeof DECISION_MESSAGES;

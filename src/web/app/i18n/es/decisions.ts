@@ -96,5 +96,7 @@ export const decisions: typeof english = {
     notInProgress: 'Los compromisos y las votaciones se registran mientras la reunión está en curso.',
     alreadyDone: 'Este compromiso ya está marcado como hecho.',
     notRecorder: 'Solo quien preside, la secretaría o el líder de pares registra esto.',
+    minutesNotPublished: 'El acta se publica cuando termina la reunión.',
+    notHelper: 'Solo quien ayuda, o el líder de pares, lo marca como hecho.',
   },
 };

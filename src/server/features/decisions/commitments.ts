@@ -1,0 +1,247 @@
+// Commitments — how peers will help each other — and the support ledger entry a done commitment starts.
+import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import {
+  type CommitmentView,
+  DECISION_MESSAGES,
+  type NewCommitment,
+} from '../../../shared/contracts/decisions.ts';
+import type { SupportKind } from '../../../shared/domain/vocabulary.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { Db } from '../../platform/database/connect.ts';
+import {
+  agendaItems,
+  commitments,
+  houseMeetings,
+  people,
+  supportLedger,
+} from '../../platform/database/schema.ts';
+import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
+import { canMarkCommitmentDone, canRecordAtMeeting, isHouseMember } from '../../platform/policies.ts';
+import { displayNameOf } from '../people/presenters.ts';
+import { currentMembers, type MeetingForMember } from './access.ts';
+
+type Reader = Pick<Db, 'select'>;
+const helper = alias(people, 'helper');
+const helped = alias(people, 'helped');
+
+/** Commitments with their people, item and meeting, presented for the actor; `where` is ANDed with the organization. */
+export async function loadCommitments(
+  db: Reader,
+  actor: Actor,
+  where: SQL | undefined,
+): Promise<CommitmentView[]> {
+  const rows = await db
+    .select({
+      c: commitments,
+      itemTitle: agendaItems.title,
+      meetingTitle: houseMeetings.title,
+      meetingDate: houseMeetings.localDate,
+      helperFirst: helper.firstName,
+      helperLast: helper.lastName,
+      helperStyle: helper.nameStyle,
+      helpedFirst: helped.firstName,
+      helpedLast: helped.lastName,
+      helpedStyle: helped.nameStyle,
+    })
+    .from(commitments)
+    .innerJoin(helper, eq(helper.id, commitments.helperId))
+    .leftJoin(helped, eq(helped.id, commitments.helpedId))
+    .leftJoin(agendaItems, eq(agendaItems.id, commitments.agendaItemId))
+    .leftJoin(houseMeetings, eq(houseMeetings.id, commitments.meetingId))
+    .where(and(eq(commitments.organizationId, actor.organizationId), where))
+    .orderBy(asc(commitments.doneAt), asc(commitments.dueOn), desc(commitments.createdAt))
+    .limit(500);
+  return rows.map((r) => ({
+    id: r.c.id,
+    residenceId: r.c.residenceId,
+    meetingId: r.c.meetingId,
+    agendaItemId: r.c.agendaItemId,
+    itemTitle: r.itemTitle,
+    meetingTitle: r.meetingTitle,
+    meetingDate: r.meetingDate,
+    helper: {
+      personId: r.c.helperId,
+      displayName: displayNameOf({
+        firstName: r.helperFirst,
+        lastName: r.helperLast,
+        nameStyle: r.helperStyle,
+      }),
+    },
+    helped:
+      r.c.helpedId && r.helpedFirst !== null
+        ? {
+            personId: r.c.helpedId,
+            displayName: displayNameOf({
+              firstName: r.helpedFirst,
+              lastName: r.helpedLast ?? '',
+              nameStyle: r.helpedStyle ?? 'first_last_initial',
+            }),
+          }
+        : null,
+    description: r.c.description,
+    supportKind: r.c.supportKind as SupportKind,
+    dueOn: r.c.dueOn,
+    doneAt: r.c.doneAt?.toISOString() ?? null,
+    doneNote: r.c.doneNote,
+    createdAt: r.c.createdAt.toISOString(),
+    canMarkDone: r.c.doneAt === null && canMarkCommitmentDone(actor, r.c),
+  }));
+}
+
+/** Commitments and motions are recorded while a meeting is in progress (commitments also just after it closes). */
+export function assertRecordable(actor: Actor, meeting: MeetingForMember, allowClosed: boolean) {
+  if (!canRecordAtMeeting(actor, meeting)) throw new AppError('forbidden', DECISION_MESSAGES.notRecorder);
+  const ok = meeting.state === 'in_progress' || (allowClosed && meeting.state === 'closed');
+  if (!ok) throw conflict(DECISION_MESSAGES.notInProgress);
+}
+
+export async function recordCommitment(
+  db: Db,
+  actor: Actor,
+  meeting: MeetingForMember,
+  input: NewCommitment,
+) {
+  assertRecordable(actor, meeting, true);
+  return await db.transaction(async (tx) => {
+    const members = new Set(
+      (await currentMembers(tx, actor.organizationId, meeting.residenceId)).map((m) => m.personId),
+    );
+    if (!members.has(input.helperId)) throw invalid('helperId', DECISION_MESSAGES.notMember);
+    if (input.helpedId && !members.has(input.helpedId))
+      throw invalid('helpedId', DECISION_MESSAGES.notMember);
+    if (input.agendaItemId) {
+      const [item] = await tx
+        .select({ id: agendaItems.id })
+        .from(agendaItems)
+        .where(
+          and(
+            eq(agendaItems.id, input.agendaItemId),
+            eq(agendaItems.meetingId, meeting.id),
+            eq(agendaItems.organizationId, actor.organizationId),
+          ),
+        );
+      if (!item) throw invalid('agendaItemId', 'is not an item of this meeting');
+    }
+    const [row] = await tx
+      .insert(commitments)
+      .values({
+        organizationId: actor.organizationId,
+        residenceId: meeting.residenceId,
+        meetingId: meeting.id,
+        agendaItemId: input.agendaItemId ?? null,
+        helperId: input.helperId,
+        helpedId: input.helpedId ?? null,
+        description: input.description,
+        supportKind: input.supportKind,
+        dueOn: input.dueOn ?? null,
+        createdBy: actor.personId,
+      })
+      .returning({ id: commitments.id });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.personId,
+      action: 'commitment.record',
+      subjectType: 'commitment',
+      subjectId: row!.id,
+      detail: { meetingId: meeting.id, supportKind: input.supportKind },
+    });
+    const [view] = await loadCommitments(tx, actor, eq(commitments.id, row!.id));
+    return view!;
+  });
+}
+
+/**
+ * Marks a commitment done and writes the support ledger's entry for it, in one transaction. The ledger's
+ * unique index on commitment_id keeps it to one entry even if two people press "done" at once.
+ */
+export async function markCommitmentDone(db: Db, actor: Actor, id: string, note: string | undefined) {
+  return await db.transaction(async (tx) => {
+    const [found] = await tx
+      .select()
+      .from(commitments)
+      .where(and(eq(commitments.id, id), eq(commitments.organizationId, actor.organizationId)));
+    if (!found || !isHouseMember(actor, found.residenceId)) throw notFound('commitment');
+    if (!canMarkCommitmentDone(actor, found)) {
+      throw new AppError('forbidden', DECISION_MESSAGES.notHelper);
+    }
+    const doneAt = new Date();
+    const [updated] = await tx
+      .update(commitments)
+      .set({ doneAt, doneNote: note || null })
+      .where(and(eq(commitments.id, found.id), isNull(commitments.doneAt)))
+      .returning({ id: commitments.id });
+    if (!updated) throw conflict(DECISION_MESSAGES.alreadyDone, 'id');
+    await tx
+      .insert(supportLedger)
+      .values({
+        organizationId: actor.organizationId,
+        residenceId: found.residenceId,
+        giverId: found.helperId,
+        receiverId: found.helpedId,
+        supportKind: found.supportKind,
+        source: 'commitment',
+        commitmentId: found.id,
+        note: note || null,
+        at: doneAt,
+      })
+      .onConflictDoNothing();
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.personId,
+      action: 'commitment.done',
+      subjectType: 'commitment',
+      subjectId: found.id,
+    });
+    const [view] = await loadCommitments(tx, actor, eq(commitments.id, found.id));
+    return view!;
+  });
+}
+
+/** My open commitments: the ones I will keep, and the ones others made to help me (or the whole house). */
+export async function myOpenCommitments(db: Reader, actor: Actor, residenceIds: string[]) {
+  const open = isNull(commitments.doneAt);
+  const mine = await loadCommitments(db, actor, and(open, eq(commitments.helperId, actor.personId)));
+  const forMe =
+    residenceIds.length === 0
+      ? []
+      : await loadCommitments(
+          db,
+          actor,
+          and(
+            open,
+            ne(commitments.helperId, actor.personId),
+            inArray(commitments.residenceId, residenceIds),
+            or(eq(commitments.helpedId, actor.personId), isNull(commitments.helpedId)),
+          ),
+        );
+  return { mine, forMe };
+}
+
+/**
+ * A house's open commitments, oldest meeting first: what the next meeting's agenda brings back as
+ * follow-up items (features/meetings reads this).
+ */
+export async function listOpenCommitments(db: Reader, actor: Actor, residenceId: string) {
+  return await loadCommitments(
+    db,
+    actor,
+    and(eq(commitments.residenceId, residenceId), isNull(commitments.doneAt)),
+  );
+}
+
+/** The same list as plain rows, for code that runs without a viewer (the agenda's follow-up items). */
+export async function openCommitmentRows(db: Reader, organizationId: string, residenceId: string) {
+  return await db
+    .select()
+    .from(commitments)
+    .where(
+      and(
+        eq(commitments.organizationId, organizationId),
+        eq(commitments.residenceId, residenceId),
+        isNull(commitments.doneAt),
+      ),
+    )
+    .orderBy(asc(commitments.createdAt));
+}
