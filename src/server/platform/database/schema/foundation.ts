@@ -39,6 +39,12 @@ export const people = pgTable(
     stageVisibleTo: text('stage_visible_to').notNull().default('only_me'),
     /** My own IANA time zone; when empty, my house's (then UTC). Recovery time is counted in it. */
     timeZone: text('time_zone'),
+    /**
+     * The start of the current stretch of my first clock in use, which my level of recovery counts from.
+     * Kept by database triggers on recovery_clocks and recovery_stretches (migration 0004), in the same
+     * transaction as every write to them, so the house page reads it from this row. Never written here.
+     */
+    recoveryStartsOn: date('recovery_starts_on'),
     username: text('username').notNull(),
     email: text('email'),
     passwordHash: text('password_hash').notNull(),
