@@ -17,6 +17,7 @@ import {
   type TestPerson,
 } from '../../test/factories.ts';
 import { apiRouteKeys, buildAppWithRouteList } from '../../test/routes.ts';
+import { buildDecisionsWorld } from '../features/decisions/matrix-world.ts';
 
 const ROLES = [
   'anonymous',
@@ -93,9 +94,25 @@ const EXPECTED: Record<string, [number, number, number, number, number, number, 
   'POST /api/journey/clocks':                [401,   201,   201,   201,  201,  201,   201,  201],
   'PATCH /api/journey/clocks/:id':           [401,   404,   404,   404,  404,  404,   404,  404],
   'POST /api/journey/clocks/:id/reset':      [401,   404,   404,   404,  404,  404,   404,  404],
+  // Journey (helper B): putting a clock away and bringing it back are the owner's alone; others get a 404.
+  'POST /api/journey/clocks/:id/archive':    [401,   404,   404,   404,  404,  404,   404,  404],
+  'POST /api/journey/clocks/:id/restore':    [401,   404,   404,   404,  404,  404,   404,  404],
   'GET /api/residences/:id/celebrations':    [401,   200,   200,   403,  200,  403,   403,  404],
   'POST /api/milestones/:id/congratulations':[401,   201,   201,   404,  404,  404,   404,  404],
   'GET /api/residences/:id/upcoming-milestones': [401, 403, 200,   403,  200,  403,   403,  404],
+  // Decisions (helper D): commitments, votes and minutes are house A's alone: its residents and peer leaders;
+  // counselors, admins, alumni and everyone else find nothing (404). The chair, secretary or peer leader records.
+  'GET /api/meetings/:id/commitments':       [401,   200,   200,   404,  404,  404,   404,  404],
+  'POST /api/meetings/:id/commitments':      [401,   403,   201,   404,  404,  404,   404,  404],
+  'GET /api/me/commitments':                 [401,   200,   200,   200,  200,  200,   200,  200],
+  'POST /api/commitments/:id/done':          [401,   403,   200,   404,  404,  404,   404,  404],
+  'GET /api/residences/:id/commitments':     [401,   200,   200,   404,  404,  404,   404,  404],
+  'GET /api/meetings/:id/motions':           [401,   200,   200,   404,  404,  404,   404,  404],
+  'POST /api/meetings/:id/motions':          [401,   403,   201,   404,  404,  404,   404,  404],
+  'POST /api/motions/:id/votes':             [401,   201,   201,   404,  404,  404,   404,  404],
+  'POST /api/motions/:id/close':             [401,   403,   200,   404,  404,  404,   404,  404],
+  'GET /api/meetings/:id/minutes':           [401,   200,   200,   404,  404,  404,   404,  404],
+  'GET /api/residences/:id/minutes':         [401,   200,   200,   404,  404,  404,   404,  404],
 };
 
 type World = {
@@ -115,6 +132,7 @@ type World = {
   markerBarc10Id: string;
   markerClockId: string;
   markerMilestoneId: string;
+  decisions?: Awaited<ReturnType<typeof buildDecisionsWorld>>;
 };
 
 type Request = { method: string; url: string; body?: unknown; freshSession?: boolean };
@@ -262,6 +280,15 @@ const REQUESTS: Record<string, (w: World) => Request> = {
     url: `/api/journey/clocks/${w.markerClockId}/reset`,
     body: { startsOn: '2025-06-01' },
   }),
+  // Journey (helper B): the marker's own clock.
+  'POST /api/journey/clocks/:id/archive': (w) => ({
+    method: 'POST',
+    url: `/api/journey/clocks/${w.markerClockId}/archive`,
+  }),
+  'POST /api/journey/clocks/:id/restore': (w) => ({
+    method: 'POST',
+    url: `/api/journey/clocks/${w.markerClockId}/restore`,
+  }),
   'GET /api/residences/:id/celebrations': (w) => ({
     method: 'GET',
     url: `/api/residences/${w.houseA}/celebrations`,
@@ -274,6 +301,50 @@ const REQUESTS: Record<string, (w: World) => Request> = {
     method: 'GET',
     url: `/api/residences/${w.houseA}/upcoming-milestones`,
   }),
+  // Decisions (helper D): house A's meeting in progress (resident and peer leader present), its open motion,
+  // the marker's commitment to the resident, and a closed meeting's minutes.
+  'GET /api/meetings/:id/commitments': (w) => ({
+    method: 'GET',
+    url: `/api/meetings/${w.decisions!.decisionsMeetingId}/commitments`,
+  }),
+  'POST /api/meetings/:id/commitments': (w) => ({
+    method: 'POST',
+    url: `/api/meetings/${w.decisions!.decisionsMeetingId}/commitments`,
+    body: { helperId: w.marker.id, helpedId: null, description: 'Game night', supportKind: 'affiliational' },
+  }),
+  'GET /api/me/commitments': () => ({ method: 'GET', url: '/api/me/commitments' }),
+  'POST /api/commitments/:id/done': (w) => ({
+    method: 'POST',
+    url: `/api/commitments/${w.decisions!.decisionsCommitmentId}/done`,
+    body: {},
+  }),
+  'GET /api/residences/:id/commitments': (w) => ({
+    method: 'GET',
+    url: `/api/residences/${w.houseA}/commitments`,
+  }),
+  'GET /api/meetings/:id/motions': (w) => ({
+    method: 'GET',
+    url: `/api/meetings/${w.decisions!.decisionsMeetingId}/motions`,
+  }),
+  'POST /api/meetings/:id/motions': (w) => ({
+    method: 'POST',
+    url: `/api/meetings/${w.decisions!.decisionsMeetingId}/motions`,
+    body: { text: 'A house dinner on Sundays' },
+  }),
+  'POST /api/motions/:id/votes': (w) => ({
+    method: 'POST',
+    url: `/api/motions/${w.decisions!.decisionsMotionId}/votes`,
+    body: { choice: 'for' },
+  }),
+  'POST /api/motions/:id/close': (w) => ({
+    method: 'POST',
+    url: `/api/motions/${w.decisions!.decisionsMotionId}/close`,
+  }),
+  'GET /api/meetings/:id/minutes': (w) => ({
+    method: 'GET',
+    url: `/api/meetings/${w.decisions!.decisionsClosedMeetingId}/minutes`,
+  }),
+  'GET /api/residences/:id/minutes': (w) => ({ method: 'GET', url: `/api/residences/${w.houseA}/minutes` }),
 };
 
 // A resident of house A whose details nobody but an admin should ever see in full.
@@ -371,6 +442,11 @@ beforeAll(async () => {
   });
   world.markerClockId = clock.body.clocks[0].id;
   world.markerMilestoneId = clock.body.clocks[0].reachedMilestones[0].id;
+  world.decisions = await buildDecisionsWorld(houseA, {
+    resident: world.people.resident,
+    peerLeader: world.people.peerLeader,
+    helper: marker,
+  });
 });
 
 afterAll(async () => {
