@@ -174,6 +174,35 @@ describe('what housemates see of each other', () => {
     await call('PATCH', '/api/me/privacy', { as: neighbour, body: { stageVisibleTo: 'only_me' } });
     expect((await seenBy(viewer, neighbour.id)).stage).toBeNull();
   });
+
+  it('should follow the current stretch of my first clock through resets, a new clock, archiving and restoring', async () => {
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    const mover = await buildPerson(admin, { role: 'resident', residenceId: houseA.id });
+    await call('PATCH', '/api/me/privacy', { as: mover, body: { stageVisibleTo: 'house' } });
+    const stage = async () => (await seenBy(viewer, mover.id)).stage;
+    expect(await stage()).toBeNull();
+    const first = await call('POST', '/api/journey/clocks', {
+      as: mover,
+      body: { label: 'alcohol', startsOn: daysAgo(800) },
+    });
+    expect(first.status, first.text).toBe(201);
+    const alcohol = first.body.clocks.find((c: { label: string }) => c.label === 'alcohol').id;
+    expect(await stage()).toBe('years_1_to_5');
+    // A second clock does not change the stage: it follows the first clock.
+    await call('POST', '/api/journey/clocks', { as: mover, body: { label: 'opioids', startsOn: daysAgo(200) } });
+    expect(await stage()).toBe('years_1_to_5');
+    const reset = await call('POST', `/api/journey/clocks/${alcohol}/reset`, {
+      as: mover,
+      body: { startsOn: daysAgo(3) },
+    });
+    expect(reset.status, reset.text).toBe(200);
+    expect(await stage()).toBe('first_90_days');
+    // Put away, the next clock counts; brought back, the first one counts again.
+    expect((await call('POST', `/api/journey/clocks/${alcohol}/archive`, { as: mover })).status).toBe(200);
+    expect(await stage()).toBe('months_3_to_12');
+    expect((await call('POST', `/api/journey/clocks/${alcohol}/restore`, { as: mover })).status).toBe(200);
+    expect(await stage()).toBe('first_90_days');
+  });
 });
 
 describe('GET /api/residences/:id/house', () => {

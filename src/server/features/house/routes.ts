@@ -33,7 +33,10 @@ type HouseRow = {
   recovery_pathway: string | null;
   pathway_visible_to: string;
   stage_visible_to: string;
-  /** The start of the person's first clock's current stretch, and their zone (else the house's). */
+  /**
+   * The start of the person's first clock's current stretch (people.recovery_starts_on, kept by triggers
+   * on every clock and stretch write), and their zone (else the house's).
+   */
   recovery_starts_on: string | null;
   person_time_zone: string | null;
   time_zone: string;
@@ -48,15 +51,33 @@ function visible(audience: string, viewerInHouse: boolean, isSelf: boolean): boo
 }
 
 /** Their stage, when their stage audience includes the viewer (the same rule as their recovery time). */
-function visibleStage(row: MemberRow, actor: Actor, now: Date): Stage | null {
+function visibleStage(row: MemberRow, actor: Actor, todayIn: (timeZone: string) => string): Stage | null {
   if (!row.recovery_starts_on) return null;
   const owner = { personId: row.person_id, residenceIds: [row.residence_id] };
   if (!canSeeRecoveryTime(actor, owner, row.stage_visible_to)) return null;
-  return stageOf(row.recovery_starts_on, localDate(row.person_time_zone ?? row.time_zone, now));
+  return stageOf(row.recovery_starts_on, todayIn(row.person_time_zone ?? row.time_zone));
+}
+
+/** Today in each time zone, found once per request (housemates mostly share their house's zone). */
+function todayFinder(now: Date): (timeZone: string) => string {
+  const found = new Map<string, string>();
+  return (timeZone) => {
+    let today = found.get(timeZone);
+    if (today === undefined) {
+      today = localDate(timeZone, now);
+      found.set(timeZone, today);
+    }
+    return today;
+  };
 }
 
 /** What one person shows to a housemate (or an admin): their display name, and only what they chose. */
-function presentHousemate(row: MemberRow, actor: Actor, viewerInHouse: boolean, now: Date) {
+function presentHousemate(
+  row: MemberRow,
+  actor: Actor,
+  viewerInHouse: boolean,
+  todayIn: (timeZone: string) => string,
+) {
   const isMe = row.person_id === actor.personId;
   return {
     personId: row.person_id,
@@ -67,7 +88,7 @@ function presentHousemate(row: MemberRow, actor: Actor, viewerInHouse: boolean, 
     }),
     pronouns: visible(row.pronouns_visible_to, viewerInHouse, isMe) ? row.pronouns : null,
     recoveryPathway: visible(row.pathway_visible_to, viewerInHouse, isMe) ? row.recovery_pathway : null,
-    stage: visibleStage(row, actor, now),
+    stage: visibleStage(row, actor, todayIn),
     isMe,
   };
 }
@@ -80,16 +101,12 @@ function presentHousemate(row: MemberRow, actor: Actor, viewerInHouse: boolean, 
 const HOUSES_QUERY = `select r.id as residence_id, r.name, r.address, r.narr_level, r.program_focus, r.bed_capacity,
     m.role, m.starts_on, m.bed, p.id as person_id, p.first_name, p.last_name, p.name_style,
     p.pronouns, p.pronouns_visible_to, p.recovery_pathway, p.pathway_visible_to,
-    p.stage_visible_to, p.time_zone as person_time_zone, r.time_zone, rs.starts_on::text as recovery_starts_on
+    p.stage_visible_to, p.time_zone as person_time_zone, r.time_zone, p.recovery_starts_on
   from residences r
   left join (memberships m join people p on p.id = m.person_id)
     on m.residence_id = r.id and m.organization_id = r.organization_id
     and m.role in ('resident', 'peer_leader')
     and m.starts_on <= current_date and (m.ends_on is null or m.ends_on >= current_date)
-  left join lateral (select s.starts_on from recovery_stretches s
-      join recovery_clocks c on c.id = s.clock_id and c.organization_id = s.organization_id and c.archived_at is null
-      where s.organization_id = r.organization_id and s.person_id = p.id and s.ends_on is null
-      order by c.created_at, c.id limit 1) rs on true
   where r.organization_id = $1 and r.id = any($2::uuid[])
   order by p.first_name, m.role desc, p.id`;
 
@@ -110,7 +127,7 @@ async function loadHouses(db: Db, actor: Actor, residenceIds: string[]): Promise
     ...residencesWithRole(actor, 'resident'),
     ...residencesWithRole(actor, 'peer_leader'),
   ]);
-  const now = new Date();
+  const todayIn = todayFinder(new Date());
   return [...houses.values()]
     .sort((a, b) => a.house.name.localeCompare(b.house.name))
     .map(({ house: r, members }) => {
@@ -127,10 +144,10 @@ async function loadHouses(db: Db, actor: Actor, residenceIds: string[]): Promise
         },
         peerLeaders: members
           .filter((m) => m.role === 'peer_leader')
-          .map((m) => presentHousemate(m, actor, inHouse, now)),
+          .map((m) => presentHousemate(m, actor, inHouse, todayIn)),
         residents: members
           .filter((m) => m.role === 'resident')
-          .map((m) => presentHousemate(m, actor, inHouse, now)),
+          .map((m) => presentHousemate(m, actor, inHouse, todayIn)),
         myMembership: own ? { role: own.role, startsOn: own.starts_on, bed: own.bed } : null,
       };
     });
