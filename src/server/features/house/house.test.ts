@@ -189,7 +189,10 @@ describe('what housemates see of each other', () => {
     const alcohol = first.body.clocks.find((c: { label: string }) => c.label === 'alcohol').id;
     expect(await stage()).toBe('years_1_to_5');
     // A second clock does not change the stage: it follows the first clock.
-    await call('POST', '/api/journey/clocks', { as: mover, body: { label: 'opioids', startsOn: daysAgo(200) } });
+    await call('POST', '/api/journey/clocks', {
+      as: mover,
+      body: { label: 'opioids', startsOn: daysAgo(200) },
+    });
     expect(await stage()).toBe('years_1_to_5');
     const reset = await call('POST', `/api/journey/clocks/${alcohol}/reset`, {
       as: mover,
