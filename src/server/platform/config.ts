@@ -22,6 +22,8 @@ const ConfigSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100_000),
   CRISIS_LINE: z.string().min(1).default('988'),
   EMERGENCY_NUMBER: z.string().min(1).default('911'),
+  /** Let admins import a Meeting Guide feed from a private or loopback address (tests, closed networks). */
+  IMPORT_ALLOW_PRIVATE_HOSTS: booleanish.default(false),
 });
 
 export type Config = {
@@ -37,6 +39,8 @@ export type Config = {
   bodyLimit: number;
   crisisLine: string;
   emergencyNumber: string;
+  /** Feed imports may fetch from private and loopback addresses (off: only public hosts). */
+  importAllowPrivateHosts?: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -66,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: c.BODY_LIMIT_BYTES,
     crisisLine: c.CRISIS_LINE,
     emergencyNumber: c.EMERGENCY_NUMBER,
+    importAllowPrivateHosts: c.IMPORT_ALLOW_PRIVATE_HOSTS,
   };
 }

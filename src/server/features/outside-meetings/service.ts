@@ -1,0 +1,358 @@
+// The outside-meeting directory and residents' attendance, scoped to the caller's organization.
+import crypto from 'node:crypto';
+import {
+  and,
+  arrayContains,
+  asc,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+import type {
+  AttendanceInput,
+  HouseAttendanceView,
+  MyAttendanceView,
+  OutsideMeetingChange,
+  OutsideMeetingCreate,
+  OutsideMeetingFilters,
+} from '../../../shared/contracts/outside-meetings.ts';
+import { localDate } from '../../../shared/domain/dates.ts';
+import { formatDisplayName } from '../../../shared/domain/display-name.ts';
+import { slugify } from '../../../shared/domain/meeting-guide.ts';
+import type { NameStyle } from '../../../shared/domain/vocabulary.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { type Actor, residencesWithRole } from '../../platform/auth/actor.ts';
+import type { Db } from '../../platform/database/connect.ts';
+import {
+  houseMeetingSettings,
+  memberships,
+  outsideAttendance,
+  outsideMeetings,
+  people,
+  residences,
+} from '../../platform/database/schema.ts';
+import { forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { canSeeHouseAttendance, isOrgAdmin } from '../../platform/policies.ts';
+import { forgetFeed } from './feed.ts';
+import { presentAttendance, presentOutsideMeeting } from './presenters.ts';
+
+// Directory -----------------------------------------------------------------------------------------
+
+export async function listOutsideMeetings(db: Db, actor: Actor, query: OutsideMeetingFilters) {
+  const where: (SQL | undefined)[] = [eq(outsideMeetings.organizationId, actor.organizationId)];
+  if (query.type) where.push(arrayContains(outsideMeetings.types, [query.type]));
+  if (query.language) where.push(arrayContains(outsideMeetings.languages, [query.language]));
+  if (query.focus) where.push(arrayContains(outsideMeetings.programFocus, [query.focus]));
+  if (query.fellowship) where.push(eq(outsideMeetings.fellowship, query.fellowship));
+  if (query.day !== undefined) where.push(arrayContains(outsideMeetings.days, [query.day]));
+  if (query.online === true)
+    where.push(or(isNotNull(outsideMeetings.conferenceUrl), isNotNull(outsideMeetings.conferencePhone)));
+  if (query.online === false)
+    where.push(and(isNull(outsideMeetings.conferenceUrl), isNull(outsideMeetings.conferencePhone)));
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(
+      or(
+        ilike(outsideMeetings.name, pattern),
+        ilike(outsideMeetings.location, pattern),
+        ilike(outsideMeetings.region, pattern),
+      ),
+    );
+  }
+  const rows = await db
+    .select()
+    .from(outsideMeetings)
+    .where(and(...where))
+    .orderBy(asc(outsideMeetings.name), asc(outsideMeetings.slug))
+    .limit(1000);
+  return rows.map(presentOutsideMeeting);
+}
+
+/** Admins curate the directory; a peer leader may add a meeting their house goes to (not published). */
+export const canAddOutsideMeeting = (actor: Actor) =>
+  isOrgAdmin(actor) || residencesWithRole(actor, 'peer_leader').length > 0;
+
+async function freeSlug(db: Pick<Db, 'select'>, organizationId: string, name: string): Promise<string> {
+  const base = slugify(name);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const slug = attempt === 0 ? base : `${base}-${crypto.randomBytes(3).toString('hex')}`;
+    const [taken] = await db
+      .select({ id: outsideMeetings.id })
+      .from(outsideMeetings)
+      .where(and(eq(outsideMeetings.organizationId, organizationId), eq(outsideMeetings.slug, slug)));
+    if (!taken) return slug;
+  }
+  return `${base}-${crypto.randomUUID().slice(0, 8)}`;
+}
+
+export async function createOutsideMeeting(db: Db, actor: Actor, input: OutsideMeetingCreate) {
+  const isPublic = isOrgAdmin(actor) ? input.isPublic : false;
+  return await db.transaction(async (tx) => {
+    const slug = await freeSlug(tx, actor.organizationId, input.name);
+    const [row] = await tx
+      .insert(outsideMeetings)
+      .values({ ...input, isPublic, slug, organizationId: actor.organizationId, source: 'local' })
+      .returning();
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.personId,
+      action: 'outside_meeting.create',
+      subjectType: 'outside_meeting',
+      subjectId: row!.id,
+    });
+    if (isPublic) forgetFeed(db, actor.organizationId);
+    return presentOutsideMeeting(row!);
+  });
+}
+
+async function findMeeting(db: Pick<Db, 'select'>, actor: Actor, id: string) {
+  const [row] = await db
+    .select()
+    .from(outsideMeetings)
+    .where(and(eq(outsideMeetings.id, id), eq(outsideMeetings.organizationId, actor.organizationId)));
+  if (!row) throw notFound('meeting');
+  return row;
+}
+
+export async function updateOutsideMeeting(db: Db, actor: Actor, id: string, change: OutsideMeetingChange) {
+  return await db.transaction(async (tx) => {
+    const current = await findMeeting(tx, actor, id);
+    const days = change.days ?? current.days;
+    const time = change.time === undefined ? current.time : change.time;
+    if (days.length > 0 && time === null) throw invalid('time', 'is required when a day is chosen');
+    const [row] = await tx
+      .update(outsideMeetings)
+      .set({ ...change, updatedAt: new Date() })
+      .where(eq(outsideMeetings.id, current.id))
+      .returning();
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.personId,
+      action: 'outside_meeting.update',
+      subjectType: 'outside_meeting',
+      subjectId: current.id,
+    });
+    forgetFeed(db, actor.organizationId);
+    return presentOutsideMeeting(row!);
+  });
+}
+
+export async function deleteOutsideMeeting(db: Db, actor: Actor, id: string) {
+  await db.transaction(async (tx) => {
+    const current = await findMeeting(tx, actor, id);
+    // Attendance already logged keeps the meeting's name (the link is set to null).
+    await tx.delete(outsideMeetings).where(eq(outsideMeetings.id, current.id));
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.personId,
+      action: 'outside_meeting.delete',
+      subjectType: 'outside_meeting',
+      subjectId: current.id,
+    });
+  });
+  forgetFeed(db, actor.organizationId);
+}
+
+// Weeks and goals -------------------------------------------------------------------------------------
+
+/** The Monday on or before a calendar date (weeks start on Monday). */
+export function mondayOf(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The house I live in (or lead), its time zone and weekly goal. */
+async function myHouse(db: Db, actor: Actor) {
+  const residenceId = residencesWithRole(actor, 'resident')[0] ?? residencesWithRole(actor, 'peer_leader')[0];
+  if (!residenceId) return { residenceId: null, timeZone: 'UTC', goal: null };
+  const [row] = await db
+    .select({ timeZone: residences.timeZone, goal: houseMeetingSettings.weeklyOutsideGoal })
+    .from(residences)
+    .leftJoin(houseMeetingSettings, eq(houseMeetingSettings.residenceId, residences.id))
+    .where(and(eq(residences.id, residenceId), eq(residences.organizationId, actor.organizationId)));
+  return { residenceId, timeZone: row?.timeZone ?? 'UTC', goal: row?.goal ?? null };
+}
+
+// Attendance ----------------------------------------------------------------------------------------
+
+export async function myAttendance(db: Db, actor: Actor): Promise<MyAttendanceView> {
+  const house = await myHouse(db, actor);
+  const today = localDate(house.timeZone);
+  const weekStart = mondayOf(today);
+  const rows = await db
+    .select()
+    .from(outsideAttendance)
+    .where(
+      and(
+        eq(outsideAttendance.organizationId, actor.organizationId),
+        eq(outsideAttendance.personId, actor.personId),
+        gte(outsideAttendance.attendedOn, addDays(weekStart, -56)),
+      ),
+    )
+    .orderBy(desc(outsideAttendance.attendedOn), desc(outsideAttendance.createdAt))
+    .limit(200);
+  const thisWeek = rows.filter(
+    (r) => r.attendedOn >= weekStart && r.attendedOn <= addDays(weekStart, 6),
+  ).length;
+  return { weekStart, thisWeek, goal: house.goal, recent: rows.map(presentAttendance) };
+}
+
+export async function logAttendance(db: Db, actor: Actor, input: AttendanceInput) {
+  const house = await myHouse(db, actor);
+  const today = localDate(house.timeZone);
+  if (input.attendedOn > addDays(today, 1)) throw invalid('attendedOn', 'cannot be in the future');
+  if (input.attendedOn < addDays(today, -90)) throw invalid('attendedOn', 'must be within the last 90 days');
+  let name = input.name?.trim() ?? '';
+  if (input.outsideMeetingId) {
+    const [meeting] = await db
+      .select({ name: outsideMeetings.name })
+      .from(outsideMeetings)
+      .where(
+        and(
+          eq(outsideMeetings.id, input.outsideMeetingId),
+          eq(outsideMeetings.organizationId, actor.organizationId),
+        ),
+      );
+    if (!meeting) throw invalid('outsideMeetingId', 'names a meeting that is not in the directory');
+    name = meeting.name;
+  }
+  const [row] = await db
+    .insert(outsideAttendance)
+    .values({
+      organizationId: actor.organizationId,
+      personId: actor.personId,
+      outsideMeetingId: input.outsideMeetingId ?? null,
+      name,
+      attendedOn: input.attendedOn,
+    })
+    .returning();
+  return presentAttendance(row!);
+}
+
+export async function removeAttendance(db: Db, actor: Actor, id: string) {
+  const removed = await db
+    .delete(outsideAttendance)
+    .where(
+      and(
+        eq(outsideAttendance.id, id),
+        eq(outsideAttendance.organizationId, actor.organizationId),
+        eq(outsideAttendance.personId, actor.personId),
+      ),
+    )
+    .returning({ id: outsideAttendance.id });
+  // Another person's record is not found: nobody learns it exists.
+  if (removed.length === 0) throw notFound('attendance record');
+}
+
+/** Weekly counts per current resident of a house, for its peer leaders and admins. Counts only. */
+export async function houseAttendance(
+  db: Db,
+  actor: Actor,
+  residenceId: string,
+  weeks: number,
+): Promise<HouseAttendanceView> {
+  const [house] = await db
+    .select({
+      id: residences.id,
+      timeZone: residences.timeZone,
+      goal: houseMeetingSettings.weeklyOutsideGoal,
+    })
+    .from(residences)
+    .leftJoin(houseMeetingSettings, eq(houseMeetingSettings.residenceId, residences.id))
+    .where(and(eq(residences.id, residenceId), eq(residences.organizationId, actor.organizationId)));
+  if (!house) throw notFound('residence');
+  if (!canSeeHouseAttendance(actor, house.id)) {
+    await recordAudit(db, {
+      organizationId: actor.organizationId,
+      actorId: actor.personId,
+      action: 'outside_attendance.house.read',
+      subjectType: 'residence',
+      subjectId: house.id,
+      outcome: 'denied',
+    });
+    throw forbidden();
+  }
+  const today = localDate(house.timeZone);
+  const thisWeek = mondayOf(today);
+  const weekStarts = Array.from({ length: weeks }, (_, i) => addDays(thisWeek, -7 * (weeks - 1 - i)));
+  const residents = await db
+    .selectDistinctOn([people.id], {
+      id: people.id,
+      firstName: people.firstName,
+      lastName: people.lastName,
+      nameStyle: people.nameStyle,
+    })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .where(
+      and(
+        eq(memberships.organizationId, actor.organizationId),
+        eq(memberships.residenceId, house.id),
+        eq(memberships.role, 'resident'),
+        lte(memberships.startsOn, today),
+        or(isNull(memberships.endsOn), gte(memberships.endsOn, today)),
+      ),
+    )
+    .orderBy(people.id);
+  const ids = residents.map((r) => r.id);
+  const counts =
+    ids.length === 0
+      ? []
+      : await db
+          .select({
+            personId: outsideAttendance.personId,
+            attendedOn: outsideAttendance.attendedOn,
+            n: sql<number>`count(*)::int`,
+          })
+          .from(outsideAttendance)
+          .where(
+            and(
+              eq(outsideAttendance.organizationId, actor.organizationId),
+              inArray(outsideAttendance.personId, ids),
+              gte(outsideAttendance.attendedOn, weekStarts[0]!),
+              lte(outsideAttendance.attendedOn, addDays(thisWeek, 6)),
+            ),
+          )
+          .groupBy(outsideAttendance.personId, outsideAttendance.attendedOn);
+  const byPerson = new Map<string, number[]>(ids.map((id) => [id, weekStarts.map(() => 0)]));
+  for (const c of counts) {
+    const week = weekStarts.indexOf(mondayOf(c.attendedOn));
+    const list = byPerson.get(c.personId);
+    if (list && week >= 0) list[week]! += c.n;
+  }
+  await recordAudit(db, {
+    organizationId: actor.organizationId,
+    actorId: actor.personId,
+    action: 'outside_attendance.house.read',
+    subjectType: 'residence',
+    subjectId: house.id,
+    detail: { residents: ids.length, weeks },
+  });
+  return {
+    residenceId: house.id,
+    goal: house.goal,
+    weeks: weekStarts,
+    residents: residents
+      .map((r) => ({
+        personId: r.id,
+        displayName: formatDisplayName(r.firstName, r.lastName, r.nameStyle as NameStyle),
+        counts: byPerson.get(r.id) ?? [],
+      }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName)),
+  };
+}

@@ -1,0 +1,256 @@
+// Outside meetings: the organization's directory (Meeting Guide fields), residents' attendance, the
+// peer leader's weekly counts, and importing a Meeting Guide feed.
+import { z } from 'zod';
+import {
+  FELLOWSHIPS,
+  hasHtml,
+  isSpecType,
+  MEETING_LANGUAGES,
+  TIME_PATTERN,
+} from '../domain/meeting-guide.ts';
+import { PROGRAM_FOCUSES } from '../domain/vocabulary.ts';
+import { DateSchema, IdSchema, TimestampSchema, TimeZoneSchema } from './common.ts';
+
+const plainText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `must be at most ${max} characters` })
+    .refine((s) => !hasHtml(s), { message: 'must be plain text, without HTML' });
+
+const TimeSchema = z.string().regex(TIME_PATTERN, { message: 'must be a time like 19:30 (00:00–23:59)' });
+const DaySchema = z
+  .number({ message: 'must be a day from 0 (Sunday) to 6 (Saturday)' })
+  .int({ message: 'must be a day from 0 (Sunday) to 6 (Saturday)' })
+  .min(0, { message: 'must be a day from 0 (Sunday) to 6 (Saturday)' })
+  .max(6, { message: 'must be a day from 0 (Sunday) to 6 (Saturday)' });
+const TypeCodeSchema = z.string().refine(isSpecType, { message: 'is not a Meeting Guide type code' });
+const HttpUrlSchema = z
+  .string()
+  .trim()
+  .max(500, { message: 'must be at most 500 characters' })
+  .refine(
+    (s) => {
+      try {
+        return ['http:', 'https:'].includes(new URL(s).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be a web address starting with https://' },
+  );
+
+const meetingFields = {
+  name: plainText(200).min(1, { message: 'is required' }),
+  days: z
+    .array(DaySchema)
+    .max(7)
+    .refine((d) => new Set(d).size === d.length, { message: 'must not repeat a day' }),
+  time: TimeSchema.nullable(),
+  endTime: TimeSchema.nullable(),
+  timeZone: TimeZoneSchema,
+  types: z.array(TypeCodeSchema).max(30),
+  fellowship: z.enum(FELLOWSHIPS, { message: 'must be one of the listed fellowships' }),
+  programFocus: z.array(z.enum(PROGRAM_FOCUSES, { message: 'is not a program focus' })).max(10),
+  languages: z.array(z.enum(MEETING_LANGUAGES, { message: 'is not a language we list' })).max(5),
+  notes: plainText(2000),
+  location: plainText(200),
+  locationNotes: plainText(500),
+  formattedAddress: plainText(300),
+  region: plainText(100),
+  conferenceUrl: HttpUrlSchema.nullable(),
+  conferenceUrlNotes: plainText(300).nullable(),
+  conferencePhone: plainText(60).nullable(),
+  conferencePhoneNotes: plainText(300).nullable(),
+  groupName: plainText(200).nullable(),
+  url: HttpUrlSchema.nullable(),
+  isPublic: z.boolean(),
+};
+
+const weeklyNeedsTime = (
+  value: { days?: number[] | undefined; time?: string | null | undefined },
+  ctx: z.RefinementCtx,
+) => {
+  if (value.days && value.days.length > 0 && value.time === null) {
+    ctx.addIssue({ code: 'custom', path: ['time'], message: 'is required when a day is chosen' });
+  }
+};
+
+export const OutsideMeetingInputSchema = z
+  .strictObject({
+    ...meetingFields,
+    days: meetingFields.days.default([]),
+    time: meetingFields.time.default(null),
+    endTime: meetingFields.endTime.default(null),
+    types: meetingFields.types.default([]),
+    fellowship: meetingFields.fellowship.default('other'),
+    programFocus: meetingFields.programFocus.default([]),
+    languages: meetingFields.languages.default(['en']),
+    notes: meetingFields.notes.default(''),
+    location: meetingFields.location.default(''),
+    locationNotes: meetingFields.locationNotes.default(''),
+    formattedAddress: meetingFields.formattedAddress.default(''),
+    region: meetingFields.region.default(''),
+    conferenceUrl: meetingFields.conferenceUrl.default(null),
+    conferenceUrlNotes: meetingFields.conferenceUrlNotes.default(null),
+    conferencePhone: meetingFields.conferencePhone.default(null),
+    conferencePhoneNotes: meetingFields.conferencePhoneNotes.default(null),
+    groupName: meetingFields.groupName.default(null),
+    url: meetingFields.url.default(null),
+    isPublic: meetingFields.isPublic.default(false),
+  })
+  .superRefine(weeklyNeedsTime);
+export type OutsideMeetingInput = z.input<typeof OutsideMeetingInputSchema>;
+export type OutsideMeetingCreate = z.output<typeof OutsideMeetingInputSchema>;
+
+export const OutsideMeetingUpdateSchema = z
+  .strictObject(meetingFields)
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: 'must change at least one field' })
+  .superRefine(weeklyNeedsTime);
+export type OutsideMeetingUpdate = z.input<typeof OutsideMeetingUpdateSchema>;
+export type OutsideMeetingChange = z.output<typeof OutsideMeetingUpdateSchema>;
+
+export const OutsideMeetingSchema = z.object({
+  id: IdSchema,
+  slug: z.string(),
+  name: z.string(),
+  days: z.array(z.number()),
+  time: z.string().nullable(),
+  endTime: z.string().nullable(),
+  timeZone: z.string(),
+  types: z.array(z.string()),
+  fellowship: z.string(),
+  programFocus: z.array(z.string()),
+  languages: z.array(z.string()),
+  notes: z.string(),
+  location: z.string(),
+  locationNotes: z.string(),
+  formattedAddress: z.string(),
+  region: z.string(),
+  conferenceUrl: z.string().nullable(),
+  conferenceUrlNotes: z.string().nullable(),
+  conferencePhone: z.string().nullable(),
+  conferencePhoneNotes: z.string().nullable(),
+  groupName: z.string().nullable(),
+  url: z.string().nullable(),
+  online: z.boolean(),
+  isPublic: z.boolean(),
+  source: z.enum(['local', 'import']),
+  updatedAt: TimestampSchema,
+});
+export type OutsideMeetingView = z.infer<typeof OutsideMeetingSchema>;
+
+const flag = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true');
+
+export const OutsideMeetingListQuerySchema = z.strictObject({
+  type: z.string().max(10).refine(isSpecType, { message: 'is not a Meeting Guide type code' }).optional(),
+  language: z.enum(MEETING_LANGUAGES, { message: 'is not a language we list' }).optional(),
+  focus: z.enum(PROGRAM_FOCUSES, { message: 'is not a program focus' }).optional(),
+  fellowship: z.enum(FELLOWSHIPS, { message: 'must be one of the listed fellowships' }).optional(),
+  day: z.coerce.number({ message: 'must be a day from 0 to 6' }).int().min(0).max(6).optional(),
+  online: flag.optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type OutsideMeetingListQuery = z.input<typeof OutsideMeetingListQuerySchema>;
+export type OutsideMeetingFilters = z.output<typeof OutsideMeetingListQuerySchema>;
+
+export const OutsideMeetingListSchema = z.object({
+  meetings: z.array(OutsideMeetingSchema),
+  /** Whether the viewer may add to the directory, and whether they may edit, delete and publish. */
+  canAdd: z.boolean(),
+  canCurate: z.boolean(),
+  /** The public Meeting Guide feed's path, for admins to hand to meeting-finder apps. */
+  feedPath: z.string().nullable(),
+});
+export type OutsideMeetingListView = z.infer<typeof OutsideMeetingListSchema>;
+
+// Attendance ---------------------------------------------------------------------------------------
+
+export const AttendanceInputSchema = z
+  .strictObject({
+    outsideMeetingId: IdSchema.nullable().default(null),
+    /** The meeting's name when it is not in the directory. */
+    name: plainText(200).default(''),
+    attendedOn: DateSchema,
+  })
+  .superRefine((value, ctx) => {
+    if (!value.outsideMeetingId && !value.name) {
+      ctx.addIssue({ code: 'custom', path: ['name'], message: 'is required when the meeting is not listed' });
+    }
+  });
+export type AttendanceInput = z.input<typeof AttendanceInputSchema>;
+
+export const AttendanceSchema = z.object({
+  id: IdSchema,
+  outsideMeetingId: IdSchema.nullable(),
+  name: z.string(),
+  attendedOn: DateSchema,
+});
+export type AttendanceView = z.infer<typeof AttendanceSchema>;
+
+export const MyAttendanceSchema = z.object({
+  /** Monday of this week in my house's time zone (weeks start on Monday). */
+  weekStart: DateSchema,
+  thisWeek: z.number().int(),
+  /** My house's weekly goal; null = no goal. */
+  goal: z.number().int().nullable(),
+  recent: z.array(AttendanceSchema),
+});
+export type MyAttendanceView = z.infer<typeof MyAttendanceSchema>;
+
+export const HouseAttendanceQuerySchema = z.strictObject({
+  weeks: z.coerce.number({ message: 'must be 1 to 12' }).int().min(1).max(12).default(4),
+});
+
+/** For the peer leader: counts only — never which meetings. */
+export const HouseAttendanceSchema = z.object({
+  residenceId: IdSchema,
+  goal: z.number().int().nullable(),
+  weeks: z.array(DateSchema),
+  residents: z.array(
+    z.object({ personId: IdSchema, displayName: z.string(), counts: z.array(z.number().int()) }),
+  ),
+});
+export type HouseAttendanceView = z.infer<typeof HouseAttendanceSchema>;
+
+// Import -------------------------------------------------------------------------------------------
+
+export const ImportInputSchema = z
+  .strictObject({
+    /** A Meeting Guide feed's address… */
+    url: HttpUrlSchema.optional(),
+    /** …or the text of an uploaded feed file. */
+    feed: z.string().max(5_000_000, { message: 'is larger than 5 MB' }).optional(),
+    /** For rows that name no time zone. */
+    timeZone: TimeZoneSchema,
+    fellowship: z.enum(FELLOWSHIPS, { message: 'must be one of the listed fellowships' }).default('aa'),
+  })
+  .superRefine((value, ctx) => {
+    if ((value.url === undefined) === (value.feed === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['url'], message: 'give either a feed address or a file' });
+    }
+  });
+export type ImportInput = z.input<typeof ImportInputSchema>;
+
+const RowProblemSchema = z.object({
+  index: z.number().int(),
+  slug: z.string().nullable(),
+  field: z.string(),
+  message: z.string(),
+});
+
+export const ImportReportSchema = z.object({
+  total: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  /** Rows not used, and why (the first 500; skippedCount counts them all). */
+  skippedCount: z.number().int(),
+  skipped: z.array(RowProblemSchema),
+  /** Fields left out of rows that were used (an unknown type code, a link that is not a link…). */
+  adjustedCount: z.number().int(),
+  adjusted: z.array(RowProblemSchema),
+});
+export type ImportReport = z.infer<typeof ImportReportSchema>;
+
+export const SlugParamsSchema = z.strictObject({ slug: z.string().min(1).max(100) });
