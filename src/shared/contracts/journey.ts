@@ -61,6 +61,21 @@ export const ClockSchema = z.object({
 });
 export type ClockView = z.infer<typeof ClockSchema>;
 
+/** A clock I put away: not on Today, not shown to anyone, its history still mine to read. */
+export const PastClockSchema = z.object({
+  id: z.uuid(),
+  label: z.string(),
+  visibleTo: RecoveryAudienceSchema,
+  /** The day (in my time zone) I put it away; the stretch running then is shown ending that day. */
+  archivedOn: DateSchema,
+  longestDays: z.number().int(),
+  totalDays: z.number().int(),
+  resets: z.number().int(),
+  /** Every stretch, newest first. */
+  stretches: z.array(StretchSchema),
+});
+export type PastClockView = z.infer<typeof PastClockSchema>;
+
 export const JourneySchema = z.object({
   /** The zone the days are counted in: mine, else my house's, else UTC. */
   timeZone: z.string(),
@@ -69,6 +84,8 @@ export const JourneySchema = z.object({
   stage: StageSchema.nullable(),
   stageVisibleTo: RecoveryAudienceSchema,
   clocks: z.array(ClockSchema),
+  /** Clocks I archived, most recently put away first. */
+  pastClocks: z.array(PastClockSchema),
 });
 export type Journey = z.infer<typeof JourneySchema>;
 

@@ -38,6 +38,7 @@ describe('GET /api/journey', () => {
       stage: null,
       stageVisibleTo: 'only_me',
       clocks: [],
+      pastClocks: [],
     });
   });
 

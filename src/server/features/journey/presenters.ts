@@ -3,8 +3,10 @@ import type {
   CelebrationView,
   ClockView,
   Journey,
+  PastClockView,
   UpcomingMilestoneView,
 } from '../../../shared/contracts/journey.ts';
+import { localDate } from '../../../shared/domain/dates.ts';
 import { type Milestone, milestoneFromKey, nextMilestone } from '../../../shared/domain/milestones.ts';
 import {
   daysBetween,
@@ -14,20 +16,29 @@ import {
 } from '../../../shared/domain/recovery-time.ts';
 import { stageOf } from '../../../shared/domain/stages.ts';
 import { displayNameOf } from '../people/presenters.ts';
-import type { ClockRow, StretchRow } from './service.ts';
+import type { JourneyClock, JourneyData, JourneyEvent, JourneyStretch } from './service.ts';
 
-type EventRow = {
-  id: string;
-  stretchId: string;
-  milestone: string;
-  reachedOn: string;
-  congratulations: number;
-};
+type EventRow = JourneyEvent;
+type StretchRow = Pick<JourneyStretch, 'id' | 'clockId' | 'startsOn' | 'endsOn'>;
+type ClockRow = Pick<JourneyClock, 'id' | 'label' | 'visibleTo'>;
 
 const milestoneView = (m: Milestone) => ({ key: m.key, unit: m.unit, count: m.count });
 
 function stretchDays(s: StretchRow, today: string): number {
   return daysInRecovery(s.startsOn, s.endsOn ?? today);
+}
+
+const newestFirst = (stretches: StretchRow[], clockId: string) =>
+  stretches.filter((s) => s.clockId === clockId).sort((a, b) => (a.startsOn < b.startsOn ? 1 : -1));
+
+function historyOf(own: StretchRow[], today: string) {
+  const days = own.map((s) => stretchDays(s, today));
+  return {
+    longestDays: Math.max(0, ...days),
+    totalDays: days.reduce((sum, d) => sum + d, 0),
+    resets: Math.max(0, own.length - 1),
+    stretches: own.map((s, i) => ({ id: s.id, startsOn: s.startsOn, endsOn: s.endsOn, days: days[i]! })),
+  };
 }
 
 export function presentClock(
@@ -36,13 +47,10 @@ export function presentClock(
   events: EventRow[],
   today: string,
 ): ClockView | null {
-  const own = stretches
-    .filter((s) => s.clockId === clock.id)
-    .sort((a, b) => (a.startsOn < b.startsOn ? 1 : -1));
+  const own = newestFirst(stretches, clock.id);
   const current = own.find((s) => s.endsOn === null);
   if (!current) return null;
   const next = nextMilestone(current.startsOn, today);
-  const days = own.map((s) => stretchDays(s, today));
   return {
     id: clock.id,
     label: clock.label,
@@ -71,32 +79,54 @@ export function presentClock(
           : [];
       })
       .sort((a, b) => (a.reachedOn < b.reachedOn ? 1 : -1)),
-    longestDays: Math.max(0, ...days),
-    totalDays: days.reduce((sum, d) => sum + d, 0),
-    resets: own.length - 1,
-    stretches: own.map((s) => ({
-      id: s.id,
-      startsOn: s.startsOn,
-      endsOn: s.endsOn,
-      days: stretchDays(s, today),
-    })),
+    ...historyOf(own, today),
   };
 }
 
-export function presentJourney(
-  data: { clocks: ClockRow[]; stretches: StretchRow[]; events: EventRow[] },
-  zone: { timeZone: string; stageVisibleTo: string },
-  today: string,
-): Journey {
+/** The later of two calendar dates (YYYY-MM-DD strings sort as dates). */
+function laterDate(a: string, b: string): string {
+  if (a > b) return a;
+  return b;
+}
+
+/**
+ * A clock I put away: its history as it stood that day. The stretch that was running when it was archived
+ * is shown ending on that day (the row itself stays open, so bringing the clock back loses nothing).
+ */
+export function presentPastClock(
+  clock: ClockRow & { archivedAt: string },
+  stretches: StretchRow[],
+  timeZone: string,
+): PastClockView {
+  const archivedOn = localDate(timeZone, new Date(clock.archivedAt));
+  const own = newestFirst(stretches, clock.id).map((s) =>
+    s.endsOn === null ? { ...s, endsOn: laterDate(s.startsOn, archivedOn) } : s,
+  );
+  return {
+    id: clock.id,
+    label: clock.label,
+    visibleTo: clock.visibleTo as RecoveryAudience,
+    archivedOn,
+    ...historyOf(own, archivedOn),
+  };
+}
+
+export function presentJourney(data: JourneyData, today: string): Journey {
   const clocks = data.clocks
+    .filter((c) => c.archivedAt === null)
     .map((c) => presentClock(c, data.stretches, data.events, today))
     .filter((c): c is ClockView => c !== null);
+  const pastClocks = data.clocks
+    .flatMap((c) => (c.archivedAt === null ? [] : [{ ...c, archivedAt: c.archivedAt }]))
+    .map((c) => presentPastClock(c, data.stretches, data.timeZone))
+    .sort((a, b) => (a.archivedOn < b.archivedOn ? 1 : a.archivedOn > b.archivedOn ? -1 : 0));
   return {
-    timeZone: zone.timeZone,
+    timeZone: data.timeZone,
     today,
     stage: clocks[0]?.current.stage ?? null,
-    stageVisibleTo: zone.stageVisibleTo as RecoveryAudience,
+    stageVisibleTo: data.stageVisibleTo as RecoveryAudience,
     clocks,
+    pastClocks,
   };
 }
 

@@ -33,10 +33,12 @@ import {
 } from './celebrations.ts';
 import { presentCelebration, presentJourney, presentUpcoming } from './presenters.ts';
 import {
+  archiveClock,
   housesOf,
-  loadMyClocks,
+  loadJourney,
   recordReachedMilestones,
   resetClock,
+  restoreClock,
   startClock,
   timeZoneOf,
   updateClock,
@@ -45,18 +47,18 @@ import {
 const UPCOMING_DAYS = 14;
 const CELEBRATION_DAYS = 7;
 
+/** One statement to read; a second (and a fresh read) only on the day a new milestone is reached. */
 async function myJourney(app: App, actor: Actor) {
-  const now = new Date();
-  const zone = await timeZoneOf(app.db, actor.organizationId, actor.personId, now);
-  const today = localDate(zone.timeZone, now);
-  let data = await loadMyClocks(app.db, actor);
+  let data = await loadJourney(app.db, actor);
+  const today = localDate(data.timeZone, new Date());
   // Cheap and idempotent: a milestone reached today shows even before the hourly job runs.
-  const current = data.stretches.filter((s) => s.endsOn === null);
+  const inUse = new Set(data.clocks.filter((c) => c.archivedAt === null).map((c) => c.id));
+  const current = data.stretches.filter((s) => s.endsOn === null && inUse.has(s.clockId));
   const recorded = new Set(data.events.map((e) => `${e.stretchId}/${e.milestone}`));
   if ((await recordReachedMilestones(app.db, current, today, null, recorded)) > 0) {
-    data = await loadMyClocks(app.db, actor);
+    data = await loadJourney(app.db, actor);
   }
-  return presentJourney(data, zone, today);
+  return presentJourney(data, today);
 }
 
 async function myToday(app: App, actor: Actor): Promise<string> {
@@ -139,6 +141,42 @@ export function journeyRoutes(app: App): void {
     async (request) => {
       const actor = requireActor(request);
       await updateClock(app.db, actor, request.params.id, request.body);
+      return await myJourney(app, actor);
+    },
+  );
+
+  app.post(
+    '/api/journey/clocks/:id/archive',
+    {
+      config: { policy: 'signedIn' },
+      schema: {
+        summary: 'Put a clock away: it leaves Today and the house; its history stays mine under past clocks',
+        tags: ['journey'],
+        params: IdParamsSchema,
+        response: { 200: JourneySchema },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await archiveClock(app.db, actor, request.params.id);
+      return await myJourney(app, actor);
+    },
+  );
+
+  app.post(
+    '/api/journey/clocks/:id/restore',
+    {
+      config: { policy: 'signedIn' },
+      schema: {
+        summary: 'Bring a past clock back to Today',
+        tags: ['journey'],
+        params: IdParamsSchema,
+        response: { 200: JourneySchema },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await restoreClock(app.db, actor, request.params.id);
       return await myJourney(app, actor);
     },
   );

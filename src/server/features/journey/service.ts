@@ -1,6 +1,6 @@
 // Recovery clocks and their stretches: starting a clock, a reset (history kept, never a failure), recording
 // milestones reached, and the reads the house sees (celebrations, upcoming milestones) through the policies.
-import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import { localDate } from '../../../shared/domain/dates.ts';
 import { reachedMilestones } from '../../../shared/domain/milestones.ts';
 import { addDays, EARLIEST_START } from '../../../shared/domain/recovery-time.ts';
@@ -134,50 +134,94 @@ export async function recordReachedMilestones(
   return inserted.length;
 }
 
-/** My clocks (not archived), their stretches, and the recorded milestones with congratulation counts. */
-export async function loadMyClocks(db: Db, actor: Actor) {
-  const clocks = await db
-    .select()
-    .from(recoveryClocks)
-    .where(
-      and(
-        eq(recoveryClocks.organizationId, actor.organizationId),
-        eq(recoveryClocks.personId, actor.personId),
-        isNull(recoveryClocks.archivedAt),
-      ),
-    )
-    .orderBy(asc(recoveryClocks.createdAt), asc(recoveryClocks.id));
-  if (clocks.length === 0) return { clocks, stretches: [], events: [] };
-  const clockIds = clocks.map((c) => c.id);
-  const stretches = await db
-    .select()
-    .from(recoveryStretches)
-    .where(
-      and(
-        eq(recoveryStretches.organizationId, actor.organizationId),
-        inArray(recoveryStretches.clockId, clockIds),
-      ),
-    )
-    .orderBy(asc(recoveryStretches.startsOn));
-  const events = await db
-    .select({
-      id: milestoneEvents.id,
-      stretchId: milestoneEvents.stretchId,
-      milestone: milestoneEvents.milestone,
-      reachedOn: milestoneEvents.reachedOn,
-      congratulations: CONGRATULATION_COUNT,
-    })
-    .from(milestoneEvents)
-    .where(
-      and(
-        eq(milestoneEvents.organizationId, actor.organizationId),
-        inArray(milestoneEvents.clockId, clockIds),
-      ),
-    );
-  return { clocks, stretches, events };
+// The journey read is the resident's home screen: one prepared statement gives the person's zone, who sees
+// their stage, and every clock (archived ones too, for "Past clocks") with its stretches and the milestones
+// of its current stretch, as JSON — instead of one query per table.
+const JOURNEY_SQL = `select p.stage_visible_to,
+  coalesce(p.time_zone, (select r.time_zone from memberships m
+      join residences r on r.id = m.residence_id and r.organization_id = m.organization_id
+      where m.organization_id = p.organization_id and m.person_id = p.id and m.role = 'resident'
+        and m.starts_on <= current_date and (m.ends_on is null or m.ends_on >= current_date)
+      order by m.starts_on limit 1), 'UTC') as time_zone,
+  coalesce((select json_agg(json_build_object(
+      'id', c.id, 'label', c.label, 'visibleTo', c.visible_to, 'archivedAt', c.archived_at,
+      'stretches', (select coalesce(json_agg(json_build_object(
+          'id', s.id, 'startsOn', s.starts_on, 'endsOn', s.ends_on) order by s.starts_on), '[]')
+        from recovery_stretches s where s.organization_id = c.organization_id and s.clock_id = c.id),
+      'events', (select coalesce(json_agg(json_build_object(
+          'id', e.id, 'stretchId', e.stretch_id, 'milestone', e.milestone, 'reachedOn', e.reached_on,
+          'congratulations', (select count(*)::int from congratulations g
+            where g.organization_id = e.organization_id and g.milestone_event_id = e.id))), '[]')
+        from recovery_stretches cs
+        join milestone_events e on e.organization_id = cs.organization_id and e.stretch_id = cs.id
+        where cs.organization_id = c.organization_id and cs.clock_id = c.id and cs.ends_on is null
+          and c.archived_at is null)
+    ) order by c.created_at, c.id)
+    from recovery_clocks c where c.organization_id = p.organization_id and c.person_id = p.id), '[]') as clocks
+from people p where p.organization_id = $1 and p.id = $2`;
+
+/** A clock as the journey read gives it; archivedAt is an ISO timestamp, or null for a clock in use. */
+export type JourneyClock = { id: string; label: string; visibleTo: string; archivedAt: string | null };
+export type JourneyStretch = Pick<
+  StretchRow,
+  'id' | 'organizationId' | 'personId' | 'clockId' | 'startsOn' | 'endsOn'
+>;
+export type JourneyEvent = {
+  id: string;
+  stretchId: string;
+  milestone: string;
+  reachedOn: string;
+  congratulations: number;
+};
+export type JourneyData = {
+  timeZone: string;
+  stageVisibleTo: string;
+  clocks: JourneyClock[];
+  stretches: JourneyStretch[];
+  events: JourneyEvent[];
+};
+type JourneyDbRow = {
+  stage_visible_to: string;
+  time_zone: string;
+  clocks: (JourneyClock & {
+    stretches: { id: string; startsOn: string; endsOn: string | null }[];
+    events: JourneyEvent[];
+  })[];
+};
+
+/** My zone, and all my clocks (archived ones too) with their stretches and current milestones: one statement. */
+export async function loadJourney(db: Db, actor: Actor): Promise<JourneyData> {
+  const { rows } = await db.$client.query<JourneyDbRow>({
+    name: 'hearth_journey_read',
+    text: JOURNEY_SQL,
+    values: [actor.organizationId, actor.personId],
+  });
+  const row = rows[0];
+  if (!row) throw notFound('person');
+  const { organizationId, personId } = actor;
+  return {
+    timeZone: row.time_zone,
+    stageVisibleTo: row.stage_visible_to,
+    clocks: row.clocks.map((c) => ({
+      id: c.id,
+      label: c.label,
+      visibleTo: c.visibleTo,
+      archivedAt: c.archivedAt,
+    })),
+    stretches: row.clocks.flatMap((c) =>
+      c.stretches.map((s) => ({ ...s, organizationId, personId, clockId: c.id })),
+    ),
+    events: row.clocks.flatMap((c) => c.events),
+  };
 }
 
-async function loadOwnClock(db: Pick<Db, 'select'>, actor: Actor, clockId: string) {
+/** My own clock (archived too when asked), else a 404 that names nobody. */
+async function loadOwnClock(
+  db: Pick<Db, 'select'>,
+  actor: Actor,
+  clockId: string,
+  options: { archived: boolean } = { archived: false },
+) {
   const [clock] = await db
     .select()
     .from(recoveryClocks)
@@ -186,7 +230,7 @@ async function loadOwnClock(db: Pick<Db, 'select'>, actor: Actor, clockId: strin
         eq(recoveryClocks.organizationId, actor.organizationId),
         eq(recoveryClocks.id, clockId),
         eq(recoveryClocks.personId, actor.personId),
-        isNull(recoveryClocks.archivedAt),
+        options.archived ? undefined : isNull(recoveryClocks.archivedAt),
       ),
     );
   if (!clock) throw notFound('recovery clock');
@@ -230,7 +274,8 @@ export async function updateClock(
   clockId: string,
   input: { label?: string | undefined; visibleTo?: string | undefined },
 ): Promise<void> {
-  await loadOwnClock(db, actor, clockId);
+  // A past clock can still be renamed (its history is the person's own to label).
+  await loadOwnClock(db, actor, clockId, { archived: true });
   const set: Partial<ClockRow> = {};
   if (input.label !== undefined) set.label = input.label;
   if (input.visibleTo !== undefined) set.visibleTo = input.visibleTo;
@@ -239,6 +284,36 @@ export async function updateClock(
     .update(recoveryClocks)
     .set(set)
     .where(and(eq(recoveryClocks.organizationId, actor.organizationId), eq(recoveryClocks.id, clockId)));
+}
+
+/**
+ * Puts a clock away: it leaves Today, the house and celebrations, and its history stays readable to its
+ * owner under "Past clocks". Its stretches are kept as they are, so bringing it back loses nothing.
+ * Archiving an archived clock changes nothing (a retry from a phone is harmless).
+ */
+export async function archiveClock(db: Db, actor: Actor, clockId: string): Promise<void> {
+  const clock = await loadOwnClock(db, actor, clockId, { archived: true });
+  if (clock.archivedAt) return;
+  await db
+    .update(recoveryClocks)
+    .set({ archivedAt: new Date() })
+    .where(
+      and(
+        eq(recoveryClocks.organizationId, actor.organizationId),
+        eq(recoveryClocks.id, clock.id),
+        isNull(recoveryClocks.archivedAt),
+      ),
+    );
+}
+
+/** Brings a past clock back to Today; a clock in use changes nothing. */
+export async function restoreClock(db: Db, actor: Actor, clockId: string): Promise<void> {
+  const clock = await loadOwnClock(db, actor, clockId, { archived: true });
+  if (!clock.archivedAt) return;
+  await db
+    .update(recoveryClocks)
+    .set({ archivedAt: null })
+    .where(and(eq(recoveryClocks.organizationId, actor.organizationId), eq(recoveryClocks.id, clock.id)));
 }
 
 /**
