@@ -64,6 +64,20 @@ export const router = createBrowserRouter([
               Component: (await import('../features/signals/support-page.tsx')).SupportPage,
             }),
           },
+          // Decisions (helper D): a meeting's printable minutes and a house's searchable history.
+          {
+            path: '/meetings/:id/minutes',
+            lazy: async () => ({
+              Component: (await import('../features/meetings/decisions/minutes-page.tsx')).MinutesPage,
+            }),
+          },
+          {
+            path: '/house/:id/minutes',
+            lazy: async () => ({
+              Component: (await import('../features/meetings/decisions/minutes-history-page.tsx'))
+                .MinutesHistoryPage,
+            }),
+          },
           { path: '/me', element: <MePage /> },
           { path: '/me/sessions', element: <SessionsPage /> },
           {

@@ -1,5 +1,6 @@
 // Today, a resident's home: recovery time big and kind, the next milestone, today's check-in, BARC-10 when due.
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Barc10ListView } from '../../../shared/contracts/barc10.ts';
@@ -8,15 +9,20 @@ import { useMe } from '../../app/session.ts';
 import { Loading, LoadProblem, Notice } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
 import { pendingCheckIn, usePendingCheckInSync, useTodayCheckIn } from '../check-ins/check-in-api.ts';
+import { MyCommitments } from '../meetings/decisions/my-commitments.tsx';
 import { ClockCard } from './clock-card.tsx';
 import { useJourney } from './journey-api.ts';
 import { NewClockForm } from './new-clock-form.tsx';
+import { PastClocks } from './past-clocks.tsx';
 
 export function TodayPage() {
   const { t } = useTranslation();
   const journey = useJourney();
+  // Putting a clock away or bringing one back moves it across the page: say so where the person is.
+  const [moved, setMoved] = useState<string | null>(null);
   return (
     <Page title={t('today.title')}>
+      {moved ? <Notice tone="success">{moved}</Notice> : null}
       {journey.isPending ? (
         <Loading />
       ) : journey.isError ? (
@@ -29,10 +35,16 @@ export function TodayPage() {
         </section>
       ) : (
         journey.data.clocks.map((clock) => (
-          <ClockCard key={clock.id} clock={clock} today={journey.data.today} />
+          <ClockCard
+            key={clock.id}
+            clock={clock}
+            today={journey.data.today}
+            onArchived={(label) => setMoved(t('clocks.archived', { label }))}
+          />
         ))
       )}
       <CheckInStatus />
+      <MyCommitments />
       <Barc10Due />
       <section className="card" aria-labelledby="today-more">
         <h2 id="today-more">{t('today.linksHeading')}</h2>
@@ -51,6 +63,12 @@ export function TodayPage() {
           </details>
         ) : null}
       </section>
+      {journey.data ? (
+        <PastClocks
+          clocks={journey.data.pastClocks}
+          onRestored={(label) => setMoved(t('clocks.restored', { label }))}
+        />
+      ) : null}
     </Page>
   );
 }
