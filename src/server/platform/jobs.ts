@@ -2,6 +2,8 @@
 // migrations, never by buildApp, so integration tests stay fast: they call the handlers below directly.
 import { PgBoss } from 'pg-boss';
 import { recordMilestonesForEveryone } from '../features/journey/service.ts';
+import { sendMeetingReminders } from '../features/meetings/notifications.ts';
+import { materialiseAllSeries } from '../features/meetings/schedule.ts';
 import { raiseSilenceSignals } from '../features/signals/service.ts';
 import type { Db } from './database/connect.ts';
 
@@ -16,6 +18,11 @@ export async function findMilestones(db: Db, now: Date = new Date()) {
   const silenceSignals = await raiseSilenceSignals(db, now);
   return { milestones, silenceSignals };
 }
+
+/** Daily: each house's recurring meetings exist as meetings for the next 8 weeks (idempotent). */
+export const SCHEDULE_MEETINGS = 'meetings.schedule';
+/** Every 5 minutes: in-app reminders before house meetings (one per person and meeting). */
+export const REMIND_MEETINGS = 'meetings.remind';
 
 export type Jobs = { stop: () => Promise<void> };
 
@@ -38,5 +45,16 @@ export async function startJobs(
   });
   // Once at start too: a server that was down at midnight catches up now.
   await boss.send(FIND_MILESTONES);
+  await boss.createQueue(SCHEDULE_MEETINGS);
+  await boss.schedule(SCHEDULE_MEETINGS, '20 3 * * *');
+  await boss.work(SCHEDULE_MEETINGS, async () => {
+    await materialiseAllSeries(db);
+  });
+  await boss.send(SCHEDULE_MEETINGS);
+  await boss.createQueue(REMIND_MEETINGS);
+  await boss.schedule(REMIND_MEETINGS, '*/5 * * * *');
+  await boss.work(REMIND_MEETINGS, async () => {
+    await sendMeetingReminders(db);
+  });
   return { stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
 }

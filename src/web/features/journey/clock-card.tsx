@@ -1,5 +1,5 @@
-// One recovery clock: the days, big; the calendar breakdown; the next milestone; who sees it;
-// the history of stretches; and the kind way to record a new start.
+// One recovery clock: the days, big; the calendar breakdown; the next milestone; its name and who sees
+// it; the history of stretches; the kind way to record a new start, and to put the clock away.
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClockView } from '../../../shared/contracts/journey.ts';
@@ -7,11 +7,26 @@ import type { RecoveryAudience } from '../../../shared/domain/recovery-time.ts';
 import { useFormErrors } from '../../components/errors.ts';
 import { TextField } from '../../components/fields.tsx';
 import { formatDate } from '../../components/format.ts';
-import { FormProblem, Notice } from '../../components/notice.tsx';
-import { breakdownText, daysText, milestoneName, useResetClock, useUpdateClock } from './journey-api.ts';
+import { FormProblem, Hidden, Notice } from '../../components/notice.tsx';
+import {
+  breakdownText,
+  daysText,
+  milestoneName,
+  useArchiveClock,
+  useResetClock,
+  useUpdateClock,
+} from './journey-api.ts';
 import { VisibilitySelect } from './new-clock-form.tsx';
 
-export function ClockCard({ clock, today }: { clock: ClockView; today: string }) {
+export function ClockCard({
+  clock,
+  today,
+  onArchived,
+}: {
+  clock: ClockView;
+  today: string;
+  onArchived: (label: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const [resetDone, setResetDone] = useState(false);
   const headingId = `clock-${clock.id}`;
@@ -36,8 +51,9 @@ export function ClockCard({ clock, today }: { clock: ClockView; today: string })
           : t('clocks.nextMilestone', { milestone: milestoneName(t, next), days: daysText(t, next.daysTo) })}
       </p>
       <ClockHistory clock={clock} />
-      <ClockVisibility clock={clock} />
+      <ClockSettings clock={clock} />
       <ResetFlow clock={clock} today={today} onDone={() => setResetDone(true)} />
+      <ArchiveFlow clock={clock} onDone={() => onArchived(title)} />
     </section>
   );
 }
@@ -72,28 +88,90 @@ function ClockHistory({ clock }: { clock: ClockView }) {
   );
 }
 
-function ClockVisibility({ clock }: { clock: ClockView }) {
+const SETTINGS_FIELDS = ['label', 'visibleTo'] as const;
+
+/** The clock's name and who sees it, behind a disclosure so the card stays short on a phone. */
+function ClockSettings({ clock }: { clock: ClockView }) {
   const { t } = useTranslation();
+  const [label, setLabel] = useState(clock.label);
   const [visibleTo, setVisibleTo] = useState<RecoveryAudience>(clock.visibleTo);
   const update = useUpdateClock(clock.id);
+  const { fieldError } = useFormErrors(update.error, SETTINGS_FIELDS);
+  const title = clock.label || t('clocks.defaultLabel');
+  const changed = () => update.reset();
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    update.mutate({ visibleTo });
+    update.mutate({ label: label.trim(), visibleTo });
   };
   return (
-    <form className="form clock-visibility" onSubmit={onSubmit} noValidate aria-label={t('clocks.visibleTo')}>
-      <FormProblem error={update.error} fields={[]} />
-      <VisibilitySelect
-        value={visibleTo}
-        onChange={(v) => {
-          update.reset();
-          setVisibleTo(v);
-        }}
-      />
-      {update.isSuccess ? <Notice tone="success">{t('clocks.visibilitySaved')}</Notice> : null}
-      <button type="submit" className="button button-secondary" disabled={update.isPending}>
-        {t('clocks.saveVisibility')}
-      </button>
+    <details className="clock-settings">
+      <summary>
+        {t('clocks.settingsSummary')}
+        <Hidden> {t('clocks.settingsSummaryFor', { label: title })}</Hidden>
+      </summary>
+      <form className="form" onSubmit={onSubmit} noValidate aria-label={t('clocks.settingsSummary')}>
+        <FormProblem error={update.error} fields={SETTINGS_FIELDS} />
+        <TextField
+          label={t('clocks.label')}
+          hint={t('clocks.labelHint')}
+          name="label"
+          maxLength={40}
+          value={label}
+          onChange={(e) => {
+            changed();
+            setLabel(e.target.value);
+          }}
+          error={fieldError('label')}
+        />
+        <VisibilitySelect
+          value={visibleTo}
+          onChange={(v) => {
+            changed();
+            setVisibleTo(v);
+          }}
+          error={fieldError('visibleTo')}
+        />
+        {update.isSuccess ? <Notice tone="success">{t('clocks.settingsSaved')}</Notice> : null}
+        <button type="submit" className="button button-secondary" disabled={update.isPending}>
+          {t('clocks.saveSettings')}
+        </button>
+      </form>
+    </details>
+  );
+}
+
+/** Putting a clock away, asked once more in kind words: it is not a failure, and it can come back. */
+function ArchiveFlow({ clock, onDone }: { clock: ClockView; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const archive = useArchiveClock(clock.id);
+  const headingId = `archive-${clock.id}`;
+  if (!open) {
+    return (
+      <p>
+        <button type="button" className="button button-quiet" onClick={() => setOpen(true)}>
+          {t('clocks.archiveButton')}
+        </button>
+      </p>
+    );
+  }
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    archive.mutate(undefined, { onSuccess: onDone });
+  };
+  return (
+    <form className="form card-inset archive-flow" onSubmit={onSubmit} noValidate aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('clocks.archiveHeading')}</h3>
+      <p>{t('clocks.archiveText')}</p>
+      <FormProblem error={archive.error} fields={[]} />
+      <div className="button-row">
+        <button type="submit" className="button" disabled={archive.isPending}>
+          {t('clocks.archiveConfirm')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
     </form>
   );
 }

@@ -39,6 +39,12 @@ export const useResetClock = (id: string) =>
     api<ClockView>(`/api/journey/clocks/${id}/reset`, { method: 'POST', body }),
   );
 
+export const useArchiveClock = (id: string) =>
+  useJourneyMutation(() => api<Journey>(`/api/journey/clocks/${id}/archive`, { method: 'POST' }));
+
+export const useRestoreClock = (id: string) =>
+  useJourneyMutation(() => api<Journey>(`/api/journey/clocks/${id}/restore`, { method: 'POST' }));
+
 /** "30 days", "6 months", "1 year", "24 hours" — in the active language. */
 export function milestoneName(t: TFunction, milestone: Pick<MilestoneView, 'unit' | 'count'>): string {
   return t(`calendar.${milestone.unit}`, { count: milestone.count });

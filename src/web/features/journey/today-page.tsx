@@ -19,10 +19,10 @@ export function TodayPage() {
   const { t } = useTranslation();
   const journey = useJourney();
   // Putting a clock away or bringing one back moves it across the page: say so where the person is.
-  const [moved, setMoved] = useState<string | null>(null);
+  const [moved, setMoved] = useState<{ what: 'archived' | 'restored'; label: string } | null>(null);
   return (
     <Page title={t('today.title')}>
-      {moved ? <Notice tone="success">{moved}</Notice> : null}
+      {moved ? <Notice tone="success">{t(`clocks.${moved.what}`, { label: moved.label })}</Notice> : null}
       {journey.isPending ? (
         <Loading />
       ) : journey.isError ? (
@@ -39,7 +39,7 @@ export function TodayPage() {
             key={clock.id}
             clock={clock}
             today={journey.data.today}
-            onArchived={(label) => setMoved(t('clocks.archived', { label }))}
+            onArchived={(label) => setMoved({ what: 'archived', label })}
           />
         ))
       )}
@@ -66,7 +66,7 @@ export function TodayPage() {
       {journey.data ? (
         <PastClocks
           clocks={journey.data.pastClocks}
-          onRestored={(label) => setMoved(t('clocks.restored', { label }))}
+          onRestored={(label) => setMoved({ what: 'restored', label })}
         />
       ) : null}
     </Page>
