@@ -41,7 +41,11 @@ const unreachable = (message: string) =>
   new AppError('bad_request', `url: ${message}`, [{ field: 'url', message }]);
 
 /** The feed's text, or a 400 naming what went wrong (not found, too slow, too large, not allowed). */
-export async function fetchFeed(url: string, allowPrivateHosts: boolean): Promise<string> {
+export async function fetchFeed(
+  url: string,
+  allowPrivateHosts: boolean,
+  timeoutMs = FEED_TIMEOUT_MS,
+): Promise<string> {
   const target = new URL(url);
   if (!allowPrivateHosts) {
     const host = target.hostname.replace(/^\[|\]$/g, '');
@@ -58,7 +62,7 @@ export async function fetchFeed(url: string, allowPrivateHosts: boolean): Promis
   let response: Response;
   try {
     response = await fetch(target, {
-      signal: AbortSignal.timeout(FEED_TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
       redirect: allowPrivateHosts ? 'follow' : 'error',
       headers: { accept: 'application/json' },
     });
