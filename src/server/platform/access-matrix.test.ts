@@ -18,6 +18,7 @@ import {
 } from '../../test/factories.ts';
 import { apiRouteKeys, buildAppWithRouteList } from '../../test/routes.ts';
 import { buildDecisionsWorld } from '../features/decisions/matrix-world.ts';
+import { buildOutsideWorld } from '../features/outside-meetings/matrix-world.ts';
 
 const ROLES = [
   'anonymous',
@@ -113,6 +114,24 @@ const EXPECTED: Record<string, [number, number, number, number, number, number, 
   'POST /api/motions/:id/close':             [401,   403,   200,   404,  404,  404,   404,  404],
   'GET /api/meetings/:id/minutes':           [401,   200,   200,   404,  404,  404,   404,  404],
   'GET /api/residences/:id/minutes':         [401,   200,   200,   404,  404,  404,   404,  404],
+  // Outside meetings and calendars (helper E): anyone signed in browses the directory and logs their own
+  // meetings; peer leaders add, admins curate and import; the leader sees house A's weekly counts. The public
+  // feed is open to all; a calendar file is open to whoever holds its secret address; a feed is revoked by
+  // its owner or an admin (others: 404).
+  'GET /api/outside-meetings':               [401,   200,   200,   200,  200,  200,   200,  200],
+  'POST /api/outside-meetings':              [401,   403,   201,   403,  201,  403,   403,  201],
+  'PATCH /api/outside-meetings/:id':         [401,   403,   403,   403,  200,  403,   403,  404],
+  'DELETE /api/outside-meetings/:id':        [401,   403,   403,   403,  200,  403,   403,  404],
+  'POST /api/outside-meetings/import':       [401,   403,   403,   403,  200,  403,   403,  200],
+  'GET /api/outside-attendance':             [401,   200,   200,   200,  200,  200,   200,  200],
+  'POST /api/outside-attendance':            [401,   201,   201,   201,  201,  201,   201,  201],
+  'DELETE /api/outside-attendance/:id':      [401,   404,   404,   404,  404,  404,   404,  404],
+  'GET /api/residences/:id/outside-attendance': [401, 403, 200,   403,  200,  403,   403,  404],
+  'GET /api/public/:slug/meetings.json':     [200,   200,   200,   200,  200,  200,   200,  200],
+  'GET /api/calendar-feeds':                 [401,   200,   200,   200,  200,  200,   200,  200],
+  'POST /api/calendar-feeds':                [401,   201,   201,   201,  201,  201,   201,  201],
+  'DELETE /api/calendar-feeds/:id':          [401,   404,   404,   404,  200,  404,   404,  404],
+  'GET /api/calendar/:file':                 [200,   200,   200,   200,  200,  200,   200,  200],
 };
 
 type World = {
@@ -133,6 +152,7 @@ type World = {
   markerClockId: string;
   markerMilestoneId: string;
   decisions?: Awaited<ReturnType<typeof buildDecisionsWorld>>;
+  outside?: Awaited<ReturnType<typeof buildOutsideWorld>>;
 };
 
 type Request = { method: string; url: string; body?: unknown; freshSession?: boolean };
@@ -345,6 +365,62 @@ const REQUESTS: Record<string, (w: World) => Request> = {
     url: `/api/meetings/${w.decisions!.decisionsClosedMeetingId}/minutes`,
   }),
   'GET /api/residences/:id/minutes': (w) => ({ method: 'GET', url: `/api/residences/${w.houseA}/minutes` }),
+  'GET /api/outside-meetings': () => ({ method: 'GET', url: '/api/outside-meetings?type=O' }),
+  'POST /api/outside-meetings': () => ({
+    method: 'POST',
+    url: '/api/outside-meetings',
+    body: {
+      name: 'Thursday Step Study',
+      days: [4],
+      time: '18:30',
+      timeZone: 'America/Chicago',
+      types: ['ST'],
+    },
+  }),
+  'PATCH /api/outside-meetings/:id': (w) => ({
+    method: 'PATCH',
+    url: `/api/outside-meetings/${w.outside!.outsideMeetingId}`,
+    body: { notes: 'Coffee at 18:45' },
+  }),
+  'DELETE /api/outside-meetings/:id': (w) => ({
+    method: 'DELETE',
+    url: `/api/outside-meetings/${w.outside!.outsideMeetingToDeleteId}`,
+  }),
+  'POST /api/outside-meetings/import': () => ({
+    method: 'POST',
+    url: '/api/outside-meetings/import',
+    body: {
+      feed: JSON.stringify([{ name: 'Imported Noon', slug: 'imported-noon', day: 1, time: '12:00' }]),
+      timeZone: 'America/Chicago',
+    },
+  }),
+  'GET /api/outside-attendance': () => ({ method: 'GET', url: '/api/outside-attendance' }),
+  'POST /api/outside-attendance': () => ({
+    method: 'POST',
+    url: '/api/outside-attendance',
+    body: { name: 'Noon meeting downtown', attendedOn: new Date().toISOString().slice(0, 10) },
+  }),
+  // The marker's own entry: nobody else may remove it, or learn that it exists.
+  'DELETE /api/outside-attendance/:id': (w) => ({
+    method: 'DELETE',
+    url: `/api/outside-attendance/${w.outside!.markerAttendanceId}`,
+  }),
+  'GET /api/residences/:id/outside-attendance': (w) => ({
+    method: 'GET',
+    url: `/api/residences/${w.houseA}/outside-attendance`,
+  }),
+  'GET /api/public/:slug/meetings.json': (w) => ({ method: 'GET', url: w.outside!.feedPath }),
+  'GET /api/calendar-feeds': () => ({ method: 'GET', url: '/api/calendar-feeds' }),
+  'POST /api/calendar-feeds': () => ({
+    method: 'POST',
+    url: '/api/calendar-feeds',
+    body: { scope: 'person' },
+  }),
+  'DELETE /api/calendar-feeds/:id': (w) => ({
+    method: 'DELETE',
+    url: `/api/calendar-feeds/${w.outside!.markerCalendarFeedId}`,
+  }),
+  'GET /api/calendar/:file': (w) => ({ method: 'GET', url: w.outside!.markerCalendarPath }),
 };
 
 // A resident of house A whose details nobody but an admin should ever see in full.
@@ -442,6 +518,7 @@ beforeAll(async () => {
   });
   world.markerClockId = clock.body.clocks[0].id;
   world.markerMilestoneId = clock.body.clocks[0].reachedMilestones[0].id;
+  world.outside = await buildOutsideWorld(orgAdmin, marker);
   world.decisions = await buildDecisionsWorld(houseA, {
     resident: world.people.resident,
     peerLeader: world.people.peerLeader,
