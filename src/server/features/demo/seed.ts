@@ -15,6 +15,7 @@ import {
   residences,
 } from '../../platform/database/schema.ts';
 import { seedCheckIns } from './check-in-seed.ts';
+import { seedDecisions } from './decisions-seed.ts';
 import { seedJourney } from './journey-seed.ts';
 
 export const DEMO_SLUG = 'hearth-demo';
@@ -227,6 +228,8 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
       }
       await seedCheckIns(tx, orgId, random);
       await seedJourney(tx, orgId, random);
+      // Decisions go on the closed meetings the meetings seed made: keep this line after it.
+      await seedDecisions(tx, orgId);
       await recordAudit(tx, {
         organizationId: orgId,
         actorId: adminId,
