@@ -101,6 +101,7 @@ function MainMenu() {
     { to: '/house', label: t('nav.house'), show: hasHouseRole(me) },
     { to: '/residences', label: t('nav.residences'), show: admin },
     { to: '/people', label: t('nav.people'), show: admin },
+    { to: '/settings/signals', label: t('signalSettings.nav'), show: admin },
     { to: '/audit', label: t('nav.audit'), show: admin },
     { to: '/me', label: t('nav.me'), show: true },
   ].filter((item) => item.show);

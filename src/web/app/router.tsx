@@ -102,6 +102,13 @@ export const router = createBrowserRouter([
                 }),
               },
               {
+                path: '/settings/signals',
+                lazy: async () => ({
+                  Component: (await import('../features/signals/signal-settings-page.tsx'))
+                    .SignalSettingsPage,
+                }),
+              },
+              {
                 path: '/audit',
                 lazy: async () => ({
                   Component: (await import('../features/audit/audit-page.tsx')).AuditPage,

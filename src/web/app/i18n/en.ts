@@ -6,12 +6,14 @@ import { core } from './en/core.ts';
 import { decisions } from './en/decisions.ts';
 import { journey } from './en/journey.ts';
 import { organization } from './en/organization.ts';
+import { signalSettings } from './en/signal-settings.ts';
 
 export const en = {
   ...core,
   ...account,
   ...organization,
   ...journey,
+  ...signalSettings,
   ...decisions,
 };
 

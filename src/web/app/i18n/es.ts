@@ -5,11 +5,13 @@ import { core } from './es/core.ts';
 import { decisions } from './es/decisions.ts';
 import { journey } from './es/journey.ts';
 import { organization } from './es/organization.ts';
+import { signalSettings } from './es/signal-settings.ts';
 
 export const es: Translations = {
   ...core,
   ...account,
   ...organization,
   ...journey,
+  ...signalSettings,
   ...decisions,
 };
