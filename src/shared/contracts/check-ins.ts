@@ -28,7 +28,11 @@ const SleepSchema = z
 const TriggersSchema = z.array(z.enum(TRIGGERS)).max(TRIGGERS.length);
 const ShortText = z.string().trim().max(500, { message: 'must be at most 500 characters' });
 
-/** A new daily check-in. The day is not sent: the server finds it in the person's own time zone. */
+/**
+ * A new daily check-in. The server finds the day in the person's own time zone; a phone that kept the
+ * check-in offline sends the local date it was made on (`localDate`), accepted when it is today or
+ * yesterday there, always with the check-in's idempotency key.
+ */
 export const CheckInInputSchema = z.strictObject({
   /** Made by the client once per check-in; sending it again (after a lost connection) never makes two. */
   idempotencyKey: z
@@ -44,6 +48,8 @@ export const CheckInInputSchema = z.strictObject({
   intention: ShortText.nullable().optional(),
   wantsSupport: z.boolean().default(false),
   supportKind: z.enum(SUPPORT_KINDS).nullable().optional(),
+  /** The person's local date when the check-in was made, sent by a phone that kept it offline. */
+  localDate: DateSchema.optional(),
 });
 export type CheckInInput = z.infer<typeof CheckInInputSchema>;
 

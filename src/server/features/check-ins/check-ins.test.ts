@@ -1,9 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '../../../shared/domain/dates.ts';
+import { addDays } from '../../../shared/domain/recovery-time.ts';
 import { call, testDb } from '../../../test/app.ts';
 import { buildPerson, buildResidence, setUpOrganization, type TestPerson } from '../../../test/factories.ts';
-import { checkIns, people } from '../../platform/database/schema.ts';
+import { checkIns, memberships, people, signals } from '../../platform/database/schema.ts';
 
 let admin: TestPerson;
 let houseId: string;
@@ -123,6 +124,111 @@ describe('POST /api/check-ins', () => {
 
   it('should refuse anyone not signed in', async () => {
     expect((await call('POST', '/api/check-ins', { body: checkIn() })).status).toBe(401);
+  });
+});
+
+describe('POST /api/check-ins with the local date a phone kept it under (offline)', () => {
+  // Lived in the house for a while, so a check-in dated yesterday falls within the stay.
+  const settledResident = async () => {
+    const resident = await newResident();
+    await testDb()
+      .update(memberships)
+      .set({ startsOn: addDays(localDate(HOUSE_ZONE), -10) })
+      .where(eq(memberships.personId, resident.id));
+    return resident;
+  };
+  const yesterday = () => addDays(localDate(HOUSE_ZONE), -1);
+
+  it('should save a check-in kept overnight on the day it was made, not today, and leave today free', async () => {
+    const resident = await settledResident();
+    const kept = await call('POST', '/api/check-ins', {
+      as: resident,
+      body: checkIn({ localDate: yesterday(), craving: 9 }),
+    });
+    expect(kept.status, kept.text).toBe(201);
+    expect(kept.body).toMatchObject({ localDate: yesterday(), craving: 9, editable: false });
+    const today = await call('POST', '/api/check-ins', { as: resident, body: checkIn() });
+    expect(today.status, today.text).toBe(201);
+    expect(today.body.localDate).toBe(localDate(HOUSE_ZONE));
+    expect(await countCheckIns(resident)).toBe(2);
+    // The signal it raised is about the day it was made.
+    const raised = await testDb()
+      .select({ kind: signals.kind, localDate: signals.localDate })
+      .from(signals)
+      .where(eq(signals.personId, resident.id));
+    expect(raised).toEqual([{ kind: 'craving', localDate: yesterday() }]);
+  });
+
+  it("should take today's own date as today", async () => {
+    const resident = await settledResident();
+    const result = await call('POST', '/api/check-ins', {
+      as: resident,
+      body: checkIn({ localDate: localDate(HOUSE_ZONE) }),
+    });
+    expect(result.status, result.text).toBe(201);
+    expect(result.body).toMatchObject({ localDate: localDate(HOUSE_ZONE), editable: true });
+  });
+
+  it.each([
+    ['two days ago', -2],
+    ['a week ago', -7],
+    ['tomorrow', 1],
+  ])('should refuse a local date %s with 400 naming localDate, writing nothing', async (_when, days) => {
+    const resident = await settledResident();
+    const result = await call('POST', '/api/check-ins', {
+      as: resident,
+      body: checkIn({ localDate: addDays(localDate(HOUSE_ZONE), days), mood: 1 }),
+    });
+    expect(result.status, result.text).toBe(400);
+    expect(result.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['localDate']);
+    expect(await countCheckIns(resident)).toBe(0);
+    expect(await testDb().select().from(signals).where(eq(signals.personId, resident.id))).toEqual([]);
+  });
+
+  it('should refuse a local date that is not a date, naming it', async () => {
+    const resident = await settledResident();
+    const result = await call('POST', '/api/check-ins', {
+      as: resident,
+      body: checkIn({ localDate: '2026-02-30' }),
+    });
+    expect(result.status).toBe(400);
+    expect(result.body.error.fields.map((f: { field: string }) => f.field)).toContain('body.localDate');
+    expect(await countCheckIns(resident)).toBe(0);
+  });
+
+  it('should refuse a local date without an idempotency key (400 naming the key), writing nothing', async () => {
+    const resident = await settledResident();
+    const { idempotencyKey: _, ...withoutKey } = checkIn({ localDate: yesterday() });
+    const result = await call('POST', '/api/check-ins', { as: resident, body: withoutKey });
+    expect(result.status).toBe(400);
+    expect(result.body.error.fields.map((f: { field: string }) => f.field)).toContain('body.idempotencyKey');
+    expect(await countCheckIns(resident)).toBe(0);
+  });
+
+  it('should give back the same check-in when the phone sends it again with its key', async () => {
+    const resident = await settledResident();
+    const body = checkIn({ localDate: yesterday() });
+    const first = await call('POST', '/api/check-ins', { as: resident, body });
+    const again = await call('POST', '/api/check-ins', { as: resident, body });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(await countCheckIns(resident)).toBe(1);
+  });
+
+  it('should refuse a second check-in for yesterday with another key (409 naming localDate)', async () => {
+    const resident = await settledResident();
+    await call('POST', '/api/check-ins', {
+      as: resident,
+      body: checkIn({ localDate: yesterday(), mood: 2 }),
+    });
+    const second = await call('POST', '/api/check-ins', {
+      as: resident,
+      body: checkIn({ localDate: yesterday(), mood: 5 }),
+    });
+    expect(second.status).toBe(409);
+    expect(second.body.error.fields[0].field).toBe('localDate');
+    expect(await countCheckIns(resident)).toBe(1);
   });
 });
 

@@ -13,7 +13,7 @@ import {
   people,
   residences,
 } from '../../platform/database/schema.ts';
-import { AppError, conflict, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import { isOwnRecord } from '../../platform/policies.ts';
 import { addDays } from '../signals/service.ts';
 import { presentCheckIn } from './presenters.ts';
@@ -79,40 +79,57 @@ const DAY_CTE = `day as (
 
 /**
  * Raises the signals a saved check-in's figures call for, by the rules of raiseSignal (one per person,
- * kind and day, for each house they live in). `source` names the CTE holding the saved check-in.
+ * kind and day, for each house they live in). `source` names the CTE holding the saved check-in, `day`
+ * the one with the thresholds; each `*Sent` is SQL that is true when that figure was sent in this request,
+ * so an edit of only the reflection evaluates nothing. The kinds called for are found first (materialized):
+ * when there are none, as for most check-ins, the person's houses are never looked up.
  */
-const raiseSignalsCte = (source: string) => `raised as (
-  insert into signals (organization_id, residence_id, person_id, kind, severity, local_date)
-  select ${source}.organization_id, m.residence_id, ${source}.person_id, k.kind, k.severity, ${source}.local_date
-  from ${source} cross join today
-  join memberships m on m.organization_id = ${source}.organization_id and m.person_id = ${source}.person_id
-    and m.role = 'resident' and m.starts_on <= ${source}.local_date
-    and (m.ends_on is null or m.ends_on >= ${source}.local_date)
+const raiseSignalsCte = (
+  source: string,
+  day: string,
+  sent: { craving: string; mood: string; support: string },
+) => `wanted as materialized (
+  select ${source}.organization_id, ${source}.person_id, ${source}.local_date, k.kind, k.severity
+  from ${source} cross join ${day}
   cross join lateral (values
-    ('craving', 'high', ${source}.craving >= today.craving_threshold),
-    ('low_mood', 'high', ${source}.mood <= today.low_mood_threshold),
-    ('support_request', 'medium', ${source}.wants_support)) as k(kind, severity, raise)
+    ('craving', 'high', ${sent.craving} and ${source}.craving >= ${day}.craving_threshold),
+    ('low_mood', 'high', ${sent.mood} and ${source}.mood <= ${day}.low_mood_threshold),
+    ('support_request', 'medium', ${sent.support} and ${source}.wants_support)) as k(kind, severity, raise)
   where k.raise
+),
+raised as (
+  insert into signals (organization_id, residence_id, person_id, kind, severity, local_date)
+  select w.organization_id, m.residence_id, w.person_id, w.kind, w.severity, w.local_date
+  from wanted w
+  join memberships m on m.organization_id = w.organization_id and m.person_id = w.person_id
+    and m.role = 'resident' and m.starts_on <= w.local_date
+    and (m.ends_on is null or m.ends_on >= w.local_date)
   on conflict do nothing
 )`;
 
 // Saving a check-in is one statement (one round trip, one transaction): find the person's time zone
-// (their own, else their house's, else UTC) and today in it, insert unless today's check-in or this key
-// exists, raise the signals its figures call for (the rules of raiseSignal: one per person, kind and
-// day, for each house they live in), and return the new check-in or the one this key made before.
+// (their own, else their house's, else UTC) and today in it, take the day the check-in is for (today, or
+// the local date a phone kept it under offline when that is today or yesterday), insert unless that day's
+// check-in or this key exists, raise the signals its figures call for, and return the new check-in or the
+// one this key made before. A refused local date inserts nothing and finds nothing new.
 const CREATE_CHECK_IN_SQL = `
 with ${DAY_CTE},
 today as (
   select tz, (now() at time zone tz)::date as local_date, craving_threshold, low_mood_threshold from day
 ),
+target as (
+  select coalesce($13::date, today.local_date) as local_date, craving_threshold, low_mood_threshold
+  from today
+  where $13::date is null or $13::date = today.local_date or $13::date = today.local_date - 1
+),
 ins as (
   insert into check_ins (organization_id, person_id, local_date, mood, craving, sleep_hours, triggers,
     trigger_other, gratitude, intention, wants_support, support_kind, idempotency_key)
-  select $1, $2, today.local_date, $4, $5, $6, $7::text[], $8, $9, $10, $11, $12, $3 from today
+  select $1, $2, target.local_date, $4, $5, $6, $7::text[], $8, $9, $10, $11, $12, $3 from target
   on conflict do nothing
   returning *
 ),
-${raiseSignalsCte('ins')}
+${raiseSignalsCte('ins', 'target', { craving: 'true', mood: 'true', support: 'true' })}
 select true as created, today.local_date as today, ins.* from ins cross join today
 union all
 select false, today.local_date, c.* from check_ins c cross join today
@@ -161,7 +178,11 @@ const fromDbRow = (r: CheckInDbRow): typeof checkIns.$inferSelect => ({
   updatedAt: r.updated_at,
 });
 
-/** Saves today's check-in. `created` is false when the same idempotency key was seen before. */
+/**
+ * Saves today's check-in, or the one a phone kept offline under its own local date (`localDate`: today or
+ * yesterday in the person's time zone, else a 400 naming it). `created` is false when the same idempotency
+ * key was seen before: that check-in comes back whatever date is sent with it.
+ */
 export async function createCheckIn(
   db: Db,
   actor: Actor,
@@ -184,6 +205,7 @@ export async function createCheckIn(
       emptyToNull(input.intention),
       wantsSupport,
       wantsSupport ? (input.supportKind ?? null) : null,
+      input.localDate ?? null,
     ],
   });
   const row = rows[0];
@@ -200,9 +222,20 @@ export async function createCheckIn(
         eq(checkIns.idempotencyKey, input.idempotencyKey),
       ),
     );
-  if (same) {
-    const day = await personDay(db, actor.organizationId, actor.personId);
-    return { created: false, checkIn: presentCheckIn(same, day.today) };
+  const day = await personDay(db, actor.organizationId, actor.personId);
+  if (same) return { created: false, checkIn: presentCheckIn(same, day.today) };
+  const date = input.localDate ?? day.today;
+  if (date !== day.today && date !== addDays(day.today, -1)) {
+    throw invalid(
+      'localDate',
+      `A check-in kept on the phone can be saved for today or yesterday (${addDays(day.today, -1)} or ${day.today}), not for ${date}.`,
+    );
+  }
+  if (date !== day.today) {
+    throw conflict(
+      `You already have a check-in for ${date}; this one was not saved a second time.`,
+      'localDate',
+    );
   }
   throw conflict(
     "You have already checked in today. Edit today's check-in instead (send its idempotency key again to get it back).",
@@ -224,7 +257,7 @@ async function ownCheckIn(db: Pick<Db, 'select'>, actor: Actor, id: string) {
 
 // Changing today's check-in is one prepared statement too: only today's (in the person's time zone) is
 // changed — a field not sent keeps its value — and the signals its new figures call for are raised by
-// the rules of raiseSignal.
+// the rules of raiseSignal, for the figures sent (a signal already raised today is not raised twice).
 const UPDATE_CHECK_IN_SQL = `
 with ${DAY_CTE},
 today as (
@@ -248,7 +281,7 @@ upd as (
   where c.id = $3 and c.organization_id = $1 and c.person_id = $2 and c.local_date = today.local_date
   returning c.*
 ),
-${raiseSignalsCte('upd')}
+${raiseSignalsCte('upd', 'today', { craving: '$5::smallint is not null', mood: '$4::smallint is not null', support: '$17::boolean is not null' })}
 select true as created, today.local_date as today, upd.* from upd cross join today`;
 
 /** Changes today's check-in (and only today's), e.g. adding the end-of-day reflection. */
