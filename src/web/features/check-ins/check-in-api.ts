@@ -1,6 +1,7 @@
 // Today's check-in on the client. Offline-friendly: a check-in is kept on this phone (localStorage) with
-// its idempotency key until the server has it, and sent again when the connection returns. The same
-// key always means the same check-in on the server, so a retry never makes two.
+// its idempotency key and the person's local date when it was made, until the server has it, and sent
+// again when the connection returns. The same key always means the same check-in on the server, so a retry
+// never makes two; the kept date means one that waited overnight still counts for the day it was made.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type {
@@ -10,6 +11,7 @@ import type {
   CheckInView,
   TodayCheckInView,
 } from '../../../shared/contracts/check-ins.ts';
+import { isValidTimeZone, localDate } from '../../../shared/domain/dates.ts';
 import { ApiError, api } from '../../app/api.ts';
 import { todayIso } from '../../components/format.ts';
 
@@ -18,6 +20,7 @@ export const todayCheckInKey = ['check-ins', 'today'] as const;
 const PENDING = 'hearth.pendingCheckIn';
 const KEY_OF_DAY = 'hearth.checkInKey';
 
+/** A check-in kept on the phone: `date` is the person's local date when it was made. */
 type Pending = { personId: string; date: string; input: CheckInInput };
 
 function read<T>(name: string): T | null {
@@ -52,6 +55,29 @@ export function idempotencyKeyFor(personId: string, date = todayIso()): string {
   return key;
 }
 
+/**
+ * The person's local date now: in their time zone as the server counts it (from today's check-in query),
+ * else the phone's own date.
+ */
+export function localDateNow(timeZone: string | null | undefined, now: Date = new Date()): string {
+  if (timeZone && isValidTimeZone(timeZone)) return localDate(timeZone, now);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Keeps a new check-in on the phone, with its key and the date it is made on, before it is sent. */
+export function keepCheckIn(
+  personId: string,
+  fields: Omit<CheckInInput, 'idempotencyKey' | 'localDate'>,
+  timeZone: string | null | undefined,
+  now: Date = new Date(),
+): CheckInInput {
+  const date = localDateNow(timeZone, now);
+  const input: CheckInInput = { ...fields, idempotencyKey: idempotencyKeyFor(personId, date) };
+  write(PENDING, { personId, date, input } satisfies Pending);
+  return input;
+}
+
 export function pendingCheckIn(personId: string): Pending | null {
   const pending = read<Pending>(PENDING);
   return pending && pending.personId === personId ? pending : null;
@@ -71,11 +97,15 @@ async function sendOnce(personId: string): Promise<boolean> {
   const pending = pendingCheckIn(personId);
   if (!pending) return false;
   try {
-    await api<CheckInView>('/api/check-ins', { method: 'POST', body: pending.input });
+    // Sent later, it says which day it was made on: a check-in kept overnight counts for that day (the
+    // server takes today or yesterday). The first try, right away, leaves the day to the server.
+    const body: CheckInInput = { ...pending.input, localDate: pending.date };
+    await api<CheckInView>('/api/check-ins', { method: 'POST', body });
     write(PENDING, null);
     return true;
   } catch (error) {
-    // Offline again: keep it. Anything else (e.g. a day already checked in): nothing more to retry.
+    // Offline again: keep it. Anything else (that day already has a check-in, or it was kept longer than
+    // a day): nothing more to retry.
     if (!isOffline(error)) write(PENDING, null);
     return false;
   }
@@ -121,9 +151,9 @@ export function useSubmitCheckIn(personId: string) {
   return useMutation({
     // Not paused while offline (TanStack's default): offline, the check-in is kept on the phone instead.
     networkMode: 'always',
-    mutationFn: async (fields: Omit<CheckInInput, 'idempotencyKey'>): Promise<SubmitResult> => {
-      const input: CheckInInput = { ...fields, idempotencyKey: idempotencyKeyFor(personId) };
-      write(PENDING, { personId, date: todayIso(), input } satisfies Pending);
+    mutationFn: async (fields: Omit<CheckInInput, 'idempotencyKey' | 'localDate'>): Promise<SubmitResult> => {
+      const timeZone = queryClient.getQueryData<TodayCheckInView>(todayCheckInKey)?.timeZone;
+      const input = keepCheckIn(personId, fields, timeZone);
       try {
         const checkIn = await api<CheckInView>('/api/check-ins', { method: 'POST', body: input });
         write(PENDING, null);
