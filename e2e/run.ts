@@ -3,12 +3,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { decisionsJourneys, minutesJourneys } from './decisions-journeys.ts';
 import { ARTIFACTS, chromiumPath, launchBrowser, screenshotOnFailure, startServer } from './harness.ts';
 import { journeys as foundationJourneys } from './journeys.ts';
 import type { JourneyContext } from './steps.ts';
 
 // Journeys run in this order against one Hearth; later areas build on what earlier ones made.
-const journeys = [...foundationJourneys];
+// Decisions need a house meeting in progress (ctx.state.meetingUrl) from the meetings journeys, then
+// read its minutes once they close it.
+const journeys = [...foundationJourneys, ...decisionsJourneys, ...minutesJourneys];
 
 function writeResults(passed: number, failed: number, skipped: number) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
