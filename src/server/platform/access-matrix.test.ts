@@ -18,6 +18,7 @@ import {
 } from '../../test/factories.ts';
 import { apiRouteKeys, buildAppWithRouteList } from '../../test/routes.ts';
 import { buildDecisionsWorld } from '../features/decisions/matrix-world.ts';
+import { buildMeetingsWorld } from '../features/meetings/matrix-world.ts';
 import { buildOutsideWorld } from '../features/outside-meetings/matrix-world.ts';
 
 const ROLES = [
@@ -114,6 +115,31 @@ const EXPECTED: Record<string, [number, number, number, number, number, number, 
   'POST /api/motions/:id/close':             [401,   403,   200,   404,  404,  404,   404,  404],
   'GET /api/meetings/:id/minutes':           [401,   200,   200,   404,  404,  404,   404,  404],
   'GET /api/residences/:id/minutes':         [401,   200,   200,   404,  404,  404,   404,  404],
+  // House meetings (helper C): only house A's residents and peer leaders see its meetings and their words;
+  // the org admin manages the schedule and sees when meetings are (never agenda or minutes text);
+  // counselors, alumni, another house and another organization find nothing. Any member may call an
+  // emergency meeting; the chair, secretary or peer leader runs one.
+  'GET /api/residences/:id/meetings':        [401,   200,   200,   404,  200,  404,   404,  404],
+  'POST /api/residences/:id/meetings':       [401,   201,   201,   404,  201,  404,   404,  404],
+  'POST /api/residences/:id/meeting-series': [401,   403,   201,   403,  201,  403,   403,  404],
+  'PATCH /api/meeting-series/:id':           [401,   403,   200,   403,  200,  403,   403,  404],
+  'DELETE /api/meeting-series/:id':          [401,   403,   200,   403,  200,  403,   403,  404],
+  'GET /api/meetings/:id':                   [401,   200,   200,   404,  200,  404,   404,  404],
+  'PATCH /api/meetings/:id':                 [401,   403,   200,   404,  403,  404,   404,  404],
+  // The peer leader cancels first; the admin then finds it already cancelled.
+  'POST /api/meetings/:id/cancel':           [401,   403,   200,   404,  409,  404,   404,  404],
+  'POST /api/meetings/:id/start':            [401,   403,   200,   404,  403,  404,   404,  404],
+  'POST /api/meetings/:id/close':            [401,   403,   200,   404,  403,  404,   404,  404],
+  'POST /api/meetings/:id/attendance':       [401,   200,   200,   404,  403,  404,   404,  404],
+  'POST /api/meetings/:id/agenda':           [401,   201,   201,   404,  403,  404,   404,  404],
+  'POST /api/meetings/:id/agenda/order':     [401,   403,   200,   404,  403,  404,   404,  404],
+  'PATCH /api/agenda-items/:id':             [401,   403,   200,   404,  403,  404,   404,  404],
+  // The peer leader takes the marker's item off; after that it is gone for everyone.
+  'DELETE /api/agenda-items/:id':            [401,   403,   200,   404,  404,  404,   404,  404],
+  'GET /api/residences/:id/meeting-settings':   [401, 403, 200,   403,  200,  403,   403,  404],
+  'PATCH /api/residences/:id/meeting-settings': [401, 403, 200,   403,  200,  403,   403,  404],
+  'GET /api/notifications':                  [401,   200,   200,   200,  200,  200,   200,  200],
+  'POST /api/notifications/:id/read':        [401,   404,   404,   404,  404,  404,   404,  404],
   // Outside meetings and calendars (helper E): anyone signed in browses the directory and logs their own
   // meetings; peer leaders add, admins curate and import; the leader sees house A's weekly counts. The public
   // feed is open to all; a calendar file is open to whoever holds its secret address; a feed is revoked by
@@ -152,6 +178,7 @@ type World = {
   markerClockId: string;
   markerMilestoneId: string;
   decisions?: Awaited<ReturnType<typeof buildDecisionsWorld>>;
+  meetings?: Awaited<ReturnType<typeof buildMeetingsWorld>>;
   outside?: Awaited<ReturnType<typeof buildOutsideWorld>>;
 };
 
@@ -365,6 +392,84 @@ const REQUESTS: Record<string, (w: World) => Request> = {
     url: `/api/meetings/${w.decisions!.decisionsClosedMeetingId}/minutes`,
   }),
   'GET /api/residences/:id/minutes': (w) => ({ method: 'GET', url: `/api/residences/${w.houseA}/minutes` }),
+  // House meetings (helper C): house A's schedule, built by buildMeetingsWorld.
+  'GET /api/residences/:id/meetings': (w) => ({ method: 'GET', url: `/api/residences/${w.houseA}/meetings` }),
+  'POST /api/residences/:id/meetings': (w) => ({
+    method: 'POST',
+    url: `/api/residences/${w.houseA}/meetings`,
+    body: { kind: 'emergency', title: 'Talk tonight', date: '2030-01-06', time: '21:00' },
+  }),
+  'POST /api/residences/:id/meeting-series': (w) => ({
+    method: 'POST',
+    url: `/api/residences/${w.houseA}/meeting-series`,
+    body: { rrule: 'FREQ=WEEKLY;BYDAY=WE', startsOn: '2030-01-01', startTime: '18:00' },
+  }),
+  'PATCH /api/meeting-series/:id': (w) => ({
+    method: 'PATCH',
+    url: `/api/meeting-series/${w.meetings!.seriesId}`,
+    body: { location: 'Kitchen' },
+  }),
+  'DELETE /api/meeting-series/:id': (w) => ({
+    method: 'DELETE',
+    url: `/api/meeting-series/${w.meetings!.spareSeriesId}`,
+  }),
+  'GET /api/meetings/:id': (w) => ({ method: 'GET', url: `/api/meetings/${w.meetings!.meetingId}` }),
+  'PATCH /api/meetings/:id': (w) => ({
+    method: 'PATCH',
+    url: `/api/meetings/${w.meetings!.meetingId}`,
+    body: { chairId: w.marker.id, secretaryId: w.people.peerLeader.id },
+  }),
+  'POST /api/meetings/:id/cancel': (w) => ({
+    method: 'POST',
+    url: `/api/meetings/${w.meetings!.cancelMeetingId}/cancel`,
+  }),
+  'POST /api/meetings/:id/start': (w) => ({
+    method: 'POST',
+    url: `/api/meetings/${w.meetings!.runMeetingId}/start`,
+  }),
+  'POST /api/meetings/:id/close': (w) => ({
+    method: 'POST',
+    url: `/api/meetings/${w.meetings!.runMeetingId}/close`,
+  }),
+  'POST /api/meetings/:id/attendance': (w) => ({
+    method: 'POST',
+    url: `/api/meetings/${w.meetings!.runningMeetingId}/attendance`,
+    body: { personId: w.people.resident.id, status: 'present' },
+  }),
+  'POST /api/meetings/:id/agenda': (w) => ({
+    method: 'POST',
+    url: `/api/meetings/${w.meetings!.meetingId}/agenda`,
+    body: { title: 'The kitchen on weekends', anonymous: true },
+  }),
+  'POST /api/meetings/:id/agenda/order': (w) => ({
+    method: 'POST',
+    url: `/api/meetings/${w.meetings!.emergencyMeetingId}/agenda/order`,
+    body: { itemIds: [w.meetings!.orderItemId] },
+  }),
+  'PATCH /api/agenda-items/:id': (w) => ({
+    method: 'PATCH',
+    url: `/api/agenda-items/${w.meetings!.minutesItemId}`,
+    body: { minutes: 'Quiet from ten; agreed.' },
+  }),
+  'DELETE /api/agenda-items/:id': (w) => ({
+    method: 'DELETE',
+    url: `/api/agenda-items/${w.meetings!.removableItemId}`,
+  }),
+  'GET /api/residences/:id/meeting-settings': (w) => ({
+    method: 'GET',
+    url: `/api/residences/${w.houseA}/meeting-settings`,
+  }),
+  'PATCH /api/residences/:id/meeting-settings': (w) => ({
+    method: 'PATCH',
+    url: `/api/residences/${w.houseA}/meeting-settings`,
+    body: { quorum: 3 },
+  }),
+  'GET /api/notifications': () => ({ method: 'GET', url: '/api/notifications' }),
+  // The marker's own reminder: nobody else may mark it read, or learn that it exists.
+  'POST /api/notifications/:id/read': (w) => ({
+    method: 'POST',
+    url: `/api/notifications/${w.meetings!.markerNotificationId}/read`,
+  }),
   'GET /api/outside-meetings': () => ({ method: 'GET', url: '/api/outside-meetings?type=O' }),
   'POST /api/outside-meetings': () => ({
     method: 'POST',
@@ -523,6 +628,11 @@ beforeAll(async () => {
     resident: world.people.resident,
     peerLeader: world.people.peerLeader,
     helper: marker,
+  });
+  world.meetings = await buildMeetingsWorld(houseA, {
+    orgAdmin: world.people.orgAdmin,
+    peerLeader: world.people.peerLeader,
+    marker,
   });
 });
 
