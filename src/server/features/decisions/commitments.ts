@@ -201,21 +201,23 @@ export async function markCommitmentDone(db: Db, actor: Actor, id: string, note:
 
 /** My open commitments: the ones I will keep, and the ones others made to help me (or the whole house). */
 export async function myOpenCommitments(db: Reader, actor: Actor, residenceIds: string[]) {
-  const open = isNull(commitments.doneAt);
-  const mine = await loadCommitments(db, actor, and(open, eq(commitments.helperId, actor.personId)));
-  const forMe =
-    residenceIds.length === 0
-      ? []
-      : await loadCommitments(
-          db,
-          actor,
-          and(
-            open,
-            ne(commitments.helperId, actor.personId),
-            inArray(commitments.residenceId, residenceIds),
-            or(eq(commitments.helpedId, actor.personId), isNull(commitments.helpedId)),
-          ),
-        );
+  if (residenceIds.length === 0) return { mine: [], forMe: [] };
+  // Only the houses I live in or lead now: after moving out, a house's commitments stay with the house.
+  const openInMyHouses = and(isNull(commitments.doneAt), inArray(commitments.residenceId, residenceIds));
+  const mine = await loadCommitments(
+    db,
+    actor,
+    and(openInMyHouses, eq(commitments.helperId, actor.personId)),
+  );
+  const forMe = await loadCommitments(
+    db,
+    actor,
+    and(
+      openInMyHouses,
+      ne(commitments.helperId, actor.personId),
+      or(eq(commitments.helpedId, actor.personId), isNull(commitments.helpedId)),
+    ),
+  );
   return { mine, forMe };
 }
 

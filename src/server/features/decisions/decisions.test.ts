@@ -6,6 +6,7 @@ import {
   buildPerson,
   buildResidence,
   setUpOrganization,
+  signIn,
   type TestPerson,
 } from '../../../test/factories.ts';
 import {
@@ -15,6 +16,7 @@ import {
   houseMeetingSettings,
   houseMeetings,
   meetingAttendance,
+  memberships,
   motions,
   supportLedger,
   votes,
@@ -379,6 +381,35 @@ describe('my commitments and marking them done', () => {
     for (const as of [outsider, counselor, admin, otherOrgAdmin]) {
       expect((await call('GET', `/api/residences/${houseId}/commitments`, { as })).status).toBe(404);
     }
+  });
+});
+
+describe('after moving out', () => {
+  it("a former resident's open commitments stay with the house, and a new one naming them is refused", async () => {
+    const ed = await buildPerson(admin, { role: 'resident', residenceId: houseId, firstName: 'Ed' });
+    const made = await call('POST', `/api/meetings/${meetingId}/commitments`, {
+      as: chair,
+      body: commitment({ helperId: ed.id, agendaItemId: null, supportKind: 'emotional' }),
+    });
+    expect(made.status).toBe(201);
+    expect((await call('GET', '/api/me/commitments', { as: ed })).body.mine.length).toBe(1);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await testDb()
+      .update(memberships)
+      .set({ startsOn: '2026-01-01', endsOn: yesterday })
+      .where(eq(memberships.personId, ed.id));
+    const again = await signIn(ed.username);
+    expect((await call('GET', '/api/me/commitments', { as: again })).body).toEqual({ mine: [], forMe: [] });
+    expect(
+      (await call('POST', `/api/commitments/${made.body.id}/done`, { as: again, body: {} })).status,
+    ).toBe(404);
+    const refused = await call('POST', `/api/meetings/${meetingId}/commitments`, {
+      as: chair,
+      body: commitment({ helpedId: ed.id }),
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields[0].field).toBe('helpedId');
+    await testDb().delete(commitments).where(eq(commitments.id, made.body.id));
   });
 });
 
