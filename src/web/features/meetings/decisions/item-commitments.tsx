@@ -26,9 +26,11 @@ export function ItemCommitments({
   const headingId = useId();
   const list = useMeetingCommitments(meetingId);
   const mine = list.data?.commitments.filter((c) => c.agendaItemId === itemId) ?? [];
+  // Peers see this section only when there is something to show; the people running the meeting always.
+  if (list.isSuccess && mine.length === 0 && !canRecord) return null;
   return (
     <section className="item-commitments" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('commitments.heading')}</h3>
+      <h4 id={headingId}>{t('commitments.heading')}</h4>
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (

@@ -31,9 +31,10 @@ export function MeetingMotions({
   const changes = useMotionChanges(meetingId);
   const motions =
     list.data?.motions.filter((m) => (agendaItemId ? m.agendaItemId === agendaItemId : true)) ?? [];
+  if (list.isSuccess && motions.length === 0 && !canRecord) return null;
   return (
     <section className="meeting-motions" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('motions.heading')}</h3>
+      <h4 id={headingId}>{t('motions.heading')}</h4>
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (
