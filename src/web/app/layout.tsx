@@ -99,10 +99,12 @@ function MainMenu() {
   const items = [
     { to: '/today', label: t('nav.today'), show: hasHouseRole(me) },
     { to: '/house', label: t('nav.house'), show: hasHouseRole(me) },
+    { to: '/meetings', label: t('meetings.nav'), show: hasHouseRole(me) || admin },
     { to: '/residences', label: t('nav.residences'), show: admin },
     { to: '/people', label: t('nav.people'), show: admin },
     { to: '/settings/signals', label: t('signalSettings.nav'), show: admin },
     { to: '/audit', label: t('nav.audit'), show: admin },
+    { to: '/outside-meetings', label: t('outside.nav'), show: hasHouseRole(me) || admin },
     { to: '/me', label: t('nav.me'), show: true },
   ].filter((item) => item.show);
   return (

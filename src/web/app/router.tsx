@@ -64,6 +64,19 @@ export const router = createBrowserRouter([
               Component: (await import('../features/signals/support-page.tsx')).SupportPage,
             }),
           },
+          // House meetings (helper C): my house's schedule and agenda, and one meeting run from the phone.
+          {
+            path: '/meetings',
+            lazy: async () => ({
+              Component: (await import('../features/meetings/meetings-page.tsx')).MeetingsPage,
+            }),
+          },
+          {
+            path: '/meetings/:id',
+            lazy: async () => ({
+              Component: (await import('../features/meetings/meeting-page.tsx')).MeetingPage,
+            }),
+          },
           // Decisions (helper D): a meeting's printable minutes and a house's searchable history.
           {
             path: '/meetings/:id/minutes',
@@ -76,6 +89,13 @@ export const router = createBrowserRouter([
             lazy: async () => ({
               Component: (await import('../features/meetings/decisions/minutes-history-page.tsx'))
                 .MinutesHistoryPage,
+            }),
+          },
+          {
+            path: '/outside-meetings',
+            lazy: async () => ({
+              Component: (await import('../features/outside-meetings/outside-meetings-page.tsx'))
+                .OutsideMeetingsPage,
             }),
           },
           { path: '/me', element: <MePage /> },

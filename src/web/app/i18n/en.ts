@@ -5,7 +5,9 @@ import { account } from './en/account.ts';
 import { core } from './en/core.ts';
 import { decisions } from './en/decisions.ts';
 import { journey } from './en/journey.ts';
+import { meetings } from './en/meetings.ts';
 import { organization } from './en/organization.ts';
+import { outside } from './en/outside.ts';
 import { signalSettings } from './en/signal-settings.ts';
 
 export const en = {
@@ -14,7 +16,9 @@ export const en = {
   ...organization,
   ...journey,
   ...signalSettings,
+  ...meetings,
   ...decisions,
+  ...outside,
 };
 
 export type Translations = typeof en;

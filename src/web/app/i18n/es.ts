@@ -4,7 +4,9 @@ import { account } from './es/account.ts';
 import { core } from './es/core.ts';
 import { decisions } from './es/decisions.ts';
 import { journey } from './es/journey.ts';
+import { meetings } from './es/meetings.ts';
 import { organization } from './es/organization.ts';
+import { outside } from './es/outside.ts';
 import { signalSettings } from './es/signal-settings.ts';
 
 export const es: Translations = {
@@ -13,5 +15,7 @@ export const es: Translations = {
   ...organization,
   ...journey,
   ...signalSettings,
+  ...meetings,
   ...decisions,
+  ...outside,
 };

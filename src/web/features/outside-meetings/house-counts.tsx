@@ -1,0 +1,56 @@
+// For a peer leader: how many outside meetings each resident went to, week by week (counts only).
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../components/format.ts';
+import { Loading, LoadProblem } from '../../components/notice.tsx';
+import { useHouseAttendance } from './outside-api.ts';
+
+export function HouseCounts({ residenceId }: { residenceId: string }) {
+  const { t, i18n } = useTranslation();
+  const counts = useHouseAttendance(residenceId);
+  const headingId = `house-counts-${residenceId}`;
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('outside.houseHeading')}</h2>
+      <p className="hint">{t('outside.housePrivacy')}</p>
+      {counts.isPending ? (
+        <Loading />
+      ) : counts.isError ? (
+        <LoadProblem error={counts.error} onRetry={() => void counts.refetch()} />
+      ) : counts.data.residents.length === 0 ? (
+        <p className="hint">{t('outside.houseEmpty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="outside-counts">
+            <caption>
+              {counts.data.goal
+                ? t('outside.houseGoal', { goal: counts.data.goal })
+                : t('outside.houseNoGoal')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('outside.resident')}</th>
+                {counts.data.weeks.map((week, i) => (
+                  <th scope="col" key={week}>
+                    {i === counts.data.weeks.length - 1
+                      ? t('outside.thisWeek')
+                      : t('outside.weekOf', { date: formatDate(week, i18n.language) })}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {counts.data.residents.map((r) => (
+                <tr key={r.personId}>
+                  <th scope="row">{r.displayName}</th>
+                  {r.counts.map((n, i) => (
+                    <td key={counts.data.weeks[i]}>{n}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
