@@ -75,6 +75,9 @@ const EXPECTED: Record<string, [number, number, number, number, number, number, 
   'POST /api/memberships/:id/end':           [401,   403,   403,   403,  200,  403,   403,  404],
   'POST /api/people/:id/reset-code':         [401,   403,   201,   403,  201,  403,   403,  404],
   'POST /api/counselor-assignments':         [401,   403,   403,   403,  201,  403,   403,  400],
+  // Counselor assignments (helper B): the admin's; another organization's admin lists none and ends nothing.
+  'GET /api/counselor-assignments':          [401,   403,   403,   403,  200,  403,   403,  200],
+  'POST /api/counselor-assignments/:id/end': [401,   403,   403,   403,  200,  403,   403,  404],
   'GET /api/audit':                          [401,   403,   403,   403,  200,  403,   403,  200],
   // Check-ins and BARC-10 are each person's own: anyone signed in keeps their own, nobody reads another's.
   'POST /api/check-ins':                     [401,   201,   201,   201,  201,  201,   201,  201],
@@ -177,6 +180,7 @@ type World = {
   markerBarc10Id: string;
   markerClockId: string;
   markerMilestoneId: string;
+  counselorAssignmentId?: string;
   decisions?: Awaited<ReturnType<typeof buildDecisionsWorld>>;
   meetings?: Awaited<ReturnType<typeof buildMeetingsWorld>>;
   outside?: Awaited<ReturnType<typeof buildOutsideWorld>>;
@@ -273,6 +277,11 @@ const REQUESTS: Record<string, (w: World) => Request> = {
     method: 'POST',
     url: '/api/counselor-assignments',
     body: { counselorId: w.people.counselor.id, residentId: w.marker.id },
+  }),
+  'GET /api/counselor-assignments': () => ({ method: 'GET', url: '/api/counselor-assignments' }),
+  'POST /api/counselor-assignments/:id/end': (w) => ({
+    method: 'POST',
+    url: `/api/counselor-assignments/${w.counselorAssignmentId}/end`,
   }),
   'GET /api/audit': () => ({ method: 'GET', url: '/api/audit' }),
   'POST /api/check-ins': () => ({
@@ -623,6 +632,14 @@ beforeAll(async () => {
   });
   world.markerClockId = clock.body.clocks[0].id;
   world.markerMilestoneId = clock.body.clocks[0].reachedMilestones[0].id;
+  // Counselor assignments (helper B): the counselor works with house A's resident (the POST row assigns
+  // them to the marker instead).
+  world.counselorAssignmentId = (
+    await call('POST', '/api/counselor-assignments', {
+      as: orgAdmin,
+      body: { counselorId: world.people.counselor.id, residentId: world.people.resident.id },
+    })
+  ).body.id;
   world.outside = await buildOutsideWorld(orgAdmin, marker);
   world.decisions = await buildDecisionsWorld(houseA, {
     resident: world.people.resident,

@@ -1,24 +1,15 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { IdParamsSchema, OkSchema } from '../../../shared/contracts/common.ts';
-import {
-  CounselorAssignmentSchema,
-  EndMembershipSchema,
-  GrantMembershipSchema,
-} from '../../../shared/contracts/memberships.ts';
+import { EndMembershipSchema, GrantMembershipSchema } from '../../../shared/contracts/memberships.ts';
 import { PersonListSchema, PersonSummarySchema, ResetCodeSchema } from '../../../shared/contracts/people.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { hashToken, newHumanCode } from '../../platform/auth/secrets.ts';
 import { requireActor } from '../../platform/auth/sessions.ts';
-import {
-  counselorAssignments,
-  memberships,
-  passwordResetCodes,
-  people,
-} from '../../platform/database/schema.ts';
-import { forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { memberships, passwordResetCodes, people } from '../../platform/database/schema.ts';
+import { forbidden, notFound } from '../../platform/errors.ts';
 import { canIssueResetCode } from '../../platform/policies.ts';
 import type { App } from '../../platform/types.ts';
+import { counselorAssignmentRoutes } from './counselor-assignments.ts';
 import { endMembership, grantMembership } from './memberships.ts';
 import { presentPersonForAdmin } from './presenters.ts';
 import { membershipsByPerson } from './queries.ts';
@@ -202,49 +193,5 @@ export function peopleRoutes(app: App): void {
     },
   );
 
-  app.post(
-    '/api/counselor-assignments',
-    {
-      config: { policy: 'orgAdmin' },
-      schema: {
-        summary: 'Assign a resident to a counselor',
-        tags: ['people'],
-        body: CounselorAssignmentSchema,
-        response: { 201: z.object({ id: z.uuid() }) },
-      },
-    },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const { counselorId, residentId } = request.body;
-      const id = await app.db.transaction(async (tx) => {
-        const roles = await tx
-          .select({ personId: memberships.personId, role: memberships.role })
-          .from(memberships)
-          .where(
-            and(
-              eq(memberships.organizationId, actor.organizationId),
-              sql`${memberships.personId} in (${counselorId}, ${residentId})`,
-              sql`${memberships.endsOn} is null or ${memberships.endsOn} >= current_date`,
-            ),
-          );
-        if (!roles.some((r) => r.personId === counselorId && r.role === 'counselor'))
-          throw invalid('counselorId', 'is not a counselor of this organization');
-        if (!roles.some((r) => r.personId === residentId && r.role === 'resident'))
-          throw invalid('residentId', 'is not a resident of this organization');
-        const [row] = await tx
-          .insert(counselorAssignments)
-          .values({ organizationId: actor.organizationId, counselorId, residentId })
-          .returning({ id: counselorAssignments.id });
-        await recordAudit(tx, {
-          organizationId: actor.organizationId,
-          actorId: actor.personId,
-          action: 'counselor_assignment.create',
-          subjectType: 'counselor_assignment',
-          subjectId: row!.id,
-        });
-        return row!.id;
-      });
-      return reply.status(201).send({ id });
-    },
-  );
+  counselorAssignmentRoutes(app);
 }
