@@ -1,5 +1,5 @@
 // People (admin): everyone in the organization with their roles; give or end a role, issue a reset
-// code, invite someone new.
+// code, invite someone new; assign counselors to residents.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { Page } from '../../components/page.tsx';
 import { ResetCodeButton } from '../../components/reset-code-button.tsx';
 import { InviteForm } from '../invitations/invite-form.tsx';
 import { PendingInvitations } from '../invitations/pending-invitations.tsx';
+import { CounselorAssignments } from './counselor-assignments.tsx';
 import { EndRoleButton } from './end-role-button.tsx';
 import { RoleForm } from './role-form.tsx';
 
@@ -88,6 +89,7 @@ export function PeoplePage() {
           </ul>
         )}
       </section>
+      {people.data ? <CounselorAssignments people={people.data.people} /> : null}
     </Page>
   );
 }

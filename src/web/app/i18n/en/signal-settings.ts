@@ -33,7 +33,7 @@ export const signalSettings = {
     line: '{{resident}} with {{counselor}}',
     since: 'since {{date}}',
     end: 'End',
-    endFor: 'End the assignment of {{resident}} with {{counselor}}',
+    endFor: 'the assignment of {{resident}} with {{counselor}}',
     ended: 'The assignment of {{resident}} with {{counselor}} has ended.',
     required: '{{field}}: please choose one.',
   },

@@ -35,7 +35,7 @@ export const signalSettings = {
     line: '{{resident}} con {{counselor}}',
     since: 'desde el {{date}}',
     end: 'Terminar',
-    endFor: 'Terminar la asignación de {{resident}} con {{counselor}}',
+    endFor: 'la asignación de {{resident}} con {{counselor}}',
     ended: 'Terminó la asignación de {{resident}} con {{counselor}}.',
     required: '{{field}}: elige una opción.',
   },
