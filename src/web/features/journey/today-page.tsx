@@ -10,6 +10,7 @@ import { Loading, LoadProblem, Notice } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
 import { pendingCheckIn, usePendingCheckInSync, useTodayCheckIn } from '../check-ins/check-in-api.ts';
 import { MyCommitments } from '../meetings/decisions/my-commitments.tsx';
+import { NotificationsCard } from '../meetings/notifications-card.tsx';
 import { ClockCard } from './clock-card.tsx';
 import { useJourney } from './journey-api.ts';
 import { NewClockForm } from './new-clock-form.tsx';
@@ -43,6 +44,7 @@ export function TodayPage() {
           />
         ))
       )}
+      <NotificationsCard />
       <CheckInStatus />
       <MyCommitments />
       <Barc10Due />
