@@ -17,13 +17,18 @@ declare module 'autocannon' {
     timeouts: number;
     non2xx: number;
     duration: number;
+    statusCodeStats: Record<string, { count: number }>;
   };
   export type Request = {
     method?: string;
     path?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Builds the request anew each time it is sent (`context` is the connection's own). */
+    setupRequest?: (request: Request, context: Record<string, unknown>) => Request;
   };
+  /** One connection (autocannon's client): its own requests replace the shared ones. */
+  export type Client = { setRequests(requests: Request[]): void };
   export type Options = {
     url: string;
     method?: string;
@@ -34,6 +39,8 @@ declare module 'autocannon' {
     duration?: number;
     pipelining?: number;
     headers?: Record<string, string>;
+    /** Called once for each connection as it opens. */
+    setupClient?: (client: Client) => void;
   };
   export default function autocannon(options: Options): Promise<Result>;
 }

@@ -6,10 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon, { type Request, type Result } from 'autocannon';
+import autocannon, { type Options, type Request, type Result } from 'autocannon';
 import pg from 'pg';
 import { DEMO_PASSWORD } from '../src/server/features/demo/seed.ts';
 import { embeddedDatabaseUrl, readRuntimeInfo } from '../src/server/platform/database/runtime.ts';
+import { makeBenchResidents } from './bench-residents.ts';
 import { cpuPerRequest, readRssMb, sampleCpu } from './cpu.ts';
 import {
   freePort,
@@ -32,6 +33,12 @@ const TARGETS = { houseRatio: 0.5, houseP99Ms: 50, idleRssMb: 250, restartMs: 50
 const JOURNEY_TARGETS = { checkInRatio: 0.5, checkInP99Ms: 50, readRatio: 0.5, readP99Ms: 50 };
 /** How many demo residents send check-ins at once (each connection goes round them in turn). */
 const CHECK_IN_RESIDENTS = 20;
+/**
+ * Residents made for the benchmark (bench-residents.ts): one per connection edits today's check-in, and
+ * the rest each make their first check-in of the day, one request each — enough for ~2,500 requests a
+ * second over the warm-up and the measure.
+ */
+const FIRST_CHECK_IN_RESIDENTS = 30_000;
 
 /**
  * Node flags of `npm run demo` (package.json), so the benchmark runs Hearth exactly as people do;
@@ -129,19 +136,28 @@ type Scenario = {
   non2xx: number;
   dbTransactionsPerRequest: number;
   cpuMsPerRequest: ReturnType<typeof cpuPerRequest>;
+  /** Responses by HTTP status (e.g. how many first check-ins were made, 201, and how many were retries, 200). */
+  statuses: Record<string, number>;
   ratioToRaw?: number;
 };
 
-type Load = { url: string; headers: Record<string, string>; serverPid: number; requests?: Request[] };
+type Load = {
+  url: string;
+  headers: Record<string, string>;
+  serverPid: number;
+  requests?: Request[];
+  /** Gives each connection its own requests as it opens (one connection, one person's phone). */
+  setupClient?: Options['setupClient'];
+};
 type Context = { stats: pg.Client; dataDir: string };
 
 async function measure(
   name: string,
-  { url, headers, serverPid, requests: sequence }: Load,
+  { url, headers, serverPid, requests: sequence, setupClient }: Load,
   { stats, dataDir }: Context,
 ): Promise<Scenario> {
   process.stdout.write(`  ${name}: warming up ${WARMUP_S} s, measuring ${DURATION_S} s…\n`);
-  const more = sequence ? { requests: sequence } : {};
+  const more = { ...(sequence ? { requests: sequence } : {}), ...(setupClient ? { setupClient } : {}) };
   await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_S, headers, ...more });
   // Stats reach pg_stat_database within a second (PostgreSQL 15 flushes them at most once a second).
   await sleep(1100);
@@ -172,6 +188,9 @@ async function measure(
     // The stats reader's own three statements are taken off.
     dbTransactionsPerRequest: requests ? Math.max(0, after - before - 3) / requests : 0,
     cpuMsPerRequest: cpuPerRequest(cpuBefore, cpuAfter, requests),
+    statuses: Object.fromEntries(
+      Object.entries(result.statusCodeStats ?? {}).map(([status, { count }]) => [status, count]),
+    ),
   };
 }
 
@@ -237,6 +256,7 @@ function evaluateTargets(house: Scenario, idleRssMb: number | null, restartMs: n
 function evaluateJourneyTargets(
   post: Scenario,
   patch: Scenario,
+  first: Scenario,
   read: Scenario,
   readIsJourney: boolean,
 ): Goal[] {
@@ -258,6 +278,7 @@ function evaluateJourneyTargets(
   return [
     ...write(post, 'check-in POST'),
     ...write(patch, 'check-in PATCH'),
+    ...write(first, 'check-in POST (first)'),
     {
       name: `${readLabel} req/s vs raw SELECT baseline`,
       target: `≥ ${JOURNEY_TARGETS.readRatio * 100}%`,
@@ -406,14 +427,12 @@ async function main(): Promise<void> {
         triggers: ['stress'],
         gratitude: 'A quiet morning',
       });
-    const todayIds: string[] = [];
     for (const [i, cookie] of residents.entries()) {
-      const made = (await requestOnce(
+      await requestOnce(
         `${base}/api/check-ins`,
         { method: 'POST', headers: { ...json, cookie }, body: checkInBody(i) },
         [200, 201],
-      )) as { id: string };
-      todayIds.push(made.id);
+      );
     }
     let journeyPath = '/api/journey';
     const journey = await fetch(`${base}${journeyPath}`, { headers: { cookie } });
@@ -446,33 +465,93 @@ async function main(): Promise<void> {
       },
       context,
     );
+    const journeyRead = await measure(
+      journeyPath === '/api/journey' ? 'journey /api/journey' : 'check-ins (30 days)',
+      { url: `${base}${journeyPath}`, headers: { cookie }, serverPid: hearthPid },
+      context,
+    );
+
+    // The writes by people of their own: residents made for the benchmark, in a house of their own.
+    const benchCookies = await makeBenchResidents(stats.client, FIRST_CHECK_IN_RESIDENTS + CONNECTIONS);
+    const editors = benchCookies.slice(0, CONNECTIONS);
+    const firstTimers = benchCookies.slice(CONNECTIONS);
+    const editorIds: string[] = [];
+    for (const [i, cookie] of editors.entries()) {
+      const made = (await requestOnce(
+        `${base}/api/check-ins`,
+        { method: 'POST', headers: { ...json, cookie }, body: checkInBody(i) },
+        [201],
+      )) as { id: string };
+      editorIds.push(made.id);
+    }
+    // Each connection is one person's phone changing their own check-in of today: a real row write on
+    // every request, and no two connections wait on the same row (a person edits from one phone at a time).
+    let nextEditor = 0;
     const checkInPatch = await measure(
       "check-in PATCH today's",
       {
         url: `${base}/api/check-ins`,
         headers: {},
         serverPid: hearthPid,
-        requests: residents.map((cookie, i) => ({
-          method: 'PATCH',
-          path: `/api/check-ins/${todayIds[i]}`,
-          headers: { ...json, cookie },
-          body: JSON.stringify({ mood: 3 + (i % 2), reflection: 'okay' }),
-        })),
+        setupClient: (client) => {
+          const i = nextEditor++ % editors.length;
+          client.setRequests([
+            {
+              method: 'PATCH',
+              path: `/api/check-ins/${editorIds[i]}`,
+              headers: { ...json, cookie: editors[i]! },
+              body: JSON.stringify({ mood: 3 + (i % 2), reflection: 'okay' }),
+            },
+          ]);
+        },
       },
       context,
     );
-    const journeyRead = await measure(
-      journeyPath === '/api/journey' ? 'journey /api/journey' : 'check-ins (30 days)',
-      { url: `${base}${journeyPath}`, headers: { cookie }, serverPid: hearthPid },
+    // Every request is someone's first check-in of the day (201): the time zone, the day, the insert and,
+    // for one in ten (craving 9), a signal to the house. Each is the person's first request in these few
+    // seconds, so it also looks up their session. Should the people run out, the next ones are retries (200),
+    // and the run says how many.
+    let nextFirst = 0;
+    const firstBody = (i: number) =>
+      JSON.stringify({
+        idempotencyKey: `bench-first-${i}`,
+        mood: 4,
+        craving: i % 10 === 0 ? 9 : 2,
+        sleepHours: 7,
+        triggers: ['stress'],
+        gratitude: 'A quiet morning',
+      });
+    const checkInFirst = await measure(
+      'check-in POST (first)',
+      {
+        url: `${base}/api/check-ins`,
+        headers: {},
+        serverPid: hearthPid,
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/check-ins',
+            setupRequest: (request) => {
+              const i = nextFirst++ % firstTimers.length;
+              return { ...request, headers: { ...json, cookie: firstTimers[i]! }, body: firstBody(i) };
+            },
+          },
+        ],
+      },
       context,
     );
+    if (nextFirst > firstTimers.length) {
+      console.log(
+        `Note: ${nextFirst - firstTimers.length} first check-ins were retries: ${firstTimers.length} people ran out.`,
+      );
+    }
     await stopNode(insertBaseline);
     insertBaseline = null;
     await stopNode(baseline);
     baseline = null;
     for (const s of [ping, house, journeyRead])
       s.ratioToRaw = raw.reqPerSec ? s.reqPerSec / raw.reqPerSec : 0;
-    for (const s of [checkInPost, checkInPatch])
+    for (const s of [checkInPost, checkInPatch, checkInFirst])
       s.ratioToRaw = rawInsert.reqPerSec ? s.reqPerSec / rawInsert.reqPerSec : 0;
 
     await sleep(3000);
@@ -488,10 +567,16 @@ async function main(): Promise<void> {
         'Note: the restart rebuilt the web app (its sources changed meanwhile); its time includes that build.',
       );
 
-    const scenarios = [raw, ping, house, rawInsert, checkInPost, checkInPatch, journeyRead];
+    const scenarios = [raw, ping, house, rawInsert, checkInPost, journeyRead, checkInPatch, checkInFirst];
     const targets = [
       ...evaluateTargets(house, idleRssMb, restart.ms),
-      ...evaluateJourneyTargets(checkInPost, checkInPatch, journeyRead, journeyPath === '/api/journey'),
+      ...evaluateJourneyTargets(
+        checkInPost,
+        checkInPatch,
+        checkInFirst,
+        journeyRead,
+        journeyPath === '/api/journey',
+      ),
     ];
     printReport(scenarios, targets);
     fs.mkdirSync(RESULTS_DIR, { recursive: true });

@@ -115,7 +115,7 @@ raised as (
 const CREATE_CHECK_IN_SQL = `
 with ${DAY_CTE},
 today as (
-  select tz, (now() at time zone tz)::date as local_date, craving_threshold, low_mood_threshold from day
+  select (now() at time zone tz)::date as local_date, craving_threshold, low_mood_threshold from day
 ),
 target as (
   select coalesce($13::date, today.local_date) as local_date, craving_threshold, low_mood_threshold
