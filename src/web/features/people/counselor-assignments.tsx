@@ -155,7 +155,7 @@ function AssignmentLine({
   return (
     <li className="assignment-line">
       <span>
-        {t('counselors.line', names)}{' '}
+        <span>{t('counselors.line', names)}</span>{' '}
         <span className="hint">
           {t('counselors.since', { date: formatDate(assignment.createdAt.slice(0, 10), i18n.language) })}
         </span>
