@@ -80,8 +80,8 @@ const DAY_CTE = `day as (
 /**
  * Raises the signals a saved check-in's figures call for, by the rules of raiseSignal (one per person,
  * kind and day, for each house they live in). `source` names the CTE holding the saved check-in, `day`
- * the one with the thresholds; each `*Sent` is SQL that is true when that figure was sent in this request,
- * so an edit of only the reflection evaluates nothing. The kinds called for are found first (materialized):
+ * the one with the thresholds; each of `sent` is SQL that is true when that figure was sent in this
+ * request, so an edit of only the reflection evaluates nothing. The kinds called for are found first (materialized):
  * when there are none, as for most check-ins, the person's houses are never looked up.
  */
 const raiseSignalsCte = (
