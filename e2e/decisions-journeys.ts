@@ -105,7 +105,7 @@ export const decisionsJourneys: Journey[] = [
       await heading(page, 'Hoy');
       const mine = page.locator('.my-commitments');
       await mine.getByRole('heading', { name: 'Mis compromisos' }).waitFor();
-      await mine.getByText(HOW).waitFor();
+      await mine.locator('.commitment', { hasText: HOW }).waitFor();
       await checkAccessibility(page, 'today with an open commitment (es)');
 
       await page.goto(`${ctx.server.url}/meetings/${meetingId}`);

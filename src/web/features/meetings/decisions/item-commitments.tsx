@@ -1,6 +1,6 @@
 // The commitments made on one agenda item — how peers will help — and, for the chair, secretary or peer
 // leader, a form to record another. The meeting page (features/meetings) shows it under each item.
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SUPPORT_KINDS, type SupportKind } from '../../../../shared/domain/vocabulary.ts';
 import { SelectField, TextAreaField, TextField } from '../../../components/fields.tsx';
@@ -23,14 +23,13 @@ export function ItemCommitments({
   canRecord: boolean;
 }) {
   const { t } = useTranslation();
-  const headingId = useId();
   const list = useMeetingCommitments(meetingId);
   const mine = list.data?.commitments.filter((c) => c.agendaItemId === itemId) ?? [];
   // Peers see this section only when there is something to show; the people running the meeting always.
   if (list.isSuccess && mine.length === 0 && !canRecord) return null;
   return (
-    <section className="item-commitments" aria-labelledby={headingId}>
-      <h4 id={headingId}>{t('commitments.heading')}</h4>
+    <div className="item-commitments">
+      <h4>{t('commitments.heading')}</h4>
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (
@@ -51,7 +50,7 @@ export function ItemCommitments({
           ) : null}
         </>
       )}
-    </section>
+    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 // Decisions by vote on a house meeting: the motions (all, or one agenda item's), vote buttons for members
 // present, and for the chair, secretary or peer leader a way to put a motion and to close the vote.
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type MotionView, VOTE_CHOICES, type VoteChoice } from '../../../../shared/contracts/decisions.ts';
 import { TextAreaField } from '../../../components/fields.tsx';
@@ -26,15 +26,14 @@ export function MeetingMotions({
   canVote: boolean;
 }) {
   const { t } = useTranslation();
-  const headingId = useId();
   const list = useMeetingMotions(meetingId);
   const changes = useMotionChanges(meetingId);
   const motions =
     list.data?.motions.filter((m) => (agendaItemId ? m.agendaItemId === agendaItemId : true)) ?? [];
   if (list.isSuccess && motions.length === 0 && !canRecord) return null;
   return (
-    <section className="meeting-motions" aria-labelledby={headingId}>
-      <h4 id={headingId}>{t('motions.heading')}</h4>
+    <div className="meeting-motions">
+      <h4>{t('motions.heading')}</h4>
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (
@@ -61,7 +60,7 @@ export function MeetingMotions({
           {canRecord ? <MotionForm agendaItemId={agendaItemId} changes={changes} /> : null}
         </>
       )}
-    </section>
+    </div>
   );
 }
 
