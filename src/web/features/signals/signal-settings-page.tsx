@@ -1,7 +1,6 @@
 // Signal thresholds (organization admin): the craving and mood lines and the days of silence that raise
 // an early-warning signal to a house's peer leaders. Each field says in words what is wrong with it.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TFunction } from 'i18next';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationSettingsView } from '../../../shared/contracts/signals.ts';
@@ -11,19 +10,12 @@ import { useFormErrors } from '../../components/errors.ts';
 import { TextField } from '../../components/fields.tsx';
 import { FormProblem, Loading, LoadProblem, Notice } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
+import { checkThreshold, THRESHOLD_FIELDS, type ThresholdField } from './thresholds.ts';
 
-const FIELDS = ['cravingThreshold', 'lowMoodThreshold', 'silenceDays'] as const;
-type Field = (typeof FIELDS)[number];
+const FIELDS = THRESHOLD_FIELDS;
+type Field = ThresholdField;
 type Values = Record<Field, string>;
 const settingsKey = ['organization-settings'] as const;
-
-/** A whole number inside the field's range, or the words that name the field and what it takes. */
-export function checkThreshold(t: TFunction, field: Field, value: string): string | undefined {
-  const { min, max } = THRESHOLD_RANGES[field];
-  const n = Number(value.trim());
-  if (value.trim() !== '' && Number.isInteger(n) && n >= min && n <= max) return undefined;
-  return t('signalSettings.wholeNumber', { field: t(`signalSettings.${field}`), min, max });
-}
 
 const toValues = (s: OrganizationSettingsView): Values => ({
   cravingThreshold: String(s.cravingThreshold),
