@@ -17,6 +17,7 @@ import {
 import { seedCheckIns } from './check-in-seed.ts';
 import { seedDecisions } from './decisions-seed.ts';
 import { seedJourney } from './journey-seed.ts';
+import { seedMeetings } from './meetings-seed.ts';
 import { seedOutsideMeetings } from './outside-meetings-seed.ts';
 
 export const DEMO_SLUG = 'hearth-demo';
@@ -229,6 +230,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
       }
       await seedCheckIns(tx, orgId, random);
       await seedJourney(tx, orgId, random);
+      await seedMeetings(tx, orgId);
       // Decisions go on the closed meetings the meetings seed made: keep this line after it.
       await seedDecisions(tx, orgId);
       await seedOutsideMeetings(tx, orgId, seededRandom(20261126));

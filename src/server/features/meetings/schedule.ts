@@ -114,93 +114,100 @@ async function addStandingItems(
  * time and place. Idempotent: unique per (series, local date).
  */
 export async function materialiseSeries(db: Db, seriesId: string, now: Date = new Date()): Promise<number> {
-  return await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`series:${seriesId}`}))`);
-    const [series] = await tx.select().from(houseMeetingSeries).where(eq(houseMeetingSeries.id, seriesId));
-    if (!series) return 0;
-    const today = localDate(series.timeZone, now);
-    const wanted = series.endedAt
-      ? []
-      : expandOccurrences(series, laterDate(series.startsOn, today), addDays(today, HORIZON_DAYS));
-    const wantedByDate = new Map(wanted.map((o) => [o.localDate, o]));
-    const existing = await tx
-      .select()
-      .from(houseMeetings)
-      .where(and(eq(houseMeetings.seriesId, series.id), gte(houseMeetings.localDate, today)))
-      .orderBy(asc(houseMeetings.localDate));
-    const existingDates = new Set(existing.map((m) => m.localDate));
+  return await db.transaction(async (tx) => await materialiseSeriesIn(tx, seriesId, now));
+}
 
-    // Meetings that are still to come follow the series; those it no longer has go.
-    for (const meeting of existing) {
-      if (meeting.state !== 'upcoming') continue;
-      const match = wantedByDate.get(meeting.localDate);
-      if (match) {
-        if (
-          meeting.startsAt.getTime() !== match.startsAt.getTime() ||
-          meeting.durationMinutes !== series.durationMinutes ||
-          meeting.location !== series.location ||
-          meeting.title !== series.title
-        ) {
-          await tx
-            .update(houseMeetings)
-            .set({
-              startsAt: match.startsAt,
-              durationMinutes: series.durationMinutes,
-              location: series.location,
-              title: series.title,
-              remindedAt: null,
-            })
-            .where(eq(houseMeetings.id, meeting.id));
-        }
-        continue;
+/** The same, inside a transaction the caller holds (the demo seed). */
+export async function materialiseSeriesIn(
+  tx: Queryable,
+  seriesId: string,
+  now: Date = new Date(),
+): Promise<number> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`series:${seriesId}`}))`);
+  const [series] = await tx.select().from(houseMeetingSeries).where(eq(houseMeetingSeries.id, seriesId));
+  if (!series) return 0;
+  const today = localDate(series.timeZone, now);
+  const wanted = series.endedAt
+    ? []
+    : expandOccurrences(series, laterDate(series.startsOn, today), addDays(today, HORIZON_DAYS));
+  const wantedByDate = new Map(wanted.map((o) => [o.localDate, o]));
+  const existing = await tx
+    .select()
+    .from(houseMeetings)
+    .where(and(eq(houseMeetings.seriesId, series.id), gte(houseMeetings.localDate, today)))
+    .orderBy(asc(houseMeetings.localDate));
+  const existingDates = new Set(existing.map((m) => m.localDate));
+
+  // Meetings that are still to come follow the series; those it no longer has go.
+  for (const meeting of existing) {
+    if (meeting.state !== 'upcoming') continue;
+    const match = wantedByDate.get(meeting.localDate);
+    if (match) {
+      if (
+        meeting.startsAt.getTime() !== match.startsAt.getTime() ||
+        meeting.durationMinutes !== series.durationMinutes ||
+        meeting.location !== series.location ||
+        meeting.title !== series.title
+      ) {
+        await tx
+          .update(houseMeetings)
+          .set({
+            startsAt: match.startsAt,
+            durationMinutes: series.durationMinutes,
+            location: series.location,
+            title: series.title,
+            remindedAt: null,
+          })
+          .where(eq(houseMeetings.id, meeting.id));
       }
-      const [raised] = await tx
-        .select({ n: sql<number>`count(*)::int` })
-        .from(agendaItems)
-        .where(and(eq(agendaItems.meetingId, meeting.id), inArray(agendaItems.kind, ['problem'])));
-      if ((raised?.n ?? 0) > 0) {
-        await tx.update(houseMeetings).set({ state: 'cancelled' }).where(eq(houseMeetings.id, meeting.id));
-      } else {
-        await tx.delete(houseMeetings).where(eq(houseMeetings.id, meeting.id));
-      }
+      continue;
     }
+    const [raised] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(agendaItems)
+      .where(and(eq(agendaItems.meetingId, meeting.id), inArray(agendaItems.kind, ['problem'])));
+    if ((raised?.n ?? 0) > 0) {
+      await tx.update(houseMeetings).set({ state: 'cancelled' }).where(eq(houseMeetings.id, meeting.id));
+    } else {
+      await tx.delete(houseMeetings).where(eq(houseMeetings.id, meeting.id));
+    }
+  }
 
-    const missing = wanted.filter(
-      (o) => !existingDates.has(o.localDate) && o.startsAt > new Date(now.getTime() - 12 * 3_600_000),
+  const missing = wanted.filter(
+    (o) => !existingDates.has(o.localDate) && o.startsAt > new Date(now.getTime() - 12 * 3_600_000),
+  );
+  if (missing.length === 0) return 0;
+  const residents = residentsOf(await currentMembers(tx, series.organizationId, series.residenceId, today));
+  let created = 0;
+  for (const occurrence of missing) {
+    const previous = await chairBefore(tx, series.organizationId, series.residenceId, occurrence.startsAt);
+    const turn = nextTurn(
+      residents,
+      await asRotationMember(tx, series.organizationId, series.residenceId, previous, residents),
     );
-    if (missing.length === 0) return 0;
-    const residents = residentsOf(await currentMembers(tx, series.organizationId, series.residenceId, today));
-    let created = 0;
-    for (const occurrence of missing) {
-      const previous = await chairBefore(tx, series.organizationId, series.residenceId, occurrence.startsAt);
-      const turn = nextTurn(
-        residents,
-        await asRotationMember(tx, series.organizationId, series.residenceId, previous, residents),
-      );
-      const [meeting] = await tx
-        .insert(houseMeetings)
-        .values({
-          organizationId: series.organizationId,
-          residenceId: series.residenceId,
-          seriesId: series.id,
-          kind: 'regular',
-          title: series.title,
-          startsAt: occurrence.startsAt,
-          localDate: occurrence.localDate,
-          durationMinutes: series.durationMinutes,
-          location: series.location,
-          chairId: turn.chairId,
-          secretaryId: turn.secretaryId,
-          createdBy: series.createdBy,
-        })
-        .onConflictDoNothing()
-        .returning();
-      if (!meeting) continue;
-      await addStandingItems(tx, meeting);
-      created++;
-    }
-    return created;
-  });
+    const [meeting] = await tx
+      .insert(houseMeetings)
+      .values({
+        organizationId: series.organizationId,
+        residenceId: series.residenceId,
+        seriesId: series.id,
+        kind: 'regular',
+        title: series.title,
+        startsAt: occurrence.startsAt,
+        localDate: occurrence.localDate,
+        durationMinutes: series.durationMinutes,
+        location: series.location,
+        chairId: turn.chairId,
+        secretaryId: turn.secretaryId,
+        createdBy: series.createdBy,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!meeting) continue;
+    await addStandingItems(tx, meeting);
+    created++;
+  }
+  return created;
 }
 
 /** The daily job: every running series, each in its own transaction. */
