@@ -234,6 +234,29 @@ describe('the agenda, raised without a name', () => {
     expect(added.body).toMatchObject({ anonymous: true, mine: true, author: { personId: ana.id } });
   });
 
+  it('should swap chair and secretary when the chair goes to the secretary, and refuse one person for both', async () => {
+    const swapped = await call('PATCH', `/api/meetings/${meetingId}`, {
+      as: leader,
+      body: { chairId: ben.id },
+    });
+    expect(swapped.status).toBe(200);
+    expect([swapped.body.chair.personId, swapped.body.secretary.personId]).toEqual([ben.id, cy.id]);
+    const both = await call('PATCH', `/api/meetings/${meetingId}`, {
+      as: leader,
+      body: { chairId: cy.id, secretaryId: cy.id },
+    });
+    expect(both.status).toBe(400);
+    expect(both.body.error.fields[0].field).toBe('secretaryId');
+    expect(
+      (await call('PATCH', `/api/meetings/${meetingId}`, { as: ana, body: { chairId: ana.id } })).status,
+    ).toBe(403);
+    const back = await call('PATCH', `/api/meetings/${meetingId}`, {
+      as: ben,
+      body: { chairId: cy.id, secretaryId: ben.id },
+    });
+    expect(back.status, back.text).toBe(200);
+  });
+
   it('should never show the author to a peer, in any response', async () => {
     const responses = [
       await detail(ben, meetingId),

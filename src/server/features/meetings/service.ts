@@ -326,8 +326,13 @@ export async function assignRoles(
         const id = input[field];
         if (id && !ids.has(id)) throw invalid(field, 'must be a current member of this house');
       }
-      const chairId = input.chairId === undefined ? meeting.chairId : input.chairId;
-      const secretaryId = input.secretaryId === undefined ? meeting.secretaryId : input.secretaryId;
+      let chairId = input.chairId === undefined ? meeting.chairId : input.chairId;
+      let secretaryId = input.secretaryId === undefined ? meeting.secretaryId : input.secretaryId;
+      // Handing the chair to the secretary (or the reverse) swaps the two, so nobody holds both.
+      if (input.secretaryId === undefined && chairId && chairId === secretaryId)
+        secretaryId = meeting.chairId;
+      if (input.chairId === undefined && secretaryId && chairId === secretaryId)
+        chairId = meeting.secretaryId;
       if (chairId && chairId === secretaryId)
         throw invalid('secretaryId', 'must be someone other than the chair');
       await tx.update(houseMeetings).set({ chairId, secretaryId }).where(eq(houseMeetings.id, meeting.id));
