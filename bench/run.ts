@@ -12,6 +12,7 @@ import { DEMO_PASSWORD } from '../src/server/features/demo/seed.ts';
 import { embeddedDatabaseUrl, readRuntimeInfo } from '../src/server/platform/database/runtime.ts';
 import { makeBenchResidents } from './bench-residents.ts';
 import { cpuPerRequest, readRssMb, sampleCpu } from './cpu.ts';
+import { benchMeetings } from './meetings.ts';
 import {
   freePort,
   type Proc,
@@ -545,6 +546,13 @@ async function main(): Promise<void> {
         `Note: ${nextFirst - firstTimers.length} first check-ins were retries: ${firstTimers.length} people ran out.`,
       );
     }
+    await benchMeetings({
+      base,
+      rawUrl,
+      rawPid: baseline.child.pid!,
+      hearthPid,
+      measure: (n, l) => measure(n, l, context),
+    });
     await stopNode(insertBaseline);
     insertBaseline = null;
     await stopNode(baseline);

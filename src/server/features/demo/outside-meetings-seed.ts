@@ -220,7 +220,7 @@ export async function seedOutsideMeetings(
   const made = await tx
     .insert(outsideMeetings)
     .values(DEMO_OUTSIDE_MEETINGS.map((m) => ({ timeZone: ZONE, ...m, organizationId })))
-    .returning({ id: outsideMeetings.id, name: outsideMeetings.name });
+    .returning({ id: outsideMeetings.id, name: outsideMeetings.name, days: outsideMeetings.days });
 
   const houses = await tx
     .select({ id: residences.id })
@@ -250,11 +250,17 @@ export async function seedOutsideMeetings(
     for (let week = 0; week < 6; week++) {
       const count = Math.max(0, usual + Math.floor(random() * 3) - 1);
       for (let i = 0; i < count; i++) {
-        const daysAgo = week * 7 + Math.floor(random() * 7);
-        const attendedOn = isoDaysAgo(daysAgo);
-        if (attendedOn < r.startsOn || daysAgo === 0) continue;
         const fromList = random() < 0.85;
         const meeting = made[Math.floor(random() * made.length)]!;
+        // A listed meeting is logged on one of its own weekdays.
+        let daysAgo = week * 7 + Math.floor(random() * 7);
+        if (fromList && meeting.days.length > 0) {
+          const weekday = meeting.days[Math.floor(random() * meeting.days.length)]!;
+          const todayWeekday = new Date().getUTCDay();
+          daysAgo = week * 7 + ((todayWeekday - weekday + 7) % 7);
+        }
+        const attendedOn = isoDaysAgo(daysAgo);
+        if (attendedOn < r.startsOn || daysAgo === 0) continue;
         logs.push({
           organizationId,
           personId: r.personId,

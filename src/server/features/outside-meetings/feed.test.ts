@@ -1,7 +1,8 @@
 // Conformance of our public Meeting Guide feed: every field rule of the spec, and who may read it.
+import zlib from 'node:zlib';
 import { isMeetingType } from '@code4recovery/spec';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, testDb } from '../../../test/app.ts';
+import { call, testApp, testDb } from '../../../test/app.ts';
 import {
   buildOtherOrganization,
   buildResidence,
@@ -196,6 +197,18 @@ describe('the public Meeting Guide feed', () => {
     const again = await call('GET', feedPath, { headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);
     expect(again.text).toBe('');
+  });
+
+  it('should send the feed gzipped to apps that accept it', async () => {
+    const plain = await call('GET', feedPath);
+    const response = await testApp().inject({
+      method: 'GET',
+      url: feedPath,
+      headers: { 'accept-encoding': 'gzip, br' },
+    });
+    expect(response.headers['content-encoding']).toBe('gzip');
+    expect(response.headers.vary).toBe('accept-encoding');
+    expect(zlib.gunzipSync(response.rawPayload).toString('utf8')).toBe(plain.text);
   });
 
   it('should show a change at once (the cached feed is forgotten on every write)', async () => {

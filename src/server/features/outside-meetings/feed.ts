@@ -2,6 +2,7 @@
 // organization until the directory changes (writes through this app clear it) or a minute passes
 // (another app server may have changed it).
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 import { and, asc, eq } from 'drizzle-orm';
 import { toFeedMeeting } from '../../../shared/domain/meeting-guide.ts';
 import type { Db } from '../../platform/database/connect.ts';
@@ -11,6 +12,8 @@ import { toDirectoryMeeting } from './presenters.ts';
 export type RenderedFeed = {
   organizationId: string;
   body: string;
+  /** The same body gzipped once, for apps that accept it (most do): a 500-meeting feed shrinks ~10×. */
+  gzipped: Buffer;
   etag: string;
   lastModified: Date;
   renderedAt: number;
@@ -56,6 +59,7 @@ export async function publicFeed(db: Db, slug: string, now = Date.now()): Promis
   const entry: RenderedFeed = {
     organizationId: org.id,
     body,
+    gzipped: zlib.gzipSync(body),
     etag: `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
     lastModified,
     renderedAt: now,

@@ -214,8 +214,13 @@ export function outsideMeetingRoutes(app: App): void {
       reply.header('cache-control', 'public, max-age=300');
       reply.header('etag', feed.etag);
       if (feed.lastModified.getTime() > 0) reply.header('last-modified', feed.lastModified.toUTCString());
+      reply.header('vary', 'accept-encoding');
       if (request.headers['if-none-match'] === feed.etag) return reply.status(304).send();
-      return reply.type('application/json; charset=utf-8').send(feed.body);
+      reply.type('application/json; charset=utf-8');
+      if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+        return reply.header('content-encoding', 'gzip').send(feed.gzipped);
+      }
+      return reply.send(feed.body);
     },
   );
 }

@@ -104,14 +104,14 @@ export function AttendanceSection({ meetings }: { meetings: OutsideMeetingView[]
         <>
           <h3>{t('outside.recentHeading')}</h3>
           <ul className="plain-list outside-recent">
-            {mine.data.recent.map((entry) => (
+            {mine.data.recent.slice(0, 8).map((entry) => (
               <li key={entry.id}>
                 <span>
                   {formatDate(entry.attendedOn, i18n.language)} · {entry.name}
                 </span>{' '}
                 <button
                   type="button"
-                  className="button button-quiet button-small"
+                  className="button button-secondary button-small"
                   disabled={remove.isPending}
                   onClick={() => remove.mutate(entry.id)}
                 >

@@ -81,7 +81,7 @@ export function DirectoryFiltersForm({
         maxLength={100}
         onChange={(e) => set({ q: e.target.value })}
       />
-      <button type="button" className="button button-quiet" onClick={() => onChange(EMPTY_FILTERS)}>
+      <button type="button" className="button button-secondary" onClick={() => onChange(EMPTY_FILTERS)}>
         {t('outside.clearFilters')}
       </button>
     </form>

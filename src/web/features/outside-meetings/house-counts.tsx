@@ -19,9 +19,9 @@ export function HouseCounts({ residenceId }: { residenceId: string }) {
       ) : counts.data.residents.length === 0 ? (
         <p className="hint">{t('outside.houseEmpty')}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-labelledby={`${headingId}-caption`} tabIndex={0}>
           <table className="outside-counts">
-            <caption>
+            <caption id={`${headingId}-caption`}>
               {counts.data.goal
                 ? t('outside.houseGoal', { goal: counts.data.goal })
                 : t('outside.houseNoGoal')}

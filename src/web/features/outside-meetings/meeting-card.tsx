@@ -71,13 +71,13 @@ export function MeetingCard({ meeting, canCurate }: { meeting: OutsideMeetingVie
         </button>
         {canCurate && !editing ? (
           <>
-            <button type="button" className="button button-quiet" onClick={() => setEditing(true)}>
+            <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
               {t('outside.edit')}
               <Hidden>{` ${meeting.name}`}</Hidden>
             </button>
             <button
               type="button"
-              className="button button-quiet"
+              className="button button-secondary"
               disabled={remove.isPending}
               onClick={() => {
                 if (window.confirm(t('outside.removeConfirm', { name: meeting.name })))

@@ -229,7 +229,7 @@ export function MeetingForm({
         <button type="submit" className="button" disabled={save.isPending}>
           {meeting ? t('outside.form.save') : t('outside.form.add')}
         </button>
-        <button type="button" className="button button-quiet" onClick={onDone}>
+        <button type="button" className="button button-secondary" onClick={onDone}>
           {t('common.cancel')}
         </button>
       </div>
