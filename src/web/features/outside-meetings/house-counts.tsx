@@ -1,8 +1,13 @@
 // For a peer leader: how many outside meetings each resident went to, week by week (counts only).
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../components/format.ts';
 import { Loading, LoadProblem } from '../../components/notice.tsx';
 import { useHouseAttendance } from './outside-api.ts';
+
+/** "Nov 2" / "2 nov": a short week label that fits a phone's width. */
+const shortDate = (isoDate: string, language: string) =>
+  new Intl.DateTimeFormat(language, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T12:00:00Z`),
+  );
 
 export function HouseCounts({ residenceId }: { residenceId: string }) {
   const { t, i18n } = useTranslation();
@@ -19,37 +24,33 @@ export function HouseCounts({ residenceId }: { residenceId: string }) {
       ) : counts.data.residents.length === 0 ? (
         <p className="hint">{t('outside.houseEmpty')}</p>
       ) : (
-        <div className="table-wrap" role="region" aria-labelledby={`${headingId}-caption`} tabIndex={0}>
-          <table className="outside-counts">
-            <caption id={`${headingId}-caption`}>
-              {counts.data.goal
-                ? t('outside.houseGoal', { goal: counts.data.goal })
-                : t('outside.houseNoGoal')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('outside.resident')}</th>
-                {counts.data.weeks.map((week, i) => (
-                  <th scope="col" key={week}>
-                    {i === counts.data.weeks.length - 1
-                      ? t('outside.thisWeek')
-                      : t('outside.weekOf', { date: formatDate(week, i18n.language) })}
-                  </th>
+        <table className="outside-counts">
+          <caption id={`${headingId}-caption`}>
+            {counts.data.goal ? t('outside.houseGoal', { goal: counts.data.goal }) : t('outside.houseNoGoal')}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('outside.resident')}</th>
+              {counts.data.weeks.map((week, i) => (
+                <th scope="col" key={week}>
+                  {i === counts.data.weeks.length - 1
+                    ? t('outside.thisWeek')
+                    : t('outside.weekOf', { date: shortDate(week, i18n.language) })}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {counts.data.residents.map((r) => (
+              <tr key={r.personId}>
+                <th scope="row">{r.displayName}</th>
+                {r.counts.map((n, i) => (
+                  <td key={counts.data.weeks[i]}>{n}</td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {counts.data.residents.map((r) => (
-                <tr key={r.personId}>
-                  <th scope="row">{r.displayName}</th>
-                  {r.counts.map((n, i) => (
-                    <td key={counts.data.weeks[i]}>{n}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </table>
       )}
     </section>
   );
