@@ -7,6 +7,7 @@ import { decisionsJourneys, minutesJourneys } from './decisions-journeys.ts';
 import { ARTIFACTS, chromiumPath, launchBrowser, screenshotOnFailure, startServer } from './harness.ts';
 import { journeyAdminJourneys } from './journey-admin-journeys.ts';
 import { journeys as foundationJourneys } from './journeys.ts';
+import { closeMeetingJourney, meetingJourneys } from './meetings-journeys.ts';
 import { outsideJourneys } from './outside-journeys.ts';
 import type { JourneyContext } from './steps.ts';
 
@@ -16,7 +17,9 @@ import type { JourneyContext } from './steps.ts';
 const allJourneys = [
   ...foundationJourneys,
   ...journeyAdminJourneys,
+  ...meetingJourneys,
   ...decisionsJourneys,
+  closeMeetingJourney,
   ...minutesJourneys,
   ...outsideJourneys,
 ];
