@@ -8,7 +8,16 @@ import { Hidden, Notice } from '../../../components/notice.tsx';
 import { useDecisionProblem } from './decision-errors.ts';
 import { useMarkCommitmentDone } from './decisions-api.ts';
 
-export function CommitmentLine({ commitment, context }: { commitment: CommitmentView; context?: boolean }) {
+/** `onDone` lets a list that drops done commitments (My commitments) thank the person after the line goes. */
+export function CommitmentLine({
+  commitment,
+  context,
+  onDone,
+}: {
+  commitment: CommitmentView;
+  context?: boolean;
+  onDone?: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const c = commitment;
   const helped = c.helped ? c.helped.displayName : t('commitments.wholeHouse');
@@ -33,12 +42,12 @@ export function CommitmentLine({ commitment, context }: { commitment: Commitment
         </p>
       ) : null}
       {c.doneNote ? <p className="commitment-note">“{c.doneNote}”</p> : null}
-      {!c.doneAt && c.canMarkDone ? <MarkDone commitment={c} /> : null}
+      {!c.doneAt && c.canMarkDone ? <MarkDone commitment={c} onDone={onDone} /> : null}
     </li>
   );
 }
 
-function MarkDone({ commitment }: { commitment: CommitmentView }) {
+function MarkDone({ commitment, onDone }: { commitment: CommitmentView; onDone: (() => void) | undefined }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
@@ -47,9 +56,12 @@ function MarkDone({ commitment }: { commitment: CommitmentView }) {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = note.trim();
-    markDone.mutate(trimmed ? { id: commitment.id, note: trimmed } : { id: commitment.id });
+    markDone.mutate(trimmed ? { id: commitment.id, note: trimmed } : { id: commitment.id }, {
+      onSuccess: () => onDone?.(),
+    });
   };
-  if (markDone.isSuccess) return <Notice tone="success">{t('commitments.markedDone')}</Notice>;
+  if (markDone.isSuccess)
+    return onDone ? null : <Notice tone="success">{t('commitments.markedDone')}</Notice>;
   if (!open) {
     return (
       <button type="button" className="button button-secondary button-small" onClick={() => setOpen(true)}>
