@@ -269,6 +269,30 @@ describe('PATCH /api/check-ins/:id', () => {
     });
   });
 
+  it('should look for signals only among the figures sent: an edit of the reflection raises none', async () => {
+    const resident = await newResident();
+    const kinds = async () =>
+      (await testDb().select({ kind: signals.kind }).from(signals).where(eq(signals.personId, resident.id)))
+        .map((r) => r.kind)
+        .sort();
+    const created = (
+      await call('POST', '/api/check-ins', { as: resident, body: checkIn({ craving: 9, mood: 1 }) })
+    ).body;
+    expect(await kinds()).toEqual(['craving', 'low_mood']);
+    // Had the figures been looked at again, removing the signals would see them raised once more.
+    await testDb().delete(signals).where(eq(signals.personId, resident.id));
+    const reflection = await call('PATCH', `/api/check-ins/${created.id}`, {
+      as: resident,
+      body: { reflection: 'hard' },
+    });
+    expect(reflection.status, reflection.text).toBe(200);
+    expect(await kinds()).toEqual([]);
+    await call('PATCH', `/api/check-ins/${created.id}`, { as: resident, body: { mood: 1 } });
+    expect(await kinds()).toEqual(['low_mood']);
+    await call('PATCH', `/api/check-ins/${created.id}`, { as: resident, body: { wantsSupport: true } });
+    expect(await kinds()).toEqual(['low_mood', 'support_request']);
+  });
+
   it("should refuse to change an earlier day's check-in (409), changing nothing", async () => {
     const resident = await newResident();
     const created = (await call('POST', '/api/check-ins', { as: resident, body: checkIn() })).body;
