@@ -2,7 +2,12 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, testDb } from '../../../test/app.ts';
 import { signIn } from '../../../test/factories.ts';
-import { congratulations, recoveryClocks, recoveryStretches } from '../../platform/database/schema.ts';
+import {
+  congratulations,
+  people,
+  recoveryClocks,
+  recoveryStretches,
+} from '../../platform/database/schema.ts';
 import { DEMO_PASSWORD, seedDemo } from './seed.ts';
 
 let leader: string;
@@ -37,10 +42,22 @@ describe('demo recovery journey', () => {
     expect(current.some((s) => daysOf(s) >= 1830)).toBe(true);
     expect(stretches.some((s) => s.endsOn !== null)).toBe(true);
     const perPerson = new Map<string, number>();
-    for (const c of clocks) perPerson.set(c.personId, (perPerson.get(c.personId) ?? 0) + 1);
+    for (const c of clocks.filter((c) => c.archivedAt === null))
+      perPerson.set(c.personId, (perPerson.get(c.personId) ?? 0) + 1);
     expect([...perPerson.values()].filter((n) => n === 2)).toHaveLength(2);
     expect(new Set(clocks.map((c) => c.visibleTo)).size).toBeGreaterThanOrEqual(3);
     expect((await testDb().select().from(congratulations)).length).toBeGreaterThan(0);
+  });
+
+  it('should give a few residents a past clock, readable only to them with its history', async () => {
+    const past = (await testDb().select().from(recoveryClocks)).filter((c) => c.archivedAt !== null);
+    expect(past.length).toBeGreaterThan(0);
+    const owner = (await testDb().select().from(people).where(eq(people.id, past[0]!.personId)))[0]!;
+    const journey = await call('GET', '/api/journey', { as: await signIn(owner.username, DEMO_PASSWORD) });
+    expect(journey.body.pastClocks).toEqual([
+      expect.objectContaining({ label: 'nicotine', resets: 1, stretches: expect.any(Array) }),
+    ]);
+    expect(journey.body.clocks.some((c: { id: string }) => c.id === past[0]!.id)).toBe(false);
   });
 
   it('should give each peer leader celebrations and upcoming milestones to look at', async () => {

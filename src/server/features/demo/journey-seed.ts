@@ -113,6 +113,40 @@ export async function seedJourney(tx: Tx, organizationId: string, random: () => 
   }
   await recordReachedMilestones(tx, stretches, today);
   await congratulateThisWeek(tx, organizationId, everyone, addDays(today, -6), random);
+  await seedPastClocks(tx, organizationId, everyone, today);
+}
+
+/**
+ * A few residents put a clock away a month ago (a substance they no longer count separately): it shows
+ * only to them, under "Past clocks", with its history. Uses no random numbers, so the rest stays as it was.
+ */
+async function seedPastClocks(tx: Tx, organizationId: string, everyone: Person[], today: string) {
+  const chosen = everyone.filter(
+    (p, k) => k % 11 === 6 && !p.username.startsWith('leader') && !p.username.startsWith('alumni'),
+  );
+  for (const person of chosen) {
+    const [clock] = await tx
+      .insert(recoveryClocks)
+      .values({
+        organizationId,
+        personId: person.personId,
+        label: 'nicotine',
+        visibleTo: 'only_me',
+        archivedAt: new Date(`${addDays(today, -30)}T18:00:00Z`),
+      })
+      .returning({ id: recoveryClocks.id });
+    const clockId = clock!.id;
+    await tx.insert(recoveryStretches).values([
+      {
+        organizationId,
+        personId: person.personId,
+        clockId,
+        startsOn: addDays(today, -400),
+        endsOn: addDays(today, -260),
+      },
+      { organizationId, personId: person.personId, clockId, startsOn: addDays(today, -259) },
+    ]);
+  }
 }
 
 /** A few housemates congratulate milestones of the last week that their house can see. */
