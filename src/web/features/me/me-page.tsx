@@ -15,13 +15,12 @@ import {
 } from '../../../shared/domain/vocabulary.ts';
 import { api } from '../../app/api.ts';
 import { switchLanguage } from '../../app/i18n/index.ts';
-import { hasHouseRole, meQueryKey, useMe } from '../../app/session.ts';
+import { meQueryKey, useMe } from '../../app/session.ts';
 import { useFormErrors } from '../../components/errors.ts';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { formatDate } from '../../components/format.ts';
 import { FormProblem, Notice } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
-import { CalendarSubscribe } from '../calendars/calendar-subscribe.tsx';
 
 const PROFILE_FIELDS = ['firstName', 'lastName', 'pronouns', 'recoveryPathway', 'email'] as const;
 const PRIVACY_FIELDS = ['nameStyle', 'pronounsVisibleTo', 'pathwayVisibleTo', 'stageVisibleTo'] as const;
@@ -62,7 +61,6 @@ export function MePage() {
         lastName={profile.lastName}
       />
       <MyRoles />
-      {hasHouseRole(me) ? <CalendarSubscribe scope="person" /> : null}
       <section className="card" aria-labelledby="me-devices">
         <h2 id="me-devices">{t('me.devicesHeading')}</h2>
         <p>

@@ -11,6 +11,7 @@ import { isAdmin, useMe } from '../../app/session.ts';
 import { SelectField } from '../../components/fields.tsx';
 import { Loading, LoadProblem } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
+import { CalendarSubscribe } from '../calendars/calendar-subscribe.tsx';
 import { AddAgendaItemForm } from './add-agenda-item-form.tsx';
 import { EmergencyMeetingForm } from './emergency-meeting-form.tsx';
 import { formatMeetingTime, useHouseMeetings } from './meetings-api.ts';
@@ -64,6 +65,7 @@ export function MeetingsPage() {
             </SelectField>
           ) : null}
           <HouseMeetings key={residenceId} residenceId={residenceId} />
+          <CalendarSubscribe scope="person" />
         </>
       )}
     </Page>
