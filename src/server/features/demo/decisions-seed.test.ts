@@ -9,10 +9,13 @@ import {
   houseMeetings,
   meetingAttendance,
   motions,
+  organizations,
+  residences,
   supportLedger,
   votes,
 } from '../../platform/database/schema.ts';
 import { seedDecisions } from './decisions-seed.ts';
+import { DEMO_SLUG, seedDemo } from './seed.ts';
 
 let admin: TestPerson;
 let houseId: string;
@@ -132,5 +135,44 @@ describe('demo decisions', () => {
     expect(minutes.body.motions.length + minutes.body.items[0].motions.length).toBe(1);
     const anonymous = minutes.body.items.find((i: { title: string }) => i.title === 'Feeling alone at night');
     expect(anonymous).toMatchObject({ anonymous: true, raisedBy: null });
+  });
+});
+
+describe('the demo seed', () => {
+  it("gives each demo house's past meetings decisions and commitments, some done and some open", async () => {
+    await seedDemo(testDb());
+    const [org] = await testDb().select().from(organizations).where(eq(organizations.slug, DEMO_SLUG));
+    const houses = await testDb().select().from(residences).where(eq(residences.organizationId, org!.id));
+    expect(houses.length).toBe(3);
+    for (const house of houses) {
+      const made = await testDb().select().from(commitments).where(eq(commitments.residenceId, house.id));
+      expect(
+        made.some((c) => c.doneAt),
+        `${house.name} has done commitments`,
+      ).toBe(true);
+      expect(
+        made.some((c) => !c.doneAt),
+        `${house.name} has open commitments`,
+      ).toBe(true);
+      const meetings = await testDb()
+        .select()
+        .from(houseMeetings)
+        .where(eq(houseMeetings.residenceId, house.id));
+      const decided = await testDb()
+        .select()
+        .from(motions)
+        .where(
+          inArray(
+            motions.meetingId,
+            meetings.map((m) => m.id),
+          ),
+        );
+      expect(decided.length, `${house.name} has decisions`).toBeGreaterThan(0);
+      expect(decided.every((m) => m.result !== null)).toBe(true);
+    }
+    const all = await testDb().select().from(commitments).where(eq(commitments.organizationId, org!.id));
+    expect(new Set(all.map((c) => c.supportKind))).toEqual(new Set(SUPPORT_KINDS));
+    const results = await testDb().select().from(motions).where(eq(motions.organizationId, org!.id));
+    expect(new Set(results.map((m) => m.result))).toContain('carried');
   });
 });
