@@ -8,7 +8,7 @@ import type {
   CounselorAssignmentView,
 } from '../../../shared/contracts/counselor-assignments.ts';
 import type { PersonSummary } from '../../../shared/contracts/people.ts';
-import { api } from '../../app/api.ts';
+import { api, isApiError } from '../../app/api.ts';
 import { useFormErrors } from '../../components/errors.ts';
 import { SelectField } from '../../components/fields.tsx';
 import { formatDate } from '../../components/format.ts';
@@ -87,8 +87,13 @@ function AssignForm({
   });
   const server = useFormErrors(create.error, FIELDS);
   const label = (f: Field) => (f === 'counselorId' ? t('counselors.counselor') : t('counselors.resident'));
-  const fieldError = (f: Field) =>
-    missing.includes(f) ? t('counselors.required', { field: label(f) }) : server.fieldError(f);
+  const fieldError = (f: Field) => {
+    if (missing.includes(f)) return t('counselors.required', { field: label(f) });
+    // The one refusal with its own words here: the pair is already assigned.
+    return isApiError(create.error, 'conflict') && f === 'residentId'
+      ? t('counselors.alreadyAssigned')
+      : server.fieldError(f);
+  };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     onDone(null);
@@ -151,6 +156,13 @@ function AssignmentLine({
       onEnded(t('counselors.ended', names));
       await queryClient.invalidateQueries({ queryKey: assignmentsKey });
     },
+    // Someone else ended it a moment ago: say so in our words, and refresh the list.
+    onError: async (error) => {
+      if (isApiError(error, 'conflict')) {
+        onEnded(t('counselors.alreadyEnded', names));
+        await queryClient.invalidateQueries({ queryKey: assignmentsKey });
+      }
+    },
   });
   return (
     <li className="assignment-line">
@@ -169,7 +181,7 @@ function AssignmentLine({
         {t('counselors.end')}
         <Hidden> {t('counselors.endFor', names)}</Hidden>
       </button>
-      <FormProblem error={end.error} fields={[]} />
+      {isApiError(end.error, 'conflict') ? null : <FormProblem error={end.error} fields={[]} />}
     </li>
   );
 }
