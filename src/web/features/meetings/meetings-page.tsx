@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import type { MeetingSummary } from '../../../shared/contracts/meetings.ts';
 import type { House, ResidenceView } from '../../../shared/contracts/residences.ts';
 import { api } from '../../app/api.ts';
-import { isAdmin, useMe } from '../../app/session.ts';
+import { hasHouseRole, isAdmin, useMe } from '../../app/session.ts';
 import { SelectField } from '../../components/fields.tsx';
 import { Loading, LoadProblem } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
@@ -37,6 +37,7 @@ function useMyHouses() {
 export function MeetingsPage() {
   const { t } = useTranslation();
   const houses = useMyHouses();
+  const me = useMe();
   const [chosen, setChosen] = useState('');
   const residenceId = chosen || houses.list[0]?.id || '';
   return (
@@ -65,7 +66,12 @@ export function MeetingsPage() {
             </SelectField>
           ) : null}
           <HouseMeetings key={residenceId} residenceId={residenceId} />
-          <CalendarSubscribe scope="person" />
+          {/* An admin lives in no house: the chosen house's calendar instead of a personal one. */}
+          <CalendarSubscribe
+            key={`calendar-${residenceId}`}
+            scope={isAdmin(me) && !hasHouseRole(me) ? 'residence' : 'person'}
+            residenceId={residenceId}
+          />
         </>
       )}
     </Page>
