@@ -91,8 +91,16 @@ async function markAttendance(meeting: string, person: TestPerson, status: strin
       set: { status },
     });
 }
-const countOf = async (table: typeof commitments | typeof motions | typeof supportLedger) =>
+const countOf = async (table: typeof commitments | typeof motions) =>
   (await testDb().select({ n: count() }).from(table))[0]!.n;
+/** Support ledger entries of this test's organization (the demo organization has its own). */
+const ledgerCount = async () =>
+  (
+    await testDb()
+      .select({ n: count() })
+      .from(supportLedger)
+      .where(eq(supportLedger.organizationId, admin.organizationId))
+  )[0]!.n;
 const voteRows = async (motionId: string) =>
   await testDb().select().from(votes).where(eq(votes.motionId, motionId));
 
@@ -324,7 +332,7 @@ describe('my commitments and marking them done', () => {
     });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.error.fields[0].field).toMatch(/note/);
-    expect(await countOf(supportLedger)).toBe(0);
+    expect(await ledgerCount()).toBe(0);
   });
 
   it('records a done commitment once, with its support ledger entry; a second time is 409 and changes nothing', async () => {
@@ -350,7 +358,7 @@ describe('my commitments and marking them done', () => {
     const again = await call('POST', `/api/commitments/${c.id}/done`, { as: carlos, body: {} });
     expect(again.status).toBe(409);
     expect(again.body.error.message).toBe('This commitment is already marked done.');
-    expect(await countOf(supportLedger)).toBe(1);
+    expect(await ledgerCount()).toBe(1);
     const [row] = await testDb().select().from(commitments).where(eq(commitments.id, c.id));
     expect(row?.doneNote).toBe('We went together.');
     expect((await call('GET', '/api/me/commitments', { as: carlos })).body.mine).toEqual([]);
@@ -580,7 +588,17 @@ describe('decisions by vote', () => {
 });
 
 describe('minutes', () => {
+  let leftOpen: string;
+
   it('are published only once the meeting closes (409 before)', async () => {
+    const motion = await call('POST', `/api/meetings/${meetingId}/motions`, {
+      as: chair,
+      body: { text: 'Paint the fence in spring', agendaItemId: anonymousItemId },
+    });
+    leftOpen = motion.body.id;
+    await call('POST', `/api/motions/${leftOpen}/votes`, { as: carlos, body: { choice: 'for' } });
+    await call('POST', `/api/motions/${leftOpen}/votes`, { as: chair, body: { choice: 'for' } });
+    await call('POST', `/api/motions/${leftOpen}/votes`, { as: leader, body: { choice: 'for' } });
     const result = await call('GET', `/api/meetings/${meetingId}/minutes`, { as: carlos });
     expect(result.status).toBe(409);
     expect(result.body.error.message).toBe('The minutes are published when the meeting closes.');
@@ -601,9 +619,18 @@ describe('minutes', () => {
       (await call('POST', `/api/meetings/${meetingId}/motions`, { as: chair, body: { text: 'Too late' } }))
         .status,
     ).toBe(409);
+    // A vote left open at the close takes no more votes, but the chair can still count it.
+    const late2 = await call('POST', `/api/motions/${leftOpen}/votes`, {
+      as: secretary,
+      body: { choice: 'against' },
+    });
+    expect(late2.status).toBe(409);
+    const counted = await call('POST', `/api/motions/${leftOpen}/close`, { as: chair });
+    expect(counted.body).toMatchObject({ result: 'carried', votesFor: 3, votesAgainst: 0 });
     const result = await call('GET', `/api/meetings/${meetingId}/minutes`, { as: carlos });
     expect(result.status).toBe(200);
     const m = result.body;
+    expect(m.items[1].motions.map((x: { result: string }) => x.result)).toEqual(['carried']);
     expect(m.meeting).toMatchObject({
       id: meetingId,
       title: 'Sunday house meeting',
@@ -655,7 +682,7 @@ describe('minutes', () => {
       expect.objectContaining({
         id: meetingId,
         itemCount: 2,
-        motionCount: 3,
+        motionCount: 4,
         commitmentCount: 4,
         matches: [],
       }),

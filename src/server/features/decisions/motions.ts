@@ -200,7 +200,8 @@ export async function closeMotion(db: Db, actor: Actor, motionId: string) {
   const meeting = await meetingOfMotion(db, actor, motionId, 'motion.close');
   return await db.transaction(async (tx) => {
     const motion = await lockedMotion(tx, actor, motionId);
-    assertRecordable(actor, meeting, false);
+    // A vote left open when the meeting closed can still be counted afterwards (attendance is final then).
+    assertRecordable(actor, meeting, true);
     if (motion.state !== 'open') throw conflict(DECISION_MESSAGES.motionClosed, 'id');
     const [present] = await tx
       .select({ count: sql<number>`count(*)::int` })
