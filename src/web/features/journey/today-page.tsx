@@ -1,6 +1,6 @@
 // Today, a resident's home: recovery time big and kind, the next milestone, today's check-in, BARC-10 when due.
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Barc10ListView } from '../../../shared/contracts/barc10.ts';
@@ -21,9 +21,18 @@ export function TodayPage() {
   const journey = useJourney();
   // Putting a clock away or bringing one back moves it across the page: say so where the person is.
   const [moved, setMoved] = useState<{ what: 'archived' | 'restored'; label: string } | null>(null);
+  const movedRef = useRef<HTMLDivElement>(null);
+  // The card that had focus is gone: focus (and scroll to) the words that say where it went.
+  useEffect(() => {
+    if (moved) movedRef.current?.focus();
+  }, [moved]);
   return (
     <Page title={t('today.title')}>
-      {moved ? <Notice tone="success">{t(`clocks.${moved.what}`, { label: moved.label })}</Notice> : null}
+      {moved ? (
+        <div ref={movedRef} tabIndex={-1}>
+          <Notice tone="success">{t(`clocks.${moved.what}`, { label: moved.label })}</Notice>
+        </div>
+      ) : null}
       {journey.isPending ? (
         <Loading />
       ) : journey.isError ? (
