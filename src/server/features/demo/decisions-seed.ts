@@ -1,7 +1,7 @@
-// Demo decisions: on each demo house's closed past meetings, the motions the house voted on (carried,
-// failed, once without a quorum) and the commitments peers made — all four kinds of support, the older
-// ones mostly done (each with its support ledger entry), the recent ones still open, so they come back
-// on the next agenda. Runs after the meetings seed; with no closed meetings it adds nothing.
+// Demo decisions: on each demo house's closed past meetings, the motions the members present voted on
+// (carried or failed; no quorum when too few came) and the commitments peers made — all four kinds of
+// support, older ones mostly done (each with its support ledger entry), the last week's still open, so
+// they come back on the next agenda. Runs after the meetings seed; with no closed meetings it adds nothing.
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { SUPPORT_KINDS, type SupportKind } from '../../../shared/domain/vocabulary.ts';
 import type { Db } from '../../platform/database/connect.ts';
@@ -73,17 +73,128 @@ async function currentMemberIds(tx: Tx, organizationId: string, residenceId: str
   };
 }
 
+type Meeting = typeof houseMeetings.$inferSelect;
+type Item = typeof agendaItems.$inferSelect;
+type Ctx = {
+  tx: Tx;
+  organizationId: string;
+  random: () => number;
+  pick: <T>(list: readonly T[]) => T;
+  turn: { kind: number; motion: number };
+};
+
+/** On each problem item (or the first item), one or two peers present say how they will help. */
+async function seedCommitments(
+  ctx: Ctx,
+  meeting: Meeting,
+  items: Item[],
+  helpers: string[],
+  members: string[],
+) {
+  const { tx, organizationId, random, pick } = ctx;
+  const ageDays = (Date.now() - meeting.startsAt.getTime()) / dayMs;
+  const problemItems = items.filter((i) => i.kind === 'problem');
+  const targets = problemItems.length > 0 ? problemItems : items.slice(0, 1);
+  for (const item of targets) {
+    const count = 1 + (random() < 0.4 ? 1 : 0);
+    for (let k = 0; k < count; k++) {
+      const kind = SUPPORT_KINDS[ctx.turn.kind++ % SUPPORT_KINDS.length]!;
+      const helperId = pick(helpers);
+      const others = members.filter((m) => m !== helperId);
+      const author = item.authorId && !item.anonymous && item.authorId !== helperId ? item.authorId : null;
+      const helpedId = kind === 'affiliational' && random() < 0.5 ? null : (author ?? pick(others));
+      const createdAt = new Date(meeting.startsAt.getTime() + 40 * 60_000);
+      // Older commitments are mostly kept; the last week's are still open (they come back on the agenda).
+      const done = ageDays > 10 && random() < 0.75;
+      const doneAt = done ? new Date(createdAt.getTime() + Math.floor(1 + random() * 6) * dayMs) : null;
+      const note = done ? pick(DONE_NOTES) : null;
+      const [row] = await tx
+        .insert(commitments)
+        .values({
+          organizationId,
+          residenceId: meeting.residenceId,
+          meetingId: meeting.id,
+          agendaItemId: item.id,
+          helperId,
+          helpedId,
+          description: pick(HOW[kind]),
+          supportKind: kind,
+          dueOn: isoDate(new Date(createdAt.getTime() + 7 * dayMs)),
+          doneAt,
+          doneNote: note,
+          createdBy: meeting.secretaryId ?? meeting.chairId,
+          createdAt,
+        })
+        .returning({ id: commitments.id });
+      if (!doneAt) continue;
+      await tx.insert(supportLedger).values({
+        organizationId,
+        residenceId: meeting.residenceId,
+        giverId: helperId,
+        receiverId: helpedId,
+        supportKind: kind,
+        source: 'commitment',
+        commitmentId: row!.id,
+        note,
+        at: doneAt,
+      });
+    }
+  }
+}
+
+/** A motion the members present voted on, counted against a majority of current residents. */
+async function seedMotion(ctx: Ctx, meeting: Meeting, items: Item[], voters: string[], residents: number) {
+  const { tx, organizationId, random } = ctx;
+  const item = items.find((i) => i.kind === 'business') ?? null;
+  const createdAt = new Date(meeting.startsAt.getTime() + 20 * 60_000);
+  const [motion] = await tx
+    .insert(motions)
+    .values({
+      organizationId,
+      meetingId: meeting.id,
+      agendaItemId: item?.id ?? null,
+      text: MOTIONS[ctx.turn.motion++ % MOTIONS.length]!,
+      movedBy: meeting.chairId,
+      createdAt,
+    })
+    .returning({ id: motions.id });
+  const leaning = random() < 0.7 ? 0.75 : 0.35;
+  const tally = { for: 0, against: 0, abstain: 0 };
+  for (const personId of voters) {
+    const r = random();
+    const choice = r < 0.1 ? 'abstain' : r < 0.1 + leaning * 0.9 ? 'for' : 'against';
+    tally[choice]++;
+    await tx
+      .insert(votes)
+      .values({ organizationId, motionId: motion!.id, personId, choice, castAt: createdAt });
+  }
+  const quorum = Math.floor(residents / 2) + 1;
+  const presentCount = voters.length;
+  await tx
+    .update(motions)
+    .set({
+      state: 'closed',
+      result: resultOf({ for: tally.for, against: tally.against, present: presentCount, quorum }),
+      votesFor: tally.for,
+      votesAgainst: tally.against,
+      abstentions: tally.abstain,
+      presentCount,
+      quorum,
+      closedAt: new Date(createdAt.getTime() + 10 * 60_000),
+    })
+    .where(eq(motions.id, motion!.id));
+}
+
 export async function seedDecisions(tx: Tx, organizationId: string): Promise<void> {
   // Its own generator, so adding decisions never shifts the other seeds' numbers.
   const random = seededRandom(4_2026);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const ctx: Ctx = { tx, organizationId, random, pick, turn: { kind: 0, motion: 0 } };
   const closed = await tx
     .select()
     .from(houseMeetings)
     .where(and(eq(houseMeetings.organizationId, organizationId), eq(houseMeetings.state, 'closed')))
     .orderBy(asc(houseMeetings.residenceId), asc(houseMeetings.startsAt));
-  let kindTurn = 0;
-  let motionTurn = 0;
   const houseSeen = new Map<string, number>();
   for (const meeting of closed) {
     const { members, residents } = await currentMemberIds(tx, organizationId, meeting.residenceId);
@@ -93,7 +204,7 @@ export async function seedDecisions(tx: Tx, organizationId: string): Promise<voi
       .from(meetingAttendance)
       .where(eq(meetingAttendance.meetingId, meeting.id));
     const present = attendance.filter((a) => a.status === 'present').map((a) => a.personId);
-    const helpers = present.length > 0 ? present.filter((p) => members.includes(p)) : members;
+    const helpers = present.filter((p) => members.includes(p));
     if (helpers.length === 0) continue;
     const items = await tx
       .select()
@@ -102,100 +213,8 @@ export async function seedDecisions(tx: Tx, organizationId: string): Promise<voi
       .orderBy(asc(agendaItems.position));
     const nth = houseSeen.get(meeting.residenceId) ?? 0;
     houseSeen.set(meeting.residenceId, nth + 1);
-    const ageDays = (Date.now() - meeting.startsAt.getTime()) / dayMs;
-
-    // Commitments: on each problem item (or the first item), one or two peers say how they will help.
-    const problemItems = items.filter((i) => i.kind === 'problem');
-    const targets = problemItems.length > 0 ? problemItems : items.slice(0, 1);
-    for (const item of targets) {
-      const count = 1 + (random() < 0.4 ? 1 : 0);
-      for (let k = 0; k < count; k++) {
-        const kind = SUPPORT_KINDS[kindTurn++ % SUPPORT_KINDS.length]!;
-        const helperId = pick(helpers);
-        const others = members.filter((m) => m !== helperId);
-        const author = item.authorId && !item.anonymous && item.authorId !== helperId ? item.authorId : null;
-        const helpedId = kind === 'affiliational' && random() < 0.5 ? null : (author ?? pick(others));
-        const createdAt = new Date(meeting.startsAt.getTime() + 40 * 60_000);
-        const done = ageDays > 10 && random() < 0.75;
-        const doneAt = done ? new Date(createdAt.getTime() + Math.floor(1 + random() * 6) * dayMs) : null;
-        const note = done ? pick(DONE_NOTES) : null;
-        const [row] = await tx
-          .insert(commitments)
-          .values({
-            organizationId,
-            residenceId: meeting.residenceId,
-            meetingId: meeting.id,
-            agendaItemId: item?.id ?? null,
-            helperId,
-            helpedId,
-            description: pick(HOW[kind]),
-            supportKind: kind,
-            dueOn: isoDate(new Date(createdAt.getTime() + 7 * dayMs)),
-            doneAt,
-            doneNote: note,
-            createdBy: meeting.secretaryId ?? meeting.chairId,
-            createdAt,
-          })
-          .returning({ id: commitments.id });
-        if (doneAt) {
-          await tx.insert(supportLedger).values({
-            organizationId,
-            residenceId: meeting.residenceId,
-            giverId: helperId,
-            receiverId: helpedId,
-            supportKind: kind,
-            source: 'commitment',
-            commitmentId: row!.id,
-            note,
-            at: doneAt,
-          });
-        }
-      }
-    }
-
-    // A decision at every other meeting of a house; the voters are the members present.
-    if (nth % 2 === 1) continue;
-    const item = items.find((i) => i.kind === 'business') ?? null;
-    const voters = present.length > 0 ? present : members.slice(0, Math.ceil(members.length * 0.8));
-    // Once, the house is too few to decide: only two came that night.
-    const thin = motionTurn === 2;
-    const counted = thin ? voters.slice(0, 2) : voters;
-    const createdAt = new Date(meeting.startsAt.getTime() + 20 * 60_000);
-    const [motion] = await tx
-      .insert(motions)
-      .values({
-        organizationId,
-        meetingId: meeting.id,
-        agendaItemId: item?.id ?? null,
-        text: MOTIONS[motionTurn++ % MOTIONS.length]!,
-        movedBy: meeting.chairId,
-        createdAt,
-      })
-      .returning({ id: motions.id });
-    const leaning = random() < 0.7 ? 0.75 : 0.35;
-    const tally = { for: 0, against: 0, abstain: 0 };
-    for (const personId of counted) {
-      const r = random();
-      const choice = r < 0.1 ? 'abstain' : r < 0.1 + leaning * 0.9 ? 'for' : 'against';
-      tally[choice]++;
-      await tx
-        .insert(votes)
-        .values({ organizationId, motionId: motion!.id, personId, choice, castAt: createdAt });
-    }
-    const quorum = Math.floor(residents / 2) + 1;
-    const presentCount = counted.length;
-    await tx
-      .update(motions)
-      .set({
-        state: 'closed',
-        result: resultOf({ for: tally.for, against: tally.against, present: presentCount, quorum }),
-        votesFor: tally.for,
-        votesAgainst: tally.against,
-        abstentions: tally.abstain,
-        presentCount,
-        quorum,
-        closedAt: new Date(createdAt.getTime() + 10 * 60_000),
-      })
-      .where(eq(motions.id, motion!.id));
+    await seedCommitments(ctx, meeting, items, helpers, members);
+    // A decision at every other meeting of a house.
+    if (nth % 2 === 0) await seedMotion(ctx, meeting, items, present, residents);
   }
 }
