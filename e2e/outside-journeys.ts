@@ -7,6 +7,7 @@ import { ADMIN, HOUSE, heading, type Journey, noProblems, open, signIn } from '.
 
 /** Earlier journeys may have changed a person's language; each journey here sets the one it reads. */
 async function useLanguage(page: Page, url: string, language: Lang) {
+  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'), { timeout: 15_000 });
   await page.locator('h1').first().waitFor({ timeout: 15_000 });
   const saved = await page.request.patch(`${url}/api/me/profile`, { data: { language } });
   expect(saved.status() === 200, `setting the language answered ${saved.status()}`);
@@ -49,8 +50,8 @@ export const outsideJourneys: Journey[] = [
       await page.getByRole('button', { name: 'Add a meeting' }).click();
       await page.getByLabel('Name', { exact: true }).fill('Mujeres en Recuperación');
       await page.getByRole('group', { name: 'Days' }).getByLabel('Wednesday').check();
-      await page.getByLabel('Starts at').fill('19:00');
-      await page.getByLabel('Time zone').fill('America/Chicago');
+      await page.getByLabel('Starts at', { exact: true }).fill('19:00');
+      await page.getByLabel('Time zone', { exact: true }).fill('America/Chicago');
       const types = page.getByRole('group', { name: 'Kind of meeting' });
       await types.getByLabel('Women', { exact: true }).check();
       await types.getByLabel('Open', { exact: true }).check();
@@ -58,9 +59,9 @@ export const outsideJourneys: Journey[] = [
       await languages.getByLabel('English', { exact: true }).uncheck();
       await languages.getByLabel('Spanish', { exact: true }).check();
       await page.getByRole('group', { name: 'For whom' }).getByLabel('Women', { exact: true }).check();
-      await page.getByLabel('Address').fill('45 Pine St, Springfield');
-      await page.getByLabel('Notes').fill('Café desde las 18:45.');
-      await page.getByLabel('Share in our public feed').check();
+      await page.getByLabel('Address', { exact: true }).fill('45 Pine St, Springfield');
+      await page.getByLabel('Notes', { exact: true }).fill('Café desde las 18:45.');
+      await page.getByLabel('Share in our public feed', { exact: true }).check();
       await checkAccessibility(page, 'adding an outside meeting');
       await page.getByRole('button', { name: 'Add meeting' }).click();
       await page.getByRole('heading', { level: 3, name: 'Mujeres en Recuperación' }).waitFor();
@@ -94,7 +95,7 @@ export const outsideJourneys: Journey[] = [
       await heading(page, 'Reuniones fuera de la casa');
       await page.getByText('0 de 3 esta semana').waitFor();
       await checkAccessibility(page, 'outside meetings (es)');
-      await page.getByLabel('Tipo de reunión').selectOption({ label: 'Mujeres' });
+      await page.getByRole('combobox', { name: 'Tipo de reunión' }).selectOption({ label: 'Mujeres' });
       await page.getByText('Encontramos 1 reunión.').waitFor();
       const found = page.locator('.outside-meeting');
       expect((await found.count()) === 1, 'one meeting matches');
