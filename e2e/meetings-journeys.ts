@@ -31,16 +31,18 @@ export const meetingJourneys: Journey[] = [
       await page.getByText('No meeting is scheduled yet.').waitFor();
       await checkAccessibility(page, 'meetings, nothing scheduled (en)');
       await page.getByText('Add a regular meeting').click();
-      await page.getByLabel('Day of the week').selectOption('SU');
-      await page.getByLabel('Time', { exact: true }).fill('19:00');
-      await page.getByLabel('Where (optional)').fill('Living room');
-      await page.getByRole('button', { name: 'Save the regular meeting' }).click();
+      const series = page.locator('.new-series');
+      await series.getByLabel('Day of the week').selectOption('SU');
+      await series.getByLabel('Time', { exact: true }).fill('19:00');
+      await series.getByLabel('Where (optional)').fill('Living room');
+      await series.getByRole('button', { name: 'Save the regular meeting' }).click();
       await page.getByText('Saved. The next eight weeks are on the schedule.').waitFor();
       await page.getByText('every Sunday at 19:00').waitFor();
       await page.locator('.next-meeting .meeting-when a').waitFor();
       await page.getByText('How the house meets').click();
-      await page.getByLabel('Reminder before a meeting (minutes)').fill('60');
-      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      const settings = page.locator('.meeting-settings');
+      await settings.getByLabel('Reminder before a meeting (minutes)').fill('60');
+      await settings.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText('Saved.', { exact: true }).waitFor();
       await checkAccessibility(page, 'meetings with a schedule (en)');
       noProblems(problems);
@@ -83,11 +85,10 @@ export const meetingJourneys: Journey[] = [
       // The item was raised without a name; the peer leader may know who raised it.
       await page.getByText('(By Carlos M.', { exact: false }).waitFor();
       await page.getByLabel('Chair', { exact: true }).selectOption({ label: 'Brianna D.' });
-      await page
-        .locator('.meeting-roles-form select')
-        .first()
-        .locator('option:checked', { hasText: 'Brianna D.' })
-        .waitFor();
+      await page.waitForFunction(() => {
+        const chair = document.querySelector<HTMLSelectElement>('.meeting-roles-form select');
+        return chair && !chair.disabled && chair.selectedOptions[0]?.textContent === 'Brianna D.';
+      });
       await checkAccessibility(page, 'meeting before it starts (en)');
       await page.getByRole('button', { name: 'Start the meeting' }).click();
       await page.locator('.badge-in_progress').first().waitFor();
