@@ -616,3 +616,74 @@ describe('reminders', () => {
     expect(after.body.notifications.find((n: { id: string }) => n.id === reminder.id).readAt).not.toBeNull();
   });
 });
+
+describe('more of the schedule', () => {
+  it('should materialise weeks across the spring DST change, each at 19:00 in the house', async () => {
+    const house = (await buildResidence(admin, { timeZone: ZONE })).id;
+    const [series] = await testDb()
+      .insert(houseMeetingSeries)
+      .values({
+        organizationId: admin.organizationId,
+        residenceId: house,
+        title: 'House meeting',
+        rrule: 'FREQ=WEEKLY;BYDAY=SU',
+        startsOn: '2026-02-01',
+        startTime: '19:00',
+        timeZone: ZONE,
+      })
+      .returning();
+    const created = await materialiseSeries(testDb(), series!.id, new Date('2026-02-20T12:00:00Z'));
+    expect(created).toBe(8);
+    const rows = await testDb().select().from(houseMeetings).where(eq(houseMeetings.seriesId, series!.id));
+    expect(rows.map((r) => r.localDate).sort()).toEqual([
+      '2026-02-22',
+      '2026-03-01',
+      '2026-03-08',
+      '2026-03-15',
+      '2026-03-22',
+      '2026-03-29',
+      '2026-04-05',
+      '2026-04-12',
+    ]);
+    for (const r of rows) expect(localTimeOf(r.startsAt, ZONE)).toBe('19:00');
+    // Idempotent on the next day's run, which adds only the new week at the end.
+    expect(await materialiseSeries(testDb(), series!.id, new Date('2026-02-21T12:00:00Z'))).toBe(0);
+    expect(await materialiseSeries(testDb(), series!.id, new Date('2026-02-27T12:00:00Z'))).toBe(1);
+  });
+
+  it('should refuse a bad RRULE on change, naming the field, and change nothing', async () => {
+    const bad = await call('PATCH', `/api/meeting-series/${seriesId}`, {
+      as: leader,
+      body: { rrule: 'FREQ=WEEKLY;BYDAY=FUNDAY' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].field).toBe('rrule');
+    const late = await call('PATCH', `/api/meeting-series/${seriesId}`, {
+      as: leader,
+      body: { startTime: '25:00' },
+    });
+    expect(late.status).toBe(400);
+    const [series] = await testDb()
+      .select()
+      .from(houseMeetingSeries)
+      .where(eq(houseMeetingSeries.id, seriesId));
+    expect(series).toMatchObject({ rrule: 'FREQ=WEEKLY;BYDAY=SU', startTime: '19:00' });
+  });
+
+  it('should let an author take their own item off before the meeting, never a standing item', async () => {
+    const made = await call('POST', `/api/residences/${houseId}/meetings`, {
+      as: leader,
+      body: { kind: 'one_off', title: 'Extra meeting', date: addDays(today(), 3), time: '18:00' },
+    });
+    const item = await call('POST', `/api/meetings/${made.body.id}/agenda`, {
+      as: cy,
+      body: { title: 'Never mind' },
+    });
+    expect((await call('DELETE', `/api/agenda-items/${item.body.id}`, { as: ana })).status).toBe(403);
+    expect((await call('DELETE', `/api/agenda-items/${item.body.id}`, { as: cy })).status).toBe(200);
+    expect((await call('DELETE', `/api/agenda-items/${item.body.id}`, { as: cy })).status).toBe(404);
+    const business = made.body.agenda.find((i: { kind: string }) => i.kind === 'business');
+    expect((await call('DELETE', `/api/agenda-items/${business.id}`, { as: leader })).status).toBe(409);
+    expect((await call('DELETE', `/api/agenda-items/${business.id}`, { as: outsider })).status).toBe(404);
+  });
+});
