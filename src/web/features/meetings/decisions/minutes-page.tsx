@@ -9,6 +9,10 @@ import { Page } from '../../../components/page.tsx';
 import { useDecisionProblem } from './decision-errors.ts';
 import { useMinutes } from './decisions-api.ts';
 
+const KINDS = ['problem', 'business', 'chores', 'celebrations', 'follow_up'] as const;
+type Kind = (typeof KINDS)[number];
+const STANDING = new Set<Kind>(['business', 'chores', 'celebrations']);
+
 export function MinutesPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -59,16 +63,7 @@ function MinutesBody({ minutes }: { minutes: MinutesView }) {
       <ol className="minutes-items">
         {minutes.items.map((item) => (
           <li key={item.id} className="minutes-item">
-            <h3>{item.title}</h3>
-            <p className="hint">
-              {t(`minutes.kinds.${item.kind as 'problem'}`, { defaultValue: item.kind })}
-              {' · '}
-              {item.raisedBy
-                ? t('minutes.raisedBy', { name: item.raisedBy.displayName })
-                : item.anonymous
-                  ? t('minutes.raisedAnonymously')
-                  : null}
-            </p>
+            <ItemHeading item={item} />
             {item.details ? <p>{item.details}</p> : null}
             {item.minutes ? (
               <p className="minutes-text">{item.minutes}</p>
@@ -88,6 +83,25 @@ function MinutesBody({ minutes }: { minutes: MinutesView }) {
         </section>
       ) : null}
     </article>
+  );
+}
+
+/** Standing items are named in the reader's language; others by their title, with who raised them (if named). */
+function ItemHeading({ item }: { item: MinutesView['items'][number] }) {
+  const { t } = useTranslation();
+  const kind = KINDS.includes(item.kind as Kind) ? (item.kind as Kind) : null;
+  if (kind && STANDING.has(kind)) return <h3>{t(`minutes.kinds.${kind}`)}</h3>;
+  const raiser = item.raisedBy
+    ? t('minutes.raisedBy', { name: item.raisedBy.displayName })
+    : item.anonymous
+      ? t('minutes.raisedAnonymously')
+      : null;
+  const meta = [kind ? t(`minutes.kinds.${kind}`) : null, raiser].filter(Boolean).join(' · ');
+  return (
+    <>
+      <h3>{item.title}</h3>
+      {meta ? <p className="hint">{meta}</p> : null}
+    </>
   );
 }
 
