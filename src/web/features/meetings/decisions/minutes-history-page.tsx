@@ -57,11 +57,11 @@ export function MinutesHistoryPage() {
                 </Link>
               </h2>
               <p className="hint">
-                {t('minutesHistory.summary', {
-                  items: m.itemCount,
-                  motions: m.motionCount,
-                  commitments: m.commitmentCount,
-                })}
+                {[
+                  t('minutesHistory.items', { count: m.itemCount }),
+                  t('minutesHistory.votes', { count: m.motionCount }),
+                  t('minutesHistory.commitments', { count: m.commitmentCount }),
+                ].join(' · ')}
               </p>
               {m.matches.length > 0 ? (
                 <ul className="plain-list">
