@@ -77,7 +77,7 @@ export function CalendarSubscribe({
                 <span>{t('calendars.madeOn', { date: formatDateTime(f.createdAt, i18n.language) })}</span>{' '}
                 <button
                   type="button"
-                  className="button button-quiet button-small"
+                  className="button button-secondary button-small"
                   disabled={revoke.isPending}
                   onClick={() => revoke.mutate(f.id)}
                 >
