@@ -38,6 +38,12 @@ export async function houseForSchedule(db: Queryable, actor: Actor, residenceId:
   return house;
 }
 
+/** The house, when the actor manages its schedule (peer leader, admin); 404 for any other house. */
+export async function houseToManage(db: Queryable, actor: Actor, residenceId: string): Promise<HouseRef> {
+  if (!canManageSchedule(actor, residenceId)) throw notFound('residence');
+  return await houseForSchedule(db, actor, residenceId);
+}
+
 export type MeetingRow = typeof houseMeetings.$inferSelect & { timeZone: string; residenceName: string };
 
 /** What the viewer is to this meeting. */

@@ -9,31 +9,27 @@ import {
   HouseMeetingsQuerySchema,
   HouseMeetingsSchema,
   MeetingDetailSchema,
-  MeetingSettingsSchema,
-  MeetingSettingsUpdateSchema,
   MeetingUpdateSchema,
   NewAgendaItemSchema,
   NewMeetingSchema,
-  NotificationListSchema,
   SeriesInputSchema,
   SeriesSchema,
   SeriesUpdateSchema,
 } from '../../../shared/contracts/meetings.ts';
-import { localDate } from '../../../shared/domain/dates.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { requireActor } from '../../platform/auth/sessions.ts';
-import {
-  agendaItems as agendaItemsTable,
-  houseMeetingSeries,
-  houseMeetingSettings,
-} from '../../platform/database/schema.ts';
+import { agendaItems as agendaItemsTable, houseMeetingSeries } from '../../platform/database/schema.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { App } from '../../platform/types.ts';
-import { canManageSchedule, houseForSchedule, isHouseMember, meetingForViewer } from './access.ts';
+import {
+  canManageSchedule,
+  houseForSchedule,
+  houseToManage,
+  isHouseMember,
+  meetingForViewer,
+} from './access.ts';
 import { addItem, loadItem, meetingIsOpen, reorder } from './agenda.ts';
-import { currentMembers, residentsOf } from './members.ts';
-import { listNotifications, markNotificationRead } from './notifications.ts';
 import { namesOf, presentItem, presentSeries } from './presenters.ts';
 import { checkRrule, createMeeting, createSeries, materialiseSeries } from './schedule.ts';
 import {
@@ -46,15 +42,11 @@ import {
   meetingDetail,
   startMeeting,
 } from './service.ts';
+import { meetingSettingsRoutes } from './settings-routes.ts';
 
 const tags = ['meetings'];
 
 /** The house, when the actor manages its schedule (peer leader, admin); 404 for any other house. */
-async function houseToManage(app: App, actor: Actor, residenceId: string) {
-  if (!canManageSchedule(actor, residenceId)) throw notFound('residence');
-  return await houseForSchedule(app.db, actor, residenceId);
-}
-
 async function seriesToManage(app: App, actor: Actor, id: string) {
   const [series] = await app.db
     .select()
@@ -62,25 +54,6 @@ async function seriesToManage(app: App, actor: Actor, id: string) {
     .where(and(eq(houseMeetingSeries.id, id), eq(houseMeetingSeries.organizationId, actor.organizationId)));
   if (!series || !canManageSchedule(actor, series.residenceId)) throw notFound('meeting series');
   return series;
-}
-
-async function settingsOf(app: App, actor: Actor, residenceId: string) {
-  const [row] = await app.db
-    .select()
-    .from(houseMeetingSettings)
-    .where(eq(houseMeetingSettings.residenceId, residenceId));
-  const house = await houseForSchedule(app.db, actor, residenceId);
-  const residents = residentsOf(
-    await currentMembers(app.db, actor.organizationId, residenceId, localDate(house.timeZone)),
-  );
-  return {
-    residenceId,
-    quorum: row?.quorum ?? null,
-    weeklyOutsideGoal: row?.weeklyOutsideGoal ?? null,
-    reminderMinutes: row?.reminderMinutes ?? 120,
-    decidesByVote: row?.decidesByVote ?? true,
-    defaultQuorum: Math.floor(residents.length / 2) + 1,
-  };
 }
 
 async function itemView(app: App, actor: Actor, itemId: string) {
@@ -156,7 +129,7 @@ export function meetingRoutes(app: App): void {
     async (request, reply) => {
       const actor = requireActor(request);
       checkRrule(request.body.rrule);
-      const house = await houseToManage(app, actor, request.params.id);
+      const house = await houseToManage(app.db, actor, request.params.id);
       const series = await createSeries(app.db, actor, house, request.body);
       await recordAudit(app.db, {
         organizationId: actor.organizationId,
@@ -464,82 +437,5 @@ export function meetingRoutes(app: App): void {
     },
   );
 
-  app.get(
-    '/api/residences/:id/meeting-settings',
-    {
-      config: { policy: 'houseStaff' },
-      schema: {
-        summary: 'How a house meets: quorum, weekly outside-meeting goal, reminder time (peer leader, admin)',
-        tags,
-        params: IdParamsSchema,
-        response: { 200: MeetingSettingsSchema },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      const house = await houseToManage(app, actor, request.params.id);
-      return await settingsOf(app, actor, house.id);
-    },
-  );
-
-  app.patch(
-    '/api/residences/:id/meeting-settings',
-    {
-      config: { policy: 'houseStaff' },
-      schema: {
-        summary: 'Change how a house meets (peer leader, admin)',
-        tags,
-        params: IdParamsSchema,
-        body: MeetingSettingsUpdateSchema,
-        response: { 200: MeetingSettingsSchema },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      const house = await houseToManage(app, actor, request.params.id);
-      const changes = { ...request.body, updatedAt: new Date() };
-      await app.db
-        .insert(houseMeetingSettings)
-        .values({ residenceId: house.id, organizationId: actor.organizationId, ...changes })
-        .onConflictDoUpdate({ target: houseMeetingSettings.residenceId, set: changes });
-      await recordAudit(app.db, {
-        organizationId: actor.organizationId,
-        actorId: actor.personId,
-        action: 'meeting_settings.update',
-        subjectType: 'residence',
-        subjectId: house.id,
-      });
-      return await settingsOf(app, actor, house.id);
-    },
-  );
-
-  app.get(
-    '/api/notifications',
-    {
-      config: { policy: 'signedIn' },
-      schema: {
-        summary: 'My in-app notifications (meeting reminders), newest first',
-        tags,
-        response: { 200: NotificationListSchema },
-      },
-    },
-    async (request) => await listNotifications(app.db, requireActor(request)),
-  );
-
-  app.post(
-    '/api/notifications/:id/read',
-    {
-      config: { policy: 'signedIn' },
-      schema: {
-        summary: 'Mark one of my notifications read',
-        tags,
-        params: IdParamsSchema,
-        response: { 200: OkSchema },
-      },
-    },
-    async (request) => {
-      await markNotificationRead(app.db, requireActor(request), request.params.id);
-      return { ok: true as const };
-    },
-  );
+  meetingSettingsRoutes(app);
 }
