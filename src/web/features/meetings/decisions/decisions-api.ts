@@ -56,6 +56,8 @@ export const useMeetingMotions = (meetingId: string) =>
   useQuery({
     queryKey: meetingMotionsKey(meetingId),
     queryFn: () => api<MotionListView>(`/api/meetings/${meetingId}/motions`),
+    // While a vote is open, the room's phones catch up on how many have voted every 15 seconds.
+    refetchInterval: (query) => (query.state.data?.motions.some((m) => m.state === 'open') ? 15_000 : false),
   });
 
 export function useMotionChanges(meetingId: string) {
