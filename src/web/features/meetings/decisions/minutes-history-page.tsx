@@ -1,5 +1,5 @@
 // A house's minutes, newest first, with a search over agenda items, their notes and the motions.
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { TextField } from '../../../components/fields.tsx';
@@ -14,6 +14,8 @@ export function MinutesHistoryPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const [draft, setDraft] = useState(q);
+  // Back and forward through searches keep the field in step with the address.
+  useEffect(() => setDraft(q), [q]);
   const history = useMinutesHistory(id, q);
   const name = history.data?.residenceName;
   const onSubmit = (event: FormEvent) => {
