@@ -77,6 +77,8 @@ describe('the schedule', () => {
     const chairs = sundays.slice(0, 3).map((m: { chair: { personId: string } }) => m.chair.personId);
     expect(new Set(chairs).size).toBe(3);
     expect(sundays[0].secretary.personId).toBe(sundays[1].chair.personId);
+    // Business, chores and celebrations stand on every regular meeting's agenda.
+    expect(sundays[0].agendaCount).toBe(3);
     expect(list.body.canManage).toBe(false);
     expect(list.body.series).toMatchObject([
       { rrule: 'FREQ=WEEKLY;BYDAY=SU', startTime: '19:00', timeZone: ZONE },

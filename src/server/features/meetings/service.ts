@@ -63,7 +63,7 @@ export async function listHouseMeetings(
     .orderBy(asc(houseMeetingSeries.createdAt));
   const columns = {
     meeting: houseMeetings,
-    agendaCount: sql<number>`(select count(*)::int from agenda_items a where a.meeting_id = ${houseMeetings.id})`,
+    agendaCount: sql<number>`(select count(*)::int from agenda_items a where a.meeting_id = "house_meetings"."id")`,
   };
   const recent = new Date(now.getTime() - 6 * 3_600_000);
   const upcoming = await db
@@ -82,7 +82,7 @@ export async function listHouseMeetings(
     .orderBy(asc(houseMeetings.startsAt))
     .limit(20);
   const search = query.q
-    ? sql`exists (select 1 from agenda_items a where a.meeting_id = ${houseMeetings.id}
+    ? sql`exists (select 1 from agenda_items a where a.meeting_id = "house_meetings"."id"
         and (a.minutes ilike ${`%${query.q.replace(/[\\%_]/g, '\\$&')}%`} or a.title ilike ${`%${query.q.replace(/[\\%_]/g, '\\$&')}%`}))`
     : undefined;
   const past =
