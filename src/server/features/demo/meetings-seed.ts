@@ -15,9 +15,11 @@ import {
   houseMeetings,
   meetingAttendance,
   memberships,
+  notifications,
   residences,
 } from '../../platform/database/schema.ts';
 import type { Queryable } from '../meetings/access.ts';
+import { MEETING_REMINDER } from '../meetings/notifications.ts';
 import { materialiseSeriesIn, STANDING_TITLES } from '../meetings/schedule.ts';
 import { seededRandom } from './seed.ts';
 
@@ -206,7 +208,7 @@ export async function seedMeetings(tx: Tx, organizationId: string, now: Date = n
     // The next eight weeks, chairs continuing the rotation; the next meeting already has an item.
     await materialiseSeriesIn(tx, series!.id, now);
     const [next] = await tx
-      .select({ id: houseMeetings.id })
+      .select({ id: houseMeetings.id, startsAt: houseMeetings.startsAt })
       .from(houseMeetings)
       .where(and(eq(houseMeetings.seriesId, series!.id), eq(houseMeetings.state, 'upcoming')))
       .orderBy(asc(houseMeetings.startsAt))
@@ -222,6 +224,17 @@ export async function seedMeetings(tx: Tx, organizationId: string, now: Date = n
         anonymous: random() < 0.5,
         position: STANDING_KINDS.length + 1,
       });
+      // Everyone has been reminded of it, so Today shows the reminder (the job will not send it again).
+      await tx.insert(notifications).values(
+        members.map((personId) => ({
+          organizationId,
+          personId,
+          kind: MEETING_REMINDER,
+          data: { meetingId: next.id, startsAt: next.startsAt.toISOString() },
+          dedupeKey: `${MEETING_REMINDER}:${next.id}`,
+        })),
+      );
+      await tx.update(houseMeetings).set({ remindedAt: now }).where(eq(houseMeetings.id, next.id));
     }
   }
 }
