@@ -665,6 +665,8 @@ describe('more of the schedule', () => {
       body: { startTime: '25:00' },
     });
     expect(late.status).toBe(400);
+    const nothing = await call('PATCH', `/api/meeting-series/${seriesId}`, { as: leader, body: {} });
+    expect(nothing.status).toBe(200);
     const [series] = await testDb()
       .select()
       .from(houseMeetingSeries)

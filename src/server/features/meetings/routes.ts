@@ -161,6 +161,7 @@ export function meetingRoutes(app: App): void {
       if (changes.rrule !== undefined) changes.rrule = checkRrule(changes.rrule);
       const series = await seriesToManage(app, actor, request.params.id);
       if (series.endedAt) throw new AppError('conflict', 'This schedule has ended.');
+      if (Object.keys(changes).length === 0) return presentSeries(series);
       const [updated] = await app.db
         .update(houseMeetingSeries)
         .set(changes)
