@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       bodyLimit: 100_000,
       crisisLine: '988',
       emergencyNumber: '911',
+      importAllowPrivateHosts: false,
     });
   });
 
@@ -44,6 +45,7 @@ describe('loadConfig', () => {
       BODY_LIMIT_BYTES: '2048',
       CRISIS_LINE: '116 123',
       EMERGENCY_NUMBER: '112',
+      IMPORT_ALLOW_PRIVATE_HOSTS: 'true',
     });
     expect(config).toEqual({
       port: 8080,
@@ -58,6 +60,7 @@ describe('loadConfig', () => {
       bodyLimit: 2048,
       crisisLine: '116 123',
       emergencyNumber: '112',
+      importAllowPrivateHosts: true,
     });
   });
 

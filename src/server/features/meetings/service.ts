@@ -63,7 +63,8 @@ export async function listHouseMeetings(
     .orderBy(asc(houseMeetingSeries.createdAt));
   const columns = {
     meeting: houseMeetings,
-    agendaCount: sql<number>`(select count(*)::int from agenda_items a where a.meeting_id = "house_meetings"."id")`,
+    agendaCount: sql<number>`(select count(*)::int from agenda_items a
+      where a.organization_id = "house_meetings"."organization_id" and a.meeting_id = "house_meetings"."id")`,
   };
   const recent = new Date(now.getTime() - 6 * 3_600_000);
   const upcoming = await db
