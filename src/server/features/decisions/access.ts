@@ -4,13 +4,14 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import {
+  agendaItems,
   houseMeetingSettings,
   houseMeetings,
   memberships,
   people,
   residences,
 } from '../../platform/database/schema.ts';
-import { notFound } from '../../platform/errors.ts';
+import { invalid, notFound } from '../../platform/errors.ts';
 import { isHouseMember } from '../../platform/policies.ts';
 import { displayNameOf } from '../people/presenters.ts';
 
@@ -99,4 +100,24 @@ export async function quorumOf(db: Reader, organizationId: string, residenceId: 
     .from(memberships)
     .where(and(currentMembership(organizationId, residenceId), eq(memberships.role, 'resident')));
   return Math.floor((row?.residents ?? 0) / 2) + 1;
+}
+
+/** An agenda item named in a request must belong to this meeting: else a 400 naming agendaItemId. */
+export async function assertItemOfMeeting(
+  db: Reader,
+  organizationId: string,
+  meetingId: string,
+  agendaItemId: string,
+): Promise<void> {
+  const [item] = await db
+    .select({ id: agendaItems.id })
+    .from(agendaItems)
+    .where(
+      and(
+        eq(agendaItems.id, agendaItemId),
+        eq(agendaItems.meetingId, meetingId),
+        eq(agendaItems.organizationId, organizationId),
+      ),
+    );
+  if (!item) throw invalid('agendaItemId', 'is not an item of this meeting');
 }

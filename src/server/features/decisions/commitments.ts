@@ -20,7 +20,7 @@ import {
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import { canMarkCommitmentDone, canRecordAtMeeting, isHouseMember } from '../../platform/policies.ts';
 import { displayNameOf } from '../people/presenters.ts';
-import { currentMembers, type MeetingForMember } from './access.ts';
+import { assertItemOfMeeting, currentMembers, type MeetingForMember } from './access.ts';
 
 type Reader = Pick<Db, 'select'>;
 const helper = alias(people, 'helper');
@@ -111,19 +111,8 @@ export async function recordCommitment(
     if (!members.has(input.helperId)) throw invalid('helperId', DECISION_MESSAGES.notMember);
     if (input.helpedId && !members.has(input.helpedId))
       throw invalid('helpedId', DECISION_MESSAGES.notMember);
-    if (input.agendaItemId) {
-      const [item] = await tx
-        .select({ id: agendaItems.id })
-        .from(agendaItems)
-        .where(
-          and(
-            eq(agendaItems.id, input.agendaItemId),
-            eq(agendaItems.meetingId, meeting.id),
-            eq(agendaItems.organizationId, actor.organizationId),
-          ),
-        );
-      if (!item) throw invalid('agendaItemId', 'is not an item of this meeting');
-    }
+    if (input.agendaItemId)
+      await assertItemOfMeeting(tx, actor.organizationId, meeting.id, input.agendaItemId);
     const [row] = await tx
       .insert(commitments)
       .values({

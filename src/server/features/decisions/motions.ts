@@ -9,10 +9,10 @@ import {
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
-import { agendaItems, meetingAttendance, motions, people, votes } from '../../platform/database/schema.ts';
-import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
+import { meetingAttendance, motions, people, votes } from '../../platform/database/schema.ts';
+import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import { displayNameOf } from '../people/presenters.ts';
-import { type MeetingForMember, meetingForMember, quorumOf } from './access.ts';
+import { assertItemOfMeeting, type MeetingForMember, meetingForMember, quorumOf } from './access.ts';
 import { assertRecordable } from './commitments.ts';
 
 type Reader = Pick<Db, 'select'>;
@@ -96,19 +96,8 @@ export async function proposeMotion(
 ) {
   assertRecordable(actor, meeting, false);
   return await db.transaction(async (tx) => {
-    if (input.agendaItemId) {
-      const [item] = await tx
-        .select({ id: agendaItems.id })
-        .from(agendaItems)
-        .where(
-          and(
-            eq(agendaItems.id, input.agendaItemId),
-            eq(agendaItems.meetingId, meeting.id),
-            eq(agendaItems.organizationId, actor.organizationId),
-          ),
-        );
-      if (!item) throw invalid('agendaItemId', 'is not an item of this meeting');
-    }
+    if (input.agendaItemId)
+      await assertItemOfMeeting(tx, actor.organizationId, meeting.id, input.agendaItemId);
     const [row] = await tx
       .insert(motions)
       .values({
