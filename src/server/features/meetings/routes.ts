@@ -77,8 +77,7 @@ export function meetingRoutes(app: App): void {
     },
     async (request) => {
       const actor = requireActor(request);
-      const house = await houseForSchedule(app.db, actor, request.params.id);
-      return await listHouseMeetings(app.db, actor, house, request.query);
+      return await listHouseMeetings(app.db, actor, request.params.id, request.query);
     },
   );
 
