@@ -459,6 +459,22 @@ describe('decisions by vote', () => {
     expect(await countOf(motions)).toBe(before);
   });
 
+  it('refuses a motion while the house has chosen not to decide by vote, and takes it again once it has', async () => {
+    const settings = `/api/residences/${houseId}/meeting-settings`;
+    expect((await call('PATCH', settings, { as: leader, body: { decidesByVote: false } })).status).toBe(200);
+    const before = await countOf(motions);
+    const refused = await call('POST', `/api/meetings/${meetingId}/motions`, {
+      as: chair,
+      body: { text: 'Quiet hours from ten' },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/not to decide by vote/);
+    expect(await countOf(motions)).toBe(before);
+    const back = await call('PATCH', settings, { as: leader, body: { decidesByVote: true } });
+    expect(back.body).toMatchObject({ decidesByVote: true });
+    await testDb().delete(houseMeetingSettings).where(eq(houseMeetingSettings.residenceId, houseId));
+  });
+
   it('takes one vote from each member present', async () => {
     const vote = await call('POST', `/api/motions/${motionId}/votes`, {
       as: carlos,

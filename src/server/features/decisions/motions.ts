@@ -9,7 +9,13 @@ import {
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
-import { meetingAttendance, motions, people, votes } from '../../platform/database/schema.ts';
+import {
+  houseMeetingSettings,
+  meetingAttendance,
+  motions,
+  people,
+  votes,
+} from '../../platform/database/schema.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import { displayNameOf } from '../people/presenters.ts';
 import { assertItemOfMeeting, type MeetingForMember, meetingForMember, quorumOf } from './access.ts';
@@ -95,6 +101,17 @@ export async function proposeMotion(
   input: { text: string; agendaItemId?: string | null | undefined },
 ) {
   assertRecordable(actor, meeting, false);
+  const [settings] = await db
+    .select({ decidesByVote: houseMeetingSettings.decidesByVote })
+    .from(houseMeetingSettings)
+    .where(
+      and(
+        eq(houseMeetingSettings.organizationId, actor.organizationId),
+        eq(houseMeetingSettings.residenceId, meeting.residenceId),
+      ),
+    );
+  if (settings && !settings.decidesByVote)
+    throw conflict('This house has chosen not to decide by vote at its meetings.');
   return await db.transaction(async (tx) => {
     if (input.agendaItemId)
       await assertItemOfMeeting(tx, actor.organizationId, meeting.id, input.agendaItemId);

@@ -128,6 +128,7 @@ export function useSaveMeetingSettings(residenceId: string) {
       quorum: number | null;
       weeklyOutsideGoal: number | null;
       reminderMinutes: number;
+      decidesByVote: boolean;
     }) =>
       api<MeetingSettingsView>(`/api/residences/${residenceId}/meeting-settings`, { method: 'PATCH', body }),
     onSuccess: (settings) => queryClient.setQueryData(meetingSettingsKey(residenceId), settings),

@@ -196,6 +196,7 @@ function SettingsFields({
     quorum: number | null;
     weeklyOutsideGoal: number | null;
     reminderMinutes: number;
+    decidesByVote: boolean;
     defaultQuorum: number;
   };
 }) {
@@ -203,6 +204,7 @@ function SettingsFields({
   const [quorum, setQuorum] = useState(initial.quorum?.toString() ?? '');
   const [goal, setGoal] = useState(initial.weeklyOutsideGoal?.toString() ?? '');
   const [reminder, setReminder] = useState(initial.reminderMinutes.toString());
+  const [byVote, setByVote] = useState(initial.decidesByVote);
   const [saved, setSaved] = useState(false);
   const save = useSaveMeetingSettings(residenceId);
   const { fieldError } = useFormErrors(save.error, SETTINGS_FIELDS);
@@ -214,6 +216,7 @@ function SettingsFields({
         quorum: numberOrNull(quorum),
         weeklyOutsideGoal: numberOrNull(goal),
         reminderMinutes: Number(reminder),
+        decidesByVote: byVote,
       },
       { onSuccess: () => setSaved(true) },
     );
@@ -222,6 +225,12 @@ function SettingsFields({
     <form className="form" onSubmit={submit} noValidate>
       <FormProblem error={save.error} fields={SETTINGS_FIELDS} />
       {saved ? <Notice tone="success">{t('meetings.settingsSaved')}</Notice> : null}
+      <CheckboxField
+        label={t('meetings.decidesByVote')}
+        hint={t('meetings.decidesByVoteHint')}
+        checked={byVote}
+        onChange={(event) => setByVote(event.target.checked)}
+      />
       <TextField
         label={t('meetings.quorum')}
         hint={t('meetings.quorumHint', { count: initial.defaultQuorum })}

@@ -76,6 +76,9 @@ export const meetings = {
     duration: 'How long (minutes)',
     saveSeries: 'Save the regular meeting',
     settingsSaved: 'Saved.',
+    decidesByVote: 'The house decides by vote at its meetings',
+    decidesByVoteHint:
+      'One person, one vote, among members present. Untick it if your house decides another way.',
     quorum: 'Quorum for votes (optional)',
     quorumHint: 'Leave empty for a majority of current residents (today: {{count}}).',
     weeklyGoal: 'Outside meetings each week (optional)',

@@ -79,6 +79,9 @@ export const meetings: typeof en = {
     duration: 'Duración (minutos)',
     saveSeries: 'Guardar la reunión habitual',
     settingsSaved: 'Guardado.',
+    decidesByVote: 'La casa decide por votación en sus reuniones',
+    decidesByVoteHint:
+      'Una persona, un voto, entre los miembros presentes. Desmárcalo si tu casa decide de otra manera.',
     quorum: 'Quórum para las votaciones (opcional)',
     quorumHint: 'Déjalo vacío para la mayoría de los residentes actuales (hoy: {{count}}).',
     weeklyGoal: 'Reuniones externas por semana (opcional)',
