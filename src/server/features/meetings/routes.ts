@@ -1,5 +1,5 @@
 // House meetings API: validate → authorize → do → present, in that order in every handler.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { IdParamsSchema, OkSchema } from '../../../shared/contracts/common.ts';
 import {
   AgendaItemSchema,
@@ -16,7 +16,6 @@ import {
   SeriesSchema,
   SeriesUpdateSchema,
 } from '../../../shared/contracts/meetings.ts';
-import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { requireActor } from '../../platform/auth/sessions.ts';
 import { agendaItems as agendaItemsTable, houseMeetingSeries } from '../../platform/database/schema.ts';
@@ -30,14 +29,14 @@ import {
   meetingForViewer,
 } from './access.ts';
 import { addItem, loadItem, meetingIsOpen, reorder } from './agenda.ts';
+import { listHouseMeetings } from './list.ts';
 import { namesOf, presentItem, presentSeries } from './presenters.ts';
-import { checkRrule, createMeeting, createSeries, materialiseSeries } from './schedule.ts';
+import { changeSeries, checkRrule, createMeeting, createSeries } from './schedule.ts';
 import {
   assignRoles,
   cancelMeeting,
   changeMeeting,
   closeMeeting,
-  listHouseMeetings,
   markAttendance,
   meetingDetail,
   startMeeting,
@@ -101,13 +100,6 @@ export function meetingRoutes(app: App): void {
         canManageSchedule(actor, house.id) || (body.kind === 'emergency' && isHouseMember(actor, house.id));
       if (!allowed) throw forbidden();
       const meeting = await createMeeting(app.db, actor, house, body);
-      await recordAudit(app.db, {
-        organizationId: actor.organizationId,
-        actorId: actor.personId,
-        action: `meeting.create.${body.kind}`,
-        subjectType: 'house_meeting',
-        subjectId: meeting.id,
-      });
       reply.code(201);
       return await meetingDetail(app.db, actor, meeting.id);
     },
@@ -130,13 +122,6 @@ export function meetingRoutes(app: App): void {
       checkRrule(request.body.rrule);
       const house = await houseToManage(app.db, actor, request.params.id);
       const series = await createSeries(app.db, actor, house, request.body);
-      await recordAudit(app.db, {
-        organizationId: actor.organizationId,
-        actorId: actor.personId,
-        action: 'meeting_series.create',
-        subjectType: 'house_meeting_series',
-        subjectId: series.id,
-      });
       reply.code(201);
       return presentSeries(series);
     },
@@ -161,20 +146,7 @@ export function meetingRoutes(app: App): void {
       const series = await seriesToManage(app, actor, request.params.id);
       if (series.endedAt) throw new AppError('conflict', 'This schedule has ended.');
       if (Object.keys(changes).length === 0) return presentSeries(series);
-      const [updated] = await app.db
-        .update(houseMeetingSeries)
-        .set(changes)
-        .where(eq(houseMeetingSeries.id, series.id))
-        .returning();
-      await materialiseSeries(app.db, series.id);
-      await recordAudit(app.db, {
-        organizationId: actor.organizationId,
-        actorId: actor.personId,
-        action: 'meeting_series.update',
-        subjectType: 'house_meeting_series',
-        subjectId: series.id,
-      });
-      return presentSeries(updated!);
+      return presentSeries(await changeSeries(app.db, actor, series.id, changes));
     },
   );
 
@@ -192,20 +164,7 @@ export function meetingRoutes(app: App): void {
     async (request) => {
       const actor = requireActor(request);
       const series = await seriesToManage(app, actor, request.params.id);
-      const [ended] = await app.db
-        .update(houseMeetingSeries)
-        .set({ endedAt: sql`coalesce(${houseMeetingSeries.endedAt}, now())` })
-        .where(eq(houseMeetingSeries.id, series.id))
-        .returning();
-      await materialiseSeries(app.db, series.id);
-      await recordAudit(app.db, {
-        organizationId: actor.organizationId,
-        actorId: actor.personId,
-        action: 'meeting_series.end',
-        subjectType: 'house_meeting_series',
-        subjectId: series.id,
-      });
-      return presentSeries(ended!);
+      return presentSeries(await changeSeries(app.db, actor, series.id, 'end'));
     },
   );
 

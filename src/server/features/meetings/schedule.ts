@@ -11,6 +11,7 @@ import {
   zonedTimeToInstant,
 } from '../../../shared/domain/recurrence.ts';
 import { nextTurn, type RotationMember } from '../../../shared/domain/rotation.ts';
+import { recordAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import {
   agendaItems,
@@ -236,24 +237,64 @@ export async function createSeries(
   now: Date = new Date(),
 ): Promise<SeriesRow> {
   const rrule = checkRrule(input.rrule);
-  const [series] = await db
-    .insert(houseMeetingSeries)
-    .values({
-      organizationId: actor.organizationId,
-      residenceId: house.id,
-      title: input.title,
-      rrule,
-      startsOn: input.startsOn,
-      startTime: input.startTime,
-      durationMinutes: input.durationMinutes,
-      timeZone: house.timeZone,
-      location: input.location,
-      createdBy: actor.personId,
-    })
-    .returning();
-  await materialiseSeries(db, series!.id, now);
-  return series!;
+  return await db.transaction(async (tx) => {
+    const [series] = await tx
+      .insert(houseMeetingSeries)
+      .values({
+        organizationId: actor.organizationId,
+        residenceId: house.id,
+        title: input.title,
+        rrule,
+        startsOn: input.startsOn,
+        startTime: input.startTime,
+        durationMinutes: input.durationMinutes,
+        timeZone: house.timeZone,
+        location: input.location,
+        createdBy: actor.personId,
+      })
+      .returning();
+    await materialiseSeriesIn(tx, series!.id, now);
+    await auditSchedule(tx, actor, 'meeting_series.create', 'house_meeting_series', series!.id);
+    return series!;
+  });
 }
+
+/** Changes or ends a schedule; its upcoming meetings follow, in the same transaction as the audit entry. */
+export async function changeSeries(
+  db: Db,
+  actor: { organizationId: string; personId: string },
+  seriesId: string,
+  changes:
+    | Partial<Pick<SeriesRow, 'title' | 'rrule' | 'startsOn' | 'startTime' | 'durationMinutes' | 'location'>>
+    | 'end',
+): Promise<SeriesRow> {
+  return await db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(houseMeetingSeries)
+      .set(changes === 'end' ? { endedAt: sql`coalesce(${houseMeetingSeries.endedAt}, now())` } : changes)
+      .where(eq(houseMeetingSeries.id, seriesId))
+      .returning();
+    await materialiseSeriesIn(tx, seriesId);
+    const action = changes === 'end' ? 'meeting_series.end' : 'meeting_series.update';
+    await auditSchedule(tx, actor, action, 'house_meeting_series', seriesId);
+    return updated!;
+  });
+}
+
+const auditSchedule = (
+  tx: Queryable,
+  actor: { organizationId: string; personId: string },
+  action: string,
+  subjectType: string,
+  subjectId: string,
+) =>
+  recordAudit(tx, {
+    organizationId: actor.organizationId,
+    actorId: actor.personId,
+    action,
+    subjectType,
+    subjectId,
+  });
 
 /** A one-off or emergency meeting at a local date and time in the house's zone. */
 export async function createMeeting(
@@ -283,6 +324,7 @@ export async function createMeeting(
       .returning();
     // An emergency meeting is about one thing; a one-off house meeting has the usual standing items.
     if (input.kind === 'one_off') await addStandingItems(tx, meeting!);
+    await auditSchedule(tx, actor, `meeting.create.${input.kind}`, 'house_meeting', meeting!.id);
     return meeting!;
   });
 }
