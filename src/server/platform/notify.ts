@@ -1,0 +1,39 @@
+// Telling people that something happened: an in-app notification per person (the list with read
+// state) and a realtime "notification" event so open screens update at once. Web push for the same
+// notification is sent after commit by the push sender, following each person's settings.
+import { sql } from 'drizzle-orm';
+import type { Db } from './database/connect.ts';
+import { publish } from './realtime/publish.ts';
+
+export type NotifyInput = {
+  organizationId: string;
+  personIds: readonly string[];
+  /** e.g. support_offer, support_accepted, reach_out_alert, congratulations, meeting_reminder */
+  kind: string;
+  /** Ids, kinds and times only — never private text (it may reach a locked phone's screen). */
+  data: Record<string, string | number | boolean | null>;
+  /** Makes a repeated notification a no-op per person, e.g. `reach_out_alert:<alertId>`. */
+  dedupeKey?: string;
+  /** An alert the person opted in to as "available to be called": it ignores quiet hours. */
+  urgent?: boolean;
+};
+
+/** Works on the database or inside a transaction (then nothing is heard of it before commit). */
+export async function notifyPeople(db: Pick<Db, 'execute'>, input: NotifyInput): Promise<string[]> {
+  const personIds = [...new Set(input.personIds)];
+  if (personIds.length === 0) return [];
+  const result = await db.execute<{ id: string; person_id: string }>(sql`
+    insert into notifications (organization_id, person_id, kind, data, dedupe_key)
+    select ${input.organizationId}, p, ${input.kind}, ${JSON.stringify({ ...input.data, urgent: input.urgent ?? false })}::jsonb, ${input.dedupeKey ?? null}
+    from unnest(${`{${personIds.join(',')}}`}::uuid[]) as p
+    on conflict do nothing
+    returning id, person_id`);
+  const reached = result.rows.map((r) => r.person_id);
+  await publish(db, {
+    organizationId: input.organizationId,
+    recipients: reached,
+    type: 'notification',
+    payload: { kind: input.kind, ...input.data },
+  });
+  return result.rows.map((r) => r.id);
+}
