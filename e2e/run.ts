@@ -27,7 +27,17 @@ const allJourneys = [
 // run the foundation and one area while working on it); unset, everything runs.
 const until = process.env.HEARTH_E2E_UNTIL;
 const stop = until ? allJourneys.findIndex((j) => j.name.includes(until)) : -1;
-const journeys = stop >= 0 ? allJourneys.slice(0, stop + 1) : allJourneys;
+// HEARTH_E2E_ONLY="<part of a name>" runs the foundation journeys (they make the organization and its
+// people) and then only the journeys whose name contains it.
+const only = process.env.HEARTH_E2E_ONLY;
+const journeys = only
+  ? [
+      ...foundationJourneys,
+      ...allJourneys.filter((j) => !foundationJourneys.includes(j) && j.name.includes(only)),
+    ]
+  : stop >= 0
+    ? allJourneys.slice(0, stop + 1)
+    : allJourneys;
 
 function writeResults(passed: number, failed: number, skipped: number) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
