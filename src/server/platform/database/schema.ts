@@ -5,3 +5,4 @@ export * from './schema/foundation.ts';
 export * from './schema/journey.ts';
 export * from './schema/meetings.ts';
 export * from './schema/realtime.ts';
+export * from './schema/chat.ts';
