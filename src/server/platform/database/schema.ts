@@ -6,3 +6,4 @@ export * from './schema/journey.ts';
 export * from './schema/meetings.ts';
 export * from './schema/realtime.ts';
 export * from './schema/chat.ts';
+export * from './schema/support.ts';

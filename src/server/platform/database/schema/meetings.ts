@@ -18,6 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, orgId } from './columns.ts';
 import { organizations, people, residences } from './foundation.ts';
+import { supportRequests } from './support.ts';
 
 const personRef = (name: string) => uuid(name).references(() => people.id, { onDelete: 'set null' });
 
@@ -211,15 +212,21 @@ export const supportLedger = pgTable(
       .references(() => people.id, { onDelete: 'cascade' }),
     receiverId: uuid('receiver_id').references(() => people.id, { onDelete: 'cascade' }),
     supportKind: text('support_kind').notNull(),
-    /** commitment (later: request, offer, …) */
+    /** commitment | request (a support request or standing offer) */
     source: text('source').notNull(),
     commitmentId: uuid('commitment_id').references(() => commitments.id, { onDelete: 'set null' }),
+    /** source 'request': the support request or standing offer the help came from (features/support). */
+    supportRequestId: uuid('support_request_id').references(() => supportRequests.id, { onDelete: 'set null' }),
     note: text('note'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('support_ledger_org_giver_idx').on(t.organizationId, t.giverId, t.at),
     uniqueIndex('support_ledger_commitment_key').on(t.commitmentId).where(sql`${t.commitmentId} is not null`),
+    // One entry per helper and helped person of a request: "this helped" pressed twice records it once.
+    uniqueIndex('support_ledger_request_key')
+      .on(t.supportRequestId, t.giverId, t.receiverId)
+      .where(sql`${t.supportRequestId} is not null`),
     check(
       'support_ledger_kind_check',
       sql`${t.supportKind} in ('emotional','informational','instrumental','affiliational')`,
