@@ -36,9 +36,7 @@ export const conversations = pgTable(
     lastMessageAt: timestamp('last_message_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('conversations_house_key')
-      .on(t.residenceId)
-      .where(sql`${t.kind} = 'house'`),
+    uniqueIndex('conversations_house_key').on(t.residenceId).where(sql`${t.kind} = 'house'`),
     uniqueIndex('conversations_thread_key')
       .on(t.organizationId, t.threadKey)
       .where(sql`${t.kind} = 'thread'`),
