@@ -7,3 +7,4 @@ export * from './schema/meetings.ts';
 export * from './schema/realtime.ts';
 export * from './schema/chat.ts';
 export * from './schema/support.ts';
+export * from './schema/peers.ts';
