@@ -8,3 +8,4 @@ export * from './schema/realtime.ts';
 export * from './schema/chat.ts';
 export * from './schema/support.ts';
 export * from './schema/peers.ts';
+export * from './schema/reach-out.ts';
