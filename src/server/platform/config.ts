@@ -17,11 +17,20 @@ const ConfigSchema = z.object({
   PUBLIC_URL: z.url({ message: 'must be a full URL like https://hearth.example.org' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
-  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(60_000),
   TRUST_PROXY: booleanish.default(false),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100_000),
   CRISIS_LINE: z.string().min(1).default('988'),
   EMERGENCY_NUMBER: z.string().min(1).default('911'),
+  /** Where a crisis line takes texts ('none' when it takes none). */
+  CRISIS_TEXT_LINE: z.string().min(1).default('988'),
+  /** The key to press in the crisis line's menu for veterans, and for Spanish ('none': no such option). */
+  CRISIS_LINE_VETERANS_KEY: z.string().min(1).max(4).default('1'),
+  CRISIS_LINE_SPANISH_KEY: z.string().min(1).max(4).default('2'),
+  /** Overrides each organization's reach-out escalation delay, in seconds (tests and demonstrations). */
+  REACH_OUT_ESCALATE_SECONDS: z.coerce.number().int().min(1).max(3600).optional(),
+  /** How often the reach-out escalation worker looks for due work, in seconds. */
+  REACH_OUT_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   /** Let admins import a Meeting Guide feed from a private or loopback address (tests, closed networks). */
   IMPORT_ALLOW_PRIVATE_HOSTS: booleanish.default(false),
 });
@@ -39,9 +48,19 @@ export type Config = {
   bodyLimit: number;
   crisisLine: string;
   emergencyNumber: string;
+  /** null when the crisis line takes no texts. */
+  crisisTextLine: string | null;
+  /** Keys to press in the crisis line's menu; null when there is no such option. */
+  crisisLineKeys: { veterans: string | null; spanish: string | null };
+  /** When set, every reach-out alert escalates after this many seconds (the organization's minutes otherwise). */
+  reachOutEscalateSeconds?: number | undefined;
+  reachOutPollSeconds: number;
   /** Feed imports may fetch from private and loopback addresses (off: only public hosts). */
   importAllowPrivateHosts?: boolean;
 };
+
+/** 'none' switches a crisis-line option off (an empty variable means "use the default"). */
+const orNone = (value: string): string | null => (value.trim().toLowerCase() === 'none' ? null : value);
 
 export class ConfigError extends Error {}
 
@@ -70,6 +89,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: c.BODY_LIMIT_BYTES,
     crisisLine: c.CRISIS_LINE,
     emergencyNumber: c.EMERGENCY_NUMBER,
+    crisisTextLine: orNone(c.CRISIS_TEXT_LINE),
+    crisisLineKeys: { veterans: orNone(c.CRISIS_LINE_VETERANS_KEY), spanish: orNone(c.CRISIS_LINE_SPANISH_KEY) },
+    reachOutEscalateSeconds: c.REACH_OUT_ESCALATE_SECONDS,
+    reachOutPollSeconds: c.REACH_OUT_POLL_SECONDS,
     importAllowPrivateHosts: c.IMPORT_ALLOW_PRIVATE_HOSTS,
   };
 }

@@ -22,11 +22,15 @@ describe('loadConfig', () => {
       publicUrl: undefined,
       logLevel: 'info',
       sessionDays: 14,
-      sessionCacheMs: 2000,
+      sessionCacheMs: 60_000,
       trustProxy: false,
       bodyLimit: 100_000,
       crisisLine: '988',
       emergencyNumber: '911',
+      crisisTextLine: '988',
+      crisisLineKeys: { veterans: '1', spanish: '2' },
+      reachOutEscalateSeconds: undefined,
+      reachOutPollSeconds: 2,
       importAllowPrivateHosts: false,
     });
   });
@@ -45,6 +49,11 @@ describe('loadConfig', () => {
       BODY_LIMIT_BYTES: '2048',
       CRISIS_LINE: '116 123',
       EMERGENCY_NUMBER: '112',
+      CRISIS_TEXT_LINE: 'none',
+      CRISIS_LINE_VETERANS_KEY: 'none',
+      CRISIS_LINE_SPANISH_KEY: '3',
+      REACH_OUT_ESCALATE_SECONDS: '20',
+      REACH_OUT_POLL_SECONDS: '0.5',
       IMPORT_ALLOW_PRIVATE_HOSTS: 'true',
     });
     expect(config).toEqual({
@@ -60,6 +69,10 @@ describe('loadConfig', () => {
       bodyLimit: 2048,
       crisisLine: '116 123',
       emergencyNumber: '112',
+      crisisTextLine: null,
+      crisisLineKeys: { veterans: null, spanish: '3' },
+      reachOutEscalateSeconds: 20,
+      reachOutPollSeconds: 0.5,
       importAllowPrivateHosts: true,
     });
   });
@@ -83,6 +96,9 @@ describe('loadConfig', () => {
     ['SESSION_CACHE_MS', '-1', 'SESSION_CACHE_MS:'],
     ['TRUST_PROXY', 'maybe', 'TRUST_PROXY:'],
     ['BODY_LIMIT_BYTES', '10', 'BODY_LIMIT_BYTES:'],
+    ['REACH_OUT_ESCALATE_SECONDS', '0', 'REACH_OUT_ESCALATE_SECONDS:'],
+    ['REACH_OUT_ESCALATE_SECONDS', 'soon', 'REACH_OUT_ESCALATE_SECONDS:'],
+    ['REACH_OUT_POLL_SECONDS', '0.1', 'REACH_OUT_POLL_SECONDS:'],
   ])('should refuse %s=%s with a message naming the variable', (name, value, expected) => {
     const message = errorOf({ [name]: value });
     expect(message).toContain('Hearth cannot start: some settings are not valid.');
