@@ -9,3 +9,4 @@ export * from './schema/chat.ts';
 export * from './schema/support.ts';
 export * from './schema/peers.ts';
 export * from './schema/reach-out.ts';
+export * from './schema/notifications.ts';

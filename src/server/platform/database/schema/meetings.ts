@@ -392,9 +392,12 @@ export const notifications = pgTable(
     dedupeKey: text('dedupe_key'),
     createdAt: createdAt(),
     readAt: timestamp('read_at', { withTimezone: true }),
+    /** When the push sender claimed it (sent, or skipped by the person's settings); null = not yet. */
+    pushedAt: timestamp('pushed_at', { withTimezone: true }),
   },
   (t) => [
     index('notifications_org_person_idx').on(t.organizationId, t.personId, t.createdAt),
+    index('notifications_push_pending_idx').on(t.createdAt).where(sql`${t.pushedAt} is null`),
     uniqueIndex('notifications_person_dedupe_key')
       .on(t.personId, t.dedupeKey)
       .where(sql`${t.dedupeKey} is not null`),
