@@ -33,6 +33,13 @@ const ConfigSchema = z.object({
   REACH_OUT_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   /** Let admins import a Meeting Guide feed from a private or loopback address (tests, closed networks). */
   IMPORT_ALLOW_PRIVATE_HOSTS: booleanish.default(false),
+  /** Who push services may contact about this server's pushes (VAPID subject): mailto: or https: URL. */
+  PUSH_CONTACT: z
+    .string()
+    .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, { message: 'must be a mailto: address or an https:// URL' })
+    .optional(),
+  /** Let push subscriptions point at private or loopback addresses over http (tests, closed networks). */
+  PUSH_ALLOW_PRIVATE_ENDPOINTS: booleanish.default(false),
 });
 
 export type Config = {
@@ -57,6 +64,10 @@ export type Config = {
   reachOutPollSeconds: number;
   /** Feed imports may fetch from private and loopback addresses (off: only public hosts). */
   importAllowPrivateHosts?: boolean;
+  /** The VAPID subject; when unset, PUBLIC_URL if it is https, else a placeholder address. */
+  pushContact?: string | undefined;
+  /** Push subscriptions may point at private and loopback addresses, over http too (off: public https only). */
+  pushAllowPrivateEndpoints?: boolean;
 };
 
 /** 'none' switches a crisis-line option off (an empty variable means "use the default"). */
@@ -94,5 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reachOutEscalateSeconds: c.REACH_OUT_ESCALATE_SECONDS,
     reachOutPollSeconds: c.REACH_OUT_POLL_SECONDS,
     importAllowPrivateHosts: c.IMPORT_ALLOW_PRIVATE_HOSTS,
+    pushContact: c.PUSH_CONTACT,
+    pushAllowPrivateEndpoints: c.PUSH_ALLOW_PRIVATE_ENDPOINTS,
   };
 }

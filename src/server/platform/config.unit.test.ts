@@ -32,6 +32,8 @@ describe('loadConfig', () => {
       reachOutEscalateSeconds: undefined,
       reachOutPollSeconds: 2,
       importAllowPrivateHosts: false,
+      pushContact: undefined,
+      pushAllowPrivateEndpoints: false,
     });
   });
 
@@ -55,6 +57,8 @@ describe('loadConfig', () => {
       REACH_OUT_ESCALATE_SECONDS: '20',
       REACH_OUT_POLL_SECONDS: '0.5',
       IMPORT_ALLOW_PRIVATE_HOSTS: 'true',
+      PUSH_CONTACT: 'mailto:care@hearth.example.org',
+      PUSH_ALLOW_PRIVATE_ENDPOINTS: 'yes',
     });
     expect(config).toEqual({
       port: 8080,
@@ -74,6 +78,8 @@ describe('loadConfig', () => {
       reachOutEscalateSeconds: 20,
       reachOutPollSeconds: 0.5,
       importAllowPrivateHosts: true,
+      pushContact: 'mailto:care@hearth.example.org',
+      pushAllowPrivateEndpoints: true,
     });
   });
 
@@ -97,6 +103,8 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', 'maybe', 'TRUST_PROXY:'],
     ['BODY_LIMIT_BYTES', '10', 'BODY_LIMIT_BYTES:'],
     ['REACH_OUT_ESCALATE_SECONDS', '0', 'REACH_OUT_ESCALATE_SECONDS:'],
+    ['PUSH_CONTACT', 'http://hearth.example.org', 'PUSH_CONTACT: must be a mailto: address or an https:// URL'],
+    ['PUSH_ALLOW_PRIVATE_ENDPOINTS', 'maybe', 'PUSH_ALLOW_PRIVATE_ENDPOINTS:'],
     ['REACH_OUT_ESCALATE_SECONDS', 'soon', 'REACH_OUT_ESCALATE_SECONDS:'],
     ['REACH_OUT_POLL_SECONDS', '0.1', 'REACH_OUT_POLL_SECONDS:'],
   ])('should refuse %s=%s with a message naming the variable', (name, value, expected) => {
