@@ -101,7 +101,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     crisisLine: c.CRISIS_LINE,
     emergencyNumber: c.EMERGENCY_NUMBER,
     crisisTextLine: orNone(c.CRISIS_TEXT_LINE),
-    crisisLineKeys: { veterans: orNone(c.CRISIS_LINE_VETERANS_KEY), spanish: orNone(c.CRISIS_LINE_SPANISH_KEY) },
+    crisisLineKeys: {
+      veterans: orNone(c.CRISIS_LINE_VETERANS_KEY),
+      spanish: orNone(c.CRISIS_LINE_SPANISH_KEY),
+    },
     reachOutEscalateSeconds: c.REACH_OUT_ESCALATE_SECONDS,
     reachOutPollSeconds: c.REACH_OUT_POLL_SECONDS,
     importAllowPrivateHosts: c.IMPORT_ALLOW_PRIVATE_HOSTS,

@@ -103,7 +103,11 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', 'maybe', 'TRUST_PROXY:'],
     ['BODY_LIMIT_BYTES', '10', 'BODY_LIMIT_BYTES:'],
     ['REACH_OUT_ESCALATE_SECONDS', '0', 'REACH_OUT_ESCALATE_SECONDS:'],
-    ['PUSH_CONTACT', 'http://hearth.example.org', 'PUSH_CONTACT: must be a mailto: address or an https:// URL'],
+    [
+      'PUSH_CONTACT',
+      'http://hearth.example.org',
+      'PUSH_CONTACT: must be a mailto: address or an https:// URL',
+    ],
     ['PUSH_ALLOW_PRIVATE_ENDPOINTS', 'maybe', 'PUSH_ALLOW_PRIVATE_ENDPOINTS:'],
     ['REACH_OUT_ESCALATE_SECONDS', 'soon', 'REACH_OUT_ESCALATE_SECONDS:'],
     ['REACH_OUT_POLL_SECONDS', '0.1', 'REACH_OUT_POLL_SECONDS:'],
