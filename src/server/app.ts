@@ -6,6 +6,7 @@ import { auditRoutes } from './features/audit/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { barc10Routes } from './features/barc10/routes.ts';
 import { calendarRoutes } from './features/calendars/routes.ts';
+import { chatRoutes } from './features/chat/routes.ts';
 import { checkInRoutes } from './features/check-ins/routes.ts';
 import { decisionRoutes } from './features/decisions/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
@@ -106,6 +107,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     decisionRoutes(routes);
     outsideMeetingRoutes(routes);
     calendarRoutes(routes);
+    chatRoutes(routes);
   });
 
   if (options.webDir) {

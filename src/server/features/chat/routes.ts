@@ -1,0 +1,158 @@
+// Chat routes. Every route is for signed-in people; the service decides, per conversation, who is a
+// member (everyone else: 404, nothing written) and who reviews reports (the peer leaders).
+import {
+  ChatMessageSchema,
+  ConversationDetailSchema,
+  ConversationListSchema,
+  ConversationParamsSchema,
+  MarkReadSchema,
+  MessagePageQuerySchema,
+  MessagePageSchema,
+  MessageParamsSchema,
+  PostMessageSchema,
+  ReadStateSchema,
+  ReportedMessageListSchema,
+  ReportMessageSchema,
+  ReportResultSchema,
+} from '../../../shared/contracts/chat.ts';
+import { requireActor } from '../../platform/auth/sessions.ts';
+import type { App } from '../../platform/types.ts';
+import {
+  conversationDetail,
+  hideMessage,
+  listConversations,
+  listReports,
+  markRead,
+  postMessage,
+  readMessages,
+  reportMessage,
+} from './service.ts';
+
+const tags = ['chat'];
+
+export function chatRoutes(app: App): void {
+  app.get(
+    '/api/chat/conversations',
+    {
+      config: { policy: 'signedIn' },
+      schema: {
+        summary: 'My conversations: my house chat and my private threads, with unread counts',
+        tags,
+        response: { 200: ConversationListSchema },
+      },
+    },
+    async (request) => await listConversations(app.db, requireActor(request)),
+  );
+  app.get(
+    '/api/chat/conversations/:conversationId',
+    {
+      config: { policy: 'signedIn' },
+      schema: {
+        summary: 'One conversation I am in',
+        tags,
+        params: ConversationParamsSchema,
+        response: { 200: ConversationDetailSchema },
+      },
+    },
+    async (request) => await conversationDetail(app.db, requireActor(request), request.params.conversationId),
+  );
+  app.get(
+    '/api/chat/conversations/:conversationId/messages',
+    {
+      config: { policy: 'signedIn' },
+      schema: {
+        summary: "A page of a conversation's messages, oldest first (older pages with ?before=<seq>)",
+        tags,
+        params: ConversationParamsSchema,
+        querystring: MessagePageQuerySchema,
+        response: { 200: MessagePageSchema },
+      },
+    },
+    async (request) =>
+      await readMessages(app.db, requireActor(request), request.params.conversationId, request.query),
+  );
+  app.post(
+    '/api/chat/conversations/:conversationId/messages',
+    {
+      config: { policy: 'signedIn' },
+      schema: {
+        summary: 'Write a message to a conversation I am in',
+        tags,
+        params: ConversationParamsSchema,
+        body: PostMessageSchema,
+        response: { 201: ChatMessageSchema },
+      },
+    },
+    async (request, reply) => {
+      const message = await postMessage(
+        app.db,
+        requireActor(request),
+        request.params.conversationId,
+        request.body.body,
+      );
+      return reply.status(201).send(message);
+    },
+  );
+  app.post(
+    '/api/chat/conversations/:conversationId/read',
+    {
+      config: { policy: 'signedIn' },
+      schema: {
+        summary: 'I have read the conversation up to this message',
+        tags,
+        params: ConversationParamsSchema,
+        body: MarkReadSchema,
+        response: { 200: ReadStateSchema },
+      },
+    },
+    async (request) =>
+      await markRead(app.db, requireActor(request), request.params.conversationId, request.body.seq),
+  );
+  app.post(
+    '/api/chat/messages/:messageId/report',
+    {
+      config: { policy: 'signedIn' },
+      schema: {
+        summary: "Report someone's message to the peer leaders",
+        tags,
+        params: MessageParamsSchema,
+        body: ReportMessageSchema,
+        response: { 201: ReportResultSchema },
+      },
+    },
+    async (request, reply) => {
+      const result = await reportMessage(
+        app.db,
+        requireActor(request),
+        request.params.messageId,
+        request.body.reason,
+      );
+      return reply.status(201).send(result);
+    },
+  );
+  app.post(
+    '/api/chat/messages/:messageId/hide',
+    {
+      config: { policy: 'signedIn' },
+      schema: {
+        summary: 'Peer leader: hide a reported message from peers (it is kept for the record)',
+        tags,
+        params: MessageParamsSchema,
+        response: { 200: ChatMessageSchema },
+      },
+    },
+    async (request) => await hideMessage(app.db, requireActor(request), request.params.messageId),
+  );
+  app.get(
+    '/api/chat/reports',
+    {
+      config: { policy: 'signedIn' },
+      schema: {
+        summary: 'Peer leader: reported messages in the conversations I review',
+        tags,
+        response: { 200: ReportedMessageListSchema },
+      },
+    },
+    async (request) => await listReports(app.db, requireActor(request)),
+  );
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { IdSchema, TimestampSchema } from './common.ts';
+
+export const ConversationParamsSchema = z.strictObject({ conversationId: IdSchema });
+export const MessageParamsSchema = z.strictObject({ messageId: IdSchema });
+
+export const ChatSubjectSchema = z.object({
+  type: z.enum(['support_request', 'mentorship']),
+  id: IdSchema,
+});
+
+export const ChatPersonSchema = z.object({ id: IdSchema, displayName: z.string() });
+
+export const ConversationSummarySchema = z.object({
+  id: IdSchema,
+  kind: z.enum(['house', 'thread']),
+  /** The house of a house conversation. */
+  residence: z.object({ id: IdSchema, name: z.string() }).nullable(),
+  subject: ChatSubjectSchema.nullable(),
+  /** For threads: everyone else in it. Empty for house conversations. */
+  others: z.array(ChatPersonSchema),
+  unreadCount: z.number().int(),
+  lastMessageAt: TimestampSchema.nullable(),
+});
+export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
+
+export const ConversationListSchema = z.object({
+  conversations: z.array(ConversationSummarySchema),
+  totalUnread: z.number().int(),
+});
+
+export const ConversationDetailSchema = ConversationSummarySchema.extend({
+  /** The viewer is a peer leader who reviews reports here. */
+  canModerate: z.boolean(),
+  lastReadSeq: z.number().int(),
+});
+export type ConversationDetail = z.infer<typeof ConversationDetailSchema>;
+
+export const ChatMessageSchema = z.object({
+  id: IdSchema,
+  seq: z.number().int(),
+  conversationId: IdSchema,
+  author: ChatPersonSchema.nullable(),
+  mine: z.boolean(),
+  /** Null when hidden and the viewer is not a peer leader reviewing this conversation. */
+  body: z.string().nullable(),
+  createdAt: TimestampSchema,
+  hidden: z.boolean(),
+  /** How many people reported it: only peer leaders who review this conversation see it; 0 for others. */
+  reportCount: z.number().int(),
+  reportedByMe: z.boolean(),
+});
+export type ChatMessage = z.infer<typeof ChatMessageSchema>;
+
+export const MessagePageQuerySchema = z.strictObject({
+  /** Messages before this seq (older); absent = the newest. */
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const MessagePageSchema = z.object({
+  /** Oldest first. */
+  messages: z.array(ChatMessageSchema),
+  /** Whether older messages exist before the first one here. */
+  hasOlder: z.boolean(),
+});
+
+export const MESSAGE_MAX_LENGTH = 2000;
+
+export const PostMessageSchema = z.strictObject({
+  body: z
+    .string()
+    .trim()
+    .min(1, { message: 'write something first' })
+    .max(MESSAGE_MAX_LENGTH, { message: `at most ${MESSAGE_MAX_LENGTH} characters` }),
+});
+
+export const MarkReadSchema = z.strictObject({
+  /** The last message seen; reading never goes backwards. */
+  seq: z.number().int().min(0),
+});
+export const ReadStateSchema = z.object({ lastReadSeq: z.number().int(), unreadCount: z.number().int() });
+
+export const ReportMessageSchema = z.strictObject({
+  reason: z.string().trim().max(500, { message: 'at most 500 characters' }).default(''),
+});
+export const ReportResultSchema = z.object({ reported: z.literal(true) });
+
+export const ReportedMessageSchema = z.object({
+  message: ChatMessageSchema,
+  conversation: z.object({
+    id: IdSchema,
+    kind: z.enum(['house', 'thread']),
+    residenceName: z.string().nullable(),
+  }),
+  reasons: z.array(z.string()),
+  firstReportedAt: TimestampSchema,
+});
+export const ReportedMessageListSchema = z.object({ reports: z.array(ReportedMessageSchema) });
