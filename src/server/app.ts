@@ -15,12 +15,16 @@ import { invitationRoutes } from './features/invitations/routes.ts';
 import { journeyRoutes } from './features/journey/routes.ts';
 import { meRoutes } from './features/me/routes.ts';
 import { meetingRoutes } from './features/meetings/routes.ts';
+import { notificationRoutes } from './features/notifications/routes.ts';
 import { outsideMeetingRoutes } from './features/outside-meetings/routes.ts';
 import { peopleRoutes } from './features/people/routes.ts';
 import { programRoutes } from './features/programs/routes.ts';
+import { reachOutRoutes } from './features/reach-out/routes.ts';
 import { residenceRoutes } from './features/residences/routes.ts';
 import { setupRoutes } from './features/setup/routes.ts';
 import { signalRoutes } from './features/signals/routes.ts';
+import { supportRoutes } from './features/support/routes.ts';
+import { listenForSessionChanges } from './platform/auth/session-invalidation.ts';
 import { lookUpSession, SESSION_COOKIE, SessionCache, touchSession } from './platform/auth/sessions.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/database/connect.ts';
@@ -28,6 +32,7 @@ import { registerCsrfDefence, registerErrorHandling, registerSecurityHeaders } f
 import { loggerOptions } from './platform/logger.ts';
 import { openApiRoutes, registerOpenApi } from './platform/openapi.ts';
 import { registerPolicies } from './platform/policies.ts';
+import { realtimeRoutes, registerRealtime } from './platform/realtime/routes.ts';
 import type { App } from './platform/types.ts';
 import { registerWebApp } from './platform/web.ts';
 
@@ -57,6 +62,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('config', config);
   const sessionCache = new SessionCache(config.sessionCacheMs);
   app.decorate('sessionCache', sessionCache);
+  if (config.sessionCacheMs > 0) {
+    const listener = listenForSessionChanges(database.pool.options, sessionCache, app.log);
+    app.addHook('onClose', async () => await listener.stop());
+  }
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionState', 'none');
 
@@ -67,6 +76,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerErrorHandling(app);
   registerPolicies(app);
   await registerOpenApi(app);
+  await registerRealtime(app, database);
 
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
@@ -74,8 +84,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     if (!token) return;
     let found = sessionCache.get(token);
     if (!found) {
+      const stamp = sessionCache.stamp();
       found = await lookUpSession(database.db, token);
-      sessionCache.set(token, found);
+      sessionCache.set(token, found, stamp);
     }
     request.sessionState = found.state;
     if (found.state === 'active') {
@@ -107,6 +118,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     decisionRoutes(routes);
     outsideMeetingRoutes(routes);
     calendarRoutes(routes);
+    notificationRoutes(routes);
+    reachOutRoutes(routes);
+    supportRoutes(routes);
+    realtimeRoutes(routes);
     chatRoutes(routes);
   });
 

@@ -1,53 +1,105 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, call, sessionCookieFrom, testDb } from '../../../test/app.ts';
-import { setUpOrganization, TEST_PASSWORD } from '../../../test/factories.ts';
-import { sessions } from '../../platform/database/schema.ts';
+import { setUpOrganization, TEST_PASSWORD, type TestPerson } from '../../../test/factories.ts';
 
-describe('the session cache of one app instance', () => {
-  let app: FastifyInstance;
-  let login: string;
+/** Two instances with a minute's session memory on one database, as behind a load balancer. */
+describe('the session memory of several app instances', () => {
+  let a: FastifyInstance;
+  let b: FastifyInstance;
+  let admin: TestPerson;
+
+  async function listening(app: FastifyInstance) {
+    for (let i = 0; i < 100 && !app.sessionCache.enabled; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(app.sessionCache.enabled).toBe(true);
+  }
+
+  /** Polls for up to 3 s: the change reaches the other instance when the database announces it. */
+  async function eventually(check: () => Promise<boolean>) {
+    for (let i = 0; i < 60; i++) {
+      if (await check()) return true;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return false;
+  }
 
   beforeAll(async () => {
-    app = await buildTestApp({ SESSION_CACHE_MS: '60000' });
-    await app.ready();
-    const admin = await setUpOrganization();
-    login = admin.username;
+    a = await buildTestApp({ SESSION_CACHE_MS: '60000' });
+    b = await buildTestApp({ SESSION_CACHE_MS: '60000' });
+    await Promise.all([a.ready(), b.ready()]);
+    await Promise.all([listening(a), listening(b)]);
+    admin = await setUpOrganization();
   });
   afterAll(async () => {
-    await app.close();
+    await Promise.all([a.close(), b.close()]);
   });
 
   async function freshSession() {
     const signedIn = await call('POST', '/api/auth/sign-in', {
-      app,
-      body: { login, password: TEST_PASSWORD },
+      app: a,
+      body: { login: admin.username, password: TEST_PASSWORD },
     });
     expect(signedIn.status).toBe(200);
     return sessionCookieFrom(signedIn);
   }
 
-  it('should end a session at once when it is signed out on this instance', async () => {
+  it('should end a session on every instance when it is signed out on one', async () => {
     const cookie = await freshSession();
-    expect((await call('GET', '/api/me', { app, as: cookie })).status).toBe(200);
-    expect((await call('POST', '/api/auth/sign-out', { app, as: cookie })).status).toBe(200);
-    const after = await call('GET', '/api/me', { app, as: cookie });
-    expect(after.status).toBe(401);
+    expect((await call('GET', '/api/me', { app: b, as: cookie })).status).toBe(200);
+    expect(b.sessionCache.size).toBeGreaterThan(0);
+    expect((await call('POST', '/api/auth/sign-out', { app: a, as: cookie })).status).toBe(200);
+    expect((await call('GET', '/api/me', { app: a, as: cookie })).status).toBe(401);
+    const refused = await eventually(
+      async () => (await call('GET', '/api/me', { app: b, as: cookie })).status === 401,
+    );
+    expect(refused).toBe(true);
+    const after = await call('GET', '/api/me', { app: b, as: cookie });
     expect(after.body.error.code).toBe('session_expired');
   });
 
-  it('should keep answering from memory within its time-to-live when another instance revokes the session', async () => {
+  it('should end a session revoked straight in the database (another instance, a restore) on every instance', async () => {
     const cookie = await freshSession();
-    expect((await call('GET', '/api/me', { app, as: cookie })).status).toBe(200);
-    // Another instance revoking it writes only to the database.
-    await testDb().update(sessions).set({ revokedAt: new Date() });
-    expect((await call('GET', '/api/me', { app, as: cookie })).status).toBe(200);
-    // The same cookie on an instance with no cache sees the revocation.
-    const uncached = await buildTestApp();
-    try {
-      expect((await call('GET', '/api/me', { app: uncached, as: cookie })).status).toBe(401);
-    } finally {
-      await uncached.close();
+    expect((await call('GET', '/api/me', { app: a, as: cookie })).status).toBe(200);
+    expect((await call('GET', '/api/me', { app: b, as: cookie })).status).toBe(200);
+    await testDb().execute(
+      sql`update sessions set revoked_at = now() where person_id = ${admin.id} and revoked_at is null`,
+    );
+    for (const app of [a, b]) {
+      expect(
+        await eventually(async () => (await call('GET', '/api/me', { app, as: cookie })).status === 401),
+      ).toBe(true);
     }
+  });
+
+  it('should take a role away on every instance as soon as it ends', async () => {
+    const cookie = await freshSession();
+    expect((await call('GET', '/api/people', { app: b, as: cookie })).status).toBe(200);
+    await testDb().execute(
+      sql`update memberships set starts_on = current_date - 10, ends_on = current_date - 1 where person_id = ${admin.id} and role = 'org_admin'`,
+    );
+    try {
+      expect(
+        await eventually(
+          async () => (await call('GET', '/api/people', { app: b, as: cookie })).status === 403,
+        ),
+      ).toBe(true);
+    } finally {
+      await testDb().execute(
+        sql`update memberships set starts_on = current_date, ends_on = null where person_id = ${admin.id} and role = 'org_admin'`,
+      );
+    }
+    expect(
+      await eventually(async () => (await call('GET', '/api/people', { app: b, as: cookie })).status === 200),
+    ).toBe(true);
+  });
+
+  it("should keep other people's sessions in memory when one person's change is announced", async () => {
+    const cookie = await freshSession();
+    expect((await call('GET', '/api/me', { app: b, as: cookie })).status).toBe(200);
+    const before = b.sessionCache.size;
+    await testDb().execute(sql`select pg_notify('hearth_sessions', gen_random_uuid()::text)`);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(b.sessionCache.size).toBe(before);
   });
 });

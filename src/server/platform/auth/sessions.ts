@@ -22,7 +22,7 @@ type SessionRow = {
 export type SessionLookup =
   | { state: 'none' }
   | { state: 'expired' }
-  | { state: 'active'; actor: Actor; lastSeenAt: Date };
+  | { state: 'active'; actor: Actor; lastSeenAt: Date; expiresAt?: Date };
 
 /** One query: the session, its person and the roles they hold today. */
 export async function lookUpSession(db: Db, token: string): Promise<SessionLookup> {
@@ -44,6 +44,7 @@ export async function lookUpSession(db: Db, token: string): Promise<SessionLooku
   return {
     state: 'active',
     lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at,
     actor: {
       personId: row.person_id,
       organizationId: row.organization_id,
@@ -135,18 +136,45 @@ export function requireActor(request: FastifyRequest): Actor {
 export const secureCookies = (publicUrl: string | undefined) => publicUrl?.startsWith('https://') ?? false;
 
 /**
- * A few seconds' memory of session lookups in this process, so a signed-in request costs one database
- * round trip less. Sign-outs in this process clear it at once; on other instances a revoked session
- * or a changed role takes effect within `ttlMs` (decision 0005). ttlMs = 0 turns it off.
+ * This process's memory of session lookups, so a signed-in request costs one database round trip less.
+ * An entry lives `ttlMs` (a minute by default). Whatever changes what a session may do — a sign-out, a
+ * password reset, a role granted or ended, a new language — is announced by database triggers on the
+ * channel `hearth_sessions` at commit, and every process forgets that person's entries
+ * (session-invalidation.ts). While that announcement cannot be heard (the listener is connecting or
+ * reconnecting), the memory is not used at all: it is only trusted while it can be told (decision 0005).
+ * ttlMs = 0 turns it off.
  */
 export class SessionCache {
   readonly ttlMs: number;
+  /** Entries beyond this are dropped oldest first. */
+  readonly maxEntries: number;
   private readonly entries = new Map<string, { found: SessionLookup; until: number }>();
-  constructor(ttlMs: number) {
+  /** False until the invalidation listener is listening, and again whenever it is not. */
+  private listening = false;
+  /**
+   * Moves on whenever something is forgotten. A lookup that began before a change was announced may have
+   * read the old row; `set` keeps it only if nothing was forgotten since its `stamp()`.
+   */
+  private generation = 0;
+  constructor(ttlMs: number, maxEntries = 50_000) {
     this.ttlMs = ttlMs;
+    this.maxEntries = maxEntries;
+  }
+  get enabled(): boolean {
+    return this.ttlMs > 0 && this.listening;
+  }
+  /** Called by the listener: trusted only while changes can be heard. Going deaf forgets everything. */
+  setListening(listening: boolean): void {
+    this.listening = listening;
+    this.generation++;
+    if (!listening) this.entries.clear();
+  }
+  /** Take before looking a session up in the database; hand it to `set`. */
+  stamp(): number {
+    return this.generation;
   }
   get(token: string): SessionLookup | null {
-    if (this.ttlMs === 0) return null;
+    if (!this.enabled) return null;
     const entry = this.entries.get(token);
     if (!entry) return null;
     if (entry.until <= Date.now()) {
@@ -155,12 +183,29 @@ export class SessionCache {
     }
     return entry.found;
   }
-  set(token: string, found: SessionLookup): void {
-    if (this.ttlMs === 0) return;
-    if (this.entries.size >= 10_000) this.entries.clear();
-    this.entries.set(token, { found, until: Date.now() + this.ttlMs });
+  set(token: string, found: SessionLookup, stamp: number): void {
+    if (!this.enabled || stamp !== this.generation) return;
+    if (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    // Never remembered past the session's own expiry.
+    const expires = found.state === 'active' ? (found.expiresAt?.getTime() ?? Infinity) : Infinity;
+    this.entries.set(token, { found, until: Math.min(Date.now() + this.ttlMs, expires) });
+  }
+  /** Forgets every cached session of this person. */
+  forgetPerson(personId: string): void {
+    this.generation++;
+    for (const [token, entry] of this.entries) {
+      if (entry.found.state === 'active' && entry.found.actor.personId === personId)
+        this.entries.delete(token);
+    }
+  }
+  get size(): number {
+    return this.entries.size;
   }
   clear(): void {
+    this.generation++;
     this.entries.clear();
   }
 }

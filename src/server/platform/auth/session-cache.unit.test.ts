@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { SessionCache, type SessionLookup } from './sessions.ts';
+
+const active = (personId: string): SessionLookup => ({
+  state: 'active',
+  lastSeenAt: new Date(),
+  actor: { personId, organizationId: 'org', sessionId: `s-${personId}`, language: 'en', memberships: [] },
+});
+
+describe('SessionCache', () => {
+  it('should remember nothing until it can hear about changes', () => {
+    const cache = new SessionCache(60_000);
+    cache.set('t1', active('p1'), cache.stamp());
+    expect(cache.get('t1')).toBeNull();
+    cache.setListening(true);
+    cache.set('t1', active('p1'), cache.stamp());
+    expect(cache.get('t1')).toEqual(active('p1'));
+  });
+
+  it('should forget everything when it stops hearing about changes', () => {
+    const cache = new SessionCache(60_000);
+    cache.setListening(true);
+    cache.set('t1', active('p1'), cache.stamp());
+    cache.setListening(false);
+    expect(cache.size).toBe(0);
+    cache.setListening(true);
+    expect(cache.get('t1')).toBeNull();
+  });
+
+  it("should forget one person's sessions and keep everyone else's", () => {
+    const cache = new SessionCache(60_000);
+    cache.setListening(true);
+    cache.set('t1', active('p1'), cache.stamp());
+    cache.set('t2', active('p1'), cache.stamp());
+    cache.set('t3', active('p2'), cache.stamp());
+    cache.forgetPerson('p1');
+    expect(cache.get('t1')).toBeNull();
+    expect(cache.get('t2')).toBeNull();
+    expect(cache.get('t3')).not.toBeNull();
+  });
+
+  it('should drop the oldest entry beyond its size', () => {
+    const cache = new SessionCache(60_000, 2);
+    cache.setListening(true);
+    cache.set('t1', active('p1'), cache.stamp());
+    cache.set('t2', active('p2'), cache.stamp());
+    cache.set('t3', active('p3'), cache.stamp());
+    expect(cache.size).toBe(2);
+    expect(cache.get('t1')).toBeNull();
+    expect(cache.get('t3')).not.toBeNull();
+  });
+
+  it('should not keep a lookup that began before a change was announced', () => {
+    const cache = new SessionCache(60_000);
+    cache.setListening(true);
+    const stamp = cache.stamp();
+    cache.forgetPerson('p1');
+    cache.set('t1', active('p1'), stamp);
+    expect(cache.get('t1')).toBeNull();
+  });
+
+  it('should be off with a time-to-live of 0', () => {
+    const cache = new SessionCache(0);
+    cache.setListening(true);
+    cache.set('t1', active('p1'), cache.stamp());
+    expect(cache.get('t1')).toBeNull();
+  });
+});
