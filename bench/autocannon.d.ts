@@ -37,6 +37,8 @@ declare module 'autocannon' {
     requests?: Request[];
     connections?: number;
     duration?: number;
+    /** Stop after this many requests in all (instead of after `duration`). */
+    amount?: number;
     pipelining?: number;
     headers?: Record<string, string>;
     /** Called once for each connection as it opens. */
