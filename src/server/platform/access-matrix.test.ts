@@ -17,6 +17,7 @@ import {
   type TestPerson,
 } from '../../test/factories.ts';
 import { apiRouteKeys, buildAppWithRouteList } from '../../test/routes.ts';
+import { buildChatWorld } from '../features/chat/matrix-world.ts';
 import { buildDecisionsWorld } from '../features/decisions/matrix-world.ts';
 import { buildMeetingsWorld } from '../features/meetings/matrix-world.ts';
 import { buildOutsideWorld } from '../features/outside-meetings/matrix-world.ts';
@@ -161,6 +162,16 @@ const EXPECTED: Record<string, [number, number, number, number, number, number, 
   'POST /api/calendar-feeds':                [401,   201,   201,   201,  201,  201,   201,  201],
   'DELETE /api/calendar-feeds/:id':          [401,   404,   404,   404,  200,  404,   404,  404],
   'GET /api/calendar/:file':                 [200,   200,   200,   200,  200,  200,   200,  200],
+  // Chat (helper H5): house A's conversation is its residents' and peer leaders'; everyone else finds nothing
+  // (404) and writes nothing. Only the peer leader hides a reported message; the reports list is empty for others.
+  'GET /api/chat/conversations':             [401,   200,   200,   200,  200,  200,   200,  200],
+  'GET /api/chat/conversations/:conversationId': [401, 200, 200,   404,  404,  404,   404,  404],
+  'GET /api/chat/conversations/:conversationId/messages':  [401, 200, 200, 404, 404, 404, 404, 404],
+  'POST /api/chat/conversations/:conversationId/messages': [401, 201, 201, 404, 404, 404, 404, 404],
+  'POST /api/chat/conversations/:conversationId/read':     [401, 200, 200, 404, 404, 404, 404, 404],
+  'POST /api/chat/messages/:messageId/report': [401, 201, 201,   404,  404,  404,   404,  404],
+  'POST /api/chat/messages/:messageId/hide': [401,   403,   200,   404,  404,  404,   404,  404],
+  'GET /api/chat/reports':                   [401,   200,   200,   200,  200,  200,   200,  200],
 };
 
 type World = {
@@ -184,6 +195,7 @@ type World = {
   decisions?: Awaited<ReturnType<typeof buildDecisionsWorld>>;
   meetings?: Awaited<ReturnType<typeof buildMeetingsWorld>>;
   outside?: Awaited<ReturnType<typeof buildOutsideWorld>>;
+  chat?: Awaited<ReturnType<typeof buildChatWorld>>;
 };
 
 type Request = { method: string; url: string; body?: unknown; freshSession?: boolean };
@@ -534,6 +546,36 @@ const REQUESTS: Record<string, (w: World) => Request> = {
     method: 'DELETE',
     url: `/api/calendar-feeds/${w.outside!.markerCalendarFeedId}`,
   }),
+  // Chat (helper H5): house A's conversation and the marker's messages there.
+  'GET /api/chat/conversations': () => ({ method: 'GET', url: '/api/chat/conversations' }),
+  'GET /api/chat/conversations/:conversationId': (w) => ({
+    method: 'GET',
+    url: `/api/chat/conversations/${w.chat!.houseConversationId}`,
+  }),
+  'GET /api/chat/conversations/:conversationId/messages': (w) => ({
+    method: 'GET',
+    url: `/api/chat/conversations/${w.chat!.houseConversationId}/messages`,
+  }),
+  'POST /api/chat/conversations/:conversationId/messages': (w) => ({
+    method: 'POST',
+    url: `/api/chat/conversations/${w.chat!.houseConversationId}/messages`,
+    body: { body: 'Anyone up for a walk?' },
+  }),
+  'POST /api/chat/conversations/:conversationId/read': (w) => ({
+    method: 'POST',
+    url: `/api/chat/conversations/${w.chat!.houseConversationId}/read`,
+    body: { seq: 0 },
+  }),
+  'POST /api/chat/messages/:messageId/report': (w) => ({
+    method: 'POST',
+    url: `/api/chat/messages/${w.chat!.toReportMessageId}/report`,
+    body: { reason: 'Not kind' },
+  }),
+  'POST /api/chat/messages/:messageId/hide': (w) => ({
+    method: 'POST',
+    url: `/api/chat/messages/${w.chat!.toHideMessageId}/hide`,
+  }),
+  'GET /api/chat/reports': () => ({ method: 'GET', url: '/api/chat/reports' }),
   'GET /api/calendar/:file': (w) => ({ method: 'GET', url: w.outside!.markerCalendarPath }),
 };
 
@@ -641,6 +683,7 @@ beforeAll(async () => {
     })
   ).body.id;
   world.outside = await buildOutsideWorld(orgAdmin, marker);
+  world.chat = await buildChatWorld({ marker, resident: world.people.resident });
   world.decisions = await buildDecisionsWorld(houseA, {
     resident: world.people.resident,
     peerLeader: world.people.peerLeader,
