@@ -16,6 +16,10 @@ export const ROUTE_POLICIES = {
   /** Admins and peer leaders (e.g. issuing a password-reset code to a housemate). */
   houseStaff: (actor: Actor | null) =>
     actor !== null && (hasRole(actor, 'org_admin') || hasRole(actor, 'peer_leader')),
+  /** Residents, peer leaders and alumni: the skills exchange and mentors are between peers. */
+  peer: (actor: Actor | null) =>
+    actor !== null &&
+    (hasRole(actor, 'resident') || hasRole(actor, 'peer_leader') || hasRole(actor, 'alumni')),
 } as const;
 export type PolicyName = keyof typeof ROUTE_POLICIES;
 
@@ -160,3 +164,26 @@ export function canSeeHouseAttendance(actor: Actor, residenceId: string): boolea
 export function canSubscribeToResidence(actor: Actor, residenceId: string): boolean {
   return isOrgAdmin(actor) || residencesWithRole(actor, 'peer_leader').includes(residenceId);
 }
+
+// Skills exchange and mentors (features/skills, features/mentors): each person chooses who sees their skills.
+
+/** The houses a peer lives in or leads today (alumni have none). */
+export const currentHousesOf = (actor: Actor): string[] => [
+  ...new Set([...residencesWithRole(actor, 'resident'), ...residencesWithRole(actor, 'peer_leader')]),
+];
+
+/**
+ * Whether a peer's skills reach the viewer: their house always (when they live in one), the whole
+ * organization only when they chose it. The caller has already scoped the owner to the viewer's organization.
+ */
+export function canSeeSkillsOf(
+  viewerHouseIds: readonly string[],
+  owner: { residenceIds: readonly string[]; visibleTo: string },
+): boolean {
+  if (owner.visibleTo === 'organization') return true;
+  return owner.residenceIds.some((r) => viewerHouseIds.includes(r));
+}
+
+/** A mentorship, its requests and its check-in log belong to its two people alone. */
+export const isMentorshipMember = (actor: Actor, m: { mentorId: string; menteeId: string }): boolean =>
+  actor.personId === m.mentorId || actor.personId === m.menteeId;
