@@ -20,7 +20,10 @@ import { apiRouteKeys, buildAppWithRouteList } from '../../test/routes.ts';
 import { buildChatWorld } from '../features/chat/matrix-world.ts';
 import { buildDecisionsWorld } from '../features/decisions/matrix-world.ts';
 import { buildMeetingsWorld } from '../features/meetings/matrix-world.ts';
+import { buildNotificationsWorld, MATRIX_PUSH_KEYS } from '../features/notifications/matrix-world.ts';
 import { buildOutsideWorld } from '../features/outside-meetings/matrix-world.ts';
+import { buildReachOutWorld } from '../features/reach-out/matrix-world.ts';
+import { buildSupportWorld } from '../features/support/matrix-world.ts';
 
 const ROLES = [
   'anonymous',
@@ -144,6 +147,17 @@ const EXPECTED: Record<string, [number, number, number, number, number, number, 
   'PATCH /api/residences/:id/meeting-settings': [401, 403, 200,   403,  200,  403,   403,  404],
   'GET /api/notifications':                  [401,   200,   200,   200,  200,  200,   200,  200],
   'POST /api/notifications/:id/read':        [401,   404,   404,   404,  404,  404,   404,  404],
+  // Notifications and push (issue 5, H2): everyone signed in has their own list, settings and devices;
+  // nobody reaches another's (the marker's device: 404). The test push runs before anyone subscribes
+  // here, so it never posts to the example endpoint.
+  'POST /api/notifications/read-all':        [401,   200,   200,   200,  200,  200,   200,  200],
+  'GET /api/notifications/settings':         [401,   200,   200,   200,  200,  200,   200,  200],
+  'PATCH /api/notifications/settings':       [401,   200,   200,   200,  200,  200,   200,  200],
+  'GET /api/push/key':                       [401,   200,   200,   200,  200,  200,   200,  200],
+  'GET /api/push/subscriptions':             [401,   200,   200,   200,  200,  200,   200,  200],
+  'POST /api/push/test':                     [401,   200,   200,   200,  200,  200,   200,  200],
+  'POST /api/push/subscriptions':            [401,   201,   201,   201,  201,  201,   201,  201],
+  'DELETE /api/push/subscriptions/:id':      [401,   404,   404,   404,  404,  404,   404,  404],
   // Outside meetings and calendars (helper E): anyone signed in browses the directory and logs their own
   // meetings; peer leaders add, admins curate and import; the leader sees house A's weekly counts. The public
   // feed is open to all; a calendar file is open to whoever holds its secret address; a feed is revoked by
@@ -162,6 +176,23 @@ const EXPECTED: Record<string, [number, number, number, number, number, number, 
   'POST /api/calendar-feeds':                [401,   201,   201,   201,  201,  201,   201,  201],
   'DELETE /api/calendar-feeds/:id':          [401,   404,   404,   404,  200,  404,   404,  404],
   'GET /api/calendar/:file':                 [200,   200,   200,   200,  200,  200,   200,  200],
+  // Reach out now (helper H6): anyone signed in may reach out (their own alert) and sees their own screen; only
+  // people who live in or lead a house may be on call. The marker's alert reached house A's peer leader alone:
+  // he reads and answers it, the admin reads it as the record; everyone else finds nothing. The housemate's
+  // alert is closed only by her or by someone who answered (the leader has not: 403).
+  'GET /api/reach-out/crisis-lines':         [200,   200,   200,   200,  200,  200,   200,  200],
+  'GET /api/reach-out':                      [401,   200,   200,   200,  200,  200,   200,  200],
+  'POST /api/reach-out/availability':        [401,   200,   200,   403,  403,  403,   200,  403],
+  'POST /api/reach-out/alerts':              [401,   201,   201,   201,  201,  201,   201,  201],
+  'GET /api/reach-out/alerts/:id':           [401,   404,   200,   404,  200,  404,   404,  404],
+  'POST /api/reach-out/alerts/:id/acknowledge': [401, 404,  200,   404,  404,  404,   404,  404],
+  'POST /api/reach-out/alerts/:id/close':    [401,   404,   403,   404,  404,  404,   404,  404],
+  'GET /api/residences/:id/reach-out-alerts': [401,  403,   200,   403,  200,  403,   403,  404],
+  'GET /api/reach-out/settings':             [401,   403,   403,   403,  200,  403,   403,  200],
+  'PATCH /api/reach-out/settings':           [401,   403,   403,   403,  200,  403,   403,  200],
+  // Realtime (helper H1): the WebSocket needs a session; a plain GET without the upgrade is a clear 400.
+  // Who may connect with which channels is tested in platform/realtime/realtime.test.ts.
+  'GET /api/realtime':                       [401,   400,   400,   400,  400,  400,   400,  400],
   // Chat (helper H5): house A's conversation is its residents' and peer leaders'; everyone else finds nothing
   // (404) and writes nothing. Only the peer leader hides a reported message; the reports list is empty for others.
   'GET /api/chat/conversations':             [401,   200,   200,   200,  200,  200,   200,  200],
@@ -172,6 +203,20 @@ const EXPECTED: Record<string, [number, number, number, number, number, number, 
   'POST /api/chat/messages/:messageId/report': [401, 201, 201,   404,  404,  404,   404,  404],
   'POST /api/chat/messages/:messageId/hide': [401,   403,   200,   404,  404,  404,   404,  404],
   'GET /api/chat/reports':                   [401,   200,   200,   200,  200,  200,   200,  200],
+  // Support (helper H3): anyone signed in browses what reaches them (counselors and admins: nothing); peers post.
+  // House A's anonymous request is its members' alone (others: 404); only its author accepts or withdraws it,
+  // only the person helped marks "this helped"; counts by kind per house: peer leaders and admins.
+  'POST /api/support/requests':              [401,   201,   201,   403,  403,  201,   201,  403],
+  'GET /api/support/requests':               [401,   200,   200,   200,  200,  200,   200,  200],
+  'GET /api/support/mine':                   [401,   200,   200,   200,  200,  200,   200,  200],
+  'GET /api/support/requests/:id':           [401,   200,   200,   404,  404,  404,   404,  404],
+  'POST /api/support/requests/:id/withdraw': [401,   403,   403,   404,  404,  404,   404,  404],
+  'POST /api/support/requests/:id/responses': [401,  201,   201,   404,  404,  404,   404,  404],
+  'POST /api/support/responses/:id/accept':  [401,   403,   403,   404,  404,  404,   404,  404],
+  'POST /api/support/responses/:id/withdraw': [401,  403,   403,   404,  404,  404,   404,  404],
+  'POST /api/support/responses/:id/helped':  [401,   403,   403,   404,  404,  404,   404,  404],
+  'GET /api/support/ledger/mine':            [401,   200,   200,   200,  200,  200,   200,  200],
+  'GET /api/support/ledger/houses':          [401,   403,   200,   403,  200,  403,   403,  200],
 };
 
 type World = {
@@ -195,7 +240,10 @@ type World = {
   decisions?: Awaited<ReturnType<typeof buildDecisionsWorld>>;
   meetings?: Awaited<ReturnType<typeof buildMeetingsWorld>>;
   outside?: Awaited<ReturnType<typeof buildOutsideWorld>>;
+  reachOut?: Awaited<ReturnType<typeof buildReachOutWorld>>;
   chat?: Awaited<ReturnType<typeof buildChatWorld>>;
+  support?: Awaited<ReturnType<typeof buildSupportWorld>>;
+  notifications?: Awaited<ReturnType<typeof buildNotificationsWorld>>;
 };
 
 type Request = { method: string; url: string; body?: unknown; freshSession?: boolean };
@@ -491,6 +539,25 @@ const REQUESTS: Record<string, (w: World) => Request> = {
     method: 'POST',
     url: `/api/notifications/${w.meetings!.markerNotificationId}/read`,
   }),
+  'POST /api/notifications/read-all': () => ({ method: 'POST', url: '/api/notifications/read-all' }),
+  'GET /api/notifications/settings': () => ({ method: 'GET', url: '/api/notifications/settings' }),
+  'PATCH /api/notifications/settings': () => ({
+    method: 'PATCH',
+    url: '/api/notifications/settings',
+    body: { mutedTopics: ['chat'], quietFrom: '22:00', quietUntil: '07:00' },
+  }),
+  'GET /api/push/key': () => ({ method: 'GET', url: '/api/push/key' }),
+  'GET /api/push/subscriptions': () => ({ method: 'GET', url: '/api/push/subscriptions' }),
+  'POST /api/push/test': () => ({ method: 'POST', url: '/api/push/test' }),
+  'POST /api/push/subscriptions': () => ({
+    method: 'POST',
+    url: '/api/push/subscriptions',
+    body: { endpoint: 'https://push.example.org/matrix-device', keys: MATRIX_PUSH_KEYS },
+  }),
+  'DELETE /api/push/subscriptions/:id': (w) => ({
+    method: 'DELETE',
+    url: `/api/push/subscriptions/${w.notifications!.markerDeviceId}`,
+  }),
   'GET /api/outside-meetings': () => ({ method: 'GET', url: '/api/outside-meetings?type=O' }),
   'POST /api/outside-meetings': () => ({
     method: 'POST',
@@ -576,7 +643,79 @@ const REQUESTS: Record<string, (w: World) => Request> = {
     url: `/api/chat/messages/${w.chat!.toHideMessageId}/hide`,
   }),
   'GET /api/chat/reports': () => ({ method: 'GET', url: '/api/chat/reports' }),
+  // Support (helper H3): the marker's anonymous house request, a second one, and a housemate's offer.
+  'POST /api/support/requests': () => ({
+    method: 'POST',
+    url: '/api/support/requests',
+    body: { supportKind: 'emotional', body: 'Someone to talk to tonight', audience: 'organization' },
+  }),
+  'GET /api/support/requests': () => ({ method: 'GET', url: '/api/support/requests' }),
+  'GET /api/support/mine': () => ({ method: 'GET', url: '/api/support/mine' }),
+  'GET /api/support/requests/:id': (w) => ({
+    method: 'GET',
+    url: `/api/support/requests/${w.support!.supportRequestId}`,
+  }),
+  'POST /api/support/requests/:id/withdraw': (w) => ({
+    method: 'POST',
+    url: `/api/support/requests/${w.support!.supportWithdrawId}/withdraw`,
+  }),
+  'POST /api/support/requests/:id/responses': (w) => ({
+    method: 'POST',
+    url: `/api/support/requests/${w.support!.supportRequestId}/responses`,
+    body: { note: 'I can help' },
+  }),
+  'POST /api/support/responses/:id/accept': (w) => ({
+    method: 'POST',
+    url: `/api/support/responses/${w.support!.supportResponseId}/accept`,
+  }),
+  'POST /api/support/responses/:id/withdraw': (w) => ({
+    method: 'POST',
+    url: `/api/support/responses/${w.support!.supportResponseId}/withdraw`,
+  }),
+  'POST /api/support/responses/:id/helped': (w) => ({
+    method: 'POST',
+    url: `/api/support/responses/${w.support!.supportResponseId}/helped`,
+    body: {},
+  }),
+  'GET /api/support/ledger/mine': () => ({ method: 'GET', url: '/api/support/ledger/mine' }),
+  'GET /api/support/ledger/houses': () => ({ method: 'GET', url: '/api/support/ledger/houses?weeks=4' }),
   'GET /api/calendar/:file': (w) => ({ method: 'GET', url: w.outside!.markerCalendarPath }),
+  // Reach out now (helper H6).
+  'GET /api/reach-out/crisis-lines': () => ({ method: 'GET', url: '/api/reach-out/crisis-lines' }),
+  'GET /api/reach-out': () => ({ method: 'GET', url: '/api/reach-out' }),
+  'POST /api/reach-out/availability': () => ({
+    method: 'POST',
+    url: '/api/reach-out/availability',
+    body: { available: true },
+  }),
+  'POST /api/reach-out/alerts': () => ({
+    method: 'POST',
+    url: '/api/reach-out/alerts',
+    body: { idempotencyKey: 'matrix-reach-out-tap' },
+  }),
+  'GET /api/reach-out/alerts/:id': (w) => ({
+    method: 'GET',
+    url: `/api/reach-out/alerts/${w.reachOut!.markerAlertId}`,
+  }),
+  'POST /api/reach-out/alerts/:id/acknowledge': (w) => ({
+    method: 'POST',
+    url: `/api/reach-out/alerts/${w.reachOut!.markerAlertId}/acknowledge`,
+  }),
+  'POST /api/reach-out/alerts/:id/close': (w) => ({
+    method: 'POST',
+    url: `/api/reach-out/alerts/${w.reachOut!.housemateAlertId}/close`,
+  }),
+  'GET /api/residences/:id/reach-out-alerts': (w) => ({
+    method: 'GET',
+    url: `/api/residences/${w.houseA}/reach-out-alerts`,
+  }),
+  'GET /api/reach-out/settings': () => ({ method: 'GET', url: '/api/reach-out/settings' }),
+  'PATCH /api/reach-out/settings': () => ({
+    method: 'PATCH',
+    url: '/api/reach-out/settings',
+    body: { escalateAfterMinutes: 5 },
+  }),
+  'GET /api/realtime': () => ({ method: 'GET', url: '/api/realtime' }),
 };
 
 // A resident of house A whose details nobody but an admin should ever see in full.
@@ -683,7 +822,10 @@ beforeAll(async () => {
     })
   ).body.id;
   world.outside = await buildOutsideWorld(orgAdmin, marker);
+  world.reachOut = await buildReachOutWorld(orgAdmin, houseA, marker);
+  world.notifications = await buildNotificationsWorld(marker);
   world.chat = await buildChatWorld({ marker, resident: world.people.resident });
+  world.support = await buildSupportWorld(houseA, { orgAdmin, marker });
   world.decisions = await buildDecisionsWorld(houseA, {
     resident: world.people.resident,
     peerLeader: world.people.peerLeader,
