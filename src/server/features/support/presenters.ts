@@ -1,0 +1,99 @@
+// Presenting support posts and responses: what each viewer may see, never more. An anonymous author is
+// left out for peers; responses are the author's to see (a responder sees only their own).
+import type { PersonRef } from '../../../shared/contracts/decisions.ts';
+import type {
+  SupportAudience,
+  SupportPostType,
+  SupportRequestView,
+  SupportResponseState,
+  SupportResponseView,
+  SupportState,
+} from '../../../shared/contracts/support.ts';
+import type { SupportKind } from '../../../shared/domain/vocabulary.ts';
+import type { supportRequests, supportResponses } from '../../platform/database/schema.ts';
+import { canRespondToPost, canSeeSupportAuthor, type SupportPost, type Viewer } from './policy.ts';
+
+export type PostRow = typeof supportRequests.$inferSelect & {
+  author: PersonRef;
+  residenceName: string | null;
+};
+export type ResponseRow = typeof supportResponses.$inferSelect & { responder: PersonRef };
+
+export const asPost = (row: typeof supportRequests.$inferSelect): SupportPost => ({
+  id: row.id,
+  organizationId: row.organizationId,
+  authorId: row.authorId,
+  residenceId: row.residenceId,
+  audience: row.audience as SupportAudience,
+  anonymous: row.anonymous,
+});
+
+/** A post that is past its expiry counts as expired even before the hourly job marks it. */
+export function effectiveState(row: { state: string; expiresAt: Date }, now: Date): SupportState {
+  const state = row.state as SupportState;
+  if ((state === 'open' || state === 'offered') && row.expiresAt.getTime() <= now.getTime()) return 'expired';
+  return state;
+}
+
+export const isActive = (state: SupportState) =>
+  state === 'open' || state === 'offered' || state === 'accepted';
+
+export function presentResponse(r: ResponseRow): SupportResponseView {
+  return {
+    id: r.id,
+    requestId: r.requestId,
+    responder: r.responder,
+    note: r.note,
+    state: r.state as SupportResponseState,
+    conversationId: r.conversationId,
+    createdAt: r.createdAt.toISOString(),
+    acceptedAt: r.acceptedAt?.toISOString() ?? null,
+    helpedAt: r.helpedAt?.toISOString() ?? null,
+  };
+}
+
+export function presentPost(
+  row: PostRow,
+  responses: readonly ResponseRow[],
+  viewer: Viewer,
+  now: Date,
+): SupportRequestView {
+  const post = asPost(row);
+  const isMine = row.authorId === viewer.personId;
+  const state = effectiveState(row, now);
+  const live = responses.filter((r) => r.state !== 'withdrawn');
+  const mine = responses.find((r) => r.responderId === viewer.personId);
+  const visibleResponses = isMine ? responses : mine ? [mine] : [];
+  return {
+    id: row.id,
+    type: row.type as SupportPostType,
+    supportKind: row.supportKind as SupportKind,
+    body: row.body,
+    audience: post.audience,
+    anonymous: row.anonymous,
+    state,
+    author: canSeeSupportAuthor(viewer, post) ? row.author : null,
+    residenceName: row.residenceName,
+    isMine,
+    expiresAt: row.expiresAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    responseCount: live.length,
+    responses: visibleResponses.map(presentResponse),
+    canRespond: isActive(state) && canRespondToPost(viewer, post) && (!mine || mine.state === 'withdrawn'),
+    canWithdraw: isMine && isActive(state),
+  };
+}
+
+/** What an event or notification about a post says to its recipients (never its text). */
+export function postEventPayload(row: typeof supportRequests.$inferSelect, author: PersonRef | null) {
+  return {
+    requestId: row.id,
+    type: row.type,
+    supportKind: row.supportKind,
+    audience: row.audience,
+    anonymous: row.anonymous,
+    state: row.state,
+    author,
+    createdAt: row.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,133 @@
+// Reading support posts for a viewer: browse (what reaches me), mine (what I posted and answered), one post.
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { SupportRequestView } from '../../../shared/contracts/support.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { Db } from '../../platform/database/connect.ts';
+import { people, residences, supportRequests, supportResponses } from '../../platform/database/schema.ts';
+import { displayNameOf } from '../people/presenters.ts';
+import { canSeeSupportPost, type Viewer } from './policy.ts';
+import { asPost, isActive, type PostRow, presentPost, type ResponseRow } from './presenters.ts';
+
+type Reader = Pick<Db, 'select'>;
+
+export async function loadPostRows(db: Reader, organizationId: string, where: SQL | undefined, limit = 200) {
+  const rows = await db
+    .select({
+      p: supportRequests,
+      firstName: people.firstName,
+      lastName: people.lastName,
+      nameStyle: people.nameStyle,
+      residenceName: residences.name,
+    })
+    .from(supportRequests)
+    .innerJoin(people, eq(people.id, supportRequests.authorId))
+    .leftJoin(residences, eq(residences.id, supportRequests.residenceId))
+    .where(and(eq(supportRequests.organizationId, organizationId), where))
+    .orderBy(desc(supportRequests.createdAt))
+    .limit(limit);
+  return rows.map(
+    (r): PostRow => ({
+      ...r.p,
+      author: { personId: r.p.authorId, displayName: displayNameOf(r) },
+      residenceName: r.residenceName,
+    }),
+  );
+}
+
+export async function loadResponseRows(db: Reader, organizationId: string, requestIds: string[]) {
+  if (requestIds.length === 0) return new Map<string, ResponseRow[]>();
+  const rows = await db
+    .select({
+      r: supportResponses,
+      firstName: people.firstName,
+      lastName: people.lastName,
+      nameStyle: people.nameStyle,
+    })
+    .from(supportResponses)
+    .innerJoin(people, eq(people.id, supportResponses.responderId))
+    .where(
+      and(
+        eq(supportResponses.organizationId, organizationId),
+        inArray(supportResponses.requestId, requestIds),
+      ),
+    )
+    .orderBy(supportResponses.createdAt);
+  const byRequest = new Map<string, ResponseRow[]>();
+  for (const row of rows) {
+    const list = byRequest.get(row.r.requestId) ?? [];
+    list.push({ ...row.r, responder: { personId: row.r.responderId, displayName: displayNameOf(row) } });
+    byRequest.set(row.r.requestId, list);
+  }
+  return byRequest;
+}
+
+/** Loads and presents posts, keeping only those the viewer may see. */
+export async function presentVisible(
+  db: Reader,
+  actor: Actor,
+  viewer: Viewer,
+  where: SQL | undefined,
+  keep: (view: SupportRequestView) => boolean = () => true,
+): Promise<SupportRequestView[]> {
+  const now = new Date();
+  const rows = await loadPostRows(db, actor.organizationId, where);
+  const responses = await loadResponseRows(
+    db,
+    actor.organizationId,
+    rows.map((r) => r.id),
+  );
+  return rows
+    .filter((row) => {
+      const responderIds = (responses.get(row.id) ?? []).map((r) => r.responderId);
+      return canSeeSupportPost(viewer, asPost(row), responderIds);
+    })
+    .map((row) => presentPost(row, responses.get(row.id) ?? [], viewer, now))
+    .filter(keep);
+}
+
+/** What reaches me and is still open to help, newest first; my own posts are under "mine". */
+export async function browsePosts(
+  db: Reader,
+  actor: Actor,
+  viewer: Viewer,
+  filter: { type?: 'request' | 'offer' | undefined; supportKind?: string | undefined },
+) {
+  return await presentVisible(
+    db,
+    actor,
+    viewer,
+    and(
+      inArray(supportRequests.state, ['open', 'offered', 'accepted']),
+      filter.type ? eq(supportRequests.type, filter.type) : undefined,
+      filter.supportKind ? eq(supportRequests.supportKind, filter.supportKind) : undefined,
+    ),
+    (view) => !view.isMine && isActive(view.state),
+  );
+}
+
+/** My posts (every state) and the posts I responded to. */
+export async function myPosts(db: Reader, actor: Actor, viewer: Viewer) {
+  const posts = await presentVisible(db, actor, viewer, eq(supportRequests.authorId, actor.personId));
+  const answered = await db
+    .select({ id: supportResponses.requestId })
+    .from(supportResponses)
+    .where(
+      and(
+        eq(supportResponses.organizationId, actor.organizationId),
+        eq(supportResponses.responderId, actor.personId),
+      ),
+    );
+  const responded =
+    answered.length === 0
+      ? []
+      : await presentVisible(
+          db,
+          actor,
+          viewer,
+          inArray(
+            supportRequests.id,
+            answered.map((a) => a.id),
+          ),
+        );
+  return { posts, responded };
+}
