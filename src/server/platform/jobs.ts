@@ -6,6 +6,7 @@ import { sendMeetingReminders } from '../features/meetings/notifications.ts';
 import { materialiseAllSeries } from '../features/meetings/schedule.ts';
 import { raiseSilenceSignals } from '../features/signals/service.ts';
 import type { Db } from './database/connect.ts';
+import { CLEAN_UP_REALTIME_EVENTS, cleanUpRealtimeEvents } from './realtime/cleanup.ts';
 
 export const FIND_MILESTONES = 'journey.find-milestones';
 
@@ -55,6 +56,12 @@ export async function startJobs(
   await boss.schedule(REMIND_MEETINGS, '*/5 * * * *');
   await boss.work(REMIND_MEETINGS, async () => {
     await sendMeetingReminders(db);
+  });
+  // Realtime events older than the replay window are deleted every hour (platform/realtime/cleanup.ts).
+  await boss.createQueue(CLEAN_UP_REALTIME_EVENTS);
+  await boss.schedule(CLEAN_UP_REALTIME_EVENTS, '7 * * * *');
+  await boss.work(CLEAN_UP_REALTIME_EVENTS, async () => {
+    await cleanUpRealtimeEvents(db);
   });
   return { stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
 }

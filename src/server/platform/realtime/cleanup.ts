@@ -1,0 +1,21 @@
+// Realtime events are kept for a window (KEEP_EVENTS_HOURS) so a client that reconnects gets what it
+// missed; older ones are deleted by an hourly job, a few thousand rows at a time so no lock is held long.
+import type { Db } from '../database/connect.ts';
+import { KEEP_EVENTS_HOURS } from './hub.ts';
+
+export const CLEAN_UP_REALTIME_EVENTS = 'realtime.clean-up';
+
+/** Deletes events older than the window; returns how many. */
+export async function cleanUpRealtimeEvents(db: Db, keepHours: number = KEEP_EVENTS_HOURS): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const { rowCount } = await db.$client.query(
+      `delete from realtime_events where seq in (
+         select seq from realtime_events where created_at < now() - make_interval(hours => $1)
+         order by seq limit 5000)`,
+      [keepHours],
+    );
+    deleted += rowCount ?? 0;
+    if ((rowCount ?? 0) < 5000) return deleted;
+  }
+}
