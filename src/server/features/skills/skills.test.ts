@@ -191,7 +191,9 @@ describe('skill sessions', () => {
     sessionId = proposed.body.id;
     const told = await notificationsOf(ana, 'skill_session');
     expect(told.map((n) => n.data)).toEqual([expect.objectContaining({ sessionId, state: 'proposed' })]);
-    const events = (await eventsOfType('skills.session')).filter((e) => e.payload.sessionId === sessionId);
+    const events = (await eventsOfType('skills.session')).filter(
+      (e) => (e.payload as { sessionId?: string }).sessionId === sessionId,
+    );
     expect(events.map((e) => [...e.recipients].sort())).toEqual([[ana.id, ben.id].sort()]);
   });
 
