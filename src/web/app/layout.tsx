@@ -7,6 +7,7 @@ import { LanguageSwitch } from '../components/language-switch.tsx';
 import { Loading, LoadProblem } from '../components/notice.tsx';
 import { Page } from '../components/page.tsx';
 import { usePendingCheckInSync } from '../features/check-ins/check-in-api.ts';
+import { OnCallAlerts, ReachOutButton } from '../features/reach-out/reach-out-button.tsx';
 import { api, isApiError } from './api.ts';
 import { switchLanguage } from './i18n/index.ts';
 import { hasHouseRole, isAdmin, MeContext, useMe, useMeQuery } from './session.ts';
@@ -76,9 +77,13 @@ export function SignedInLayout() {
           <span className="org-name">{me.data.organization.name}</span>
           <SignOutButton />
         </div>
+        <div className="reach-out-row">
+          <ReachOutButton />
+        </div>
         <MainMenu />
       </header>
       <main id="main" tabIndex={-1} className="app-main">
+        <OnCallAlerts />
         <Outlet />
       </main>
       <PendingCheckInSync personId={me.data.id} />

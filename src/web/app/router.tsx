@@ -9,6 +9,8 @@ import { EnterCodePage } from '../features/invitations/enter-code-page.tsx';
 import { TodayPage } from '../features/journey/today-page.tsx';
 import { MePage } from '../features/me/me-page.tsx';
 import { SessionsPage } from '../features/me/sessions-page.tsx';
+import { AlertPage } from '../features/reach-out/alert-page.tsx';
+import { ReachOutPage } from '../features/reach-out/reach-out-page.tsx';
 import { SetupPage } from '../features/setup/setup-page.tsx';
 import { PublicLayout, SignedInLayout } from './layout.tsx';
 import { hasHouseRole, homePath, isAdmin, useMe } from './session.ts';
@@ -96,6 +98,15 @@ export const router = createBrowserRouter([
             lazy: async () => ({
               Component: (await import('../features/outside-meetings/outside-meetings-page.tsx'))
                 .OutsideMeetingsPage,
+            }),
+          },
+          // Reach out now (helper H6): in the main bundle, so a tap on a weak connection waits for nothing.
+          { path: '/reach-out', element: <ReachOutPage /> },
+          { path: '/reach-out/alerts/:id', element: <AlertPage /> },
+          {
+            path: '/house/:id/reach-out',
+            lazy: async () => ({
+              Component: (await import('../features/reach-out/record-page.tsx')).RecordPage,
             }),
           },
           { path: '/me', element: <MePage /> },

@@ -8,6 +8,7 @@ import { journey } from './en/journey.ts';
 import { meetings } from './en/meetings.ts';
 import { organization } from './en/organization.ts';
 import { outside } from './en/outside.ts';
+import { reachOut } from './en/reach-out.ts';
 import { signalSettings } from './en/signal-settings.ts';
 
 export const en = {
@@ -19,6 +20,7 @@ export const en = {
   ...meetings,
   ...decisions,
   ...outside,
+  ...reachOut,
 };
 
 export type Translations = typeof en;

@@ -7,6 +7,7 @@ import { journey } from './es/journey.ts';
 import { meetings } from './es/meetings.ts';
 import { organization } from './es/organization.ts';
 import { outside } from './es/outside.ts';
+import { reachOut } from './es/reach-out.ts';
 import { signalSettings } from './es/signal-settings.ts';
 
 export const es: Translations = {
@@ -18,4 +19,5 @@ export const es: Translations = {
   ...meetings,
   ...decisions,
   ...outside,
+  ...reachOut,
 };

@@ -1,0 +1,39 @@
+// The crisis line (call or text, with its menu keys) and the emergency number, always on the reach-out
+// screens. The numbers come from the server's configuration so another country can set its own.
+import { useTranslation } from 'react-i18next';
+import type { CrisisLines as Lines } from '../../../shared/contracts/reach-out.ts';
+
+const digits = (number: string) => number.replace(/[^\d+]/g, '');
+
+export function CrisisLines({ lines, headingLevel = 2 }: { lines: Lines; headingLevel?: 2 | 3 }) {
+  const { t } = useTranslation();
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <section className="card crisis-lines" aria-labelledby="crisis-lines-heading">
+      <Heading id="crisis-lines-heading">{t('reachOut.crisisHeading')}</Heading>
+      <p>{t('reachOut.crisisIntro')}</p>
+      <div className="button-row">
+        <a className="button crisis-call" href={`tel:${digits(lines.call)}`}>
+          {t('reachOut.callLine', { number: lines.call })}
+        </a>
+        {lines.text ? (
+          <a className="button button-secondary" href={`sms:${digits(lines.text)}`}>
+            {t('reachOut.textLine', { number: lines.text })}
+          </a>
+        ) : null}
+      </div>
+      {lines.veteransKey || lines.spanishKey ? (
+        <p className="crisis-menu">
+          {lines.veteransKey ? t('reachOut.veterans', { key: lines.veteransKey }) : null}{' '}
+          {lines.spanishKey ? t('reachOut.spanish', { key: lines.spanishKey }) : null}
+        </p>
+      ) : null}
+      <p className="crisis-emergency">
+        {t('reachOut.emergency', { number: lines.emergency })}{' '}
+        <a href={`tel:${digits(lines.emergency)}`}>
+          {t('reachOut.callEmergency', { number: lines.emergency })}
+        </a>
+      </p>
+    </section>
+  );
+}

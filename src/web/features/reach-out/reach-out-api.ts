@@ -1,0 +1,169 @@
+// Reach out now on the phone: the screen's state, kept live; the tap's idempotency key, kept on this phone
+// until the server has the alert, so a weak connection retries the same tap instead of raising a new one.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  AlertView,
+  CrisisLines,
+  HouseReachOutRecord,
+  ReachOutSettingsView,
+  ReachOutState,
+} from '../../../shared/contracts/reach-out.ts';
+import { api, isApiError } from '../../app/api.ts';
+
+export const reachOutKey = ['reach-out'] as const;
+export const alertKey = (id: string) => ['reach-out', 'alert', id] as const;
+
+/** How often open screens look again (until realtime events arrive, and as a backstop after). */
+const LIVE_MS = 4000;
+const IDLE_MS = 20_000;
+
+export function useReachOutState() {
+  return useQuery({
+    queryKey: reachOutKey,
+    queryFn: () => api<ReachOutState>('/api/reach-out'),
+    // While something is open (mine or for me), look often; otherwise a calm background check.
+    refetchInterval: (query) => {
+      const data = query.state.data;
+      return data && (data.myAlert || data.forMe.length > 0) ? LIVE_MS : IDLE_MS;
+    },
+    refetchIntervalInBackground: true,
+  });
+}
+
+export function useAlert(id: string) {
+  return useQuery({
+    queryKey: alertKey(id),
+    queryFn: () => api<AlertView>(`/api/reach-out/alerts/${id}`),
+    refetchInterval: (query) => (query.state.data?.state === 'closed' ? false : LIVE_MS),
+    retry: (count, error) => !isApiError(error, 'not_found') && count < 3,
+  });
+}
+
+export function useCrisisLines() {
+  return useQuery({
+    queryKey: ['reach-out', 'crisis-lines'],
+    queryFn: () => api<CrisisLines>('/api/reach-out/crisis-lines'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+const PENDING = 'hearth.reachOut.pendingKey';
+
+function newKey(): string {
+  const random =
+    typeof crypto !== 'undefined' && 'randomUUID' in crypto
+      ? crypto.randomUUID()
+      : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  return `tap-${random}`;
+}
+
+/** The key of a tap the server has not confirmed yet (kept across reloads of this tab). */
+export function pendingTapKey(): string | null {
+  try {
+    return sessionStorage.getItem(PENDING);
+  } catch {
+    return null;
+  }
+}
+
+/** A new tap: one key for it, however many times it is retried. */
+export function startTap(): string {
+  const existing = pendingTapKey();
+  if (existing) return existing;
+  const key = newKey();
+  try {
+    sessionStorage.setItem(PENDING, key);
+  } catch {
+    // Without storage the key lives as long as this screen; the server still merges taps a moment apart.
+  }
+  return key;
+}
+
+function finishTap(key: string) {
+  try {
+    if (sessionStorage.getItem(PENDING) === key) sessionStorage.removeItem(PENDING);
+  } catch {
+    // Nothing kept, nothing to clear.
+  }
+}
+
+/** Sends a tap; on a weak connection it tries again (same key) for about a minute and a half. */
+export function useRaiseAlert() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (idempotencyKey: string) =>
+      api<AlertView>('/api/reach-out/alerts', { method: 'POST', body: { idempotencyKey } }),
+    retry: (count, error) => count < 12 && (!isApiError(error) || error.status === 0 || error.status >= 500),
+    retryDelay: (attempt) => Math.min(1000 * 2 ** attempt, 8000),
+    onSuccess: (alert, key) => {
+      finishTap(key);
+      queryClient.setQueryData<ReachOutState>(reachOutKey, (state) =>
+        state ? { ...state, myAlert: alert } : state,
+      );
+      void queryClient.invalidateQueries({ queryKey: reachOutKey });
+    },
+  });
+}
+
+export function useAcknowledge(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<AlertView>(`/api/reach-out/alerts/${id}/acknowledge`, { method: 'POST' }),
+    retry: (count, error) => count < 5 && isApiError(error) && error.status === 0,
+    onSuccess: (alert) => {
+      queryClient.setQueryData(alertKey(id), alert);
+      void queryClient.invalidateQueries({ queryKey: reachOutKey });
+    },
+  });
+}
+
+export function useCloseAlert(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<AlertView>(`/api/reach-out/alerts/${id}/close`, { method: 'POST' }),
+    onSuccess: (alert) => {
+      queryClient.setQueryData(alertKey(id), alert);
+      void queryClient.invalidateQueries({ queryKey: reachOutKey });
+    },
+  });
+}
+
+export function useSetAvailability() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (available: boolean) =>
+      api<{ available: boolean }>('/api/reach-out/availability', { method: 'POST', body: { available } }),
+    onSuccess: ({ available }) =>
+      queryClient.setQueryData<ReachOutState>(reachOutKey, (state) =>
+        state ? { ...state, available } : state,
+      ),
+  });
+}
+
+export function useHouseRecord(residenceId: string) {
+  return useQuery({
+    queryKey: ['reach-out', 'record', residenceId],
+    queryFn: () => api<HouseReachOutRecord>(`/api/residences/${residenceId}/reach-out-alerts`),
+  });
+}
+
+const settingsKey = ['reach-out', 'settings'] as const;
+
+export function useReachOutSettings() {
+  return useQuery({
+    queryKey: settingsKey,
+    queryFn: () => api<ReachOutSettingsView>('/api/reach-out/settings'),
+  });
+}
+
+export function useSaveReachOutSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (escalateAfterMinutes: number) =>
+      api<ReachOutSettingsView>('/api/reach-out/settings', {
+        method: 'PATCH',
+        body: { escalateAfterMinutes },
+      }),
+    onSuccess: (saved) => queryClient.setQueryData(settingsKey, saved),
+  });
+}
