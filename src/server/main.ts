@@ -59,7 +59,9 @@ export async function startHearth(options: StartOptions): Promise<RunningHearth>
   try {
     await applyMigrations(database.db);
     await options.beforeListen?.(database);
-    jobs = await startJobs(database.db, databaseUrl, log);
+    jobs = await startJobs(database.db, databaseUrl, log, {
+      reachOutPollSeconds: config.reachOutPollSeconds,
+    });
     if (options.serveWeb !== false) ensureWebBuild(log);
     const app = await buildApp({ config, database, webDir: options.serveWeb === false ? null : WEB_DIST });
     const address = await app.listen({ port: config.port, host: config.host });

@@ -4,6 +4,7 @@ import { PgBoss } from 'pg-boss';
 import { recordMilestonesForEveryone } from '../features/journey/service.ts';
 import { sendMeetingReminders } from '../features/meetings/notifications.ts';
 import { materialiseAllSeries } from '../features/meetings/schedule.ts';
+import { startReachOutJobs, stopReachOutJobs } from '../features/reach-out/jobs.ts';
 import { raiseSilenceSignals } from '../features/signals/service.ts';
 import type { Db } from './database/connect.ts';
 import { CLEAN_UP_REALTIME_EVENTS, cleanUpRealtimeEvents } from './realtime/cleanup.ts';
@@ -31,6 +32,7 @@ export async function startJobs(
   db: Db,
   connectionString: string,
   log: (line: string) => void,
+  options: { reachOutPollSeconds?: number } = {},
 ): Promise<Jobs> {
   // A small pool: one hourly job needs little, and every connection costs memory on both sides.
   const boss = new PgBoss({ connectionString, max: 2 });
@@ -63,5 +65,12 @@ export async function startJobs(
   await boss.work(CLEAN_UP_REALTIME_EVENTS, async () => {
     await cleanUpRealtimeEvents(db);
   });
-  return { stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
+  // Reach out now: escalation to the next circle when nobody has answered in time.
+  await startReachOutJobs(boss, db, options.reachOutPollSeconds);
+  return {
+    stop: () => {
+      stopReachOutJobs();
+      return boss.stop({ graceful: true, timeout: 10_000 });
+    },
+  };
 }

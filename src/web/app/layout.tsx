@@ -105,6 +105,7 @@ function MainMenu() {
     { to: '/today', label: t('nav.today'), show: hasHouseRole(me) },
     { to: '/house', label: t('nav.house'), show: hasHouseRole(me) },
     { to: '/meetings', label: t('meetings.nav'), show: hasHouseRole(me) || admin },
+    { to: '/chat', label: t('chat.nav'), show: hasHouseRole(me) },
     { to: '/residences', label: t('nav.residences'), show: admin },
     { to: '/people', label: t('nav.people'), show: admin },
     { to: '/settings/signals', label: t('signalSettings.nav'), show: admin },

@@ -109,6 +109,19 @@ export const router = createBrowserRouter([
               Component: (await import('../features/reach-out/record-page.tsx')).RecordPage,
             }),
           },
+          // Chat (helper H5): my house's chat and private threads; support and mentor screens link to /chat/:id.
+          {
+            path: '/chat',
+            lazy: async () => ({
+              Component: (await import('../features/chat/chat-list-page.tsx')).ChatListPage,
+            }),
+          },
+          {
+            path: '/chat/:conversationId',
+            lazy: async () => ({
+              Component: (await import('../features/chat/conversation-page.tsx')).ConversationPage,
+            }),
+          },
           { path: '/me', element: <MePage /> },
           { path: '/me/sessions', element: <SessionsPage /> },
           {

@@ -2,6 +2,7 @@
 // test checks it). A new area adds en/<area>.ts and es/<area>.ts and one line in each index.
 
 import { account } from './en/account.ts';
+import { chat } from './en/chat.ts';
 import { core } from './en/core.ts';
 import { decisions } from './en/decisions.ts';
 import { journey } from './en/journey.ts';
@@ -20,6 +21,7 @@ export const en = {
   ...meetings,
   ...decisions,
   ...outside,
+  ...chat,
   ...reachOut,
 };
 

@@ -1,6 +1,7 @@
 // Las palabras en español de la aplicación web, un archivo por área en es/. Mismas claves que en.ts.
 import type { Translations } from './en.ts';
 import { account } from './es/account.ts';
+import { chat } from './es/chat.ts';
 import { core } from './es/core.ts';
 import { decisions } from './es/decisions.ts';
 import { journey } from './es/journey.ts';
@@ -19,5 +20,6 @@ export const es: Translations = {
   ...meetings,
   ...decisions,
   ...outside,
+  ...chat,
   ...reachOut,
 };

@@ -1,0 +1,118 @@
+// Chat on the phone: queries and changes, kept fresh by live events (chat.*) and, as a safety net,
+// by refetching now and then.
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  ChatMessage,
+  ConversationDetail,
+  ConversationListSchema,
+  MessagePageSchema,
+  ReadStateSchema,
+  ReportedMessageListSchema,
+} from '../../../shared/contracts/chat.ts';
+import { api } from '../../app/api.ts';
+
+export type ConversationList = z.infer<typeof ConversationListSchema>;
+export type MessagePage = z.infer<typeof MessagePageSchema>;
+export type ReportedMessages = z.infer<typeof ReportedMessageListSchema>;
+
+export const chatKeys = {
+  all: ['chat'] as const,
+  list: ['chat', 'conversations'] as const,
+  conversation: (id: string) => ['chat', 'conversation', id] as const,
+  messages: (id: string) => ['chat', 'messages', id] as const,
+  reports: ['chat', 'reports'] as const,
+};
+
+/** When no live connection is there, screens still catch up this often. */
+export const CHAT_REFRESH_MS = 20_000;
+
+export function useConversations() {
+  return useQuery({
+    queryKey: chatKeys.list,
+    queryFn: () => api<ConversationList>('/api/chat/conversations'),
+    refetchInterval: CHAT_REFRESH_MS,
+  });
+}
+
+export function useConversation(id: string) {
+  return useQuery({
+    queryKey: chatKeys.conversation(id),
+    queryFn: () => api<ConversationDetail>(`/api/chat/conversations/${id}`),
+  });
+}
+
+/** Newest page first in the cache; older pages are loaded on request. */
+export function useMessages(id: string) {
+  return useInfiniteQuery({
+    queryKey: chatKeys.messages(id),
+    queryFn: ({ pageParam }) =>
+      api<MessagePage>(
+        `/api/chat/conversations/${id}/messages?limit=50${pageParam ? `&before=${pageParam}` : ''}`,
+      ),
+    initialPageParam: 0,
+    getNextPageParam: (last) => (last.hasOlder && last.messages[0] ? last.messages[0].seq : undefined),
+    refetchInterval: CHAT_REFRESH_MS,
+  });
+}
+
+/** All loaded messages, oldest first, without duplicates. */
+export function flattenMessages(pages: MessagePage[] | undefined): ChatMessage[] {
+  const byId = new Map<string, ChatMessage>();
+  for (const page of [...(pages ?? [])].reverse()) for (const m of page.messages) byId.set(m.id, m);
+  return [...byId.values()].sort((a, b) => a.seq - b.seq);
+}
+
+export function usePostMessage(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) =>
+      api<ChatMessage>(`/api/chat/conversations/${id}/messages`, { method: 'POST', body: { body } }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: chatKeys.messages(id) });
+      void client.invalidateQueries({ queryKey: chatKeys.list });
+    },
+  });
+}
+
+export function useMarkRead(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (seq: number) =>
+      api<z.infer<typeof ReadStateSchema>>(`/api/chat/conversations/${id}/read`, {
+        method: 'POST',
+        body: { seq },
+      }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: chatKeys.list });
+      void client.invalidateQueries({ queryKey: chatKeys.conversation(id) });
+    },
+  });
+}
+
+export function useReportMessage() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { messageId: string; reason: string }) =>
+      api(`/api/chat/messages/${input.messageId}/report`, { method: 'POST', body: { reason: input.reason } }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: chatKeys.all }),
+  });
+}
+
+export function useHideMessage() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (messageId: string) =>
+      api<ChatMessage>(`/api/chat/messages/${messageId}/hide`, { method: 'POST' }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: chatKeys.all }),
+  });
+}
+
+export function useReportedMessages(enabled: boolean) {
+  return useQuery({
+    queryKey: chatKeys.reports,
+    queryFn: () => api<ReportedMessages>('/api/chat/reports'),
+    enabled,
+    refetchInterval: CHAT_REFRESH_MS,
+  });
+}
