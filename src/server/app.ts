@@ -35,7 +35,6 @@ import { loggerOptions } from './platform/logger.ts';
 import { openApiRoutes, registerOpenApi } from './platform/openapi.ts';
 import { registerPolicies } from './platform/policies.ts';
 import { realtimeRoutes, registerRealtime } from './platform/realtime/routes.ts';
-import { realtimeRoutes, registerRealtime } from './platform/realtime/routes.ts';
 import type { App } from './platform/types.ts';
 import { registerWebApp } from './platform/web.ts';
 
@@ -80,7 +79,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerPolicies(app);
   await registerOpenApi(app);
   await registerRealtime(app, database);
-  await registerRealtime(app, database);
 
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
@@ -122,7 +120,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     decisionRoutes(routes);
     outsideMeetingRoutes(routes);
     calendarRoutes(routes);
-    realtimeRoutes(routes);
     skillRoutes(routes);
     mentorRoutes(routes);
     notificationRoutes(routes);

@@ -1,6 +1,8 @@
 // Starts Hearth: the database (embedded or external), migrations, the first-run setup link, the server.
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
+import { type PushSender, startPushSender } from './features/notifications/push-listener.ts';
+import { pushOptionsFrom } from './features/notifications/sender.ts';
 import { issueSetupToken } from './features/setup/service.ts';
 import type { Config } from './platform/config.ts';
 import { connectDatabase, type Database } from './platform/database/connect.ts';
@@ -49,7 +51,9 @@ export async function startHearth(options: StartOptions): Promise<RunningHearth>
   }
   const database = connectDatabase(databaseUrl);
   let jobs: Jobs | null = null;
+  let pushSender: PushSender | null = null;
   const stopAll = async () => {
+    await pushSender?.stop().catch(() => {});
     await jobs?.stop().catch(() => {});
     await database.close().catch(() => {});
     forgetRuntime?.();
@@ -61,6 +65,13 @@ export async function startHearth(options: StartOptions): Promise<RunningHearth>
     await options.beforeListen?.(database);
     jobs = await startJobs(database.db, databaseUrl, log, {
       reachOutPollSeconds: config.reachOutPollSeconds,
+    });
+    // Web push after commit: VAPID keys made at first start, then each new notification pushed once.
+    pushSender = await startPushSender({
+      db: database.db,
+      databaseUrl,
+      options: pushOptionsFrom(config),
+      log,
     });
     if (options.serveWeb !== false) ensureWebBuild(log);
     const app = await buildApp({ config, database, webDir: options.serveWeb === false ? null : WEB_DIST });

@@ -176,9 +176,6 @@ const EXPECTED: Record<string, [number, number, number, number, number, number, 
   'POST /api/calendar-feeds':                [401,   201,   201,   201,  201,  201,   201,  201],
   'DELETE /api/calendar-feeds/:id':          [401,   404,   404,   404,  200,  404,   404,  404],
   'GET /api/calendar/:file':                 [200,   200,   200,   200,  200,  200,   200,  200],
-  // Realtime (helper H1): the WebSocket needs a session; a plain GET without the upgrade is a clear 400.
-  // Who may connect with which channels is tested in platform/realtime/realtime.test.ts.
-  'GET /api/realtime':                       [401,   400,   400,   400,  400,  400,   400,  400],
   // Reach out now (helper H6): anyone signed in may reach out (their own alert) and sees their own screen; only
   // people who live in or lead a house may be on call. The marker's alert reached house A's peer leader alone:
   // he reads and answers it, the admin reads it as the record; everyone else finds nothing. The housemate's
@@ -683,7 +680,6 @@ const REQUESTS: Record<string, (w: World) => Request> = {
   'GET /api/support/ledger/mine': () => ({ method: 'GET', url: '/api/support/ledger/mine' }),
   'GET /api/support/ledger/houses': () => ({ method: 'GET', url: '/api/support/ledger/houses?weeks=4' }),
   'GET /api/calendar/:file': (w) => ({ method: 'GET', url: w.outside!.markerCalendarPath }),
-  'GET /api/realtime': () => ({ method: 'GET', url: '/api/realtime' }),
   // Reach out now (helper H6).
   'GET /api/reach-out/crisis-lines': () => ({ method: 'GET', url: '/api/reach-out/crisis-lines' }),
   'GET /api/reach-out': () => ({ method: 'GET', url: '/api/reach-out' }),

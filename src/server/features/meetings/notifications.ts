@@ -1,12 +1,9 @@
-// In-app notifications: the house-meeting reminder each member gets before a meeting (a pg-boss job,
-// idempotent per person and meeting), the list a person reads, and marking one read.
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { NotificationListView } from '../../../shared/contracts/meetings.ts';
+// The house-meeting reminder each member gets before a meeting (a pg-boss job, idempotent per person and
+// meeting). The list a person reads and its read state live in features/notifications.
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { localDate } from '../../../shared/domain/dates.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import { houseMeetings, notifications, residences } from '../../platform/database/schema.ts';
-import { notFound } from '../../platform/errors.ts';
 import { currentMembers } from './members.ts';
 
 export const MEETING_REMINDER = 'meeting_reminder';
@@ -67,79 +64,4 @@ export async function sendMeetingReminders(db: Db, now: Date = new Date()): Prom
     });
   }
   return sent;
-}
-
-/** My notifications, newest first, with the meeting's title and time when the meeting still exists. */
-export async function listNotifications(db: Db, actor: Actor): Promise<NotificationListView> {
-  const rows = await db
-    .select()
-    .from(notifications)
-    .where(
-      and(eq(notifications.organizationId, actor.organizationId), eq(notifications.personId, actor.personId)),
-    )
-    .orderBy(desc(notifications.createdAt))
-    .limit(30);
-  const meetingIds = rows
-    .map((r) => (r.data as { meetingId?: unknown }).meetingId)
-    .filter((id): id is string => typeof id === 'string');
-  const meetings =
-    meetingIds.length === 0
-      ? []
-      : await db
-          .select({
-            id: houseMeetings.id,
-            title: houseMeetings.title,
-            startsAt: houseMeetings.startsAt,
-            state: houseMeetings.state,
-          })
-          .from(houseMeetings)
-          .where(
-            and(
-              eq(houseMeetings.organizationId, actor.organizationId),
-              inArray(houseMeetings.id, meetingIds),
-            ),
-          );
-  const byId = new Map(meetings.map((m) => [m.id, m]));
-  const [unread] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(notifications)
-    .where(
-      and(
-        eq(notifications.organizationId, actor.organizationId),
-        eq(notifications.personId, actor.personId),
-        isNull(notifications.readAt),
-      ),
-    );
-  return {
-    notifications: rows.map((r) => {
-      const meetingId = (r.data as { meetingId?: unknown }).meetingId;
-      const meeting = typeof meetingId === 'string' ? byId.get(meetingId) : undefined;
-      return {
-        id: r.id,
-        kind: r.kind,
-        meetingId: meeting?.id ?? null,
-        startsAt: meeting?.startsAt.toISOString() ?? null,
-        title: meeting?.title ?? null,
-        createdAt: r.createdAt.toISOString(),
-        readAt: r.readAt?.toISOString() ?? null,
-      };
-    }),
-    unread: unread?.n ?? 0,
-  };
-}
-
-/** Only my own notification: anyone else's is not found. Reading twice keeps the first time. */
-export async function markNotificationRead(db: Db, actor: Actor, id: string): Promise<void> {
-  const [row] = await db
-    .update(notifications)
-    .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
-    .where(
-      and(
-        eq(notifications.id, id),
-        eq(notifications.organizationId, actor.organizationId),
-        eq(notifications.personId, actor.personId),
-      ),
-    )
-    .returning({ id: notifications.id });
-  if (!row) throw notFound('notification');
 }

@@ -1,11 +1,8 @@
-// How a house meets (quorum, weekly outside-meeting goal, reminder time) and my in-app notifications.
+// How a house meets (quorum, weekly outside-meeting goal, reminder time). My in-app notifications moved
+// to features/notifications.
 import { eq } from 'drizzle-orm';
-import { IdParamsSchema, OkSchema } from '../../../shared/contracts/common.ts';
-import {
-  MeetingSettingsSchema,
-  MeetingSettingsUpdateSchema,
-  NotificationListSchema,
-} from '../../../shared/contracts/meetings.ts';
+import { IdParamsSchema } from '../../../shared/contracts/common.ts';
+import { MeetingSettingsSchema, MeetingSettingsUpdateSchema } from '../../../shared/contracts/meetings.ts';
 import { localDate } from '../../../shared/domain/dates.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -14,7 +11,6 @@ import { houseMeetingSettings } from '../../platform/database/schema.ts';
 import type { App } from '../../platform/types.ts';
 import { houseForSchedule, houseToManage } from './access.ts';
 import { currentMembers, residentsOf } from './members.ts';
-import { listNotifications, markNotificationRead } from './notifications.ts';
 
 const tags = ['meetings'];
 
@@ -84,36 +80,6 @@ export function meetingSettingsRoutes(app: App): void {
         subjectId: house.id,
       });
       return await settingsOf(app, actor, house.id);
-    },
-  );
-
-  app.get(
-    '/api/notifications',
-    {
-      config: { policy: 'signedIn' },
-      schema: {
-        summary: 'My in-app notifications (meeting reminders), newest first',
-        tags,
-        response: { 200: NotificationListSchema },
-      },
-    },
-    async (request) => await listNotifications(app.db, requireActor(request)),
-  );
-
-  app.post(
-    '/api/notifications/:id/read',
-    {
-      config: { policy: 'signedIn' },
-      schema: {
-        summary: 'Mark one of my notifications read',
-        tags,
-        params: IdParamsSchema,
-        response: { 200: OkSchema },
-      },
-    },
-    async (request) => {
-      await markNotificationRead(app.db, requireActor(request), request.params.id);
-      return { ok: true as const };
     },
   );
 }

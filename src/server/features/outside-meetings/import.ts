@@ -18,7 +18,7 @@ export const FEED_TIMEOUT_MS = 10_000;
 const REPORT_LIMIT = 500;
 const CHUNK = 500;
 
-function isPrivateAddress(address: string): boolean {
+export function isPrivateAddress(address: string): boolean {
   if (net.isIPv4(address)) {
     const [a, b] = address.split('.').map(Number) as [number, number];
     return (

@@ -1,0 +1,67 @@
+// What a push says on a phone's lock screen, in the person's language. Deliberately without names or
+// texts: anyone near a phone can read its lock screen, so it says only what kind of thing happened and
+// the app shows the rest once the person opens it.
+
+type Words = { title: string; body: string };
+type Language = 'en' | 'es';
+
+const WORDS: Record<Language, Record<string, Words>> = {
+  en: {
+    support_offer: { title: 'Someone can help', body: 'A peer offered to help with your request.' },
+    support_accepted: { title: 'Your offer was accepted', body: 'Open Hearth to settle the details.' },
+    support_helped: { title: 'You made a difference', body: 'Someone said your help helped.' },
+    support_request: { title: 'A peer is asking for help', body: 'Open Hearth to see if you can help.' },
+    reach_out_alert: { title: 'Someone is reaching out', body: 'A peer needs someone now. Open Hearth.' },
+    reach_out_ack: { title: 'Someone is calling you', body: 'A peer saw your alert and is on the way.' },
+    reach_out_escalated: { title: 'More people are alerted', body: 'We asked more peers to reach you.' },
+    chat_message: { title: 'New message', body: 'Open Hearth to read it.' },
+    mentor_request: { title: 'A mentor suggestion', body: 'Someone would like to walk alongside you.' },
+    mentor_accepted: {
+      title: 'Mentorship accepted',
+      body: 'You are now connected. Open Hearth to say hello.',
+    },
+    skill_match: { title: 'A skills match', body: 'Someone shares a skill you listed.' },
+    congratulations: { title: 'Congratulations', body: 'Someone is celebrating with you.' },
+    meeting_reminder: { title: 'House meeting soon', body: 'Your house meets soon.' },
+  },
+  es: {
+    support_offer: { title: 'Alguien puede ayudar', body: 'Un compañero ofreció ayuda con tu pedido.' },
+    support_accepted: { title: 'Aceptaron tu ayuda', body: 'Abre Hearth para acordar los detalles.' },
+    support_helped: { title: 'Hiciste una diferencia', body: 'Alguien dijo que tu ayuda le sirvió.' },
+    support_request: { title: 'Un compañero pide ayuda', body: 'Abre Hearth para ver si puedes ayudar.' },
+    reach_out_alert: {
+      title: 'Alguien busca apoyo',
+      body: 'Un compañero necesita a alguien ahora. Abre Hearth.',
+    },
+    reach_out_ack: { title: 'Alguien te va a llamar', body: 'Un compañero vio tu alerta y viene en camino.' },
+    reach_out_escalated: {
+      title: 'Avisamos a más personas',
+      body: 'Pedimos a más compañeros que te busquen.',
+    },
+    chat_message: { title: 'Mensaje nuevo', body: 'Abre Hearth para leerlo.' },
+    mentor_request: { title: 'Una sugerencia de mentor', body: 'Alguien quiere acompañarte en el camino.' },
+    mentor_accepted: { title: 'Mentoría aceptada', body: 'Ya están conectados. Abre Hearth para saludar.' },
+    skill_match: {
+      title: 'Coincidencia de habilidades',
+      body: 'Alguien comparte una habilidad de tu lista.',
+    },
+    congratulations: { title: 'Felicidades', body: 'Alguien celebra contigo.' },
+    meeting_reminder: { title: 'Reunión de la casa pronto', body: 'Tu casa se reúne pronto.' },
+  },
+};
+
+const FALLBACK: Record<Language, Words> = {
+  en: { title: 'Hearth', body: 'Something new is waiting for you.' },
+  es: { title: 'Hearth', body: 'Hay algo nuevo para ti.' },
+};
+
+export function pushWords(kind: string, language: string): Words {
+  const lang: Language = language === 'es' ? 'es' : 'en';
+  return WORDS[lang][kind] ?? FALLBACK[lang];
+}
+
+export function testPushWords(language: string): Words {
+  return language === 'es'
+    ? { title: 'Hearth', body: 'Así se verán tus avisos en este dispositivo.' }
+    : { title: 'Hearth', body: 'This is how your notifications will look on this device.' };
+}

@@ -1,0 +1,227 @@
+// The push sender: after a notification is committed, web push to that person's devices, following their
+// settings. Every process runs one; each notification is claimed by exactly one of them
+// (`update … set pushed_at … where pushed_at is null … for update skip locked returning`), so a push goes
+// out once however many processes heard about it. Decision 0017 explains the choices.
+import { sql } from 'drizzle-orm';
+import webPush from 'web-push';
+import { decidePush, notificationPath } from '../../../shared/domain/notifications.ts';
+import type { Db } from '../../platform/database/connect.ts';
+import { pushWords } from './push-words.ts';
+import { endpointIsReachable } from './subscriptions.ts';
+import { ensureVapidKeys, vapidSubject } from './vapid.ts';
+
+/** A notification older than this when first seen is not pushed (the server was down): it is old news. */
+export const PUSH_WINDOW_MINUTES = 15;
+const BATCH = 200;
+const SEND_TIMEOUT_MS = 10_000;
+
+export type PushOptions = {
+  /** VAPID subject: mailto: or https: URL. */
+  subject: string;
+  allowPrivateEndpoints: boolean;
+};
+
+export function pushOptionsFrom(config: {
+  pushContact?: string | undefined;
+  publicUrl?: string | undefined;
+  pushAllowPrivateEndpoints?: boolean;
+}): PushOptions {
+  return { subject: vapidSubject(config), allowPrivateEndpoints: config.pushAllowPrivateEndpoints === true };
+}
+
+export type PushReport = {
+  claimed: number;
+  /** Pushes a push service accepted (one per device). */
+  delivered: number;
+  /** Notifications held back by a muted topic or quiet hours. */
+  heldBack: number;
+  /** Devices the push service says are gone (404/410), now forgotten. */
+  removed: number;
+  failed: number;
+};
+
+type Claimed = {
+  id: string;
+  person_id: string;
+  kind: string;
+  data: Record<string, unknown>;
+};
+type Recipient = {
+  person_id: string;
+  language: string;
+  time_zone: string;
+  muted_topics: string[] | null;
+  quiet_from: string | null;
+  quiet_until: string | null;
+};
+type Device = { id: string; person_id: string; endpoint: string; p256dh: string; auth: string };
+
+export type PushMessage = { title: string; body: string; url: string; tag: string; urgent: boolean };
+
+/** Sends one message to one device. 'gone' means the push service no longer knows it (404/410). */
+export async function pushToDevice(
+  db: Db,
+  device: Pick<Device, 'endpoint' | 'p256dh' | 'auth'>,
+  message: PushMessage,
+  options: PushOptions,
+): Promise<'delivered' | 'gone' | 'failed'> {
+  if (!(await endpointIsReachable(device.endpoint, options.allowPrivateEndpoints))) return 'failed';
+  const keys = await ensureVapidKeys(db);
+  const details = webPush.generateRequestDetails(
+    { endpoint: device.endpoint, keys: { p256dh: device.p256dh, auth: device.auth } },
+    JSON.stringify(message),
+    {
+      vapidDetails: { subject: options.subject, publicKey: keys.publicKey, privateKey: keys.privateKey },
+      contentEncoding: 'aes128gcm',
+      // An alert is worth little an hour late; a reminder or a message keeps for half a day.
+      TTL: message.urgent ? 15 * 60 : 12 * 60 * 60,
+      urgency: message.urgent ? 'high' : 'normal',
+    },
+  );
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(details.headers)) {
+    if (name.toLowerCase() !== 'content-length') headers[name] = String(value);
+  }
+  try {
+    const response = await fetch(details.endpoint, {
+      method: 'POST',
+      headers,
+      body: details.body ? new Uint8Array(details.body) : null,
+      redirect: 'error',
+      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+    });
+    await response.body?.cancel();
+    if (response.status === 404 || response.status === 410) return 'gone';
+    return response.ok ? 'delivered' : 'failed';
+  } catch {
+    return 'failed';
+  }
+}
+
+async function claimPending(db: Db): Promise<Claimed[]> {
+  const result = await db.execute<Claimed>(sql`
+    update notifications n set pushed_at = now()
+    where n.pushed_at is null and n.id in (
+      select id from notifications
+      where pushed_at is null and created_at > now() - make_interval(mins => ${PUSH_WINDOW_MINUTES})
+      order by created_at
+      limit ${BATCH}
+      for update skip locked
+    )
+    returning n.id, n.person_id, n.kind, n.data`);
+  return result.rows;
+}
+
+/** Old news is marked handled without a push, so the pending index stays small. */
+async function retireStale(db: Db): Promise<void> {
+  await db.execute(sql`
+    update notifications set pushed_at = now()
+    where pushed_at is null and created_at <= now() - make_interval(mins => ${PUSH_WINDOW_MINUTES})`);
+}
+
+async function recipientsOf(db: Db, personIds: string[]): Promise<Map<string, Recipient>> {
+  const result = await db.execute<Recipient>(sql`
+    select p.id as person_id, p.language,
+      coalesce(p.time_zone, (
+        select r.time_zone from memberships m join residences r on r.id = m.residence_id
+        where m.person_id = p.id and m.starts_on <= current_date
+          and (m.ends_on is null or m.ends_on >= current_date)
+        order by m.starts_on limit 1
+      ), 'UTC') as time_zone,
+      s.muted_topics, s.quiet_from, s.quiet_until
+    from people p left join notification_settings s on s.person_id = p.id
+    where p.id = any(${`{${personIds.join(',')}}`}::uuid[])`);
+  return new Map(result.rows.map((r) => [r.person_id, r]));
+}
+
+async function devicesOf(db: Db, personIds: string[]): Promise<Map<string, Device[]>> {
+  const result = await db.execute<Device>(sql`
+    select id, person_id, endpoint, p256dh, auth from push_subscriptions
+    where person_id = any(${`{${personIds.join(',')}}`}::uuid[])`);
+  const byPerson = new Map<string, Device[]>();
+  for (const device of result.rows) {
+    byPerson.set(device.person_id, [...(byPerson.get(device.person_id) ?? []), device]);
+  }
+  return byPerson;
+}
+
+/** One round: claims what is pending, pushes what each person's settings allow, forgets gone devices. */
+export async function sendPendingPushes(
+  db: Db,
+  options: PushOptions,
+  now: Date = new Date(),
+): Promise<PushReport> {
+  const report: PushReport = { claimed: 0, delivered: 0, heldBack: 0, removed: 0, failed: 0 };
+  const claimed = await claimPending(db);
+  report.claimed = claimed.length;
+  if (claimed.length === 0) return report;
+  const personIds = [...new Set(claimed.map((n) => n.person_id))];
+  const devices = await devicesOf(db, personIds);
+  if (devices.size === 0) return report;
+  const recipients = await recipientsOf(db, [...devices.keys()]);
+  const delivered: string[] = [];
+  const gone: string[] = [];
+  const sends: Promise<void>[] = [];
+  for (const notification of claimed) {
+    const mine = devices.get(notification.person_id);
+    const person = recipients.get(notification.person_id);
+    if (!mine || !person) continue;
+    const urgent = notification.data.urgent === true;
+    const decision = decidePush(
+      { kind: notification.kind, urgent },
+      {
+        mutedTopics: person.muted_topics ?? [],
+        quietFrom: person.quiet_from,
+        quietUntil: person.quiet_until,
+      },
+      person.time_zone,
+      now,
+    );
+    if (decision !== 'send') {
+      report.heldBack += 1;
+      continue;
+    }
+    const words = pushWords(notification.kind, person.language);
+    const message: PushMessage = {
+      ...words,
+      url: notificationPath(notification.kind, notification.data),
+      tag: notification.id,
+      urgent,
+    };
+    for (const device of mine) {
+      sends.push(
+        pushToDevice(db, device, message, options).then((outcome) => {
+          if (outcome === 'delivered') delivered.push(device.id);
+          else if (outcome === 'gone') gone.push(device.id);
+          else report.failed += 1;
+        }),
+      );
+    }
+  }
+  await Promise.all(sends);
+  report.delivered = delivered.length;
+  report.removed = new Set(gone).size;
+  if (gone.length > 0) {
+    await db.execute(
+      sql`delete from push_subscriptions where id = any(${`{${[...new Set(gone)].join(',')}}`}::uuid[])`,
+    );
+  }
+  if (delivered.length > 0) {
+    await db.execute(sql`
+      update push_subscriptions set last_pushed_at = now()
+      where id = any(${`{${[...new Set(delivered)].join(',')}}`}::uuid[])`);
+  }
+  return report;
+}
+
+/** Rounds until nothing is pending; then the old news is retired. */
+export async function drainPendingPushes(db: Db, options: PushOptions): Promise<PushReport> {
+  const total: PushReport = { claimed: 0, delivered: 0, heldBack: 0, removed: 0, failed: 0 };
+  for (;;) {
+    const round = await sendPendingPushes(db, options);
+    for (const key of Object.keys(total) as (keyof PushReport)[]) total[key] += round[key];
+    if (round.claimed < BATCH) break;
+  }
+  await retireStale(db);
+  return total;
+}

@@ -1,0 +1,135 @@
+// Notification kinds, the topics a person chooses by, quiet hours, and whether one notification goes out
+// by web push. Pure: the push sender and the settings screen use the same rules.
+
+/** Kinds other areas send today; an unknown kind still shows (a generic line) and belongs to "other". */
+export const NOTIFICATION_KINDS = [
+  'support_offer',
+  'support_accepted',
+  'support_helped',
+  'reach_out_alert',
+  'reach_out_ack',
+  'reach_out_escalated',
+  'chat_message',
+  'mentor_request',
+  'mentor_accepted',
+  'skill_match',
+  'congratulations',
+  'meeting_reminder',
+] as const;
+
+/** What a person turns push on or off by: a few plain topics rather than a dozen kinds. */
+export const NOTIFICATION_TOPICS = [
+  'support',
+  'reach_out',
+  'chat',
+  'peers',
+  'celebrations',
+  'meetings',
+  'other',
+] as const;
+export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
+
+export function topicOf(kind: string): NotificationTopic {
+  if (kind.startsWith('support_')) return 'support';
+  if (kind.startsWith('reach_out_')) return 'reach_out';
+  if (kind.startsWith('chat_')) return 'chat';
+  if (kind.startsWith('mentor_') || kind.startsWith('skill_')) return 'peers';
+  if (kind === 'congratulations' || kind.startsWith('milestone')) return 'celebrations';
+  if (kind.startsWith('meeting_')) return 'meetings';
+  return 'other';
+}
+
+const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** A wall-clock time "HH:MM" (24 hours). */
+export function isClockTime(value: string): boolean {
+  return CLOCK.test(value);
+}
+
+function minutesOf(clock: string): number {
+  const match = CLOCK.exec(clock);
+  if (!match) throw new RangeError(`Not a time of day: ${clock}`);
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+const clockFormatters = new Map<string, Intl.DateTimeFormat>();
+/** The wall-clock minutes since midnight at `at` in an IANA time zone. */
+export function localMinutes(timeZone: string, at: Date): number {
+  let formatter = clockFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    if (clockFormatters.size < 1000) clockFormatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? '0');
+  return get('hour') * 60 + get('minute');
+}
+
+/**
+ * Whether `at` falls in quiet hours from `from` (inclusive) to `until` (exclusive), wall-clock times in
+ * the person's time zone. Hours that cross midnight (22:00 → 07:00) are the usual case.
+ */
+export function isQuietTime(from: string, until: string, timeZone: string, at: Date): boolean {
+  const start = minutesOf(from);
+  const end = minutesOf(until);
+  if (start === end) return false;
+  const now = localMinutes(timeZone, at);
+  return start < end ? now >= start && now < end : now >= start || now < end;
+}
+
+export type PushPreferences = {
+  mutedTopics: readonly string[];
+  quietFrom: string | null;
+  quietUntil: string | null;
+};
+
+export type PushDecision = 'send' | 'muted' | 'quiet';
+
+/**
+ * Whether one notification goes out by push. Urgent ones (an alert for someone who said they are
+ * available to be called) always go: neither a muted topic nor quiet hours hold them back.
+ */
+export function decidePush(
+  notification: { kind: string; urgent: boolean },
+  preferences: PushPreferences,
+  timeZone: string,
+  at: Date,
+): PushDecision {
+  if (notification.urgent) return 'send';
+  if (preferences.mutedTopics.includes(topicOf(notification.kind))) return 'muted';
+  if (
+    preferences.quietFrom &&
+    preferences.quietUntil &&
+    isQuietTime(preferences.quietFrom, preferences.quietUntil, timeZone, at)
+  ) {
+    return 'quiet';
+  }
+  return 'send';
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const idIn = (data: Record<string, unknown>, key: string): string | null => {
+  const value = data[key];
+  return typeof value === 'string' && UUID.test(value) ? value : null;
+};
+
+/** The screen a notification opens (from the list or a push); the list itself when nothing fits. */
+export function notificationPath(kind: string, data: Record<string, unknown>): string {
+  const conversation = idIn(data, 'conversationId');
+  if (conversation) return `/chat/${conversation}`;
+  const meeting = idIn(data, 'meetingId');
+  if (meeting) return `/meetings/${meeting}`;
+  const alert = idIn(data, 'alertId');
+  if (alert && kind.startsWith('reach_out_')) return `/reach-out/${alert}`;
+  const request = idIn(data, 'requestId');
+  if (request && kind.startsWith('support_')) return `/support/${request}`;
+  if (kind.startsWith('mentor')) return '/mentors';
+  if (kind.startsWith('skill_')) return '/skills';
+  if (kind === 'congratulations') return '/today';
+  return '/notifications';
+}
