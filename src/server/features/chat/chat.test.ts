@@ -329,3 +329,21 @@ describe('reporting and hiding', () => {
     expect(cleoSees).toMatchObject({ hidden: true, body: null });
   });
 });
+
+describe('demo chat', () => {
+  it('gives every demo house two weeks of chat, a private thread and one reported message the leader hid', async () => {
+    const rows = await testDb().execute<{ kind: string; messages: number; hidden: number }>(sql`
+      select c.kind, count(m.id)::int as messages, count(m.hidden_at)::int as hidden
+      from conversations c join chat_messages m on m.conversation_id = c.id
+      where c.organization_id = ${otherOrgAdmin.organizationId}
+      group by c.id, c.kind order by c.kind`);
+    const houses = rows.rows.filter((r) => r.kind === 'house');
+    expect(houses).toHaveLength(3);
+    for (const house of houses) expect(house.messages).toBeGreaterThanOrEqual(20);
+    expect(houses.reduce((n, h) => n + h.hidden, 0)).toBe(1);
+    expect(rows.rows.filter((r) => r.kind === 'thread').length).toBeGreaterThanOrEqual(1);
+    const reports = await testDb().execute(sql`
+      select 1 from chat_message_reports where organization_id = ${otherOrgAdmin.organizationId}`);
+    expect(reports.rows).toHaveLength(1);
+  });
+});

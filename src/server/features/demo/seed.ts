@@ -14,6 +14,7 @@ import {
   residencePrograms,
   residences,
 } from '../../platform/database/schema.ts';
+import { seedChat } from './chat-seed.ts';
 import { seedCheckIns } from './check-in-seed.ts';
 import { seedDecisions } from './decisions-seed.ts';
 import { seedJourney } from './journey-seed.ts';
@@ -234,6 +235,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
       // Decisions go on the closed meetings the meetings seed made: keep this line after it.
       await seedDecisions(tx, orgId);
       await seedOutsideMeetings(tx, orgId, seededRandom(20261126));
+      await seedChat(tx, orgId, seededRandom(20261505));
       await recordAudit(tx, {
         organizationId: orgId,
         actorId: adminId,
