@@ -22,6 +22,7 @@ import { buildDecisionsWorld } from '../features/decisions/matrix-world.ts';
 import { buildMeetingsWorld } from '../features/meetings/matrix-world.ts';
 import { buildNotificationsWorld, MATRIX_PUSH_KEYS } from '../features/notifications/matrix-world.ts';
 import { buildOutsideWorld } from '../features/outside-meetings/matrix-world.ts';
+import { buildPeersWorld } from '../features/skills/matrix-world.ts';
 import { buildReachOutWorld } from '../features/reach-out/matrix-world.ts';
 import { buildSupportWorld } from '../features/support/matrix-world.ts';
 
@@ -217,6 +218,30 @@ const EXPECTED: Record<string, [number, number, number, number, number, number, 
   'POST /api/support/responses/:id/helped':  [401,   403,   403,   404,  404,  404,   404,  404],
   'GET /api/support/ledger/mine':            [401,   200,   200,   200,  200,  200,   200,  200],
   'GET /api/support/ledger/houses':          [401,   403,   200,   403,  200,  403,   403,  200],
+  // Skills exchange and mentors (helper H4): peers only (residents, peer leaders, alumni); counselors and admins
+  // 403. The marker shares skills with house A only; a session or mentorship is its two people's alone (404).
+  'GET /api/skills':                         [401,   200,   200,   403,  403,  200,   200,  403],
+  'POST /api/skills':                        [401,   201,   201,   403,  403,  201,   201,  403],
+  'DELETE /api/skills/:id':                  [401,   404,   404,   403,  403,  404,   404,  403],
+  'PATCH /api/skills/settings':              [401,   200,   200,   403,  403,  200,   200,  403],
+  'GET /api/skills/matches':                 [401,   200,   200,   403,  403,  200,   200,  403],
+  'GET /api/skill-sessions':                 [401,   200,   200,   403,  403,  200,   200,  403],
+  'POST /api/skill-sessions':                [401,   201,   201,   403,  403,  404,   404,  403],
+  'POST /api/skill-sessions/:id/accept':     [401,   404,   200,   403,  403,  404,   404,  403],
+  'POST /api/skill-sessions/:id/cancel':     [401,   404,   200,   403,  403,  404,   404,  403],
+  'POST /api/skill-sessions/:id/done':       [401,   404,   200,   403,  403,  404,   404,  403],
+  'GET /api/mentors':                        [401,   200,   200,   403,  403,  200,   200,  403],
+  'GET /api/mentors/suggestions':            [401,   200,   200,   403,  403,  200,   200,  403],
+  // Asking the alumna to mentor: a resident may (any house); the peer leader is no newcomer; she cannot ask herself.
+  'POST /api/mentorships':                   [401,   201,   403,   403,  403,  400,   201,  403],
+  'PATCH /api/mentors/settings':             [401,   200,   200,   403,  403,  200,   200,  403],
+  // The newcomer's request to the alumna: she accepts, they write in their log, then she ends it.
+  'POST /api/mentorships/:id/accept':        [401,   404,   404,   403,  403,  200,   404,  403],
+  'GET /api/mentorships/:id/check-ins':      [401,   404,   404,   403,  403,  200,   404,  403],
+  'POST /api/mentorships/:id/check-ins':     [401,   404,   404,   403,  403,  201,   404,  403],
+  'POST /api/mentorships/:id/end':           [401,   404,   404,   403,  403,  200,   404,  403],
+  // The marker's request to the peer leader, who declines.
+  'POST /api/mentorships/:id/decline':       [401,   404,   200,   403,  403,  404,   404,  403],
 };
 
 type World = {
@@ -240,6 +265,7 @@ type World = {
   decisions?: Awaited<ReturnType<typeof buildDecisionsWorld>>;
   meetings?: Awaited<ReturnType<typeof buildMeetingsWorld>>;
   outside?: Awaited<ReturnType<typeof buildOutsideWorld>>;
+  peers?: Awaited<ReturnType<typeof buildPeersWorld>>;
   reachOut?: Awaited<ReturnType<typeof buildReachOutWorld>>;
   chat?: Awaited<ReturnType<typeof buildChatWorld>>;
   support?: Awaited<ReturnType<typeof buildSupportWorld>>;
@@ -716,6 +742,67 @@ const REQUESTS: Record<string, (w: World) => Request> = {
     body: { escalateAfterMinutes: 5 },
   }),
   'GET /api/realtime': () => ({ method: 'GET', url: '/api/realtime' }),
+  // Skills exchange and mentors (helper H4): records built by buildPeersWorld.
+  'GET /api/skills': () => ({ method: 'GET', url: '/api/skills' }),
+  'POST /api/skills': () => ({ method: 'POST', url: '/api/skills', body: { skill: 'fitness', direction: 'learn' } }),
+  'DELETE /api/skills/:id': (w) => ({ method: 'DELETE', url: `/api/skills/${w.peers!.markerParentingListingId}` }),
+  'PATCH /api/skills/settings': () => ({
+    method: 'PATCH',
+    url: '/api/skills/settings',
+    body: { skillsVisibleTo: 'house' },
+  }),
+  'GET /api/skills/matches': () => ({ method: 'GET', url: '/api/skills/matches' }),
+  'GET /api/skill-sessions': () => ({ method: 'GET', url: '/api/skill-sessions' }),
+  'POST /api/skill-sessions': (w) => ({
+    method: 'POST',
+    url: '/api/skill-sessions',
+    body: { listingId: w.peers!.markerCookingListingId },
+  }),
+  'POST /api/skill-sessions/:id/accept': (w) => ({
+    method: 'POST',
+    url: `/api/skill-sessions/${w.peers!.sessionToAcceptId}/accept`,
+  }),
+  'POST /api/skill-sessions/:id/cancel': (w) => ({
+    method: 'POST',
+    url: `/api/skill-sessions/${w.peers!.sessionToCancelId}/cancel`,
+  }),
+  'POST /api/skill-sessions/:id/done': (w) => ({
+    method: 'POST',
+    url: `/api/skill-sessions/${w.peers!.sessionToFinishId}/done`,
+  }),
+  'GET /api/mentors': () => ({ method: 'GET', url: '/api/mentors' }),
+  'GET /api/mentors/suggestions': () => ({ method: 'GET', url: '/api/mentors/suggestions' }),
+  'POST /api/mentorships': (w) => ({
+    method: 'POST',
+    url: '/api/mentorships',
+    body: { mentorId: w.people.alumni.id },
+  }),
+  'PATCH /api/mentors/settings': () => ({
+    method: 'PATCH',
+    url: '/api/mentors/settings',
+    body: { openToMentoring: true },
+  }),
+  'POST /api/mentorships/:id/accept': (w) => ({
+    method: 'POST',
+    url: `/api/mentorships/${w.peers!.newcomerRequestId}/accept`,
+  }),
+  'GET /api/mentorships/:id/check-ins': (w) => ({
+    method: 'GET',
+    url: `/api/mentorships/${w.peers!.newcomerRequestId}/check-ins`,
+  }),
+  'POST /api/mentorships/:id/check-ins': (w) => ({
+    method: 'POST',
+    url: `/api/mentorships/${w.peers!.newcomerRequestId}/check-ins`,
+    body: { note: 'Coffee after the meeting' },
+  }),
+  'POST /api/mentorships/:id/end': (w) => ({
+    method: 'POST',
+    url: `/api/mentorships/${w.peers!.newcomerRequestId}/end`,
+  }),
+  'POST /api/mentorships/:id/decline': (w) => ({
+    method: 'POST',
+    url: `/api/mentorships/${w.peers!.markerRequestId}/decline`,
+  }),
 };
 
 // A resident of house A whose details nobody but an admin should ever see in full.
@@ -835,6 +922,12 @@ beforeAll(async () => {
     orgAdmin: world.people.orgAdmin,
     peerLeader: world.people.peerLeader,
     marker,
+  });
+  world.peers = await buildPeersWorld(houseA, {
+    orgAdmin: world.people.orgAdmin,
+    marker,
+    peerLeader: world.people.peerLeader,
+    alumni: world.people.alumni,
   });
 });
 
