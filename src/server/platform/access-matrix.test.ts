@@ -22,8 +22,8 @@ import { buildDecisionsWorld } from '../features/decisions/matrix-world.ts';
 import { buildMeetingsWorld } from '../features/meetings/matrix-world.ts';
 import { buildNotificationsWorld, MATRIX_PUSH_KEYS } from '../features/notifications/matrix-world.ts';
 import { buildOutsideWorld } from '../features/outside-meetings/matrix-world.ts';
-import { buildPeersWorld } from '../features/skills/matrix-world.ts';
 import { buildReachOutWorld } from '../features/reach-out/matrix-world.ts';
+import { buildPeersWorld } from '../features/skills/matrix-world.ts';
 import { buildSupportWorld } from '../features/support/matrix-world.ts';
 
 const ROLES = [
@@ -744,8 +744,15 @@ const REQUESTS: Record<string, (w: World) => Request> = {
   'GET /api/realtime': () => ({ method: 'GET', url: '/api/realtime' }),
   // Skills exchange and mentors (helper H4): records built by buildPeersWorld.
   'GET /api/skills': () => ({ method: 'GET', url: '/api/skills' }),
-  'POST /api/skills': () => ({ method: 'POST', url: '/api/skills', body: { skill: 'fitness', direction: 'learn' } }),
-  'DELETE /api/skills/:id': (w) => ({ method: 'DELETE', url: `/api/skills/${w.peers!.markerParentingListingId}` }),
+  'POST /api/skills': () => ({
+    method: 'POST',
+    url: '/api/skills',
+    body: { skill: 'fitness', direction: 'learn' },
+  }),
+  'DELETE /api/skills/:id': (w) => ({
+    method: 'DELETE',
+    url: `/api/skills/${w.peers!.markerParentingListingId}`,
+  }),
   'PATCH /api/skills/settings': () => ({
     method: 'PATCH',
     url: '/api/skills/settings',
