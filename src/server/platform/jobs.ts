@@ -6,6 +6,7 @@ import { sendMeetingReminders } from '../features/meetings/notifications.ts';
 import { materialiseAllSeries } from '../features/meetings/schedule.ts';
 import { startReachOutJobs, stopReachOutJobs } from '../features/reach-out/jobs.ts';
 import { raiseSilenceSignals } from '../features/signals/service.ts';
+import { expireSupportPosts } from '../features/support/service.ts';
 import type { Db } from './database/connect.ts';
 import { CLEAN_UP_REALTIME_EVENTS, cleanUpRealtimeEvents } from './realtime/cleanup.ts';
 
@@ -25,6 +26,8 @@ export async function findMilestones(db: Db, now: Date = new Date()) {
 export const SCHEDULE_MEETINGS = 'meetings.schedule';
 /** Every 5 minutes: in-app reminders before house meetings (one per person and meeting). */
 export const REMIND_MEETINGS = 'meetings.remind';
+/** Every 15 minutes: support requests and standing offers past their expiry are expired (authors hear of it). */
+export const EXPIRE_SUPPORT = 'support.expire';
 
 export type Jobs = { stop: () => Promise<void> };
 
@@ -58,6 +61,11 @@ export async function startJobs(
   await boss.schedule(REMIND_MEETINGS, '*/5 * * * *');
   await boss.work(REMIND_MEETINGS, async () => {
     await sendMeetingReminders(db);
+  });
+  await boss.createQueue(EXPIRE_SUPPORT);
+  await boss.schedule(EXPIRE_SUPPORT, '*/15 * * * *');
+  await boss.work(EXPIRE_SUPPORT, async () => {
+    await expireSupportPosts(db);
   });
   // Realtime events older than the replay window are deleted every hour (platform/realtime/cleanup.ts).
   await boss.createQueue(CLEAN_UP_REALTIME_EVENTS);
