@@ -443,8 +443,10 @@ describe('the ledger by house', () => {
     const maple = forLeader.body.weeks.filter((w: { residenceId: string }) => w.residenceId === houseA);
     expect(maple.length).toBeGreaterThan(0);
     const total = maple.reduce(
-      (n: number, w: Record<string, number>) =>
-        n + w.emotional + w.instrumental + w.informational + w.affiliational,
+      (
+        n: number,
+        w: { emotional: number; instrumental: number; informational: number; affiliational: number },
+      ) => n + w.emotional + w.instrumental + w.informational + w.affiliational,
       0,
     );
     expect(total).toBeGreaterThanOrEqual(3);
