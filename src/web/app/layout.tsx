@@ -10,6 +10,7 @@ import { usePendingCheckInSync } from '../features/check-ins/check-in-api.ts';
 import { OnCallAlerts, ReachOutButton } from '../features/reach-out/reach-out-button.tsx';
 import { api, isApiError } from './api.ts';
 import { switchLanguage } from './i18n/index.ts';
+import { RealtimeIndicator, RealtimeProvider } from './realtime.tsx';
 import { hasHouseRole, isAdmin, MeContext, useMe, useMeQuery } from './session.ts';
 
 function SkipLink() {
@@ -75,6 +76,7 @@ export function SignedInLayout() {
             Hearth
           </Link>
           <span className="org-name">{me.data.organization.name}</span>
+          <RealtimeIndicator />
           <SignOutButton />
         </div>
         <div className="reach-out-row">
@@ -87,6 +89,7 @@ export function SignedInLayout() {
         <Outlet />
       </main>
       <PendingCheckInSync personId={me.data.id} />
+      <RealtimeProvider />
     </MeContext.Provider>
   );
 }

@@ -10,6 +10,7 @@ import { meetings } from './en/meetings.ts';
 import { organization } from './en/organization.ts';
 import { outside } from './en/outside.ts';
 import { reachOut } from './en/reach-out.ts';
+import { realtime } from './en/realtime.ts';
 import { signalSettings } from './en/signal-settings.ts';
 
 export const en = {
@@ -21,6 +22,7 @@ export const en = {
   ...meetings,
   ...decisions,
   ...outside,
+  ...realtime,
   ...chat,
   ...reachOut,
 };

@@ -9,6 +9,7 @@ import { meetings } from './es/meetings.ts';
 import { organization } from './es/organization.ts';
 import { outside } from './es/outside.ts';
 import { reachOut } from './es/reach-out.ts';
+import { realtime } from './es/realtime.ts';
 import { signalSettings } from './es/signal-settings.ts';
 
 export const es: Translations = {
@@ -20,6 +21,7 @@ export const es: Translations = {
   ...meetings,
   ...decisions,
   ...outside,
+  ...realtime,
   ...chat,
   ...reachOut,
 };
