@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { chatJourneys } from './chat-journeys.ts';
 import { decisionsJourneys, minutesJourneys } from './decisions-journeys.ts';
 import { ARTIFACTS, chromiumPath, launchBrowser, screenshotOnFailure, startServer } from './harness.ts';
 import { journeyAdminJourneys } from './journey-admin-journeys.ts';
@@ -22,6 +23,7 @@ const allJourneys = [
   closeMeetingJourney,
   ...minutesJourneys,
   ...outsideJourneys,
+  ...chatJourneys,
 ];
 // HEARTH_E2E_UNTIL="<part of a journey's name>" stops after the first journey whose name contains it (to
 // run the foundation and one area while working on it); unset, everything runs.

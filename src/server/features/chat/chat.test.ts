@@ -234,6 +234,14 @@ describe('private threads', () => {
     expect(notes.rows[0]!.data.conversationId).toBe(threadId);
     expect(JSON.stringify(notes.rows[0]!.data)).not.toContain('Thursday');
     expect((await conversations(ana)).conversations.find((c) => c.id === threadId)!.unreadCount).toBe(1);
+
+    // Reading the thread reads its notifications too.
+    await call('POST', `/api/chat/conversations/${threadId}/read`, { as: ana, body: { seq: sent.body.seq } });
+    const unreadNotes = await testDb().execute(
+      sql`select 1 from notifications where kind = 'chat_message' and person_id = ${ana.id} and read_at is null`,
+    );
+    expect(unreadNotes.rows).toHaveLength(0);
+    expect((await conversations(ana)).conversations.find((c) => c.id === threadId)!.unreadCount).toBe(0);
   });
 });
 

@@ -337,6 +337,11 @@ export async function markRead(db: Db, actor: Actor, conversationId: string, seq
       select max(seq) as seq from chat_messages where conversation_id = ${conversationId}`);
     const capped = Math.min(seq, Number(newest.rows[0]?.seq ?? 0));
     const lastReadSeq = await advanceRead(tx, actor, conversationId, capped);
+    // Having read the conversation, its message notifications are read too.
+    await tx.execute(sql`
+      update notifications set read_at = now()
+      where person_id = ${actor.personId} and organization_id = ${actor.organizationId}
+        and kind = 'chat_message' and read_at is null and data->>'conversationId' = ${conversationId}`);
     const unreadCount = await unreadOf(tx, actor, conversationId, lastReadSeq);
     await publish(tx, {
       organizationId: actor.organizationId,
