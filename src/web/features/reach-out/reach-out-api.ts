@@ -9,32 +9,51 @@ import type {
   ReachOutState,
 } from '../../../shared/contracts/reach-out.ts';
 import { api, isApiError } from '../../app/api.ts';
+import { useRealtime, useRealtimeStatus } from '../../app/realtime.tsx';
 
 export const reachOutKey = ['reach-out'] as const;
 export const alertKey = (id: string) => ['reach-out', 'alert', id] as const;
 
-/** How often open screens look again (until realtime events arrive, and as a backstop after). */
-const LIVE_MS = 4000;
-const IDLE_MS = 20_000;
+/**
+ * How often screens look again: rarely while live events arrive (a backstop), often while the live
+ * connection is down (a weak network), and more often while an alert is open.
+ */
+function useRefreshMs(): { open: number; idle: number } {
+  return useRealtimeStatus() === 'live' ? { open: 15_000, idle: 60_000 } : { open: 4000, idle: 8000 };
+}
+
+/** Every reach_out.* event (an alert, "I'm calling you", an escalation, closing) refreshes what is shown. */
+export function useReachOutLive(): void {
+  const queryClient = useQueryClient();
+  useRealtime('reach_out.', () => {
+    void queryClient.invalidateQueries({
+      predicate: (query) =>
+        query.queryKey[0] === 'reach-out' &&
+        query.queryKey[1] !== 'settings' &&
+        query.queryKey[1] !== 'crisis-lines',
+    });
+  });
+}
 
 export function useReachOutState() {
+  const refresh = useRefreshMs();
   return useQuery({
     queryKey: reachOutKey,
     queryFn: () => api<ReachOutState>('/api/reach-out'),
-    // While something is open (mine or for me), look often; otherwise a calm background check.
     refetchInterval: (query) => {
       const data = query.state.data;
-      return data && (data.myAlert || data.forMe.length > 0) ? LIVE_MS : IDLE_MS;
+      return data && (data.myAlert || data.forMe.length > 0) ? refresh.open : refresh.idle;
     },
     refetchIntervalInBackground: true,
   });
 }
 
 export function useAlert(id: string) {
+  const refresh = useRefreshMs();
   return useQuery({
     queryKey: alertKey(id),
     queryFn: () => api<AlertView>(`/api/reach-out/alerts/${id}`),
-    refetchInterval: (query) => (query.state.data?.state === 'closed' ? false : LIVE_MS),
+    refetchInterval: (query) => (query.state.data?.state === 'closed' ? false : refresh.open),
     retry: (count, error) => !isApiError(error, 'not_found') && count < 3,
   });
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { AlertView } from '../../../shared/contracts/reach-out.ts';
 import { formatDateTime } from '../../components/format.ts';
-import { startTap, useAcknowledge, useReachOutState } from './reach-out-api.ts';
+import { startTap, useAcknowledge, useReachOutLive, useReachOutState } from './reach-out-api.ts';
 
 export function ReachOutButton() {
   const { t } = useTranslation();
@@ -29,6 +29,8 @@ export function ReachOutButton() {
 export function OnCallAlerts() {
   const { t } = useTranslation();
   const state = useReachOutState();
+  // Rendered on every signed-in screen, so this one listener keeps every reach-out screen live.
+  useReachOutLive();
   const { pathname } = useLocation();
   const alerts = state.data?.forMe ?? [];
   if (pathname.startsWith('/reach-out')) return null;

@@ -145,6 +145,9 @@ function AlertStatus({ alert, onClosed }: { alert: AlertView; onClosed: () => vo
 function Availability({ state }: { state: ReachOutState }) {
   const { t } = useTranslation();
   const save = useSetAvailability();
+  // Ticked at once on the phone; put back if the server could not save it.
+  const [checked, setChecked] = useState(state.available);
+  useEffect(() => setChecked(state.available), [state.available]);
   return (
     <section className="card" aria-labelledby="availability-heading">
       <h2 id="availability-heading">{t('reachOut.availabilityHeading')}</h2>
@@ -153,14 +156,18 @@ function Availability({ state }: { state: ReachOutState }) {
           <CheckboxField
             label={t('reachOut.availableLabel')}
             hint={t('reachOut.availableHint')}
-            checked={state.available}
+            checked={checked}
             disabled={save.isPending}
-            onChange={(e) => save.mutate(e.target.checked)}
+            onChange={(e) => {
+              const next = e.target.checked;
+              setChecked(next);
+              save.mutate(next, { onError: () => setChecked(state.available) });
+            }}
           />
           <FormProblem error={save.error} fields={[]} />
           {save.isSuccess ? (
             <Notice tone="success">
-              {state.available ? t('reachOut.availableOn') : t('reachOut.availableOff')}
+              {save.data.available ? t('reachOut.availableOn') : t('reachOut.availableOff')}
             </Notice>
           ) : null}
         </>
