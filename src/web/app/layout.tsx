@@ -109,6 +109,7 @@ function MainMenu() {
     { to: '/house', label: t('nav.house'), show: hasHouseRole(me) },
     { to: '/meetings', label: t('meetings.nav'), show: hasHouseRole(me) || admin },
     { to: '/chat', label: t('chat.nav'), show: hasHouseRole(me) },
+    { to: '/support', label: t('peerSupport.nav'), show: hasHouseRole(me) },
     { to: '/residences', label: t('nav.residences'), show: admin },
     { to: '/people', label: t('nav.people'), show: admin },
     { to: '/settings/signals', label: t('signalSettings.nav'), show: admin },

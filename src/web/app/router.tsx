@@ -100,6 +100,29 @@ export const router = createBrowserRouter([
                 .OutsideMeetingsPage,
             }),
           },
+          // Support (helper H3): browse what peers need and offer, ask or offer, mine, the ledger.
+          {
+            path: '/support',
+            lazy: async () => ({
+              Component: (await import('../features/support/support-page.tsx')).SupportPage,
+            }),
+          },
+          {
+            path: '/support/ask',
+            lazy: async () => ({ Component: (await import('../features/support/ask-page.tsx')).AskPage }),
+          },
+          {
+            path: '/support/mine',
+            lazy: async () => ({
+              Component: (await import('../features/support/mine-page.tsx')).MySupportPage,
+            }),
+          },
+          {
+            path: '/support/ledger',
+            lazy: async () => ({
+              Component: (await import('../features/support/ledger-page.tsx')).LedgerPage,
+            }),
+          },
           // Reach out now (helper H6): in the main bundle, so a tap on a weak connection waits for nothing.
           { path: '/reach-out', element: <ReachOutPage /> },
           { path: '/reach-out/alerts/:id', element: <AlertPage /> },

@@ -12,6 +12,7 @@ import { outside } from './en/outside.ts';
 import { reachOut } from './en/reach-out.ts';
 import { realtime } from './en/realtime.ts';
 import { signalSettings } from './en/signal-settings.ts';
+import { support } from './en/support.ts';
 
 export const en = {
   ...core,
@@ -24,6 +25,7 @@ export const en = {
   ...outside,
   ...realtime,
   ...chat,
+  ...support,
   ...reachOut,
 };
 

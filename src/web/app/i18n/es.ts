@@ -11,6 +11,7 @@ import { outside } from './es/outside.ts';
 import { reachOut } from './es/reach-out.ts';
 import { realtime } from './es/realtime.ts';
 import { signalSettings } from './es/signal-settings.ts';
+import { support } from './es/support.ts';
 
 export const es: Translations = {
   ...core,
@@ -23,5 +24,6 @@ export const es: Translations = {
   ...outside,
   ...realtime,
   ...chat,
+  ...support,
   ...reachOut,
 };
