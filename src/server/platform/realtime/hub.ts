@@ -71,24 +71,34 @@ export type OpenOptions = {
 
 const EVENT_COLUMNS = 'seq, organization_id, recipients, type, payload, created_at';
 
-function toStored(row: EventRow): StoredEvent {
-  const seq = Number(row.seq);
-  const residenceId = typeof row.payload.residenceId === 'string' ? row.payload.residenceId : null;
-  const message: RealtimeServerMessage = {
-    kind: 'event',
-    seq,
-    type: row.type,
-    payload: row.payload,
-    at: row.created_at.toISOString(),
-  };
-  return {
-    seq,
-    organizationId: row.organization_id,
-    recipients: row.recipients,
-    residenceId,
-    message: JSON.stringify(message),
-  };
+/** The event as publish() sends it in the NOTIFY when it fits. */
+type WholeEvent = {
+  seq: number;
+  organizationId: string;
+  recipients: string[];
+  type: string;
+  payload: Record<string, unknown>;
+  at: string;
+};
+
+function stored(
+  seq: number,
+  organizationId: string,
+  recipients: string[],
+  type: string,
+  payload: Record<string, unknown>,
+  at: Date,
+): StoredEvent {
+  const residenceId = typeof payload.residenceId === 'string' ? payload.residenceId : null;
+  const message: RealtimeServerMessage = { kind: 'event', seq, type, payload, at: at.toISOString() };
+  return { seq, organizationId, recipients, residenceId, message: JSON.stringify(message) };
 }
+
+const toStored = (row: EventRow): StoredEvent =>
+  stored(Number(row.seq), row.organization_id, row.recipients, row.type, row.payload, row.created_at);
+
+const fromWhole = (e: WholeEvent): StoredEvent =>
+  stored(Number(e.seq), e.organizationId, e.recipients, e.type, e.payload, new Date(e.at));
 
 export class RealtimeHub {
   private readonly db: Db;
@@ -102,7 +112,7 @@ export class RealtimeHub {
   private stopped = false;
   /** The highest seq this process has fetched; after a lost LISTEN connection it catches up from here. */
   private highestSeen = 0;
-  private queued: number[] = [];
+  private queued: { seq: number; event: StoredEvent | null }[] = [];
   private flushScheduled = false;
   private flushing: Promise<void> = Promise.resolve();
   private heartbeat: NodeJS.Timeout | null = null;
@@ -157,7 +167,7 @@ export class RealtimeHub {
       next.on('error', lost);
       next.on('end', () => lost());
       next.on('notification', (message) => {
-        if (message.channel === REALTIME_CHANNEL && message.payload) this.enqueue(Number(message.payload));
+        if (message.channel === REALTIME_CHANNEL && message.payload) this.enqueue(message.payload);
       });
       void (async () => {
         try {
@@ -206,12 +216,23 @@ export class RealtimeHub {
     for (const row of rows) this.deliver(toStored(row));
   }
 
-  private enqueue(seq: number): void {
-    if (!Number.isFinite(seq)) return;
-    this.queued.push(seq);
+  /** A notification: the whole event as JSON, or only its seq when it was too big to travel whole. */
+  private enqueue(payload: string): void {
+    if (payload.startsWith('{')) {
+      try {
+        const whole = JSON.parse(payload) as WholeEvent;
+        this.queued.push({ seq: whole.seq, event: fromWhole(whole) });
+      } catch {
+        return;
+      }
+    } else {
+      const seq = Number(payload);
+      if (!Number.isFinite(seq)) return;
+      this.queued.push({ seq, event: null });
+    }
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    // Notifications that arrive together are fetched with one query, in order, one batch at a time.
+    // Notifications that arrive together are handled together (one query for those to fetch), in order.
     setImmediate(() => {
       this.flushScheduled = false;
       this.flushing = this.flushing.then(() => this.flush()).catch(() => {});
@@ -219,20 +240,28 @@ export class RealtimeHub {
   }
 
   private async flush(): Promise<void> {
-    const seqs = this.queued;
+    const items = this.queued;
     this.queued = [];
-    if (seqs.length === 0) return;
-    for (const s of seqs) this.highestSeen = Math.max(this.highestSeen, s);
+    if (items.length === 0) return;
+    for (const item of items) this.highestSeen = Math.max(this.highestSeen, item.seq);
     if (this.byPerson.size === 0) return;
-    try {
-      const { rows } = await this.db.$client.query<EventRow>({
-        name: 'hearth_realtime_fetch',
-        text: `select ${EVENT_COLUMNS} from realtime_events where seq = any($1::bigint[]) order by seq`,
-        values: [seqs],
-      });
-      for (const row of rows) this.deliver(toStored(row));
-    } catch (error) {
-      this.log.error({ err: (error as Error).message }, 'realtime events could not be fetched');
+    const toFetch = items.filter((i) => i.event === null).map((i) => i.seq);
+    const fetched = new Map<number, StoredEvent>();
+    if (toFetch.length > 0) {
+      try {
+        const { rows } = await this.db.$client.query<EventRow>({
+          name: 'hearth_realtime_fetch',
+          text: `select ${EVENT_COLUMNS} from realtime_events where seq = any($1::bigint[])`,
+          values: [toFetch],
+        });
+        for (const row of rows) fetched.set(Number(row.seq), toStored(row));
+      } catch (error) {
+        this.log.error({ err: (error as Error).message }, 'realtime events could not be fetched');
+      }
+    }
+    for (const item of items) {
+      const event = item.event ?? fetched.get(item.seq);
+      if (event) this.deliver(event);
     }
   }
 

@@ -6,8 +6,10 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database/connect.ts';
 
-/** The PostgreSQL channel all app processes LISTEN on; the payload is the event's seq. */
+/** The PostgreSQL channel all app processes LISTEN on; the payload is the event as JSON, or its seq. */
 export const REALTIME_CHANNEL = 'hearth_realtime';
+/** Bytes under PostgreSQL's NOTIFY payload limit (8000) up to which the event travels whole. */
+const NOTIFY_LIMIT = 7900;
 
 /** Anything that can run a query: the database or a transaction. */
 export type Executor = Pick<Db, 'execute'>;
@@ -25,13 +27,19 @@ export type RealtimeEventInput = {
 export async function publish(db: Executor, event: RealtimeEventInput): Promise<number | null> {
   const recipients = [...new Set(event.recipients)];
   if (recipients.length === 0) return null;
+  // The NOTIFY carries the whole event when it fits (PostgreSQL allows under 8000 bytes), so listening
+  // processes need not fetch it; a bigger one (many recipients) is announced by its seq alone.
   const result = await db.execute<{ seq: string }>(sql`
     with e as (
       insert into realtime_events (organization_id, recipients, type, payload)
       values (${event.organizationId}, ${`{${recipients.join(',')}}`}::uuid[], ${event.type}, ${JSON.stringify(event.payload)}::jsonb)
-      returning seq
+      returning seq, organization_id, recipients, type, payload, created_at
+    ), m as (
+      select seq, json_build_object('seq', seq, 'organizationId', organization_id, 'recipients', recipients,
+        'type', type, 'payload', payload, 'at', created_at)::text as whole from e
     )
-    select seq, pg_notify(${REALTIME_CHANNEL}, seq::text) from e`);
+    select seq, pg_notify(${REALTIME_CHANNEL}, case when octet_length(whole) < ${NOTIFY_LIMIT} then whole else seq::text end)
+    from m`);
   const seq = result.rows[0]?.seq;
   return seq === undefined ? null : Number(seq);
 }

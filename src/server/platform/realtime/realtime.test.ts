@@ -1,6 +1,7 @@
 // The realtime WebSocket on a listening app: who may connect (session cookie, Origin, channels), delivery
 // by person id only, replay of missed events with ?after=<seq>, the cleanup of old events, the LISTEN
 // connection coming back after a drop, and a signed-out session's socket being closed.
+import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REALTIME_CLOSE } from '../../../shared/contracts/realtime.ts';
@@ -181,6 +182,19 @@ describe('delivery', () => {
     await socket.waitFor('event', (e) => e.seq === committed);
     await settle();
     expect(socket.events().map((e) => e.type)).not.toContain('test.rolled_back');
+  });
+
+  it('should deliver an event too big to travel whole in the NOTIFY (fetched by its seq)', async () => {
+    const socket = await socketOf(ana);
+    const many = [ana.id, ...Array.from({ length: 250 }, () => crypto.randomUUID())];
+    const seq = await publish(testDb(), {
+      organizationId: admin.organizationId,
+      recipients: many,
+      type: 'test.big',
+      payload: { note: 'x'.repeat(2000) },
+    });
+    const got = await socket.waitFor('event', (e) => e.seq === seq);
+    expect(got.payload).toEqual({ note: 'x'.repeat(2000) });
   });
 
   it("should narrow to the channels subscribed to, and refuse another house's channel by message", async () => {
