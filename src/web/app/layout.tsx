@@ -7,6 +7,7 @@ import { LanguageSwitch } from '../components/language-switch.tsx';
 import { Loading, LoadProblem } from '../components/notice.tsx';
 import { Page } from '../components/page.tsx';
 import { usePendingCheckInSync } from '../features/check-ins/check-in-api.ts';
+import { NotificationBell } from '../features/notifications/bell.tsx';
 import { OnCallAlerts, ReachOutButton } from '../features/reach-out/reach-out-button.tsx';
 import { api, isApiError } from './api.ts';
 import { switchLanguage } from './i18n/index.ts';
@@ -76,6 +77,7 @@ export function SignedInLayout() {
             Hearth
           </Link>
           <span className="org-name">{me.data.organization.name}</span>
+          <NotificationBell />
           <RealtimeIndicator />
           <SignOutButton />
         </div>
@@ -110,6 +112,7 @@ function MainMenu() {
     { to: '/meetings', label: t('meetings.nav'), show: hasHouseRole(me) || admin },
     { to: '/chat', label: t('chat.nav'), show: hasHouseRole(me) },
     { to: '/support', label: t('peerSupport.nav'), show: hasHouseRole(me) },
+    { to: '/skills', label: t('peers.nav'), show: hasHouseRole(me) },
     { to: '/residences', label: t('nav.residences'), show: admin },
     { to: '/people', label: t('nav.people'), show: admin },
     { to: '/settings/signals', label: t('signalSettings.nav'), show: admin },

@@ -100,6 +100,38 @@ export const router = createBrowserRouter([
                 .OutsideMeetingsPage,
             }),
           },
+          // Chat (helper H5): my house's chat and private threads; support and mentor screens link to /chat/:id.
+          {
+            path: '/chat',
+            lazy: async () => ({
+              Component: (await import('../features/chat/chat-list-page.tsx')).ChatListPage,
+            }),
+          },
+          {
+            path: '/chat/:conversationId',
+            lazy: async () => ({
+              Component: (await import('../features/chat/conversation-page.tsx')).ConversationPage,
+            }),
+          },
+          // Skills exchange and mentors (helper H4).
+          {
+            path: '/skills',
+            lazy: async () => ({
+              Component: (await import('../features/skills/skills-page.tsx')).SkillsPage,
+            }),
+          },
+          {
+            path: '/mentors',
+            lazy: async () => ({
+              Component: (await import('../features/mentors/mentors-page.tsx')).MentorsPage,
+            }),
+          },
+          {
+            path: '/mentors/:id',
+            lazy: async () => ({
+              Component: (await import('../features/mentors/mentorship-page.tsx')).MentorshipPage,
+            }),
+          },
           // Support (helper H3): browse what peers need and offer, ask or offer, mine, the ledger.
           {
             path: '/support',
@@ -132,17 +164,18 @@ export const router = createBrowserRouter([
               Component: (await import('../features/reach-out/record-page.tsx')).RecordPage,
             }),
           },
-          // Chat (helper H5): my house's chat and private threads; support and mentor screens link to /chat/:id.
+          // Notifications (H2): my list, and what reaches me by push.
           {
-            path: '/chat',
+            path: '/notifications',
             lazy: async () => ({
-              Component: (await import('../features/chat/chat-list-page.tsx')).ChatListPage,
+              Component: (await import('../features/notifications/notifications-page.tsx')).NotificationsPage,
             }),
           },
           {
-            path: '/chat/:conversationId',
+            path: '/settings/notifications',
             lazy: async () => ({
-              Component: (await import('../features/chat/conversation-page.tsx')).ConversationPage,
+              Component: (await import('../features/notifications/notification-settings-page.tsx'))
+                .NotificationSettingsPage,
             }),
           },
           { path: '/me', element: <MePage /> },

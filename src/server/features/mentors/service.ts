@@ -296,7 +296,12 @@ export async function changeMentorship(
         organizationId: actor.organizationId,
         personIds: [m.requestedBy],
         kind: 'mentor_accepted',
-        data: { mentorshipId: m.id, personId: actor.personId },
+        data: {
+          mentorshipId: m.id,
+          personId: actor.personId,
+          displayName:
+            (await displayNamesOf(tx, actor.organizationId, [actor.personId])).get(actor.personId) ?? null,
+        },
         dedupeKey: `mentor_accepted:${m.id}`,
       });
     }

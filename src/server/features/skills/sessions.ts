@@ -87,7 +87,14 @@ async function announce(
     organizationId: actor.organizationId,
     personIds: [other],
     kind: 'skill_session',
-    data: { sessionId: s.id, skill: s.skill, state: s.state, personId: actor.personId },
+    data: {
+      sessionId: s.id,
+      skill: s.skill,
+      state: s.state,
+      personId: actor.personId,
+      displayName:
+        (await displayNamesOf(tx, actor.organizationId, [actor.personId])).get(actor.personId) ?? null,
+    },
     dedupeKey: `skill_session:${s.id}:${what}`,
   });
 }

@@ -9,12 +9,15 @@ import { journey } from './en/journey.ts';
 import { meetings } from './en/meetings.ts';
 import { organization } from './en/organization.ts';
 import { outside } from './en/outside.ts';
+import { peers } from './en/peers.ts';
 import { reachOut } from './en/reach-out.ts';
 import { realtime } from './en/realtime.ts';
 import { signalSettings } from './en/signal-settings.ts';
 import { support } from './en/support.ts';
+import { notifications } from './en/notifications.ts';
 
 export const en = {
+  ...notifications,
   ...core,
   ...account,
   ...organization,
@@ -23,10 +26,11 @@ export const en = {
   ...meetings,
   ...decisions,
   ...outside,
+  ...peers,
   ...realtime,
+  ...reachOut,
   ...chat,
   ...support,
-  ...reachOut,
 };
 
 export type Translations = typeof en;

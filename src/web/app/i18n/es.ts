@@ -8,10 +8,12 @@ import { journey } from './es/journey.ts';
 import { meetings } from './es/meetings.ts';
 import { organization } from './es/organization.ts';
 import { outside } from './es/outside.ts';
+import { peers } from './es/peers.ts';
 import { reachOut } from './es/reach-out.ts';
 import { realtime } from './es/realtime.ts';
 import { signalSettings } from './es/signal-settings.ts';
 import { support } from './es/support.ts';
+import { notifications } from './es/notifications.ts';
 
 export const es: Translations = {
   ...core,
@@ -22,8 +24,9 @@ export const es: Translations = {
   ...meetings,
   ...decisions,
   ...outside,
+  ...peers,
   ...realtime,
+  ...reachOut,
   ...chat,
   ...support,
-  ...reachOut,
 };
