@@ -40,6 +40,9 @@ export const chatJourneys: Journey[] = [
       await resident.page.getByRole('heading', { level: 1, name: `Chat de ${HOUSE}` }).waitFor(LIVE);
       await checkAccessibility(resident.page, 'house chat (es)');
 
+      // Both phones are live (while live, chat screens do not poll: what arrives came as an event).
+      await leader.page.locator('.realtime-live').first().waitFor(LIVE);
+      await resident.page.locator('.realtime-live').first().waitFor(LIVE);
       // Brianna stays on the list: Carlos's message shows up there as new, without reloading.
       await write(resident.page, 'Tu mensaje', 'Enviar', '¿Alguien va a la reunión de esta noche?');
       await waitForText(resident.page, '¿Alguien va a la reunión de esta noche?');

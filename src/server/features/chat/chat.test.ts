@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { call, testDb } from '../../../test/app.ts';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, call, testDb } from '../../../test/app.ts';
 import {
   buildOtherOrganization,
   buildPerson,
@@ -8,6 +9,7 @@ import {
   setUpOrganization,
   type TestPerson,
 } from '../../../test/factories.ts';
+import { openSocket, settle, type TestSocket } from '../../platform/realtime/testing.ts';
 import { openConversation } from './conversations.ts';
 
 let admin: TestPerson;
@@ -353,5 +355,38 @@ describe('demo chat', () => {
     const reports = await testDb().execute(sql`
       select 1 from chat_message_reports where organization_id = ${otherOrgAdmin.organizationId}`);
     expect(reports.rows).toHaveLength(1);
+  });
+});
+
+describe('live delivery on sockets', () => {
+  let live: FastifyInstance;
+  const sockets: TestSocket[] = [];
+  beforeAll(async () => {
+    live = await buildTestApp();
+    await live.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    for (const s of sockets) await s.close().catch(() => {});
+    await live?.close();
+  });
+
+  it("delivers a house message to its members' open screens and to nobody from another house", async () => {
+    const base = `http://127.0.0.1:${(live.server.address() as { port: number }).port}`;
+    const [benSocket, outsiderSocket, otherLeaderSocket] = await Promise.all(
+      [ben, otherHouseResident, otherHouseLeader].map((p) => openSocket(base, { cookie: p.cookie })),
+    );
+    sockets.push(benSocket!, outsiderSocket!, otherLeaderSocket!);
+    const house = await houseConversation(ana);
+    const sent = await post(ana, house.id, { body: 'Movie night at eight' });
+    const event = await benSocket!.waitFor(
+      'event',
+      (m) => m.type === 'chat.message' && m.payload.conversationId === house.id,
+    );
+    expect((event.payload.message as { id: string; body: string }).id).toBe(sent.body.id);
+    expect((event.payload.message as { body: string }).body).toBe('Movie night at eight');
+    await settle();
+    for (const s of [outsiderSocket!, otherLeaderSocket!]) {
+      expect(s.events().filter((m) => m.type.startsWith('chat.'))).toEqual([]);
+    }
   });
 });
