@@ -14,10 +14,8 @@ import { reachOut } from './en/reach-out.ts';
 import { realtime } from './en/realtime.ts';
 import { signalSettings } from './en/signal-settings.ts';
 import { support } from './en/support.ts';
-import { notifications } from './en/notifications.ts';
 
 export const en = {
-  ...notifications,
   ...core,
   ...account,
   ...organization,

@@ -13,7 +13,6 @@ import { reachOut } from './es/reach-out.ts';
 import { realtime } from './es/realtime.ts';
 import { signalSettings } from './es/signal-settings.ts';
 import { support } from './es/support.ts';
-import { notifications } from './es/notifications.ts';
 
 export const es: Translations = {
   ...core,
