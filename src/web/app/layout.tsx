@@ -7,7 +7,6 @@ import { LanguageSwitch } from '../components/language-switch.tsx';
 import { Loading, LoadProblem } from '../components/notice.tsx';
 import { Page } from '../components/page.tsx';
 import { usePendingCheckInSync } from '../features/check-ins/check-in-api.ts';
-import { NotificationBell } from '../features/notifications/bell.tsx';
 import { OnCallAlerts, ReachOutButton } from '../features/reach-out/reach-out-button.tsx';
 import { api, isApiError } from './api.ts';
 import { switchLanguage } from './i18n/index.ts';
@@ -77,7 +76,6 @@ export function SignedInLayout() {
             Hearth
           </Link>
           <span className="org-name">{me.data.organization.name}</span>
-          <NotificationBell />
           <RealtimeIndicator />
           <SignOutButton />
         </div>
