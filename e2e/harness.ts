@@ -38,7 +38,16 @@ export async function startServer(options: { demo?: boolean; dataDir?: string } 
   const args = [path.join(ROOT, 'src/server/cli/start.ts'), ...(options.demo ? ['--demo'] : [])];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HEARTH_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: {
+      // A short reach-out escalation (the default is the organization's 5 minutes) and a quick worker, so
+      // the reach-out journeys see an alert go to the next circle within seconds.
+      REACH_OUT_ESCALATE_SECONDS: '8',
+      REACH_OUT_POLL_SECONDS: '0.5',
+      ...process.env,
+      PORT: '0',
+      HEARTH_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
