@@ -9,6 +9,7 @@ import {
   type TestPerson,
 } from '../../../test/factories.ts';
 import { reachOutAlerts } from '../../platform/database/schema.ts';
+import { openSocket, settle, type TestSocket } from '../../platform/realtime/testing.ts';
 import { escalateDueAlerts } from './service.ts';
 
 let admin: TestPerson;
@@ -394,6 +395,51 @@ describe('I am okay now, and the record afterwards', () => {
     expect((await call('GET', `/api/reach-out/alerts/${id}`, { as: leader })).status).toBe(200);
     expect((await call('GET', `/api/reach-out/alerts/${id}`, { as: otherHouseResident })).status).toBe(404);
     expect((await call('GET', `/api/reach-out/alerts/${id}`, { as: otherOrgAdmin })).status).toBe(404);
+  });
+});
+
+describe('live, on open screens', () => {
+  it('should reach the circle’s sockets at once, tell the asker who is calling, and reach no other socket', async () => {
+    const live = await buildTestApp();
+    const base = await live.listen({ port: 0, host: '127.0.0.1' });
+    const sockets: TestSocket[] = [];
+    const socketOf = async (person: TestPerson) => {
+      const socket = await openSocket(base, { cookie: person.cookie, origin: base });
+      sockets.push(socket);
+      return socket;
+    };
+    try {
+      const [askerSocket, leaderSocket, availableSocket] = [
+        await socketOf(asker),
+        await socketOf(leader),
+        await socketOf(available),
+      ];
+      const outsiders = [
+        await socketOf(unavailable),
+        await socketOf(otherLeader),
+        await socketOf(otherHouseResident),
+        await socketOf(otherOrgAdmin),
+      ];
+      const alert = (await raise(asker)).body;
+      const about = (type: string) => (m: { type: string; payload: Record<string, unknown> }) =>
+        m.type === type && m.payload.alertId === alert.id;
+      for (const socket of [leaderSocket, availableSocket]) {
+        const event = await socket.waitFor('event', about('reach_out.alert'));
+        expect(event.payload).toMatchObject({ displayName: 'Brianna D.', residenceName: 'Maple House' });
+      }
+      await askerSocket.waitFor('event', about('reach_out.raised'));
+      await call('POST', `/api/reach-out/alerts/${alert.id}/acknowledge`, { as: leader });
+      const told = await askerSocket.waitFor('event', about('reach_out.acknowledged'));
+      expect(told.payload).toMatchObject({ personId: leader.id, displayName: 'Lena L.' });
+      await settle(500);
+      for (const socket of outsiders) {
+        expect(socket.events().filter((e) => JSON.stringify(e).includes(alert.id))).toEqual([]);
+      }
+    } finally {
+      for (const socket of sockets) await socket.close().catch(() => {});
+      await live.close();
+      await closeAll(asker);
+    }
   });
 });
 
