@@ -21,6 +21,7 @@ import { seedJourney } from './journey-seed.ts';
 import { seedMeetings } from './meetings-seed.ts';
 import { seedOutsideMeetings } from './outside-meetings-seed.ts';
 import { seedReachOut } from './reach-out-seed.ts';
+import { seedSupport } from './support-seed.ts';
 
 export const DEMO_SLUG = 'hearth-demo';
 export const DEMO_PASSWORD = 'demo-recovery-2026';
@@ -237,6 +238,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
       await seedDecisions(tx, orgId);
       await seedOutsideMeetings(tx, orgId, seededRandom(20261126));
       await seedChat(tx, orgId, seededRandom(20261505));
+      await seedSupport(tx, orgId, seededRandom(20261503));
       await seedReachOut(tx, orgId);
       await recordAudit(tx, {
         organizationId: orgId,
