@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, call, testDb } from '../../../test/app.ts';
+import { buildTestApp, call, testDatabaseUrl, testDb } from '../../../test/app.ts';
 import {
   buildOtherOrganization,
   buildPerson,
@@ -9,6 +9,7 @@ import {
   type TestPerson,
 } from '../../../test/factories.ts';
 import { reachOutAlerts } from '../../platform/database/schema.ts';
+import { startJobs } from '../../platform/jobs.ts';
 import { openSocket, settle, type TestSocket } from '../../platform/realtime/testing.ts';
 import { escalateDueAlerts } from './service.ts';
 
@@ -440,6 +441,40 @@ describe('live, on open screens', () => {
       await live.close();
       await closeAll(asker);
     }
+  });
+});
+
+describe('the escalation job on pg-boss', () => {
+  it('should escalate an unanswered alert when its seconds are up, by itself', async () => {
+    const lines: string[] = [];
+    const jobs = await startJobs(testDb(), testDatabaseUrl(), (line) => lines.push(line), {
+      reachOutPollSeconds: 0.5,
+    });
+    const quick = await buildTestApp({ REACH_OUT_ESCALATE_SECONDS: '1' });
+    try {
+      const alert = (
+        await call('POST', '/api/reach-out/alerts', {
+          app: quick,
+          as: asker,
+          body: { idempotencyKey: key() },
+        })
+      ).body;
+      expect(alert.escalatedAt).toBeNull();
+      let escalatedAt: string | null = null;
+      for (let i = 0; i < 40 && !escalatedAt; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        escalatedAt = (await call('GET', `/api/reach-out/alerts/${alert.id}`, { as: asker })).body
+          .escalatedAt;
+      }
+      expect(escalatedAt).not.toBeNull();
+      expect(Date.parse(escalatedAt!)).toBeGreaterThanOrEqual(Date.parse(alert.escalateAt));
+      expect((await eventsOf('reach_out.alert', alert.id)).at(-1)!.recipients).toEqual([otherLeader.id]);
+    } finally {
+      await quick.close();
+      await jobs.stop();
+      await closeAll(asker);
+    }
+    expect(lines).toEqual([]);
   });
 });
 
