@@ -20,6 +20,7 @@ import { seedDecisions } from './decisions-seed.ts';
 import { seedJourney } from './journey-seed.ts';
 import { seedMeetings } from './meetings-seed.ts';
 import { seedOutsideMeetings } from './outside-meetings-seed.ts';
+import { seedPeers } from './peers-seed.ts';
 import { seedReachOut } from './reach-out-seed.ts';
 import { seedSupport } from './support-seed.ts';
 
@@ -238,6 +239,8 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
       await seedDecisions(tx, orgId);
       await seedOutsideMeetings(tx, orgId, seededRandom(20261126));
       await seedChat(tx, orgId, seededRandom(20261505));
+      // Skills and mentors open their pairs' chat threads: keep this line after the chat seed.
+      await seedPeers(tx, orgId, seededRandom(20261504));
       await seedSupport(tx, orgId, seededRandom(20261503));
       await seedReachOut(tx, orgId);
       await recordAudit(tx, {

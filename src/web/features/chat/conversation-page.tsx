@@ -1,7 +1,7 @@
 // One conversation: the house chat or a private thread (support and mentor screens link here). New
 // messages appear as they are written; what I have seen is marked read; any message can be reported,
 // and a peer leader who reviews this conversation can hide a reported one.
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { type ChatMessage, MESSAGE_MAX_LENGTH } from '../../../shared/contracts/chat.ts';
@@ -50,7 +50,13 @@ export function ConversationPage() {
       <p>
         <Link to="/chat">{t('chat.back')}</Link>
       </p>
-      {subject ? <p className="hint">{subject}</p> : null}
+      {subject && c.subject ? (
+        <p className="hint">
+          <Link to={c.subject.type === 'mentorship' ? `/mentors/${c.subject.id}` : '/support/mine'}>
+            {subject}
+          </Link>
+        </p>
+      ) : null}
       <p className="hint">
         {c.kind === 'house' ? t('chat.houseNote', { house: c.residence?.name ?? '' }) : t('chat.privateNote')}
       </p>
@@ -82,6 +88,11 @@ function Messages({
       mutate(newest);
     }
   }, [newest, readUpTo, mutate]);
+  // The newest message is in view when the conversation opens and when one arrives.
+  const end = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (newest > 0) end.current?.scrollIntoView({ block: 'end' });
+  }, [newest]);
 
   if (messages.isPending) return <Loading />;
   if (messages.isError) return <LoadProblem error={messages.error} onRetry={() => void messages.refetch()} />;
@@ -103,6 +114,7 @@ function Messages({
           <MessageItem key={m.id} message={m} canModerate={canModerate} />
         ))}
       </ol>
+      <div ref={end} />
     </section>
   );
 }
