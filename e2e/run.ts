@@ -12,6 +12,7 @@ import { closeMeetingJourney, meetingJourneys } from './meetings-journeys.ts';
 import { outsideJourneys } from './outside-journeys.ts';
 import { reachOutJourneys } from './reach-out-journeys.ts';
 import type { JourneyContext } from './steps.ts';
+import { supportJourneys } from './support-journeys.ts';
 
 // Journeys run in this order against one Hearth; later areas build on what earlier ones made.
 // Decisions need a house meeting in progress (ctx.state.meetingUrl) from the meetings journeys, then
@@ -25,6 +26,7 @@ const allJourneys = [
   ...minutesJourneys,
   ...outsideJourneys,
   ...chatJourneys,
+  ...supportJourneys,
   ...reachOutJourneys,
 ];
 // HEARTH_E2E_UNTIL="<part of a journey's name>" stops after the first journey whose name contains it (to

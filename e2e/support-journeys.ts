@@ -1,0 +1,110 @@
+// Browser journeys for peer support (issue 5, parts 1 and 2), with two phones at once. Carlos (Spanish)
+// asks his house for a ride; Brianna, Maple House's peer leader (English), has Support open and sees it
+// appear without reloading, and offers; Carlos accepts her (a private thread opens) and marks "this
+// helped"; both see it in their support ledger, and Brianna sees her house's counts. axe on every page.
+import type { Page } from 'playwright-core';
+import { checkAccessibility, expect } from './harness.ts';
+import { HOUSE, type Journey, noProblems, open, signIn } from './steps.ts';
+
+const LIVE = { timeout: 20_000 };
+
+async function waitForText(page: Page, text: string | RegExp) {
+  await page.getByText(text).first().waitFor(LIVE);
+}
+
+export const supportJourneys: Journey[] = [
+  {
+    name: 'support: Carlos asks for a ride, Brianna sees it live and helps, both see the ledger (Spanish and English)',
+    run: async (ctx) => {
+      const ride = `Necesito que me lleven a mi entrevista de trabajo el jueves (${Date.now() % 100_000})`;
+
+      // Brianna opens Support and leaves it open.
+      const leader = await open(ctx, 'en');
+      await signIn(leader.page, ctx.server.url, 'brianna', 'brianna-password-1');
+      await leader.page.getByRole('link', { name: 'Support', exact: true }).first().waitFor(LIVE);
+      await leader.page.getByRole('link', { name: 'Support', exact: true }).first().click();
+      await leader.page.getByRole('heading', { level: 1, name: 'Support' }).waitFor(LIVE);
+      await leader.page.getByLabel('Show').waitFor(LIVE);
+      await checkAccessibility(leader.page, 'support, browse (en)');
+
+      // Carlos asks in a few taps, in Spanish; an empty text is refused first, nothing posted.
+      const resident = await open(ctx, 'es');
+      await signIn(resident.page, ctx.server.url, 'carlos', 'carlos-password-1', 'es');
+      await resident.page.getByRole('link', { name: 'Apoyo', exact: true }).first().waitFor(LIVE);
+      await resident.page.getByRole('link', { name: 'Apoyo', exact: true }).first().click();
+      await resident.page.getByRole('heading', { level: 1, name: 'Apoyo' }).waitFor(LIVE);
+      await resident.page.getByRole('link', { name: 'Pedir u ofrecer' }).click();
+      await resident.page.getByRole('heading', { level: 1, name: 'Pedir u ofrecer' }).waitFor(LIVE);
+      await checkAccessibility(resident.page, 'support, ask (es)');
+      await resident.page.getByLabel('Ayuda práctica').check();
+      await resident.page.getByRole('button', { name: 'Publicar' }).click();
+      await resident.page.getByRole('alert').first().waitFor(LIVE);
+      await checkAccessibility(resident.page, 'support, ask with a problem (es)');
+      await resident.page.getByLabel('En pocas palabras').fill(ride);
+      await resident.page.getByRole('button', { name: 'Publicar' }).click();
+      await resident.page.getByRole('heading', { level: 1, name: 'Mis pedidos y ofertas' }).waitFor(LIVE);
+      await waitForText(resident.page, 'Publicado. Tus compañeros ya lo ven.');
+      await waitForText(resident.page, 'Esperando que alguien se ofrezca.');
+      await checkAccessibility(resident.page, 'support, mine (es)');
+
+      // Brianna's open screen shows it without a reload, with Carlos's name and kind, and she offers.
+      const card = leader.page.getByRole('listitem').filter({ hasText: ride });
+      await card.waitFor(LIVE);
+      await card.getByText('From Carlos M.').waitFor(LIVE);
+      await card.getByText('Practical help').waitFor(LIVE);
+      await card.getByLabel('Note (optional)').fill('I can drive you, leaving at 8.');
+      await card.getByRole('button', { name: 'I can help' }).click();
+      await card.getByText('You offered to help.').waitFor(LIVE);
+      await checkAccessibility(leader.page, 'support, offered (en)');
+
+      // Carlos sees her offer live and accepts; a private thread is there for the two of them.
+      const mine = resident.page.getByRole('listitem').filter({ hasText: ride });
+      await mine.getByText('«I can drive you, leaving at 8.»').waitFor(LIVE);
+      await mine.getByRole('button', { name: 'Aceptar a Brianna D.' }).click();
+      await mine.getByRole('link', { name: 'Abrir nuestra conversación privada' }).waitFor(LIVE);
+      await checkAccessibility(resident.page, 'support, accepted (es)');
+
+      // Brianna's screen says she was accepted, again without a reload.
+      await card.getByText('You were accepted. Talk in your private thread.').waitFor(LIVE);
+      await card.getByRole('link', { name: 'Open our private thread' }).waitFor(LIVE);
+
+      // Carlos marks it helped: done, and in the ledger of both.
+      await mine.getByRole('button', { name: 'Esto me ayudó' }).click();
+      await mine.getByText('Brianna D. ayudó').waitFor(LIVE);
+      await mine.getByText('Hecho', { exact: true }).waitFor(LIVE);
+      await checkAccessibility(resident.page, 'support, helped (es)');
+
+      await resident.page.getByRole('link', { name: 'Registro' }).click();
+      await resident.page.getByRole('heading', { level: 1, name: 'Ayuda dada y recibida' }).waitFor(LIVE);
+      await waitForText(resident.page, /^Ayuda práctica de Brianna D\./);
+      await checkAccessibility(resident.page, 'support, ledger (es)');
+
+      await leader.page.getByRole('link', { name: 'Ledger' }).click();
+      await leader.page.getByRole('heading', { level: 1, name: 'Help given and received' }).waitFor(LIVE);
+      await waitForText(leader.page, /^Practical help for Carlos M\./);
+      await waitForText(leader.page, /^This month you helped \d+ peers?\./);
+      await leader.page.getByRole('heading', { name: 'By house and week' }).waitFor(LIVE);
+      await leader.page.getByRole('rowheader', { name: HOUSE }).first().waitFor(LIVE);
+      expect(
+        (await leader.page.getByText(ride).count()) === 0,
+        'The house counts must not show what anyone asked for',
+      );
+      await checkAccessibility(leader.page, 'support, ledger with house counts (en)');
+
+      // The private thread opens from the request.
+      await resident.page.getByRole('link', { name: 'Lo mío' }).click();
+      await resident.page
+        .getByRole('listitem')
+        .filter({ hasText: ride })
+        .getByRole('link', { name: 'Abrir nuestra conversación privada' })
+        .click();
+      await resident.page.waitForURL(/\/chat\/[0-9a-f-]{36}$/, LIVE);
+      await resident.page.getByRole('heading', { level: 1 }).waitFor(LIVE);
+
+      noProblems(leader.problems);
+      noProblems(resident.problems);
+      await leader.page.context().close();
+      await resident.page.context().close();
+    },
+  },
+];
