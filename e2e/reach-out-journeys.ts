@@ -41,6 +41,10 @@ export const reachOutJourneys: Journey[] = [
       await leader.page.getByRole('button', { name: 'Reach out now' }).waitFor();
 
       const asker = await open(ctx, 'es');
+      // Even before signing in, the crisis line is at the foot of the screen.
+      await asker.page.goto(`${ctx.server.url}/sign-in`);
+      await asker.page.getByRole('link', { name: 'Llamar al 988' }).waitFor();
+      await checkAccessibility(asker.page, 'sign-in with the crisis line (es)');
       await signIn(asker.page, ctx.server.url, 'carlos', 'carlos-password-1', 'es');
       // One tap, from whatever screen he is on.
       await asker.page.getByRole('button', { name: 'Pedir ayuda ya' }).click();

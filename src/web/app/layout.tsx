@@ -7,7 +7,7 @@ import { LanguageSwitch } from '../components/language-switch.tsx';
 import { Loading, LoadProblem } from '../components/notice.tsx';
 import { Page } from '../components/page.tsx';
 import { usePendingCheckInSync } from '../features/check-ins/check-in-api.ts';
-import { OnCallAlerts, ReachOutButton } from '../features/reach-out/reach-out-button.tsx';
+import { OnCallAlerts, PublicCrisisLines, ReachOutButton } from '../features/reach-out/reach-out-button.tsx';
 import { api, isApiError } from './api.ts';
 import { switchLanguage } from './i18n/index.ts';
 import { RealtimeIndicator, RealtimeProvider } from './realtime.tsx';
@@ -37,6 +37,7 @@ export function PublicLayout() {
       <main id="main" tabIndex={-1} className="app-main">
         <Outlet />
       </main>
+      <PublicCrisisLines />
     </>
   );
 }

@@ -127,6 +127,8 @@ describe('available to be called', () => {
 
 describe('reaching out', () => {
   it('should alert the house’s peer leader and the peers who opted in, urgently, and nobody else', async () => {
+    // A peer of another house who is available is on call for their own house, not this one.
+    await call('POST', '/api/reach-out/availability', { as: otherHouseResident, body: { available: true } });
     const result = await raise(asker);
     expect(result.status).toBe(201);
     const alert = result.body;

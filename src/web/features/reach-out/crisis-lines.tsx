@@ -37,3 +37,25 @@ export function CrisisLines({ lines, headingLevel = 2 }: { lines: Lines; heading
     </section>
   );
 }
+
+/** A line at the foot of the public screens (signing in, invitations): the crisis line and 911. */
+export function CrisisFooter({ lines }: { lines: Lines | undefined }) {
+  const { t } = useTranslation();
+  if (!lines) return null;
+  return (
+    <footer className="crisis-footer" aria-label={t('reachOut.footerLabel')}>
+      <p>
+        {t('reachOut.footerLead')}{' '}
+        <a href={`tel:${digits(lines.call)}`}>{t('reachOut.callLine', { number: lines.call })}</a>
+        {lines.text ? (
+          <>
+            {' · '}
+            <a href={`sms:${digits(lines.text)}`}>{t('reachOut.textLine', { number: lines.text })}</a>
+          </>
+        ) : null}
+        {' · '}
+        {t('reachOut.emergency', { number: lines.emergency })}
+      </p>
+    </footer>
+  );
+}

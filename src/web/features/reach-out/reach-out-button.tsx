@@ -5,7 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { AlertView } from '../../../shared/contracts/reach-out.ts';
 import { formatDateTime } from '../../components/format.ts';
-import { startTap, useAcknowledge, useReachOutLive, useReachOutState } from './reach-out-api.ts';
+import { CrisisFooter } from './crisis-lines.tsx';
+import {
+  startTap,
+  useAcknowledge,
+  useCrisisLines,
+  useReachOutLive,
+  useReachOutState,
+} from './reach-out-api.ts';
 
 export function ReachOutButton() {
   const { t } = useTranslation();
@@ -79,4 +86,10 @@ function OnCallAlert({ alert }: { alert: AlertView }) {
       </div>
     </div>
   );
+}
+
+/** The crisis lines at the foot of public screens, where there is nobody signed in to alert. */
+export function PublicCrisisLines() {
+  const lines = useCrisisLines();
+  return <CrisisFooter lines={lines.data} />;
 }

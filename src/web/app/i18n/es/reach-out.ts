@@ -28,6 +28,8 @@ export const reachOut = {
     okayHint: 'Avisa a las personas de guardia que ya no hace falta.',
     closed: 'Qué bueno que estás bien. Puedes pedir ayuda otra vez cuando quieras.',
     again: 'Pedir ayuda otra vez',
+    footerLabel: 'Líneas de crisis',
+    footerLead: '¿Necesitas hablar con alguien ahora?',
     crisisHeading: 'Habla con alguien ahora',
     crisisIntro:
       'Gratis y confidencial, a cualquier hora del día o de la noche. También para el alcohol y las drogas.',
