@@ -10,6 +10,7 @@ import { journeyAdminJourneys } from './journey-admin-journeys.ts';
 import { journeys as foundationJourneys } from './journeys.ts';
 import { closeMeetingJourney, meetingJourneys } from './meetings-journeys.ts';
 import { outsideJourneys } from './outside-journeys.ts';
+import { peersJourneys } from './peers-journeys.ts';
 import { reachOutJourneys } from './reach-out-journeys.ts';
 import type { JourneyContext } from './steps.ts';
 import { supportJourneys } from './support-journeys.ts';
@@ -28,6 +29,7 @@ const allJourneys = [
   ...chatJourneys,
   ...supportJourneys,
   ...reachOutJourneys,
+  ...peersJourneys,
 ];
 // HEARTH_E2E_UNTIL="<part of a journey's name>" stops after the first journey whose name contains it (to
 // run the foundation and one area while working on it); unset, everything runs.

@@ -9,8 +9,11 @@ import { onSessionEnded } from './app/api.ts';
 import { setUpI18n } from './app/i18n/index.ts';
 import { queryClient } from './app/query-client.ts';
 import { router } from './app/router.tsx';
+import { registerServiceWorker } from './features/notifications/push.ts';
 
 const i18n = setUpI18n();
+// Shows web push even when no Hearth tab is open (public/sw.js).
+registerServiceWorker();
 const PUBLIC_PATHS = ['/sign-in', '/reset-password', '/setup', '/invite'];
 
 onSessionEnded((reason) => {

@@ -121,13 +121,19 @@ const idIn = (data: Record<string, unknown>, key: string): string | null => {
 /** The screen a notification opens (from the list or a push); the list itself when nothing fits. */
 export function notificationPath(kind: string, data: Record<string, unknown>): string {
   const conversation = idIn(data, 'conversationId');
+  if (kind.startsWith('support_')) {
+    if (kind === 'support_request' || kind === 'support_withdrawn') return '/support';
+    if (kind === 'support_helped') return '/support/ledger';
+    if (kind === 'support_accepted' && conversation) return `/chat/${conversation}`;
+    return '/support/mine';
+  }
+  const alert = idIn(data, 'alertId');
+  if (alert && kind.startsWith('reach_out_')) return `/reach-out/alerts/${alert}`;
   if (conversation) return `/chat/${conversation}`;
   const meeting = idIn(data, 'meetingId');
   if (meeting) return `/meetings/${meeting}`;
-  const alert = idIn(data, 'alertId');
-  if (alert && kind.startsWith('reach_out_')) return `/reach-out/${alert}`;
-  const request = idIn(data, 'requestId');
-  if (request && kind.startsWith('support_')) return `/support/${request}`;
+  const mentorship = idIn(data, 'mentorshipId');
+  if (mentorship) return `/mentors/${mentorship}`;
   if (kind.startsWith('mentor')) return '/mentors';
   if (kind.startsWith('skill_')) return '/skills';
   if (kind === 'congratulations') return '/today';

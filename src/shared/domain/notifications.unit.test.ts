@@ -5,6 +5,7 @@ import {
   isQuietTime,
   localMinutes,
   NOTIFICATION_KINDS,
+  notificationPath,
   topicOf,
 } from './notifications.ts';
 
@@ -97,5 +98,24 @@ describe('decidePush', () => {
         night,
       ),
     ).toBe('send');
+  });
+});
+
+describe('notificationPath', () => {
+  const id = '6f1c1f9e-2b7a-4c1e-9a51-0d2b6c1f1a10';
+  it('should open where each kind happened', () => {
+    expect(notificationPath('support_offer', { requestId: id })).toBe('/support/mine');
+    expect(notificationPath('support_accepted', { requestId: id, conversationId: id })).toBe(`/chat/${id}`);
+    expect(notificationPath('support_helped', { requestId: id })).toBe('/support/ledger');
+    expect(notificationPath('reach_out_alert', { alertId: id })).toBe(`/reach-out/alerts/${id}`);
+    expect(notificationPath('chat_message', { conversationId: id })).toBe(`/chat/${id}`);
+    expect(notificationPath('mentor_request', { mentorshipId: id })).toBe(`/mentors/${id}`);
+    expect(notificationPath('skill_match', {})).toBe('/skills');
+    expect(notificationPath('meeting_reminder', { meetingId: id })).toBe(`/meetings/${id}`);
+  });
+
+  it('should open the list for an unknown kind, and never follow an id that is not an id', () => {
+    expect(notificationPath('something_new', {})).toBe('/notifications');
+    expect(notificationPath('chat_message', { conversationId: '../../admin' })).toBe('/notifications');
   });
 });

@@ -6,7 +6,9 @@ import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { Loading, LoadProblem } from '../components/notice.tsx';
 import { Page } from '../components/page.tsx';
+import { ChatNavLabel } from '../features/chat/chat-nav.tsx';
 import { usePendingCheckInSync } from '../features/check-ins/check-in-api.ts';
+import { NotificationBell } from '../features/notifications/bell.tsx';
 import { OnCallAlerts, PublicCrisisLines, ReachOutButton } from '../features/reach-out/reach-out-button.tsx';
 import { api, isApiError } from './api.ts';
 import { switchLanguage } from './i18n/index.ts';
@@ -77,6 +79,7 @@ export function SignedInLayout() {
             Hearth
           </Link>
           <span className="org-name">{me.data.organization.name}</span>
+          <NotificationBell />
           <RealtimeIndicator />
           <SignOutButton />
         </div>
@@ -109,7 +112,7 @@ function MainMenu() {
     { to: '/today', label: t('nav.today'), show: hasHouseRole(me) },
     { to: '/house', label: t('nav.house'), show: hasHouseRole(me) },
     { to: '/meetings', label: t('meetings.nav'), show: hasHouseRole(me) || admin },
-    { to: '/chat', label: t('chat.nav'), show: hasHouseRole(me) },
+    { to: '/chat', label: <ChatNavLabel />, show: hasHouseRole(me) },
     { to: '/support', label: t('peerSupport.nav'), show: hasHouseRole(me) },
     { to: '/skills', label: t('peers.nav'), show: hasHouseRole(me) },
     { to: '/residences', label: t('nav.residences'), show: admin },

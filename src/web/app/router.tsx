@@ -164,6 +164,20 @@ export const router = createBrowserRouter([
               Component: (await import('../features/reach-out/record-page.tsx')).RecordPage,
             }),
           },
+          // Notifications (H2): my list, and what reaches me by push.
+          {
+            path: '/notifications',
+            lazy: async () => ({
+              Component: (await import('../features/notifications/notifications-page.tsx')).NotificationsPage,
+            }),
+          },
+          {
+            path: '/settings/notifications',
+            lazy: async () => ({
+              Component: (await import('../features/notifications/notification-settings-page.tsx'))
+                .NotificationSettingsPage,
+            }),
+          },
           { path: '/me', element: <MePage /> },
           { path: '/me/sessions', element: <SessionsPage /> },
           {

@@ -182,7 +182,8 @@ describe('notification settings', () => {
     const before = (await call('GET', '/api/notifications/settings', { as: ana })).body;
     const result = await call('PATCH', '/api/notifications/settings', { as: ana, body });
     expect(result.status).toBe(400);
-    if (field) expect(result.body.error.fields.map((f: { field: string }) => f.field)).toContain(`body.${field}`);
+    if (field)
+      expect(result.body.error.fields.map((f: { field: string }) => f.field)).toContain(`body.${field}`);
     expect((await call('GET', '/api/notifications/settings', { as: ana })).body).toEqual(before);
   });
 });

@@ -160,7 +160,7 @@ describe('the push sender', () => {
       expect(push!.message).toEqual({
         title: 'Alguien puede ayudar',
         body: 'Un compañero ofreció ayuda con tu pedido.',
-        url: `/support/${requestId}`,
+        url: '/support/mine',
         tag: id,
         urgent: false,
       });

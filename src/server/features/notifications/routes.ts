@@ -14,7 +14,7 @@ import {
   PushTestSchema,
 } from '../../../shared/contracts/notifications.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { requireActor } from '../../platform/auth/sessions.ts';
+import { describeDevice, requireActor } from '../../platform/auth/sessions.ts';
 import { publish } from '../../platform/realtime/publish.ts';
 import type { App } from '../../platform/types.ts';
 import { listNotifications, markAllNotificationsRead, markNotificationRead, unreadCount } from './list.ts';
@@ -156,7 +156,7 @@ export function notificationRoutes(app: App): void {
       const device = await subscribeDevice(
         app.db,
         requireActor(request),
-        request.body,
+        { ...request.body, label: request.body.label || describeDevice(request) },
         app.config.pushAllowPrivateEndpoints === true,
       );
       reply.status(201);

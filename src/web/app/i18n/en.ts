@@ -7,6 +7,7 @@ import { core } from './en/core.ts';
 import { decisions } from './en/decisions.ts';
 import { journey } from './en/journey.ts';
 import { meetings } from './en/meetings.ts';
+import { notifications } from './en/notifications.ts';
 import { organization } from './en/organization.ts';
 import { outside } from './en/outside.ts';
 import { peers } from './en/peers.ts';
@@ -16,6 +17,7 @@ import { signalSettings } from './en/signal-settings.ts';
 import { support } from './en/support.ts';
 
 export const en = {
+  ...notifications,
   ...core,
   ...account,
   ...organization,

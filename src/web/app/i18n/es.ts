@@ -6,6 +6,7 @@ import { core } from './es/core.ts';
 import { decisions } from './es/decisions.ts';
 import { journey } from './es/journey.ts';
 import { meetings } from './es/meetings.ts';
+import { notifications } from './es/notifications.ts';
 import { organization } from './es/organization.ts';
 import { outside } from './es/outside.ts';
 import { peers } from './es/peers.ts';
@@ -15,6 +16,7 @@ import { signalSettings } from './es/signal-settings.ts';
 import { support } from './es/support.ts';
 
 export const es: Translations = {
+  ...notifications,
   ...core,
   ...account,
   ...organization,

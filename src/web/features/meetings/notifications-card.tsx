@@ -1,13 +1,17 @@
-// A small list on Today: reminders of house meetings (in-app; nothing leaves the server).
+// A small list on Today: my unread notifications of every kind (meeting reminders, offers of help,
+// messages…), each opening where it happened. The full list is on /notifications.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Hidden } from '../../components/notice.tsx';
-import { useMarkNotificationRead, useNotifications } from './meetings-api.ts';
+import { useLiveNotifications } from '../notifications/live.ts';
+import { NotificationLine, useNotificationText } from '../notifications/notification-line.tsx';
+import { useMarkRead, useNotificationList } from '../notifications/notifications-api.ts';
 
 export function NotificationsCard() {
-  const { t, i18n } = useTranslation();
-  const list = useNotifications();
-  const read = useMarkNotificationRead();
+  const { t } = useTranslation();
+  const list = useNotificationList(useLiveNotifications());
+  const read = useMarkRead();
+  const textOf = useNotificationText();
   const unread = (list.data?.notifications ?? []).filter((n) => !n.readAt).slice(0, 5);
   if (unread.length === 0) return null;
   return (
@@ -16,31 +20,21 @@ export function NotificationsCard() {
       <ul className="plain-list">
         {unread.map((n) => (
           <li key={n.id}>
-            {n.kind === 'meeting_reminder' && n.meetingId && n.startsAt ? (
-              <Link to={`/meetings/${n.meetingId}`}>
-                {t('notifications.meetingReminder', {
-                  title: n.title,
-                  time: new Intl.DateTimeFormat(i18n.language, {
-                    weekday: 'long',
-                    hour: 'numeric',
-                    minute: '2-digit',
-                  }).format(new Date(n.startsAt)),
-                })}
-              </Link>
-            ) : (
-              <span>{t('notifications.generic')}</span>
-            )}{' '}
+            <NotificationLine notification={n} onOpen={() => read.mutate(n.id)} />{' '}
             <button
               type="button"
               className="button button-quiet"
               disabled={read.isPending}
               onClick={() => read.mutate(n.id)}
             >
-              {t('notifications.markRead')} <Hidden>{n.title ?? ''}</Hidden>
+              {t('notifications.markRead')} <Hidden>{textOf(n)}</Hidden>
             </button>
           </li>
         ))}
       </ul>
+      <p>
+        <Link to="/notifications">{t('inbox.title')}</Link>
+      </p>
     </section>
   );
 }

@@ -140,7 +140,7 @@ export const meetings = {
     removeItem: 'Take off the agenda',
   },
   notifications: {
-    heading: 'Reminders',
+    heading: 'New for you',
     meetingReminder: '{{title}}: {{time}}',
     generic: 'Something new in Hearth',
     markRead: 'Dismiss',

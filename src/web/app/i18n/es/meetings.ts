@@ -143,7 +143,7 @@ export const meetings: typeof en = {
     removeItem: 'Quitar de la agenda',
   },
   notifications: {
-    heading: 'Recordatorios',
+    heading: 'Novedades para ti',
     meetingReminder: '{{title}}: {{time}}',
     generic: 'Hay algo nuevo en Hearth',
     markRead: 'Descartar',
