@@ -22,6 +22,7 @@ import {
   stopOrphanedPostgres,
   waitForOutput,
 } from './processes.ts';
+import { benchRealtime } from './realtime.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
@@ -603,6 +604,14 @@ async function main(): Promise<void> {
       console.log(
         'Note: the restart rebuilt the web app (its sources changed meanwhile); its time includes that build.',
       );
+    // Issue 5: realtime delivery on the restarted Hearth and a second process on its database.
+    const restartedDb = readRuntimeInfo(dataDir);
+    if (!restartedDb) throw new Error(`Hearth wrote no ${dataDir}/runtime.json after the restart`);
+    const realtime = await benchRealtime({
+      base,
+      databaseUrl: embeddedDatabaseUrl(dataDir, restartedDb.port),
+      nodeFlags: hearthNodeFlags(),
+    });
 
     const scenarios = [
       raw,
@@ -624,6 +633,7 @@ async function main(): Promise<void> {
         journeyRead,
         journeyPath === '/api/journey',
       ),
+      ...realtime.goals,
     ];
     printReport(scenarios, targets);
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
@@ -647,6 +657,7 @@ async function main(): Promise<void> {
       idleRssMb,
       restartMs: restart.ms,
       restartIncludedWebBuild: restart.builtWeb,
+      realtime: realtime.figures,
       targets,
     };
     fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);

@@ -135,7 +135,11 @@ export class RealtimeConnection {
     this.connect();
   };
 
-  private readonly wentOffline = () => this.setStatus('offline');
+  /** No network: say so, and let the socket go (it comes back with the last seq when we are online). */
+  private readonly wentOffline = () => {
+    this.setStatus('offline');
+    this.socket?.close(1000, 'offline');
+  };
 
   private readonly onVisible = () => {
     if (document.visibilityState === 'visible' && !this.socket) this.reconnectNow();
