@@ -128,12 +128,14 @@ async function othersIn(db: Executor, actor: Actor, conversationIds: string[]) {
 
 /** Unread: others' messages after what I last read, not hidden. */
 const UNREAD = (
+  organizationId: string,
   conversationIdSql: ReturnType<typeof sql>,
   lastReadSql: ReturnType<typeof sql>,
   me: string,
 ) => sql`
   (select count(*)::int from chat_messages m
-   where m.conversation_id = ${conversationIdSql} and m.seq > ${lastReadSql}
+   where m.organization_id = ${organizationId} and m.conversation_id = ${conversationIdSql}
+     and m.seq > ${lastReadSql}
      and m.author_id is distinct from ${me} and m.hidden_at is null)`;
 
 /** My conversations: my house's (made on first use) and the threads I am in, newest first. */
@@ -145,7 +147,7 @@ export async function listConversations(db: Db, actor: Actor) {
   const result = await db.execute<ConversationRow & { unread: number }>(sql`
     select c.id, c.kind, c.residence_id, r.name as residence_name, c.subject_type, c.subject_id,
       c.last_message_at, (cm.person_id is not null) as member_row, cm.last_read_seq,
-      ${UNREAD(sql`c.id`, sql`coalesce(cm.last_read_seq, 0)`, actor.personId)} as unread
+      ${UNREAD(actor.organizationId, sql`c.id`, sql`coalesce(cm.last_read_seq, 0)`, actor.personId)} as unread
     from conversations c
     left join residences r on r.id = c.residence_id
     left join conversation_members cm on cm.conversation_id = c.id and cm.person_id = ${actor.personId}
@@ -182,7 +184,7 @@ function summary(
 
 async function unreadOf(db: Executor, actor: Actor, conversationId: string, lastReadSeq: number) {
   const result = await db.execute<{ n: number }>(sql`
-    select ${UNREAD(sql`${conversationId}::uuid`, sql`${lastReadSeq}`, actor.personId)} as n`);
+    select ${UNREAD(actor.organizationId, sql`${conversationId}::uuid`, sql`${lastReadSeq}`, actor.personId)} as n`);
   return Number(result.rows[0]?.n ?? 0);
 }
 
@@ -334,7 +336,8 @@ export async function markRead(db: Db, actor: Actor, conversationId: string, seq
   return await db.transaction(async (tx: Tx) => {
     await memberAccess(tx, actor, conversationId);
     const newest = await tx.execute<{ seq: string | null }>(sql`
-      select max(seq) as seq from chat_messages where conversation_id = ${conversationId}`);
+      select max(seq) as seq from chat_messages
+      where organization_id = ${actor.organizationId} and conversation_id = ${conversationId}`);
     const capped = Math.min(seq, Number(newest.rows[0]?.seq ?? 0));
     const lastReadSeq = await advanceRead(tx, actor, conversationId, capped);
     // Having read the conversation, its message notifications are read too.
