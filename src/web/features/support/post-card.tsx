@@ -116,7 +116,7 @@ function MyResponse({ post, response }: { post: SupportRequestView; response: Su
         {!response.helpedAt ? (
           <button
             type="button"
-            className="button button-quiet"
+            className="button button-secondary"
             disabled={step.isPending}
             onClick={() => step.mutate({ id: response.id, step: 'withdraw' })}
           >
@@ -184,7 +184,7 @@ function MineActions({ post }: { post: SupportRequestView }) {
       {post.canWithdraw ? (
         <button
           type="button"
-          className="button button-quiet"
+          className="button button-secondary"
           disabled={withdraw.isPending}
           onClick={() => withdraw.mutate(post.id)}
         >
