@@ -17,7 +17,7 @@ import {
 } from '../../platform/database/schema.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { notifyPeople } from '../../platform/notify.ts';
-import { canSeeHouseSignals } from '../../platform/policies.ts';
+import { canAnswerAlert, canCloseAlert, canViewAlert } from '../../platform/policies.ts';
 import { type Executor, publish } from '../../platform/realtime/publish.ts';
 import { escalationCircleOf, homeResidenceOf, houseCircleOf } from './circles.ts';
 import { loadAlert } from './views.ts';
@@ -271,7 +271,8 @@ export async function acknowledgeAlert(db: Db, actor: Actor, alertId: string): P
     const alert = await lockAlert(tx, organizationId, alertId);
     if (!alert) throw notFound('alert');
     const recipients = await recipientsOf(tx, organizationId, alertId);
-    if (!recipients.some((r) => r.person_id === personId)) throw notFound('alert');
+    const reached = recipients.map((r) => r.person_id);
+    if (!canAnswerAlert(actor, { personId: alert.person_id, reached })) throw notFound('alert');
     if (alert.closed_at)
       throw conflict('This alert is already closed: the person said they are okay now.', 'id');
     const inserted = await tx
@@ -322,19 +323,19 @@ export async function closeAlert(db: Db, actor: Actor, alertId: string): Promise
     if (!alert) throw notFound('alert');
     const recipients = await recipientsOf(tx, organizationId, alertId);
     const isAsker = alert.person_id === personId;
+    // Someone it never reached learns nothing of it; someone it reached who has not answered may not close it.
     if (!isAsker && !recipients.some((r) => r.person_id === personId)) throw notFound('alert');
-    if (!isAsker) {
-      const answered = await tx
-        .select({ at: reachOutAcknowledgements.at })
-        .from(reachOutAcknowledgements)
-        .where(
-          and(
-            eq(reachOutAcknowledgements.organizationId, organizationId),
-            eq(reachOutAcknowledgements.alertId, alertId),
-            eq(reachOutAcknowledgements.personId, personId),
-          ),
-        );
-      if (answered.length === 0) throw forbidden();
+    const answered = await tx
+      .select({ personId: reachOutAcknowledgements.personId })
+      .from(reachOutAcknowledgements)
+      .where(
+        and(
+          eq(reachOutAcknowledgements.organizationId, organizationId),
+          eq(reachOutAcknowledgements.alertId, alertId),
+        ),
+      );
+    if (!canCloseAlert(actor, { personId: alert.person_id, answered: answered.map((a) => a.personId) })) {
+      throw forbidden();
     }
     if (!alert.closed_at) {
       const [closed] = await tx
@@ -367,10 +368,11 @@ export async function closeAlert(db: Db, actor: Actor, alertId: string): Promise
 export async function viewAlert(db: Db, actor: Actor, alertId: string): Promise<AlertView> {
   const alert = await loadAlert(db, actor.organizationId, actor.personId, alertId);
   if (!alert) throw notFound('alert');
-  const allowed =
-    alert.mine ||
-    alert.myCircle !== null ||
-    (alert.residenceId !== null && canSeeHouseSignals(actor, alert.residenceId));
+  const allowed = canViewAlert(actor, {
+    personId: alert.personId,
+    residenceId: alert.residenceId,
+    reachedViewer: alert.myCircle !== null,
+  });
   if (!allowed) throw notFound('alert');
   if (!alert.mine) {
     await recordAudit(db, {
