@@ -37,7 +37,7 @@ export const peersJourneys: Journey[] = [
       await leader.page.getByLabel('I…').selectOption('teach');
       await leader.page.getByRole('button', { name: 'Add', exact: true }).click();
       await waitForText(leader.page, 'Added to your list.');
-      await leader.page.getByRole('button', { name: 'Take Cooking off my list' }).waitFor(LIVE);
+      await leader.page.getByRole('button', { name: 'Take off Cooking' }).waitFor(LIVE);
       await checkAccessibility(leader.page, 'skills, listed (en)');
 
       const resident = await open(ctx, 'es');
@@ -136,7 +136,7 @@ export const peersJourneys: Journey[] = [
       const suggestion = resident.page.getByRole('listitem').filter({ hasText: 'Dolores V.' });
       await suggestion.getByText(/Exresidente/).waitFor(LIVE);
       await checkAccessibility(resident.page, 'mentors, suggestions (es)');
-      await suggestion.getByRole('button', { name: 'Pedirle a Dolores V. que sea mi mentor' }).click();
+      await suggestion.getByRole('button', { name: /^Pedirle que sea mi mentor/ }).click();
       await waitForText(resident.page, 'Listo. Dolores V. verá tu solicitud.');
       const pair = resident.page.getByRole('listitem').filter({ hasText: 'Dolores V. es tu mentor' });
       await pair.getByText('Esperando respuesta').waitFor(LIVE);

@@ -193,10 +193,10 @@ function SuggestionItem({ suggestion: s }: { suggestion: MentorSuggestionView })
           type="button"
           className="button button-secondary"
           disabled={ask.isPending}
-          aria-label={t('mentors.askLabel', { name })}
           onClick={() => ask.mutate(s.person.personId)}
         >
           {t('mentors.ask')}
+          <Hidden>: {name}</Hidden>
         </button>
       )}
     </li>

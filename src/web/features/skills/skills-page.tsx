@@ -77,10 +77,10 @@ function ListingList({ listings, empty }: { listings: SkillListingView[]; empty:
             type="button"
             className="button button-quiet"
             disabled={remove.isPending}
-            aria-label={t('skills.removeLabel', { skill: skillName(t, l) })}
             onClick={() => remove.mutate(l.id)}
           >
             {t('skills.remove')}
+            <Hidden> {skillName(t, l)}</Hidden>
           </button>
         </li>
       ))}
