@@ -1,8 +1,8 @@
-// This process's end of realtime delivery: its own PostgreSQL connection LISTENs on hearth_realtime (every
-// process does, so an event published by any of them reaches sockets held by all of them), fetches each
-// notified event once, and sends it to the open sockets of its recipients. A client that (re)connects with
-// `after` first gets what it missed, then live events, without a gap or a duplicate.
-import pg from 'pg';
+// This process's end of realtime delivery: its listener (listener.ts) hears every event published by any
+// process, and the hub sends each to the open sockets of its recipients here (fetching it once when it
+// was too big to travel in the NOTIFY). A client that (re)connects with `after` first gets what it
+// missed, then live events, without a gap or a duplicate.
+import type pg from 'pg';
 import type { WebSocket } from 'ws';
 import {
   REALTIME_CLOSE,
@@ -14,7 +14,7 @@ import type { Actor } from '../auth/actor.ts';
 import { lookUpSession } from '../auth/sessions.ts';
 import type { Db } from '../database/connect.ts';
 import { authoriseChannel, inChannels } from './channels.ts';
-import { REALTIME_CHANNEL } from './publish.ts';
+import { RealtimeListener } from './listener.ts';
 
 /** How long events are kept for replay (a phone asleep overnight still catches up). */
 export const KEEP_EVENTS_HOURS = 24;
@@ -102,14 +102,9 @@ const fromWhole = (e: WholeEvent): StoredEvent =>
 
 export class RealtimeHub {
   private readonly db: Db;
-  private readonly connection: pg.ClientConfig;
   private readonly log: Log;
+  private readonly listener: RealtimeListener;
   private readonly byPerson = new Map<string, Set<Connection>>();
-  private client: pg.Client | null = null;
-  private listening: Promise<void> | null = null;
-  private retryTimer: NodeJS.Timeout | null = null;
-  private retryMs = 200;
-  private stopped = false;
   /** The highest seq this process has fetched; after a lost LISTEN connection it catches up from here. */
   private highestSeen = 0;
   private queued: { seq: number; event: StoredEvent | null }[] = [];
@@ -119,8 +114,15 @@ export class RealtimeHub {
 
   constructor(db: Db, connection: pg.ClientConfig, log: Log) {
     this.db = db;
-    this.connection = connection;
     this.log = log;
+    this.listener = new RealtimeListener(
+      connection,
+      {
+        onPayload: (payload) => this.enqueue(payload),
+        onListening: (reconnected) => (reconnected ? this.catchUp() : this.startFromNow()),
+      },
+      log,
+    );
   }
 
   /** How many sockets this process holds (health, tests, the benchmark). */
@@ -132,77 +134,20 @@ export class RealtimeHub {
 
   /** Whether this process is hearing events now. */
   get isListening(): boolean {
-    return this.client !== null && this.listening !== null;
+    return this.listener.isListening;
   }
 
   /** Starts listening (once); resolves when LISTEN is in place. */
   ensureListening(): Promise<void> {
-    if (this.stopped) return Promise.reject(new Error('realtime is stopped'));
-    this.listening ??= this.connect(false);
-    return this.listening;
+    return this.listener.start();
   }
 
-  private connect(reconnecting: boolean): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const next = new pg.Client({ ...this.connection, options: '-c TimeZone=UTC' });
-      let settled = false;
-      const lost = (error?: Error) => {
-        next.removeAllListeners();
-        next.on('error', () => {});
-        next.end().catch(() => {});
-        if (this.client === next) this.client = null;
-        if (!settled) {
-          settled = true;
-          if (!reconnecting) {
-            // The first connection failed: let the next socket try again.
-            this.listening = null;
-            reject(error ?? new Error('realtime listener could not connect'));
-            return;
-          }
-        }
-        if (this.stopped) return;
-        this.log.warn({ err: error?.message }, 'realtime listener lost; reconnecting');
-        this.scheduleReconnect();
-      };
-      next.on('error', lost);
-      next.on('end', () => lost());
-      next.on('notification', (message) => {
-        if (message.channel === REALTIME_CHANNEL && message.payload) this.enqueue(message.payload);
-      });
-      void (async () => {
-        try {
-          await next.connect();
-          await next.query(`listen ${REALTIME_CHANNEL}`);
-          if (this.stopped) {
-            await next.end();
-            return;
-          }
-          this.client = next;
-          this.retryMs = 200;
-          if (reconnecting) {
-            await this.catchUp();
-          } else {
-            const { rows } = await this.db.$client.query<{ max: string | null }>(
-              'select case when is_called then last_value else 0 end as max from realtime_events_seq_seq',
-            );
-            this.highestSeen = Math.max(this.highestSeen, Number(rows[0]?.max ?? 0));
-          }
-          settled = true;
-          resolve();
-        } catch (error) {
-          lost(error as Error);
-        }
-      })();
-    });
-  }
-
-  private scheduleReconnect(): void {
-    if (this.retryTimer || this.stopped) return;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      this.listening = this.connect(true).catch(() => {});
-    }, this.retryMs);
-    this.retryMs = Math.min(this.retryMs * 2, 5000);
+  /** Where catching up after a drop starts: the newest seq when this process began to listen. */
+  private async startFromNow(): Promise<void> {
+    const { rows } = await this.db.$client.query<{ max: string | null }>(
+      'select case when is_called then last_value else 0 end as max from realtime_events_seq_seq',
+    );
+    this.highestSeen = Math.max(this.highestSeen, Number(rows[0]?.max ?? 0));
   }
 
   /** Events published while this process was not listening, delivered now. */
@@ -213,7 +158,9 @@ export class RealtimeHub {
         order by seq limit 10000`,
       [this.highestSeen, KEEP_EVENTS_HOURS],
     );
-    for (const row of rows) this.deliver(toStored(row));
+    // Through the same queue as live notifications: in order, and counted in highestSeen.
+    for (const row of rows) this.queued.push({ seq: Number(row.seq), event: toStored(row) });
+    this.scheduleFlush();
   }
 
   /** A notification: the whole event as JSON, or only its seq when it was too big to travel whole. */
@@ -230,9 +177,13 @@ export class RealtimeHub {
       if (!Number.isFinite(seq)) return;
       this.queued.push({ seq, event: null });
     }
+    this.scheduleFlush();
+  }
+
+  /** Notifications that arrive together are handled together (one query for those to fetch), in order. */
+  private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    // Notifications that arrive together are handled together (one query for those to fetch), in order.
     setImmediate(() => {
       this.flushScheduled = false;
       this.flushing = this.flushing.then(() => this.flush()).catch(() => {});
@@ -463,22 +414,14 @@ export class RealtimeHub {
 
   /** Drops the LISTEN connection as if the network failed (tests of the reconnect). */
   dropListenerForTest(): void {
-    this.client?.emit('error', new Error('dropped by a test'));
+    this.listener.dropForTest();
   }
 
   async close(): Promise<void> {
-    this.stopped = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.heartbeat) clearInterval(this.heartbeat);
     for (const set of this.byPerson.values()) for (const c of set) c.socket.close(1001, 'server stopping');
     this.byPerson.clear();
     await this.flushing.catch(() => {});
-    const current = this.client;
-    this.client = null;
-    if (current) {
-      current.removeAllListeners();
-      current.on('error', () => {});
-      await current.end().catch(() => {});
-    }
+    await this.listener.stop();
   }
 }
