@@ -92,6 +92,8 @@ export const chatMessages = pgTable(
       .references(() => conversations.id, { onDelete: 'cascade' }),
     authorId: uuid('author_id').references(() => people.id, { onDelete: 'set null' }),
     body: text('body').notNull(),
+    /** The sending phone's key for this message: sending it again (a retry) stores nothing new. */
+    clientKey: text('client_key'),
     createdAt: createdAt(),
     hiddenAt: timestamp('hidden_at', { withTimezone: true }),
     hiddenBy: uuid('hidden_by').references(() => people.id, { onDelete: 'set null' }),
@@ -99,6 +101,9 @@ export const chatMessages = pgTable(
   (t) => [
     uniqueIndex('chat_messages_seq_key').on(t.seq),
     index('chat_messages_org_conversation_idx').on(t.organizationId, t.conversationId, t.seq),
+    uniqueIndex('chat_messages_client_key')
+      .on(t.conversationId, t.authorId, t.clientKey)
+      .where(sql`${t.clientKey} is not null`),
     check('chat_messages_body_check', sql`char_length(${t.body}) between 1 and 2000`),
   ],
 );
