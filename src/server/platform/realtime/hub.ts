@@ -119,6 +119,7 @@ export class RealtimeHub {
       connection,
       {
         onPayload: (payload) => this.enqueue(payload),
+        onSessionChange: (personId) => void this.recheckPerson(personId).catch(() => {}),
         onListening: (reconnected) => (reconnected ? this.catchUp() : this.startFromNow()),
       },
       log,
@@ -407,7 +408,12 @@ export class RealtimeHub {
     }
   }
 
-  /** Looks at every open socket's session now (tests; a sign-out could call it too). */
+  /** Looks at a person's open sockets again (their sessions or roles changed). */
+  async recheckPerson(personId: string): Promise<void> {
+    for (const c of [...(this.byPerson.get(personId) ?? [])]) await this.recheck(c);
+  }
+
+  /** Looks at every open socket's session now. */
   async recheckAll(): Promise<void> {
     for (const set of [...this.byPerson.values()]) for (const c of [...set]) await this.recheck(c);
   }

@@ -1,7 +1,9 @@
 // The LISTEN side of realtime: this process's own PostgreSQL connection (never one of the pool's) on the
-// channel every publish() notifies. When the connection drops it comes back by itself (200 ms doubling
+// channel every publish() notifies, and on the one where the database announces session and role changes
+// (drizzle/0007), so a sign-out closes that person's sockets at once on every process. When the connection drops it comes back by itself (200 ms doubling
 // to 5 s) and says so, so the hub can deliver what was published meanwhile.
 import pg from 'pg';
+import { SESSIONS_CHANNEL } from '../auth/session-invalidation.ts';
 import { REALTIME_CHANNEL } from './publish.ts';
 
 type Log = { warn: (obj: object, msg: string) => void };
@@ -9,6 +11,8 @@ type Log = { warn: (obj: object, msg: string) => void };
 export type ListenerHandlers = {
   /** A notification's payload: the event as JSON, or its seq. */
   onPayload: (payload: string) => void;
+  /** A person's sessions or roles changed (a sign-out, a role ended): their sockets are looked at again. */
+  onSessionChange: (personId: string) => void;
   /** LISTEN is in place; `reconnected` after a drop (events may have been missed meanwhile). */
   onListening: (reconnected: boolean) => Promise<void>;
 };
@@ -65,12 +69,14 @@ export class RealtimeListener {
       next.on('error', lost);
       next.on('end', () => lost());
       next.on('notification', (message) => {
-        if (message.channel === REALTIME_CHANNEL && message.payload) this.handlers.onPayload(message.payload);
+        if (!message.payload) return;
+        if (message.channel === REALTIME_CHANNEL) this.handlers.onPayload(message.payload);
+        else if (message.channel === SESSIONS_CHANNEL) this.handlers.onSessionChange(message.payload);
       });
       void (async () => {
         try {
           await next.connect();
-          await next.query(`listen ${REALTIME_CHANNEL}`);
+          await next.query(`listen ${REALTIME_CHANNEL}; listen ${SESSIONS_CHANNEL}`);
           if (this.stopped) {
             await next.end();
             return;

@@ -282,12 +282,35 @@ describe('the LISTEN connection and the session behind a socket', () => {
     await socket.waitFor('event', (e) => e.seq === after);
   });
 
-  it('should close the socket of a session that was signed out (4401)', async () => {
+  it('should close the socket of a session signed out elsewhere at once (4401), and keep the other sessions', async () => {
     const cookie = await signIn(amir.username);
     const socket = await openSocket(base, { cookie });
+    const other = await socketOf(amir);
     open.push(socket);
+    // Signed out through the test's own app instance: the database announces it to this one.
     await call('POST', '/api/auth/sign-out', { as: cookie });
-    await app.realtime.recheckAll();
     expect((await socket.closed).code).toBe(REALTIME_CLOSE.sessionEnded);
+    const still = await houseEvent([amir.id], houseA, 40);
+    await other.waitFor('event', (e) => e.seq === still);
+  });
+
+  it('should drop a channel the person may no longer see when their role ends', async () => {
+    const moving = await buildPerson(admin, { role: 'resident', residenceId: houseB, firstName: 'Mo' });
+    const socket = await socketOf(moving, { channels: [`house:${houseB}`] });
+    // Mo moved in a while ago (time passing), and moved out yesterday.
+    const membership = await testDb().$client.query<{ id: string }>(
+      `update memberships set starts_on = current_date - 30 where person_id = $1 and residence_id = $2 returning id`,
+      [moving.id, houseB],
+    );
+    const ended = await call('POST', `/api/memberships/${membership.rows[0]!.id}/end`, {
+      as: admin,
+      body: { endsOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10) },
+    });
+    expect(ended.status, ended.text).toBe(200);
+    expect(await socket.waitFor('refused')).toEqual({
+      kind: 'refused',
+      channel: `house:${houseB}`,
+      reason: 'forbidden',
+    });
   });
 });
