@@ -12,6 +12,7 @@ import { closeMeetingJourney, meetingJourneys } from './meetings-journeys.ts';
 import { outsideJourneys } from './outside-journeys.ts';
 import { peersJourneys } from './peers-journeys.ts';
 import { reachOutJourneys } from './reach-out-journeys.ts';
+import { realtimeJourneys } from './realtime-journeys.ts';
 import type { JourneyContext } from './steps.ts';
 import { supportJourneys } from './support-journeys.ts';
 
@@ -29,6 +30,7 @@ const allJourneys = [
   ...chatJourneys,
   ...supportJourneys,
   ...reachOutJourneys,
+  ...realtimeJourneys,
   ...peersJourneys,
 ];
 // HEARTH_E2E_UNTIL="<part of a journey's name>" stops after the first journey whose name contains it (to
