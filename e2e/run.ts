@@ -9,6 +9,7 @@ import { ARTIFACTS, chromiumPath, launchBrowser, screenshotOnFailure, startServe
 import { journeyAdminJourneys } from './journey-admin-journeys.ts';
 import { journeys as foundationJourneys } from './journeys.ts';
 import { closeMeetingJourney, meetingJourneys } from './meetings-journeys.ts';
+import { notificationsJourneys } from './notifications-journeys.ts';
 import { outsideJourneys } from './outside-journeys.ts';
 import { peersJourneys } from './peers-journeys.ts';
 import { reachOutJourneys } from './reach-out-journeys.ts';
@@ -32,6 +33,7 @@ const allJourneys = [
   ...reachOutJourneys,
   ...realtimeJourneys,
   ...peersJourneys,
+  ...notificationsJourneys,
 ];
 // HEARTH_E2E_UNTIL="<part of a journey's name>" stops after the first journey whose name contains it (to
 // run the foundation and one area while working on it); unset, everything runs.

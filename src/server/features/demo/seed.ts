@@ -19,6 +19,7 @@ import { seedCheckIns } from './check-in-seed.ts';
 import { seedDecisions } from './decisions-seed.ts';
 import { seedJourney } from './journey-seed.ts';
 import { seedMeetings } from './meetings-seed.ts';
+import { seedNotifications } from './notifications-seed.ts';
 import { seedOutsideMeetings } from './outside-meetings-seed.ts';
 import { seedPeers } from './peers-seed.ts';
 import { seedReachOut } from './reach-out-seed.ts';
@@ -243,6 +244,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
       await seedPeers(tx, orgId, seededRandom(20261504));
       await seedSupport(tx, orgId, seededRandom(20261503));
       await seedReachOut(tx, orgId);
+      await seedNotifications(tx, orgId);
       await recordAudit(tx, {
         organizationId: orgId,
         actorId: adminId,

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, testDb } from '../../../test/app.ts';
 import {
@@ -8,7 +8,7 @@ import {
   setUpOrganization,
   type TestPerson,
 } from '../../../test/factories.ts';
-import { notifications, realtimeEvents } from '../../platform/database/schema.ts';
+import { notificationSettings, notifications, realtimeEvents } from '../../platform/database/schema.ts';
 import { notifyPeople } from '../../platform/notify.ts';
 
 let admin: TestPerson;
@@ -185,5 +185,23 @@ describe('notification settings', () => {
     if (field)
       expect(result.body.error.fields.map((f: { field: string }) => f.field)).toContain(`body.${field}`);
     expect((await call('GET', '/api/notifications/settings', { as: ana })).body).toEqual(before);
+  });
+});
+
+describe('the demo', () => {
+  it('should give a peer leader quiet hours and residents notifications of several kinds, none left to push', async () => {
+    const seeded = await testDb()
+      .select()
+      .from(notifications)
+      .where(sql`${notifications.dedupeKey} like 'demo:%'`);
+    expect(new Set(seeded.map((n) => n.kind)).size).toBeGreaterThanOrEqual(5);
+    expect(seeded.some((n) => n.readAt === null)).toBe(true);
+    expect(seeded.every((n) => n.pushedAt !== null)).toBe(true);
+    const quiet = await testDb().select().from(notificationSettings);
+    expect(quiet).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ quietFrom: '22:00', quietUntil: '07:00', mutedTopics: ['chat'] }),
+      ]),
+    );
   });
 });
