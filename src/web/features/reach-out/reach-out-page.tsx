@@ -55,7 +55,8 @@ function MyAlert({ state }: { state: ReachOutState | undefined }) {
       raise.mutate(key);
     }
   }, [location.key]);
-  const alert = state?.myAlert ?? (raise.data && raise.data.state !== 'closed' ? raise.data : null);
+  // The screen's state is the truth once loaded (closed by someone who answered: gone); before that, the tap's answer.
+  const alert = state ? state.myAlert : raise.data && raise.data.state !== 'closed' ? raise.data : null;
   const tap = () => {
     const key = startTap();
     sent.current = key;
