@@ -14,6 +14,7 @@ import { ensureVapidKeys, vapidSubject } from './vapid.ts';
 export const PUSH_WINDOW_MINUTES = 15;
 const BATCH = 200;
 const SEND_TIMEOUT_MS = 10_000;
+const PARALLEL_SENDS = 16;
 
 export type PushOptions = {
   /** VAPID subject: mailto: or https: URL. */
@@ -161,7 +162,7 @@ export async function sendPendingPushes(
   const recipients = await recipientsOf(db, [...devices.keys()]);
   const delivered: string[] = [];
   const gone: string[] = [];
-  const sends: Promise<void>[] = [];
+  const sends: (() => Promise<void>)[] = [];
   for (const notification of claimed) {
     const mine = devices.get(notification.person_id);
     const person = recipients.get(notification.person_id);
@@ -189,16 +190,21 @@ export async function sendPendingPushes(
       urgent,
     };
     for (const device of mine) {
-      sends.push(
-        pushToDevice(db, device, message, options).then((outcome) => {
-          if (outcome === 'delivered') delivered.push(device.id);
-          else if (outcome === 'gone') gone.push(device.id);
-          else report.failed += 1;
-        }),
-      );
+      sends.push(async () => {
+        const outcome = await pushToDevice(db, device, message, options);
+        if (outcome === 'delivered') delivered.push(device.id);
+        else if (outcome === 'gone') gone.push(device.id);
+        else report.failed += 1;
+      });
     }
   }
-  await Promise.all(sends);
+  // A few at a time: an organization-wide notification must not open a thousand connections at once.
+  const queue = [...sends];
+  await Promise.all(
+    Array.from({ length: Math.min(PARALLEL_SENDS, queue.length) }, async () => {
+      for (let send = queue.shift(); send; send = queue.shift()) await send();
+    }),
+  );
   report.delivered = delivered.length;
   report.removed = new Set(gone).size;
   if (gone.length > 0) {
