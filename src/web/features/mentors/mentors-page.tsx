@@ -100,7 +100,7 @@ function MentorshipItem({ mentorship: m }: { mentorship: MentorshipView }) {
           </button>
           <button
             type="button"
-            className="button button-quiet"
+            className="button button-secondary"
             disabled={change.isPending}
             onClick={() => act('decline')}
           >
@@ -111,7 +111,7 @@ function MentorshipItem({ mentorship: m }: { mentorship: MentorshipView }) {
       ) : m.state === 'proposed' ? (
         <button
           type="button"
-          className="button button-quiet"
+          className="button button-secondary"
           disabled={change.isPending}
           onClick={() => act('end')}
         >
@@ -126,13 +126,13 @@ function MentorshipItem({ mentorship: m }: { mentorship: MentorshipView }) {
               <button type="button" className="button" disabled={change.isPending} onClick={() => act('end')}>
                 {t('mentors.endYes')}
               </button>
-              <button type="button" className="button button-quiet" onClick={() => setConfirming(false)}>
+              <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
                 {t('mentors.endNo')}
               </button>
             </div>
           </fieldset>
         ) : (
-          <button type="button" className="button button-quiet" onClick={() => setConfirming(true)}>
+          <button type="button" className="button button-secondary" onClick={() => setConfirming(true)}>
             {t('mentors.end')}
             <Hidden>: {name}</Hidden>
           </button>

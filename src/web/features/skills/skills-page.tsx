@@ -75,7 +75,7 @@ function ListingList({ listings, empty }: { listings: SkillListingView[]; empty:
           <span>{skillName(t, l)}</span>
           <button
             type="button"
-            className="button button-quiet"
+            className="button button-secondary"
             disabled={remove.isPending}
             onClick={() => remove.mutate(l.id)}
           >
@@ -266,7 +266,7 @@ function MatchItem({ match }: { match: SkillMatchView }) {
             <button type="submit" className="button" disabled={propose.isPending}>
               {t('skills.send')}
             </button>
-            <button type="button" className="button button-quiet" onClick={() => setOpen(false)}>
+            <button type="button" className="button button-secondary" onClick={() => setOpen(false)}>
               {t('skills.cancelForm')}
             </button>
           </div>
@@ -348,7 +348,7 @@ function SessionItem({ session }: { session: SkillSessionView }) {
         {session.canCancel ? (
           <button
             type="button"
-            className="button button-quiet"
+            className="button button-secondary"
             disabled={change.isPending}
             onClick={() => act('cancel')}
           >
