@@ -73,6 +73,11 @@ export const PostMessageSchema = z.strictObject({
     .trim()
     .min(1, { message: 'write something first' })
     .max(MESSAGE_MAX_LENGTH, { message: `at most ${MESSAGE_MAX_LENGTH} characters` }),
+  /** The phone's key for this message; sending again with the same key stores nothing new (200). */
+  clientKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, { message: 'must be 8 to 64 letters, digits, dashes or underscores' })
+    .optional(),
 });
 
 export const MarkReadSchema = z.strictObject({

@@ -209,6 +209,32 @@ describe('house chat', () => {
   });
 });
 
+describe('sending again', () => {
+  it('stores a message sent twice with the same key once, and tells its sender it was already there', async () => {
+    const house = await houseConversation(cleo);
+    const count = await countMessages();
+    const events = (await eventsOfType('chat.message')).length;
+    const first = await post(cleo, house.id, {
+      body: 'On my way back with groceries',
+      clientKey: 'phone-key-0001',
+    });
+    expect(first.status).toBe(201);
+    const again = await post(cleo, house.id, {
+      body: 'On my way back with groceries',
+      clientKey: 'phone-key-0001',
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(first.body.id);
+    expect(await countMessages()).toBe(count + 1);
+    expect((await eventsOfType('chat.message')).length).toBe(events + 1);
+    // Another person may use the same key: keys are per sender.
+    expect((await post(ben, house.id, { body: 'Thanks!', clientKey: 'phone-key-0001' })).status).toBe(201);
+    const bad = await post(cleo, house.id, { body: 'hi', clientKey: 'no spaces allowed' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('clientKey');
+  });
+});
+
 describe('private threads', () => {
   it('lets only its members read and write, and notifies the others of each message', async () => {
     const subject = { type: 'support_request' as const, id: '22222222-2222-4222-8222-222222222222' };

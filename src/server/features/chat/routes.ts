@@ -80,17 +80,18 @@ export function chatRoutes(app: App): void {
         tags,
         params: ConversationParamsSchema,
         body: PostMessageSchema,
-        response: { 201: ChatMessageSchema },
+        response: { 201: ChatMessageSchema, 200: ChatMessageSchema },
       },
     },
     async (request, reply) => {
-      const message = await postMessage(
+      const { message, created } = await postMessage(
         app.db,
         requireActor(request),
         request.params.conversationId,
         request.body.body,
+        request.body.clientKey,
       );
-      return reply.status(201).send(message);
+      return reply.status(created ? 201 : 200).send(message);
     },
   );
   app.post(

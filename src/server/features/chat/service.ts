@@ -289,14 +289,29 @@ async function advanceRead(db: Executor, actor: Actor, conversationId: string, s
 }
 
 /** Posts a message: stored, announced to the members at commit, and for threads a notification. */
-export async function postMessage(db: Db, actor: Actor, conversationId: string, body: string) {
+export async function postMessage(
+  db: Db,
+  actor: Actor,
+  conversationId: string,
+  body: string,
+  clientKey?: string,
+): Promise<{ message: ChatMessage; created: boolean }> {
   return await db.transaction(async (tx: Tx) => {
     const access = await memberAccess(tx, actor, conversationId);
     const inserted = await tx.execute<{ id: string; seq: string; created_at: Date }>(sql`
-      insert into chat_messages (organization_id, conversation_id, author_id, body)
-      values (${actor.organizationId}, ${conversationId}, ${actor.personId}, ${body})
+      insert into chat_messages (organization_id, conversation_id, author_id, body, client_key)
+      values (${actor.organizationId}, ${conversationId}, ${actor.personId}, ${body}, ${clientKey ?? null})
+      on conflict (conversation_id, author_id, client_key) where client_key is not null do nothing
       returning id, seq, created_at`);
-    const row = inserted.rows[0]!;
+    const row = inserted.rows[0];
+    if (!row) {
+      // The same send again (a retry on a weak connection): the message already stored, nothing new.
+      const again = await tx.execute<{ id: string }>(sql`
+        select id from chat_messages
+        where conversation_id = ${conversationId} and author_id = ${actor.personId} and client_key = ${clientKey ?? null}`);
+      const existing = (await messageRow(tx, actor, again.rows[0]!.id))!;
+      return { message: presentMessage(existing, actor.personId, access.canModerate), created: false };
+    }
     await tx.execute(sql`
       update conversations set last_message_at = ${row.created_at} where id = ${conversationId}`);
     // The author's own message is read by them; a house member's read state row is made here.
@@ -327,7 +342,7 @@ export async function postMessage(db: Db, actor: Actor, conversationId: string, 
         dedupeKey: `chat_message:${row.id}`,
       });
     }
-    return presentMessage(full, actor.personId, access.canModerate);
+    return { message: presentMessage(full, actor.personId, access.canModerate), created: true };
   });
 }
 

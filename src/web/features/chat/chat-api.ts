@@ -10,7 +10,7 @@ import type {
   ReadStateSchema,
   ReportedMessageListSchema,
 } from '../../../shared/contracts/chat.ts';
-import { api } from '../../app/api.ts';
+import { ApiError, api } from '../../app/api.ts';
 
 export type ConversationList = z.infer<typeof ConversationListSchema>;
 export type MessagePage = z.infer<typeof MessagePageSchema>;
@@ -63,11 +63,21 @@ export function flattenMessages(pages: MessagePage[] | undefined): ChatMessage[]
   return [...byId.values()].sort((a, b) => a.seq - b.seq);
 }
 
+/** A fresh key for a message being written: a retried send with it stores one message. */
+export function newClientKey(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export function usePostMessage(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: string) =>
-      api<ChatMessage>(`/api/chat/conversations/${id}/messages`, { method: 'POST', body: { body } }),
+    mutationFn: (input: { body: string; clientKey: string }) =>
+      api<ChatMessage>(`/api/chat/conversations/${id}/messages`, { method: 'POST', body: input }),
+    // A weak connection: try again with the same key (the server keeps one message).
+    retry: (count, error) => count < 3 && error instanceof ApiError && error.status === 0,
+    retryDelay: (attempt) => 1000 * 2 ** attempt,
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: chatKeys.messages(id) });
       void client.invalidateQueries({ queryKey: chatKeys.list });

@@ -11,6 +11,7 @@ import { Hidden, Loading, LoadProblem } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
 import {
   flattenMessages,
+  newClientKey,
   useConversation,
   useHideMessage,
   useMarkRead,
@@ -204,6 +205,8 @@ function Composer({ conversationId }: { conversationId: string }) {
   const [body, setBody] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
   const post = usePostMessage(conversationId);
+  // One key per message being written; a new one once it is sent.
+  const [clientKey, setClientKey] = useState(newClientKey);
   const formId = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -217,7 +220,15 @@ function Composer({ conversationId }: { conversationId: string }) {
       return;
     }
     setProblem(undefined);
-    post.mutate(text, { onSuccess: () => setBody('') });
+    post.mutate(
+      { body: text, clientKey },
+      {
+        onSuccess: () => {
+          setBody('');
+          setClientKey(newClientKey());
+        },
+      },
+    );
   };
   return (
     <form className="chat-composer" onSubmit={submit} aria-labelledby={`${formId}-send`} noValidate>
@@ -228,7 +239,11 @@ function Composer({ conversationId }: { conversationId: string }) {
         value={body}
         rows={3}
         maxLength={MESSAGE_MAX_LENGTH}
-        onChange={(e) => setBody(e.target.value)}
+        onChange={(e) => {
+          setBody(e.target.value);
+          // A changed message after a failed send is a new message.
+          if (post.isError) setClientKey(newClientKey());
+        }}
       />
       {post.isError ? <LoadProblem error={post.error} /> : null}
       <button id={`${formId}-send`} type="submit" className="button" disabled={post.isPending}>
