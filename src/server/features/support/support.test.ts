@@ -430,6 +430,11 @@ describe('standing offers', () => {
       .from(supportLedger)
       .where(eq(supportLedger.supportRequestId, offer.body.id));
     expect(entry).toMatchObject({ giverId: helper.id, receiverId: second.id });
+    // The one who offered hears that it helped, and sees it on the offer.
+    const heard = (await eventsAbout(offer.body.id)).filter((e) => e.type === 'support.helped');
+    expect(heard.map((e) => e.recipients)).toEqual([[helper.id]]);
+    const authorView = await call('GET', `/api/support/requests/${offer.body.id}`, { as: helper });
+    expect(authorView.body.responses[0].helpedAt).toEqual(expect.any(String));
     const stillOpen = await call('GET', `/api/support/requests/${offer.body.id}`, { as: asker });
     expect(stillOpen.body.state).toBe('accepted');
     expect(stillOpen.body.canRespond).toBe(true);
