@@ -174,7 +174,13 @@ function MineActions({ post }: { post: SupportRequestView }) {
                     {t('peerSupport.helped')}
                   </button>
                 ) : null}
-                {r.helpedAt ? <p>{t('peerSupport.helpedBy', { name: r.responder.displayName })}</p> : null}
+                {r.helpedAt ? (
+                  <p>
+                    {t(post.type === 'offer' ? 'peerSupport.youHelped' : 'peerSupport.helpedBy', {
+                      name: r.responder.displayName,
+                    })}
+                  </p>
+                ) : null}
               </div>
             </li>
           ))}

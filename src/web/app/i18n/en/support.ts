@@ -78,6 +78,7 @@ export const support = {
     openThread: 'Open our private thread',
     helped: 'This helped',
     helpedDone: 'Marked as helped. Thank you for saying so.',
+    youHelped: 'You helped {{name}}. Thank you.',
     helpedBy: '{{name}} helped',
     waitingForOffers: 'Waiting for someone to offer.',
     withdrawn: 'You withdrew this.',

@@ -78,6 +78,7 @@ export const support = {
     openThread: 'Abrir nuestra conversación privada',
     helped: 'Esto me ayudó',
     helpedDone: 'Marcado como ayuda. Gracias por decirlo.',
+    youHelped: 'Ayudaste a {{name}}. Gracias.',
     helpedBy: '{{name}} ayudó',
     waitingForOffers: 'Esperando que alguien se ofrezca.',
     withdrawn: 'Lo retiraste.',
