@@ -25,8 +25,11 @@ export const MAX_SOCKETS_PER_PERSON = 12;
 /** A socket whose unsent data passes this is closed; it reconnects and replays what it missed. */
 const MAX_BUFFERED_BYTES = 1_000_000;
 const HEARTBEAT_MS = 30_000;
-/** A connection's session is looked at again this often (a sign-out elsewhere closes its sockets). */
-const SESSION_RECHECK_MS = 120_000;
+/**
+ * A connection's session is looked at again this often: sign-outs and role changes are announced and
+ * handled at once (listener.ts), this catches a session that simply expired.
+ */
+const SESSION_RECHECK_MS = 300_000;
 
 type Log = { warn: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void };
 
@@ -255,7 +258,8 @@ export class RealtimeHub {
       buffer: [],
       replayed: null,
       alive: true,
-      checkedAt: Date.now(),
+      // Spread over the interval, so sockets opened together are not all looked at in the same beat.
+      checkedAt: Date.now() - Math.random() * SESSION_RECHECK_MS * 0.5,
     };
     let mine = this.byPerson.get(actor.personId);
     if (!mine) {
