@@ -33,9 +33,10 @@ describe('demo house meetings', () => {
     const next = await call('GET', `/api/meetings/${list.body.upcoming[0].id}`, { as: leader });
     expect(next.body.agenda.some((i: { kind: string }) => i.kind === 'problem')).toBe(true);
     const reminders = await call('GET', '/api/notifications', { as: leader });
-    expect(reminders.body.notifications).toMatchObject([
-      { kind: 'meeting_reminder', meetingId: list.body.upcoming[0].id, readAt: null },
-    ]);
+    // Other areas' demo notifications (a past reach-out alert) share the list; the reminder is one of them.
+    expect(
+      reminders.body.notifications.filter((n: { kind: string }) => n.kind === 'meeting_reminder'),
+    ).toMatchObject([{ kind: 'meeting_reminder', meetingId: list.body.upcoming[0].id, readAt: null }]);
   });
 
   it('should raise some items without a name, hidden from peers who are not the chair', async () => {
