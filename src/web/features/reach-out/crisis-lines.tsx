@@ -43,7 +43,7 @@ export function CrisisFooter({ lines }: { lines: Lines | undefined }) {
   const { t } = useTranslation();
   if (!lines) return null;
   return (
-    <footer className="crisis-footer" aria-label={t('reachOut.footerLabel')}>
+    <footer className="crisis-footer">
       <p>
         {t('reachOut.footerLead')}{' '}
         <a href={`tel:${digits(lines.call)}`}>{t('reachOut.callLine', { number: lines.call })}</a>

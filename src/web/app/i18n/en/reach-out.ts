@@ -26,7 +26,6 @@ export const reachOut = {
     okayHint: 'Lets the people on call know they can stand down.',
     closed: 'Glad you are okay. You can reach out again anytime.',
     again: 'Reach out again',
-    footerLabel: 'Crisis lines',
     footerLead: 'Need to talk to someone now?',
     crisisHeading: 'Talk to someone now',
     crisisIntro: 'Free and confidential, any time of day or night. It covers drinking and drug use too.',

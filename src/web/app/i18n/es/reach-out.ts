@@ -28,7 +28,6 @@ export const reachOut = {
     okayHint: 'Avisa a las personas de guardia que ya no hace falta.',
     closed: 'Qué bueno que estás bien. Puedes pedir ayuda otra vez cuando quieras.',
     again: 'Pedir ayuda otra vez',
-    footerLabel: 'Líneas de crisis',
     footerLead: '¿Necesitas hablar con alguien ahora?',
     crisisHeading: 'Habla con alguien ahora',
     crisisIntro:
