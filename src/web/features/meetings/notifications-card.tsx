@@ -23,7 +23,7 @@ export function NotificationsCard() {
             <NotificationLine notification={n} onOpen={() => read.mutate(n.id)} />{' '}
             <button
               type="button"
-              className="button button-quiet"
+              className="button button-secondary button-small"
               disabled={read.isPending}
               onClick={() => read.mutate(n.id)}
             >

@@ -7,7 +7,7 @@ import type { NotificationSettingsView } from '../../../shared/contracts/notific
 import { NOTIFICATION_TOPICS, type NotificationTopic } from '../../../shared/domain/notifications.ts';
 import { CheckboxField, CheckboxGroup, TextField } from '../../components/fields.tsx';
 import { formatDate } from '../../components/format.ts';
-import { FormProblem, Hidden, Loading, LoadProblem, Notice } from '../../components/notice.tsx';
+import { FormProblem, Loading, LoadProblem, Notice } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
 import {
   useNotificationSettings,
@@ -153,12 +153,12 @@ function PushOnThisDevice() {
                 </span>{' '}
                 <button
                   type="button"
-                  className="button button-quiet"
+                  className="button button-secondary button-small"
                   disabled={remove.isPending}
                   onClick={() => remove.mutate(d.id, { onSuccess: () => void refresh() })}
                   aria-label={t('notificationSettings.removeDevice', { device: name })}
                 >
-                  ✕<Hidden>{t('notificationSettings.removeDevice', { device: name })}</Hidden>
+                  <span aria-hidden="true">✕</span>
                 </button>
               </li>
             );

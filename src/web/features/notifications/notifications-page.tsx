@@ -88,7 +88,7 @@ export function NotificationsPage() {
                 {n.readAt ? null : (
                   <button
                     type="button"
-                    className="button button-quiet"
+                    className="button button-secondary button-small"
                     disabled={markRead.isPending}
                     onClick={() => markRead.mutate(n.id)}
                   >
