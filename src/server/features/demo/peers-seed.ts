@@ -26,7 +26,13 @@ const CHECK_INS = [
   ],
 ];
 
-type Member = { person_id: string; residence_id: string; role: string; starts_on: string };
+type Member = {
+  person_id: string;
+  residence_id: string;
+  house_name: string;
+  role: string;
+  starts_on: string;
+};
 
 const daysAgo = (n: number, hour = 18) => {
   const at = new Date(Date.now() - n * 86_400_000);
@@ -104,14 +110,14 @@ export async function seedPeers(db: Executor, orgId: string, random: () => numbe
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const members = (
     await db.execute<Member>(sql`
-      select distinct on (m.person_id) m.person_id, m.residence_id, m.role, m.starts_on::text as starts_on
+      select distinct on (m.person_id) m.person_id, m.residence_id, r.name as house_name, m.role, m.starts_on::text as starts_on
       from memberships m join residences r on r.id = m.residence_id
       where m.organization_id = ${orgId} and m.role in ('resident', 'peer_leader')
         and m.starts_on <= current_date and (m.ends_on is null or m.ends_on >= current_date)
       order by m.person_id, (m.role = 'peer_leader') desc, m.starts_on`)
   ).rows.sort(
     (a, b) =>
-      a.residence_id.localeCompare(b.residence_id) ||
+      a.house_name.localeCompare(b.house_name) ||
       a.starts_on.localeCompare(b.starts_on) ||
       a.person_id.localeCompare(b.person_id),
   );

@@ -135,7 +135,15 @@ describe('asking for a mentor', () => {
     });
     expect(stranger.status).toBe(404);
     expect(
-      await testDb().select().from(notifications).where(eq(notifications.kind, 'mentor_request')),
+      await testDb()
+        .select()
+        .from(notifications)
+        .where(
+          and(
+            eq(notifications.kind, 'mentor_request'),
+            eq(notifications.organizationId, admin.organizationId),
+          ),
+        ),
     ).toEqual([]);
   });
 
@@ -152,7 +160,12 @@ describe('asking for a mentor', () => {
       conversationId: null,
     });
     mentorshipId = asked.body.id;
-    const told = await testDb().select().from(notifications).where(eq(notifications.kind, 'mentor_request'));
+    const told = await testDb()
+      .select()
+      .from(notifications)
+      .where(
+        and(eq(notifications.kind, 'mentor_request'), eq(notifications.organizationId, admin.organizationId)),
+      );
     expect(told.map((n) => n.personId)).toEqual([maria.id]);
     expect((await call('POST', '/api/mentorships', { as: nora, body: { mentorId: maria.id } })).status).toBe(
       409,
@@ -178,7 +191,15 @@ describe('asking for a mentor', () => {
       myRole: 'mentor',
       conversationId: expect.any(String),
     });
-    const told = await testDb().select().from(notifications).where(eq(notifications.kind, 'mentor_accepted'));
+    const told = await testDb()
+      .select()
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.kind, 'mentor_accepted'),
+          eq(notifications.organizationId, admin.organizationId),
+        ),
+      );
     expect(told.map((n) => n.personId)).toEqual([nora.id]);
     // Once paired, Maria is no longer suggested to Nora.
     expect((await suggestionsFor(nora)).text).not.toContain(maria.id);
@@ -220,7 +241,12 @@ describe('asking for a mentor', () => {
   });
 
   it('should reach only the pair with its live events', async () => {
-    const events = await testDb().select().from(realtimeEvents).where(like(realtimeEvents.type, 'mentor.%'));
+    const events = await testDb()
+      .select()
+      .from(realtimeEvents)
+      .where(
+        and(like(realtimeEvents.type, 'mentor.%'), eq(realtimeEvents.organizationId, admin.organizationId)),
+      );
     expect(events.map((e) => e.type)).toEqual(['mentor.requested', 'mentor.accepted', 'mentor.check_in']);
     for (const e of events) expect([...e.recipients].sort()).toEqual([maria.id, nora.id].sort());
   });

@@ -30,7 +30,9 @@ const eventsOfType = (prefix: string) =>
   testDb()
     .select()
     .from(realtimeEvents)
-    .where(like(realtimeEvents.type, `${prefix}%`));
+    .where(
+      and(like(realtimeEvents.type, `${prefix}%`), eq(realtimeEvents.organizationId, admin.organizationId)),
+    );
 
 beforeAll(async () => {
   admin = await setUpOrganization();
@@ -271,7 +273,10 @@ describe('skill sessions', () => {
     expect((await call('POST', `/api/skill-sessions/${proposed.body.id}/accept`, { as: ana })).status).toBe(
       409,
     );
-    const ledger = await testDb().select().from(supportLedger).where(eq(supportLedger.source, 'skill'));
+    const ledger = await testDb()
+      .select()
+      .from(supportLedger)
+      .where(and(eq(supportLedger.source, 'skill'), eq(supportLedger.organizationId, admin.organizationId)));
     expect(ledger).toHaveLength(1);
   });
 });
