@@ -107,4 +107,54 @@ export const supportJourneys: Journey[] = [
       await resident.page.context().close();
     },
   },
+  {
+    name: 'support: Brianna offers weekend rides, Carlos asks for one, she accepts and he marks it helped (English and Spanish)',
+    run: async (ctx) => {
+      const offer = `I can give rides on weekends (${Date.now() % 100_000})`;
+      const leader = await open(ctx, 'en');
+      await signIn(leader.page, ctx.server.url, 'brianna', 'brianna-password-1');
+      await leader.page.getByRole('link', { name: 'Support', exact: true }).first().waitFor(LIVE);
+      await leader.page.goto(`${ctx.server.url}/support/ask`);
+      await leader.page.getByRole('heading', { level: 1, name: 'Ask or offer' }).waitFor(LIVE);
+      await leader.page.getByLabel('I can offer help').check();
+      await leader.page.getByLabel('Practical help').check();
+      await leader.page.getByLabel('In a few words').fill(offer);
+      await leader.page.getByLabel('Open for').selectOption('30');
+      await checkAccessibility(leader.page, 'support, offering (en)');
+      await leader.page.getByRole('button', { name: 'Post it' }).click();
+      await leader.page.getByRole('heading', { level: 1, name: 'My requests and offers' }).waitFor(LIVE);
+      const mine = leader.page.getByRole('listitem').filter({ hasText: offer });
+      await mine.getByText('Waiting for someone to offer.').waitFor(LIVE);
+
+      // Carlos finds standing offers and asks for this one.
+      const resident = await open(ctx, 'es');
+      await signIn(resident.page, ctx.server.url, 'carlos', 'carlos-password-1', 'es');
+      await resident.page.getByRole('link', { name: 'Apoyo', exact: true }).first().waitFor(LIVE);
+      await resident.page.goto(`${ctx.server.url}/support`);
+      await resident.page.getByRole('heading', { level: 1, name: 'Apoyo' }).waitFor(LIVE);
+      await resident.page.getByLabel('Mostrar').selectOption('offer');
+      const card = resident.page.getByRole('listitem').filter({ hasText: offer });
+      await card.getByText('Ofrece ayuda').waitFor(LIVE);
+      await checkAccessibility(resident.page, 'support, standing offers (es)');
+      await card.getByRole('button', { name: 'Me gustaría' }).click();
+      await card.getByText('Tú lo pediste.').waitFor(LIVE);
+
+      // Brianna sees him ask, live, and accepts; he sees it and marks it helped.
+      await mine.getByRole('button', { name: 'Accept Carlos M.' }).click();
+      await mine.getByRole('link', { name: 'Open our private thread' }).waitFor(LIVE);
+      await card.getByText('Te aceptaron. Hablen en su conversación privada.').waitFor(LIVE);
+      await card.getByRole('button', { name: 'Esto me ayudó' }).click();
+      await card.getByText('Marcado como ayuda. Gracias por decirlo.').waitFor(LIVE);
+      await checkAccessibility(resident.page, 'support, standing offer helped (es)');
+      await mine.getByText('You helped Carlos M., thank you!').waitFor(LIVE);
+      // The offer stays up for others.
+      await mine.getByRole('button', { name: 'Withdraw' }).waitFor(LIVE);
+      await checkAccessibility(leader.page, 'support, my standing offer (en)');
+
+      noProblems(leader.problems);
+      noProblems(resident.problems);
+      await leader.page.context().close();
+      await resident.page.context().close();
+    },
+  },
 ];

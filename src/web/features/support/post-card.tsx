@@ -27,7 +27,7 @@ export function PostCard({ post }: { post: SupportRequestView }) {
       </h2>
       <p className="hint">
         {post.isMine
-          ? t('peerSupport.youAsked')
+          ? t(post.type === 'offer' ? 'peerSupport.youPostedOffer' : 'peerSupport.youAsked')
           : post.author
             ? t('peerSupport.byAuthor', { name: post.author.displayName })
             : t('peerSupport.anonymousAuthor')}
