@@ -256,6 +256,18 @@ describe('skill sessions', () => {
     expect((await call('GET', '/api/skill-sessions', { as: cara })).body.sessions).toEqual([]);
   });
 
+  it('should fail with 400 for ids that are not ids, and 404 for a session that does not exist', async () => {
+    const bad = await call('POST', '/api/skill-sessions', { as: ben, body: { listingId: 'cooking' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].field).toBe('body.listingId');
+    expect((await call('POST', '/api/skill-sessions/not-an-id/accept', { as: ana })).status).toBe(400);
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    expect((await call('POST', `/api/skill-sessions/${nobody}/done`, { as: ana })).status).toBe(404);
+    expect((await call('POST', '/api/skill-sessions', { as: ben, body: { listingId: nobody } })).status).toBe(
+      404,
+    );
+  });
+
   it('should let either person call off a planned session, with no ledger entry', async () => {
     const proposed = await call('POST', '/api/skill-sessions', {
       as: cara,
