@@ -46,9 +46,9 @@ export const chatJourneys: Journey[] = [
       // Brianna stays on the list: Carlos's message shows up there as new, without reloading.
       await write(resident.page, 'Tu mensaje', 'Enviar', '¿Alguien va a la reunión de esta noche?');
       await waitForText(resident.page, '¿Alguien va a la reunión de esta noche?');
-      await waitForText(leader.page, '1 new message');
+      await leader.page.getByRole('link', { name: `${HOUSE} chat 1 new message` }).waitFor(LIVE);
       // The menu counts it too.
-      await leader.page.locator('.chat-nav-count', { hasText: '1' }).first().waitFor(LIVE);
+      await leader.page.locator('.chat-nav-count').first().waitFor(LIVE);
 
       await leader.page.getByRole('link', { name: `${HOUSE} chat` }).click();
       await leader.page.getByRole('heading', { level: 1, name: `${HOUSE} chat` }).waitFor(LIVE);
