@@ -61,7 +61,7 @@ function MyMentorships({ mentorships }: { mentorships: MentorshipView[] }) {
   );
 }
 
-function MentorshipItem({ mentorship: m }: { mentorship: MentorshipView }) {
+export function MentorshipItem({ mentorship: m }: { mentorship: MentorshipView }) {
   const { t } = useTranslation();
   const change = useChangeMentorship();
   const [confirming, setConfirming] = useState(false);

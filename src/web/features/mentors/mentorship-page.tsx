@@ -10,6 +10,7 @@ import { Loading, LoadProblem, Notice } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
 import { peersError } from '../skills/skills-api.ts';
 import { useAddMentorCheckIn, useLiveMentors, useMentorshipLog } from './mentors-api.ts';
+import { MentorshipItem } from './mentors-page.tsx';
 
 export function MentorshipPage() {
   const { t } = useTranslation();
@@ -40,6 +41,22 @@ function LogView({ id, log }: { id: string; log: MentorshipLogView }) {
   const { t, i18n } = useTranslation();
   const m = log.mentorship;
   const other = m.myRole === 'mentor' ? m.mentee : m.mentor;
+  if (m.state === 'proposed' || m.state === 'declined') {
+    // A request (e.g. opened from a notification): answer it here, or see that it waits.
+    return (
+      <Page title={t('mentors.title')}>
+        <p className="link-row">
+          <Link to="/mentors">{t('mentors.back')}</Link>
+        </p>
+        <section className="card" aria-labelledby="mentor-request">
+          <h2 id="mentor-request">{t('mentors.mineHeading')}</h2>
+          <ul className="mentorships">
+            <MentorshipItem mentorship={m} />
+          </ul>
+        </section>
+      </Page>
+    );
+  }
   return (
     <Page title={t('mentors.logTitle', { name: other.displayName })} intro={t('mentors.logIntro')}>
       <p className="link-row">
