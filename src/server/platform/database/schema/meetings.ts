@@ -216,7 +216,9 @@ export const supportLedger = pgTable(
     source: text('source').notNull(),
     commitmentId: uuid('commitment_id').references(() => commitments.id, { onDelete: 'set null' }),
     /** source 'request': the support request or standing offer the help came from (features/support). */
-    supportRequestId: uuid('support_request_id').references(() => supportRequests.id, { onDelete: 'set null' }),
+    supportRequestId: uuid('support_request_id').references(() => supportRequests.id, {
+      onDelete: 'set null',
+    }),
     note: text('note'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
