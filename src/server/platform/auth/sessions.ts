@@ -146,7 +146,7 @@ export const secureCookies = (publicUrl: string | undefined) => publicUrl?.start
  */
 export class SessionCache {
   readonly ttlMs: number;
-  /** Entries beyond this are dropped oldest first. */
+  /** Entries beyond this are dropped oldest first (20,000 is about 16 MB: people active in one minute). */
   readonly maxEntries: number;
   private readonly entries = new Map<string, { found: SessionLookup; until: number }>();
   /** False until the invalidation listener is listening, and again whenever it is not. */
@@ -156,7 +156,7 @@ export class SessionCache {
    * read the old row; `set` keeps it only if nothing was forgotten since its `stamp()`.
    */
   private generation = 0;
-  constructor(ttlMs: number, maxEntries = 50_000) {
+  constructor(ttlMs: number, maxEntries = 20_000) {
     this.ttlMs = ttlMs;
     this.maxEntries = maxEntries;
   }
