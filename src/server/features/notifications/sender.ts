@@ -1,7 +1,7 @@
 // The push sender: after a notification is committed, web push to that person's devices, following their
 // settings. Every process runs one; each notification is claimed by exactly one of them
 // (`update … set pushed_at … where pushed_at is null … for update skip locked returning`), so a push goes
-// out once however many processes heard about it. Decision 0021 explains the choices.
+// out once however many processes heard about it. Decision 0018 explains the choices.
 import { sql } from 'drizzle-orm';
 import webPush from 'web-push';
 import { decidePush, notificationPath } from '../../../shared/domain/notifications.ts';
