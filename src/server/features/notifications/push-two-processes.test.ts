@@ -1,65 +1,19 @@
 // Two real Hearth processes (child `node` processes running startHearth, each with its own push sender)
 // on this file's database: both hear every new notification at commit, and each push still goes out
 // exactly once. Only the push service is replaced, by a receiver on 127.0.0.1.
-import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, call, testDatabaseUrl, testDb } from '../../../test/app.ts';
+import { buildTestApp, call, testDb } from '../../../test/app.ts';
 import { buildPerson, buildResidence, setUpOrganization, type TestPerson } from '../../../test/factories.ts';
+import {
+  type HearthProcess,
+  startHearthProcess as startHearth,
+  stopHearthProcess,
+} from '../../../test/hearth-process.ts';
 import { type PushReceiver, startPushReceiver } from '../../../test/push-receiver.ts';
 import { notifyPeople } from '../../platform/notify.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-
-type Hearth = { child: ChildProcess; base: string };
-
-function startHearthProcess(): Promise<Hearth> {
-  const child = spawn(process.execPath, ['src/server/platform/realtime/serve.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: testDatabaseUrl(),
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      PUBLIC_URL: '',
-      PUSH_ALLOW_PRIVATE_ENDPOINTS: 'true',
-      PUSH_CONTACT: 'mailto:care@hearth.example.org',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Hearth did not start:\n${output}`)), 60_000);
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /Hearth is running at (http:\/\/\S+)/.exec(output);
-      if (found) {
-        clearTimeout(timer);
-        resolve({ child, base: found[1]!.replace('localhost', '127.0.0.1') });
-      }
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Hearth exited (${code}):\n${output}`));
-    });
-  });
-}
-
-async function stopHearthProcess(hearth: Hearth | undefined): Promise<void> {
-  if (!hearth || hearth.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => hearth.child.once('exit', resolve));
-  hearth.child.kill('SIGTERM');
-  const done = await Promise.race([
-    exited.then(() => true),
-    new Promise((resolve) => setTimeout(() => resolve(false), 10_000)),
-  ]);
-  if (!done) hearth.child.kill('SIGKILL');
-}
+type Hearth = HearthProcess;
 
 let processes: Hearth[] = [];
 let receiver: PushReceiver;
@@ -76,7 +30,10 @@ beforeAll(async () => {
   receiver = await startPushReceiver();
   app = await buildTestApp({ PUSH_ALLOW_PRIVATE_ENDPOINTS: 'true' });
   await app.ready();
-  processes = await Promise.all([startHearthProcess(), startHearthProcess()]);
+  processes = await Promise.all([
+    startHearth({ PUSH_ALLOW_PRIVATE_ENDPOINTS: 'true', PUSH_CONTACT: 'mailto:care@hearth.example.org' }),
+    startHearth({ PUSH_ALLOW_PRIVATE_ENDPOINTS: 'true', PUSH_CONTACT: 'mailto:care@hearth.example.org' }),
+  ]);
 }, 120_000);
 
 afterAll(async () => {

@@ -1,60 +1,18 @@
 // Two real Hearth processes (child `node` processes running startHearth) on this file's PostgreSQL
 // database: an event published by one reaches sockets held by the other through LISTEN/NOTIFY, and a
 // socket that reconnects to the other process gets the events it missed.
-import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseUrl, testDb } from '../../../test/app.ts';
+import { testDb } from '../../../test/app.ts';
 import { buildPerson, buildResidence, setUpOrganization, type TestPerson } from '../../../test/factories.ts';
+import {
+  type HearthProcess,
+  startHearthProcess as startHearth,
+  stopHearthProcess,
+} from '../../../test/hearth-process.ts';
 import { publish } from './publish.ts';
 import { openSocket, settle, type TestSocket } from './testing.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-
-type Hearth = { child: ChildProcess; base: string; output: () => string };
-
-/** Starts `node src/server/platform/realtime/serve.ts` and waits for "Hearth is running at …". */
-function startHearthProcess(): Promise<Hearth> {
-  const child = spawn(process.execPath, ['src/server/platform/realtime/serve.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: testDatabaseUrl(),
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      PUBLIC_URL: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Hearth did not start:\n${output}`)), 60_000);
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /Hearth is running at (http:\/\/\S+)/.exec(output);
-      if (found) {
-        clearTimeout(timer);
-        resolve({ child, base: found[1]!.replace('localhost', '127.0.0.1'), output: () => output });
-      }
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Hearth exited (${code}):\n${output}`));
-    });
-  });
-}
-
-async function stopHearthProcess(hearth: Hearth | undefined): Promise<void> {
-  if (!hearth || hearth.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => hearth.child.once('exit', resolve));
-  hearth.child.kill('SIGTERM');
-  const done = await Promise.race([exited.then(() => true), settle(10_000).then(() => false)]);
-  if (!done) hearth.child.kill('SIGKILL');
-}
+type Hearth = HearthProcess;
 
 let first: Hearth;
 let second: Hearth;
@@ -98,7 +56,7 @@ beforeAll(async () => {
   ana = await buildPerson(admin, { role: 'resident', residenceId: maple, firstName: 'Ana' });
   amir = await buildPerson(admin, { role: 'resident', residenceId: maple, firstName: 'Amir' });
   bea = await buildPerson(admin, { role: 'resident', residenceId: cedar, firstName: 'Bea' });
-  [first, second] = await Promise.all([startHearthProcess(), startHearthProcess()]);
+  [first, second] = await Promise.all([startHearth(), startHearth()]);
 }, 120_000);
 
 afterAll(async () => {
