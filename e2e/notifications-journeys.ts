@@ -78,7 +78,11 @@ export const notificationsJourneys: Journey[] = [
       await bellName(asker.page, 'Avisos, 1 sin leer');
       await waitForText(asker.page, 'Brianna D. puede ayudarte con tu pedido.');
       await checkAccessibility(asker.page, 'notifications, an offer of help (es)');
-      await asker.page.getByRole('link', { name: 'Brianna D. puede ayudarte con tu pedido.' }).click();
+      // The newest comes first; earlier journeys may have left older offers from her in the list.
+      await asker.page
+        .getByRole('link', { name: 'Brianna D. puede ayudarte con tu pedido.' })
+        .first()
+        .click();
       await asker.page.waitForURL(/\/support\/mine$/, LIVE);
       await bellName(asker.page, /^Avisos$/);
       noProblems(leader.problems);

@@ -94,7 +94,8 @@ export const reachOutJourneys: Journey[] = [
       // for that are covered by the foundation journeys).
       const admin = await open(ctx, 'es');
       await signIn(admin.page, ctx.server.url, ADMIN.username, ADMIN.password, 'es');
-      await admin.page.getByRole('heading', { level: 1, name: 'Residencias' }).waitFor();
+      // Earlier journeys may have set the admin's own language to English, which their account keeps.
+      await admin.page.getByRole('heading', { level: 1, name: /^(Residencias|Residences)$/ }).waitFor();
       const house = await admin.page.request.post(`${ctx.server.url}/api/residences`, {
         data: {
           name: 'Cedar House',
@@ -117,7 +118,7 @@ export const reachOutJourneys: Journey[] = [
         data: {
           firstName: 'Dana',
           lastName: 'Reyes',
-          username: 'dana',
+          username: 'dana-cedar',
           password: 'dana-password-1',
           language: 'en',
         },

@@ -145,10 +145,13 @@ export function MentorshipItem({ mentorship: m }: { mentorship: MentorshipView }
 function Suggestions() {
   const { t } = useTranslation();
   const suggestions = useMentorSuggestions(true);
+  // Kept here: once asked, the person leaves the suggestions (the request shows under my mentorships).
+  const [asked, setAsked] = useState<string | null>(null);
   return (
     <section className="card" aria-labelledby="mentors-suggestions">
       <h2 id="mentors-suggestions">{t('mentors.suggestionsHeading')}</h2>
       <p className="hint">{t('mentors.suggestionsIntro')}</p>
+      {asked ? <Notice tone="success">{t('mentors.asked', { name: asked })}</Notice> : null}
       {suggestions.isPending ? (
         <Loading />
       ) : suggestions.isError ? (
@@ -158,7 +161,7 @@ function Suggestions() {
       ) : (
         <ul className="mentor-suggestions">
           {suggestions.data.suggestions.map((s) => (
-            <SuggestionItem key={s.person.personId} suggestion={s} />
+            <SuggestionItem key={s.person.personId} suggestion={s} onAsked={setAsked} />
           ))}
         </ul>
       )}
@@ -166,7 +169,13 @@ function Suggestions() {
   );
 }
 
-function SuggestionItem({ suggestion: s }: { suggestion: MentorSuggestionView }) {
+function SuggestionItem({
+  suggestion: s,
+  onAsked,
+}: {
+  suggestion: MentorSuggestionView;
+  onAsked: (name: string) => void;
+}) {
   const { t } = useTranslation();
   const ask = useAskMentor();
   const name = s.person.displayName;
@@ -186,14 +195,12 @@ function SuggestionItem({ suggestion: s }: { suggestion: MentorSuggestionView })
       {s.stage ? <p className="hint">{t('mentors.stage', { stage: t(`stages.names.${s.stage}`) })}</p> : null}
       {reasons ? <p className="hint">{t('mentors.why', { reasons })}</p> : null}
       {ask.isError ? <Notice tone="error">{peersError(t, ask.error)}</Notice> : null}
-      {ask.isSuccess ? (
-        <Notice tone="success">{t('mentors.asked', { name })}</Notice>
-      ) : (
+      {ask.isSuccess ? null : (
         <button
           type="button"
           className="button button-secondary"
           disabled={ask.isPending}
-          onClick={() => ask.mutate(s.person.personId)}
+          onClick={() => ask.mutate(s.person.personId, { onSuccess: () => onAsked(name) })}
         >
           {t('mentors.ask')}
           <Hidden>: {name}</Hidden>
