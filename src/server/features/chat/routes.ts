@@ -17,16 +17,8 @@ import {
 } from '../../../shared/contracts/chat.ts';
 import { requireActor } from '../../platform/auth/sessions.ts';
 import type { App } from '../../platform/types.ts';
-import {
-  conversationDetail,
-  hideMessage,
-  listConversations,
-  listReports,
-  markRead,
-  postMessage,
-  readMessages,
-  reportMessage,
-} from './service.ts';
+import { hideMessage, listReports, reportMessage } from './moderation.ts';
+import { conversationDetail, listConversations, markRead, postMessage, readMessages } from './service.ts';
 
 const tags = ['chat'];
 

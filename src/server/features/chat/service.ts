@@ -1,5 +1,5 @@
-// Chat: who is in a conversation, what each viewer sees of its messages, posting, reading, reporting
-// and hiding. A house conversation's members are the house's current residents and peer leaders
+// Chat: who is in a conversation, what each viewer sees of its messages, posting and reading
+// (reporting and hiding: moderation.ts). A house conversation's members are the house's current residents and peer leaders
 // (from memberships, never copied); a thread's members are its conversation_members rows. Anyone
 // else finds nothing (404) and nothing is written. A peer leader reviews reports in their house's
 // conversation and in threads of people living in their house; a hidden message stays for the record.
@@ -10,15 +10,16 @@ import type { NameStyle } from '../../../shared/domain/vocabulary.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { type Actor, residencesWithRole } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
-import { AppError, forbidden, notFound } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import { notifyPeople } from '../../platform/notify.ts';
 import { houseMemberIds, publish } from '../../platform/realtime/publish.ts';
 import { type Executor, houseConversationId } from './conversations.ts';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
-const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
+export const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
+export const iso = (v: unknown): string =>
+  v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString();
 
 /** The houses whose conversation the actor belongs to: where they live or lead today. */
 export const chatHouses = (actor: Actor): string[] => [
@@ -203,7 +204,7 @@ export async function conversationDetail(
   };
 }
 
-type MessageRow = PersonRow & {
+export type MessageRow = PersonRow & {
   message_id: string;
   seq: string | number;
   conversation_id: string;
@@ -215,7 +216,7 @@ type MessageRow = PersonRow & {
   reported_by_me: boolean;
 };
 
-const MESSAGE_COLUMNS = (me: string) => sql`
+export const MESSAGE_COLUMNS = (me: string) => sql`
   m.id as message_id, m.seq, m.conversation_id, m.author_id, p.id, p.first_name, p.last_name, p.name_style,
   m.body, m.created_at, m.hidden_at,
   (select count(*)::int from chat_message_reports r where r.message_id = m.id) as report_count,
@@ -269,7 +270,7 @@ export async function readMessages(
   };
 }
 
-async function messageRow(db: Executor, actor: Actor, messageId: string) {
+export async function messageRow(db: Executor, actor: Actor, messageId: string) {
   const result = await db.execute<MessageRow>(sql`
     select ${MESSAGE_COLUMNS(actor.personId)}
     from chat_messages m left join people p on p.id = m.author_id
@@ -369,158 +370,4 @@ export async function markRead(db: Db, actor: Actor, conversationId: string, seq
     });
     return { lastReadSeq, unreadCount };
   });
-}
-
-/** A member reports someone else's message to the peer leaders who review the conversation. */
-export async function reportMessage(db: Db, actor: Actor, messageId: string, reason: string) {
-  return await db.transaction(async (tx: Tx) => {
-    const message = await messageRow(tx, actor, messageId);
-    if (!message) throw notFound('message');
-    const access = await accessTo(tx, actor, message.conversation_id);
-    if (!access.isMember) throw notFound('message');
-    if (message.author_id === actor.personId) {
-      throw new AppError('bad_request', 'You cannot report your own message.', [
-        { field: 'messageId', message: 'this is your own message' },
-      ]);
-    }
-    const inserted = await tx.execute<{ id: string }>(sql`
-      insert into chat_message_reports (organization_id, message_id, reporter_id, reason)
-      values (${actor.organizationId}, ${messageId}, ${actor.personId}, ${reason})
-      on conflict (message_id, reporter_id) do nothing
-      returning id`);
-    if (inserted.rows.length > 0) {
-      await recordAudit(tx, {
-        organizationId: actor.organizationId,
-        actorId: actor.personId,
-        action: 'chat.message.report',
-        subjectType: 'chat_message',
-        subjectId: messageId,
-      });
-      const reviewers = await reviewersOf(tx, access.conversation);
-      await publish(tx, {
-        organizationId: actor.organizationId,
-        recipients: reviewers,
-        type: 'chat.reported',
-        payload: { conversationId: message.conversation_id, messageId },
-      });
-    }
-    return { reported: true as const };
-  });
-}
-
-/** The peer leaders who review a conversation's reports. */
-async function reviewersOf(
-  db: Executor,
-  conversation: { id: string; kind: string; residence_id: string | null },
-): Promise<string[]> {
-  const result =
-    conversation.kind === 'house'
-      ? await db.execute<{ person_id: string }>(sql`
-          select distinct person_id from memberships
-          where residence_id = ${conversation.residence_id} and role = 'peer_leader'
-            and starts_on <= current_date and (ends_on is null or ends_on >= current_date)`)
-      : await db.execute<{ person_id: string }>(sql`
-          select distinct leader.person_id from conversation_members cm
-          join memberships m on m.person_id = cm.person_id and m.role in ('resident', 'peer_leader')
-            and m.starts_on <= current_date and (m.ends_on is null or m.ends_on >= current_date)
-          join memberships leader on leader.residence_id = m.residence_id and leader.role = 'peer_leader'
-            and leader.starts_on <= current_date and (leader.ends_on is null or leader.ends_on >= current_date)
-          where cm.conversation_id = ${conversation.id}`);
-  return result.rows.map((r) => r.person_id);
-}
-
-/** A peer leader hides a reported message: kept for the record, hidden from peers. */
-export async function hideMessage(db: Db, actor: Actor, messageId: string) {
-  return await db.transaction(async (tx: Tx) => {
-    const message = await messageRow(tx, actor, messageId);
-    if (!message) throw notFound('message');
-    const access = await accessTo(tx, actor, message.conversation_id);
-    if (!access.canModerate) {
-      if (access.isMember) throw forbidden();
-      throw notFound('message');
-    }
-    if (Number(message.report_count) === 0) {
-      throw new AppError('conflict', 'Only a reported message can be hidden.', [
-        { field: 'messageId', message: 'nobody has reported this message' },
-      ]);
-    }
-    if (message.hidden_at === null) {
-      await tx.execute(sql`
-        update chat_messages set hidden_at = now(), hidden_by = ${actor.personId}
-        where id = ${messageId} and hidden_at is null`);
-      await recordAudit(tx, {
-        organizationId: actor.organizationId,
-        actorId: actor.personId,
-        action: 'chat.message.hide',
-        subjectType: 'chat_message',
-        subjectId: messageId,
-      });
-      const recipients = [
-        ...(await conversationMemberIds(tx, access.conversation)),
-        ...(await reviewersOf(tx, access.conversation)),
-      ];
-      await publish(tx, {
-        organizationId: actor.organizationId,
-        recipients,
-        type: 'chat.hidden',
-        payload: { conversationId: message.conversation_id, messageId },
-      });
-    }
-    const after = (await messageRow(tx, actor, messageId))!;
-    return presentMessage(after, actor.personId, true);
-  });
-}
-
-/** Reported messages in the conversations a peer leader reviews, newest report first. Audited. */
-export async function listReports(db: Db, actor: Actor) {
-  const led = residencesWithRole(actor, 'peer_leader');
-  if (led.length === 0) return { reports: [] };
-  const houses = uuidArray(led);
-  const result = await db.execute<
-    MessageRow & {
-      kind: 'house' | 'thread';
-      residence_name: string | null;
-      reasons: string[];
-      first_at: Date;
-    }
-  >(sql`
-    with reviewed as (
-      select c.id from conversations c
-      where c.organization_id = ${actor.organizationId} and c.kind = 'house'
-        and c.residence_id = any(${houses}::uuid[])
-      union
-      select cm.conversation_id from conversation_members cm
-      join memberships m on m.person_id = cm.person_id and m.role in ('resident', 'peer_leader')
-        and m.starts_on <= current_date and (m.ends_on is null or m.ends_on >= current_date)
-      where cm.organization_id = ${actor.organizationId} and m.residence_id = any(${houses}::uuid[])
-    )
-    select ${MESSAGE_COLUMNS(actor.personId)}, c.kind, r.name as residence_name,
-      array(select rep.reason from chat_message_reports rep
-            where rep.message_id = m.id and rep.reason <> '' order by rep.created_at) as reasons,
-      (select min(rep.created_at) from chat_message_reports rep where rep.message_id = m.id) as first_at
-    from chat_messages m
-    join conversations c on c.id = m.conversation_id
-    left join residences r on r.id = c.residence_id
-    left join people p on p.id = m.author_id
-    where m.organization_id = ${actor.organizationId}
-      and m.conversation_id in (select id from reviewed)
-      and exists (select 1 from chat_message_reports rep where rep.message_id = m.id)
-    order by (m.hidden_at is null) desc, first_at desc
-    limit 100`);
-  await recordAudit(db, {
-    organizationId: actor.organizationId,
-    actorId: actor.personId,
-    action: 'chat.reports.read',
-    subjectType: 'organization',
-    subjectId: actor.organizationId,
-    detail: { count: result.rows.length },
-  });
-  return {
-    reports: result.rows.map((row) => ({
-      message: presentMessage(row, actor.personId, true),
-      conversation: { id: row.conversation_id, kind: row.kind, residenceName: row.residence_name },
-      reasons: row.reasons,
-      firstReportedAt: iso(row.first_at),
-    })),
-  };
 }
