@@ -1,8 +1,8 @@
-// Wakes this process's push sender: a LISTEN on `hearth_push` (a database trigger NOTIFYs it when
+// Wakes this process's push sender: a LISTEN on `hearth_push` (platform/database/listener.ts) (a database trigger NOTIFYs it when
 // notifications are inserted, delivered at commit) plus a slow sweep in case a NOTIFY was missed while
 // the connection was down. Started by main.ts; the integration tests start it themselves.
-import pg from 'pg';
 import type { Db } from '../../platform/database/connect.ts';
+import { DatabaseListener } from '../../platform/database/listener.ts';
 import { drainPendingPushes, type PushOptions } from './sender.ts';
 import { ensureVapidKeys } from './vapid.ts';
 
@@ -47,33 +47,14 @@ export async function startPushSender(input: {
     })();
   };
 
-  let client: pg.Client | null = null;
-  let retry: NodeJS.Timeout | null = null;
-  const connect = async (): Promise<void> => {
-    if (stopped) return;
-    const next = new pg.Client({ connectionString: databaseUrl });
-    const reconnect = () => {
-      if (stopped || client !== next) return;
-      client = null;
-      next.end().catch(() => {});
-      retry = setTimeout(() => void connect(), 1000);
-      retry.unref();
-    };
-    next.on('error', reconnect);
-    next.on('end', reconnect);
-    next.on('notification', (message) => {
-      if (message.channel === PUSH_CHANNEL) wake();
-    });
-    client = next;
-    try {
-      await next.connect();
-      await next.query(`LISTEN ${PUSH_CHANNEL}`);
-      wake(); // whatever arrived while we were not listening
-    } catch {
-      reconnect();
-    }
-  };
-  await connect();
+  // Its own LISTEN connection; after a drop it comes back by itself and drains what arrived meanwhile.
+  const listener = new DatabaseListener(
+    { connectionString: databaseUrl },
+    { channels: { [PUSH_CHANNEL]: wake }, onListening: wake },
+    { warn: (_obj, msg) => log(`Web push: ${msg}`) },
+    'push listener',
+  );
+  await listener.startAndKeepTrying(1000);
   const sweep = setInterval(wake, input.sweepMs ?? 60_000);
   sweep.unref();
 
@@ -84,10 +65,7 @@ export async function startPushSender(input: {
     stop: async () => {
       stopped = true;
       clearInterval(sweep);
-      if (retry) clearTimeout(retry);
-      const last = client;
-      client = null;
-      await last?.end().catch(() => {});
+      await listener.stop();
       while (running) await running;
     },
   };

@@ -1,4 +1,4 @@
-// This process's end of realtime delivery: its listener (listener.ts) hears every event published by any
+// This process's end of realtime delivery: its listener (platform/database/listener.ts) hears every event published by any
 // process, and the hub sends each to the open sockets of its recipients here (fetching it once when it
 // was too big to travel in the NOTIFY). A client that (re)connects with `after` first gets what it
 // missed, then live events, without a gap or a duplicate.
@@ -11,10 +11,12 @@ import {
   type RealtimeServerMessage,
 } from '../../../shared/contracts/realtime.ts';
 import type { Actor } from '../auth/actor.ts';
+import { SESSIONS_CHANNEL } from '../auth/session-invalidation.ts';
 import { lookUpSession } from '../auth/sessions.ts';
 import type { Db } from '../database/connect.ts';
+import { DatabaseListener } from '../database/listener.ts';
 import { authoriseChannel, inChannels } from './channels.ts';
-import { RealtimeListener } from './listener.ts';
+import { REALTIME_CHANNEL } from './publish.ts';
 
 /** How long events are kept for replay (a phone asleep overnight still catches up). */
 export const KEEP_EVENTS_HOURS = 24;
@@ -27,7 +29,7 @@ const MAX_BUFFERED_BYTES = 1_000_000;
 const HEARTBEAT_MS = 30_000;
 /**
  * A connection's session is looked at again this often: sign-outs and role changes are announced and
- * handled at once (listener.ts), this catches a session that simply expired.
+ * handled at once (platform/database/listener.ts), this catches a session that simply expired.
  */
 const SESSION_RECHECK_MS = 300_000;
 
@@ -106,7 +108,7 @@ const fromWhole = (e: WholeEvent): StoredEvent =>
 export class RealtimeHub {
   private readonly db: Db;
   private readonly log: Log;
-  private readonly listener: RealtimeListener;
+  private readonly listener: DatabaseListener;
   private readonly byPerson = new Map<string, Set<Connection>>();
   /** The highest seq this process has fetched; after a lost LISTEN connection it catches up from here. */
   private highestSeen = 0;
@@ -118,14 +120,18 @@ export class RealtimeHub {
   constructor(db: Db, connection: pg.ClientConfig, log: Log) {
     this.db = db;
     this.log = log;
-    this.listener = new RealtimeListener(
+    this.listener = new DatabaseListener(
       connection,
       {
-        onPayload: (payload) => this.enqueue(payload),
-        onSessionChange: (personId) => void this.recheckPerson(personId).catch(() => {}),
+        channels: {
+          [REALTIME_CHANNEL]: (payload) => payload && this.enqueue(payload),
+          // A sign-out or an ended role: that person's sockets are looked at again at once.
+          [SESSIONS_CHANNEL]: (personId) => personId && void this.recheckPerson(personId).catch(() => {}),
+        },
         onListening: (reconnected) => (reconnected ? this.catchUp() : this.startFromNow()),
       },
       log,
+      'realtime listener',
     );
   }
 

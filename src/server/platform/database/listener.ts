@@ -1,23 +1,22 @@
-// The LISTEN side of realtime: this process's own PostgreSQL connection (never one of the pool's) on the
-// channel every publish() notifies, and on the one where the database announces session and role changes
-// (drizzle/0007), so a sign-out closes that person's sockets at once on every process. When the connection drops it comes back by itself (200 ms doubling
-// to 5 s) and says so, so the hub can deliver what was published meanwhile.
+// A LISTEN connection of this process's own (never one of the pool's) on the channels the database
+// announces things on: realtime events (hearth_realtime), session and role changes (hearth_sessions),
+// new notifications to push (hearth_push). When the connection drops it comes back by itself (200 ms
+// doubling to 5 s) and says so, so its owner can catch up on what was announced meanwhile — PostgreSQL
+// does not keep a NOTIFY for a connection that was not listening.
 import pg from 'pg';
-import { SESSIONS_CHANNEL } from '../auth/session-invalidation.ts';
-import { REALTIME_CHANNEL } from './publish.ts';
 
 type Log = { warn: (obj: object, msg: string) => void };
 
 export type ListenerHandlers = {
-  /** A notification's payload: the event as JSON, or its seq. */
-  onPayload: (payload: string) => void;
-  /** A person's sessions or roles changed (a sign-out, a role ended): their sockets are looked at again. */
-  onSessionChange: (personId: string) => void;
-  /** LISTEN is in place; `reconnected` after a drop (events may have been missed meanwhile). */
-  onListening: (reconnected: boolean) => Promise<void>;
+  /** What to do with each channel's notifications (their payload, '' when none). */
+  channels: Record<string, (payload: string) => void>;
+  /** LISTEN is in place; `reconnected` after a drop (announcements may have been missed meanwhile). */
+  onListening: (reconnected: boolean) => Promise<void> | void;
+  /** The connection is gone (until onListening again). */
+  onLost?: () => void;
 };
 
-export class RealtimeListener {
+export class DatabaseListener {
   private readonly connection: pg.ClientConfig;
   private readonly handlers: ListenerHandlers;
   private readonly log: Log;
@@ -27,10 +26,14 @@ export class RealtimeListener {
   private retryMs = 200;
   private stopped = false;
 
-  constructor(connection: pg.ClientConfig, handlers: ListenerHandlers, log: Log) {
+  /** `name` says whose listener it is in the log ("realtime listener lost; reconnecting"). */
+  private readonly name: string;
+
+  constructor(connection: pg.ClientConfig, handlers: ListenerHandlers, log: Log, name: string) {
     this.connection = connection;
     this.handlers = handlers;
     this.log = log;
+    this.name = name;
   }
 
   /** Whether this process is hearing events now. */
@@ -40,9 +43,27 @@ export class RealtimeListener {
 
   /** Starts listening (once); resolves when LISTEN is in place. A failed first try is tried again next time. */
   start(): Promise<void> {
-    if (this.stopped) return Promise.reject(new Error('realtime is stopped'));
+    if (this.stopped) return Promise.reject(new Error(`${this.name} is stopped`));
     this.listening ??= this.connect(false);
     return this.listening;
+  }
+
+  /**
+   * Starts listening and, should the first connection fail, keeps trying (200 ms doubling to 5 s) until it
+   * listens or is stopped. Resolves after the first try, whatever its outcome.
+   */
+  async startAndKeepTrying(delayMs = 200): Promise<void> {
+    try {
+      await this.start();
+    } catch (error) {
+      if (this.stopped) return;
+      this.log.warn({ err: (error as Error).message }, `${this.name} could not connect; retrying`);
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        void this.startAndKeepTrying(Math.min(delayMs * 2, 5000));
+      }, delayMs);
+      this.retryTimer.unref();
+    }
   }
 
   private connect(reconnecting: boolean): Promise<void> {
@@ -53,30 +74,35 @@ export class RealtimeListener {
         next.removeAllListeners();
         next.on('error', () => {});
         next.end().catch(() => {});
-        if (this.client === next) this.client = null;
+        if (this.client === next) {
+          this.client = null;
+          this.handlers.onLost?.();
+        }
         if (!settled) {
           settled = true;
           if (!reconnecting) {
             this.listening = null;
-            reject(error ?? new Error('realtime listener could not connect'));
+            reject(error ?? new Error(`${this.name} could not connect`));
             return;
           }
         }
         if (this.stopped) return;
-        this.log.warn({ err: error?.message }, 'realtime listener lost; reconnecting');
+        this.log.warn({ err: error?.message }, `${this.name} lost; reconnecting`);
         this.scheduleReconnect();
       };
       next.on('error', lost);
       next.on('end', () => lost());
       next.on('notification', (message) => {
-        if (!message.payload) return;
-        if (message.channel === REALTIME_CHANNEL) this.handlers.onPayload(message.payload);
-        else if (message.channel === SESSIONS_CHANNEL) this.handlers.onSessionChange(message.payload);
+        this.handlers.channels[message.channel]?.(message.payload ?? '');
       });
       void (async () => {
         try {
           await next.connect();
-          await next.query(`listen ${REALTIME_CHANNEL}; listen ${SESSIONS_CHANNEL}`);
+          await next.query(
+            Object.keys(this.handlers.channels)
+              .map((channel) => `listen ${channel}`)
+              .join('; '),
+          );
           if (this.stopped) {
             await next.end();
             return;
