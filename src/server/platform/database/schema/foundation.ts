@@ -51,7 +51,8 @@ export const people = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('people_org_idx').on(t.organizationId),
+    // Also what rows of one organization point at: (organization_id, person_id) must be one of its people.
+    uniqueIndex('people_org_id_key').on(t.organizationId, t.id),
     uniqueIndex('people_username_key').on(t.username),
     uniqueIndex('people_email_key').on(sql`lower(${t.email})`),
     check('people_language_check', sql`${t.language} in ('en','es')`),
@@ -129,7 +130,8 @@ export const residences = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('residences_org_idx').on(t.organizationId),
+    // Also what rows of one organization point at: (organization_id, residence_id) must be one of its houses.
+    uniqueIndex('residences_org_id_key').on(t.organizationId, t.id),
     check('residences_narr_level_check', sql`${t.narrLevel} between 1 and 4`),
     check('residences_bed_capacity_check', sql`${t.bedCapacity} > 0`),
   ],

@@ -4,6 +4,7 @@ import {
   boolean,
   check,
   date,
+  foreignKey,
   index,
   pgTable,
   real,
@@ -106,10 +107,8 @@ export const checkIns = pgTable(
   'check_ins',
   {
     id: id(),
-    organizationId: orgId().references(() => organizations.id),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
+    organizationId: orgId(),
+    personId: uuid('person_id').notNull(),
     localDate: date('local_date').notNull(),
     mood: smallint('mood').notNull(),
     craving: smallint('craving').notNull(),
@@ -127,6 +126,13 @@ export const checkIns = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // One key to the person, who is of this organization: no check-in locks the organization's row, which
+    // every check-in of the organization at that moment would otherwise share.
+    foreignKey({
+      name: 'check_ins_person_fk',
+      columns: [t.organizationId, t.personId],
+      foreignColumns: [people.organizationId, people.id],
+    }).onDelete('cascade'),
     uniqueIndex('check_ins_person_day_key').on(t.organizationId, t.personId, t.localDate),
     uniqueIndex('check_ins_idempotency_key').on(t.organizationId, t.personId, t.idempotencyKey),
     check('check_ins_mood_check', sql`${t.mood} between 1 and 5`),
@@ -143,13 +149,9 @@ export const signals = pgTable(
   'signals',
   {
     id: id(),
-    organizationId: orgId().references(() => organizations.id),
-    residenceId: uuid('residence_id')
-      .notNull()
-      .references(() => residences.id),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
+    organizationId: orgId(),
+    residenceId: uuid('residence_id').notNull(),
+    personId: uuid('person_id').notNull(),
     /** craving | low_mood | support_request | reset | silence */
     kind: text('kind').notNull(),
     /** low | medium | high */
@@ -161,6 +163,17 @@ export const signals = pgTable(
     acknowledgement: text('acknowledgement'),
   },
   (t) => [
+    // The person and the house are both of this organization (and its row is not locked by each signal).
+    foreignKey({
+      name: 'signals_person_fk',
+      columns: [t.organizationId, t.personId],
+      foreignColumns: [people.organizationId, people.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'signals_residence_fk',
+      columns: [t.organizationId, t.residenceId],
+      foreignColumns: [residences.organizationId, residences.id],
+    }),
     uniqueIndex('signals_person_kind_day_key').on(t.organizationId, t.personId, t.kind, t.localDate),
     index('signals_org_residence_idx').on(t.organizationId, t.residenceId, t.raisedAt),
   ],
