@@ -13,6 +13,7 @@ const actor = (...memberships: Actor['memberships']): Actor => ({
   organizationId: 'o',
   sessionId: 's',
   language: 'en',
+  timeZone: 'UTC',
   memberships,
 });
 const admin = actor({ id: 'm1', role: 'org_admin', residenceId: null });

@@ -1,14 +1,23 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDate } from '../../../shared/domain/dates.ts';
 import { buildTestApp, call, sessionCookieFrom, testDb } from '../../../test/app.ts';
-import { setUpOrganization, TEST_PASSWORD, type TestPerson } from '../../../test/factories.ts';
+import {
+  buildPerson,
+  buildResidence,
+  setUpOrganization,
+  TEST_PASSWORD,
+  type TestPerson,
+} from '../../../test/factories.ts';
 
 /** Two instances with a minute's session memory on one database, as behind a load balancer. */
 describe('the session memory of several app instances', () => {
   let a: FastifyInstance;
   let b: FastifyInstance;
   let admin: TestPerson;
+  /** Builds houses and people: the admin's own sessions are signed out and revoked by the tests. */
+  let builder: TestPerson;
 
   async function listening(app: FastifyInstance) {
     for (let i = 0; i < 100 && !app.sessionCache.enabled; i++) await new Promise((r) => setTimeout(r, 50));
@@ -30,15 +39,16 @@ describe('the session memory of several app instances', () => {
     await Promise.all([a.ready(), b.ready()]);
     await Promise.all([listening(a), listening(b)]);
     admin = await setUpOrganization();
+    builder = await buildPerson(admin, { role: 'org_admin' });
   });
   afterAll(async () => {
     await Promise.all([a.close(), b.close()]);
   });
 
-  async function freshSession() {
+  async function freshSession(person: TestPerson = admin) {
     const signedIn = await call('POST', '/api/auth/sign-in', {
       app: a,
-      body: { login: admin.username, password: TEST_PASSWORD },
+      body: { login: person.username, password: TEST_PASSWORD },
     });
     expect(signedIn.status).toBe(200);
     return sessionCookieFrom(signedIn);
@@ -101,5 +111,57 @@ describe('the session memory of several app instances', () => {
     await testDb().execute(sql`select pg_notify('hearth_sessions', gen_random_uuid()::text)`);
     await new Promise((r) => setTimeout(r, 200));
     expect(b.sessionCache.size).toBe(before);
+  });
+
+  // A person's day is counted in the time zone their session carries: a change of it reaches every instance.
+  const zoneOn = async (app: FastifyInstance, cookie: string) =>
+    (await call('GET', '/api/check-ins/today', { app, as: cookie })).body.timeZone as string;
+
+  it("should count a resident's day in their house's new time zone on every instance at once", async () => {
+    const house = await buildResidence(builder, { timeZone: 'Pacific/Pago_Pago', bedCapacity: 10 });
+    const resident = await buildPerson(builder, { role: 'resident', residenceId: house.id });
+    const cookie = await freshSession(resident);
+    expect(await zoneOn(b, cookie)).toBe('Pacific/Pago_Pago');
+    await testDb().execute(
+      sql`update residences set time_zone = 'Pacific/Kiritimati' where id = ${house.id}`,
+    );
+    for (const app of [a, b]) {
+      expect(await eventually(async () => (await zoneOn(app, cookie)) === 'Pacific/Kiritimati')).toBe(true);
+    }
+    // Checked in on the house's new day (Kiritimati, UTC+14, is always a day ahead of Pago Pago, UTC−11).
+    const made = await call('POST', '/api/check-ins', {
+      app: b,
+      as: cookie,
+      body: { idempotencyKey: `zone-${house.id}`, mood: 4, craving: 1 },
+    });
+    expect(made.status, made.text).toBe(201);
+    expect(made.body.localDate).toBe(localDate('Pacific/Kiritimati'));
+  });
+
+  it("should count a person's day in their own new time zone on every instance at once", async () => {
+    const house = await buildResidence(builder, { timeZone: 'Pacific/Pago_Pago', bedCapacity: 10 });
+    const resident = await buildPerson(builder, { role: 'resident', residenceId: house.id });
+    const cookie = await freshSession(resident);
+    expect(await zoneOn(b, cookie)).toBe('Pacific/Pago_Pago');
+    await testDb().execute(sql`update people set time_zone = 'Asia/Tokyo' where id = ${resident.id}`);
+    for (const app of [a, b]) {
+      expect(await eventually(async () => (await zoneOn(app, cookie)) === 'Asia/Tokyo')).toBe(true);
+    }
+    await testDb().execute(sql`update people set time_zone = null where id = ${resident.id}`);
+    expect(await eventually(async () => (await zoneOn(b, cookie)) === 'Pacific/Pago_Pago')).toBe(true);
+  });
+
+  it("should count a resident's day in the time zone of the house they moved to, on every instance", async () => {
+    const from = await buildResidence(builder, { timeZone: 'Pacific/Pago_Pago', bedCapacity: 10 });
+    const to = await buildResidence(builder, { timeZone: 'Europe/Madrid', bedCapacity: 10 });
+    const resident = await buildPerson(builder, { role: 'resident', residenceId: from.id });
+    const cookie = await freshSession(resident);
+    expect(await zoneOn(b, cookie)).toBe('Pacific/Pago_Pago');
+    await testDb().execute(
+      sql`update memberships set residence_id = ${to.id} where person_id = ${resident.id} and role = 'resident'`,
+    );
+    for (const app of [a, b]) {
+      expect(await eventually(async () => (await zoneOn(app, cookie)) === 'Europe/Madrid')).toBe(true);
+    }
   });
 });

@@ -29,7 +29,7 @@ export const presentBarc10 = (row: Row): Barc10View => ({
 
 export async function recordBarc10(db: Db, actor: Actor, answers: number[]): Promise<Barc10View> {
   const total = scoreBarc10(answers);
-  const day = await personDay(db, actor.organizationId, actor.personId);
+  const day = await personDay(actor);
   const [row] = await db
     .insert(barc10Assessments)
     .values({
@@ -44,7 +44,7 @@ export async function recordBarc10(db: Db, actor: Actor, answers: number[]): Pro
 }
 
 export async function myBarc10(db: Db, actor: Actor, now: Date = new Date()): Promise<Barc10ListView> {
-  const day = await personDay(db, actor.organizationId, actor.personId, now);
+  const day = await personDay(actor, now);
   const rows = await db
     .select()
     .from(barc10Assessments)

@@ -395,3 +395,26 @@ describe('GET /api/residences/:id/check-in-stats', () => {
     expect((await call('GET', `${url}?weeks=53`, { as: leader })).status).toBe(400);
   });
 });
+
+describe('the keys a check-in and a signal hold', () => {
+  it("should refuse, in the database itself, a check-in or signal filed under another organization than the person's", async () => {
+    const resident = await newResident();
+    const other = await testDb().execute<{ id: string }>(
+      sql`insert into organizations (name, slug) values ('Elsewhere', ${`elsewhere-${Date.now()}`}) returning id`,
+    );
+    const otherOrg = other.rows[0]!.id;
+    await expect(
+      testDb().execute(sql`insert into check_ins (organization_id, person_id, local_date, mood, craving, idempotency_key)
+        values (${otherOrg}, ${resident.id}, current_date, 3, 1, 'another-organization')`),
+    ).rejects.toMatchObject({ cause: { code: '23503', constraint: 'check_ins_person_fk' } });
+    await expect(
+      testDb().execute(sql`insert into signals (organization_id, residence_id, person_id, kind, severity, local_date)
+        values (${otherOrg}, ${houseId}, ${resident.id}, 'craving', 'high', current_date)`),
+    ).rejects.toMatchObject({ cause: { code: '23503' } });
+    await expect(
+      testDb().execute(sql`insert into signals (organization_id, residence_id, person_id, kind, severity, local_date)
+        values (${admin.organizationId}, gen_random_uuid(), ${resident.id}, 'craving', 'high', current_date)`),
+    ).rejects.toMatchObject({ cause: { code: '23503', constraint: 'signals_residence_fk' } });
+    expect(await countCheckIns(resident)).toBe(0);
+  });
+});

@@ -1,80 +1,31 @@
 // Daily check-ins: one per person per local day (the day found here, in the person's own time zone),
 // editable that day only. A retry with the same idempotency key returns the same check-in.
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { CheckInInput, CheckInUpdate } from '../../../shared/contracts/check-ins.ts';
 import { DEFAULT_THRESHOLDS } from '../../../shared/domain/check-in.ts';
 import { localDate } from '../../../shared/domain/dates.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
-import {
-  checkIns,
-  memberships,
-  organizationSettings,
-  people,
-  residences,
-} from '../../platform/database/schema.ts';
+import { checkIns } from '../../platform/database/schema.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import { isOwnRecord } from '../../platform/policies.ts';
 import { addDays } from '../signals/service.ts';
 import { presentCheckIn } from './presenters.ts';
 
-type Thresholds = { cravingThreshold: number; lowMoodThreshold: number; silenceDays: number };
-export type PersonDay = { timeZone: string; today: string; thresholds: Thresholds };
+export type PersonDay = { timeZone: string; today: string };
 
-/**
- * A person's time zone (their own, else their current house's, else UTC), today's date in it, and
- * their organization's signal thresholds — in one query.
- */
-export async function personDay(
-  db: Pick<Db, 'select'>,
-  organizationId: string,
-  personId: string,
-  now: Date = new Date(),
-): Promise<PersonDay> {
-  const utcToday = localDate('UTC', now);
-  const houseZone = sql<string | null>`(select ${residences.timeZone} from ${memberships}
-    join ${residences} on ${residences.id} = ${memberships.residenceId}
-    where ${memberships.organizationId} = ${people.organizationId} and ${memberships.personId} = ${people.id}
-      and ${memberships.role} in ('resident', 'peer_leader')
-      and ${memberships.startsOn} <= ${addDays(utcToday, 1)}
-      and (${memberships.endsOn} is null or ${memberships.endsOn} >= ${addDays(utcToday, -1)})
-    order by (${memberships.role} = 'resident') desc, ${memberships.startsOn} desc limit 1)`;
-  const [row] = await db
-    .select({
-      personZone: people.timeZone,
-      houseZone,
-      cravingThreshold: organizationSettings.cravingThreshold,
-      lowMoodThreshold: organizationSettings.lowMoodThreshold,
-      silenceDays: organizationSettings.silenceDays,
-    })
-    .from(people)
-    .leftJoin(organizationSettings, eq(organizationSettings.organizationId, people.organizationId))
-    .where(and(eq(people.id, personId), eq(people.organizationId, organizationId)));
-  const timeZone = row?.personZone ?? row?.houseZone ?? 'UTC';
-  return {
-    timeZone,
-    today: localDate(timeZone, now),
-    thresholds: {
-      cravingThreshold: row?.cravingThreshold ?? DEFAULT_THRESHOLDS.cravingThreshold,
-      lowMoodThreshold: row?.lowMoodThreshold ?? DEFAULT_THRESHOLDS.lowMoodThreshold,
-      silenceDays: row?.silenceDays ?? DEFAULT_THRESHOLDS.silenceDays,
-    },
-  };
+/** A person's time zone (their own, else their current house's, else UTC; known with their session) and today in it. */
+export function personDay(actor: Pick<Actor, 'timeZone'>, now: Date = new Date()): PersonDay {
+  return { timeZone: actor.timeZone, today: localDate(actor.timeZone, now) };
 }
 
-// The person's day and thresholds: their own time zone, else their house's, else UTC.
-const DAY_CTE = `day as (
-  select coalesce(p.time_zone,
-      (select r.time_zone from memberships m join residences r on r.id = m.residence_id
-        where m.organization_id = p.organization_id and m.person_id = p.id
-          and m.role in ('resident', 'peer_leader')
-          and m.starts_on <= current_date + 1 and (m.ends_on is null or m.ends_on >= current_date - 1)
-        order by (m.role = 'resident') desc, m.starts_on desc limit 1),
-      'UTC') as tz,
+// The person's day and their organization's thresholds. The time zone (their own, else their house's, else
+// UTC) comes with their session (Actor.timeZone), in parameter `$${tzParam}`; the organization is `$1`.
+const dayCte = (tzParam: number) => `day as (
+  select $${tzParam}::text as tz,
     coalesce(s.craving_threshold, ${DEFAULT_THRESHOLDS.cravingThreshold}) as craving_threshold,
     coalesce(s.low_mood_threshold, ${DEFAULT_THRESHOLDS.lowMoodThreshold}) as low_mood_threshold
-  from people p left join organization_settings s on s.organization_id = p.organization_id
-  where p.id = $2 and p.organization_id = $1
+  from (values (1)) as one (x) left join organization_settings s on s.organization_id = $1
 )`;
 
 /**
@@ -107,13 +58,13 @@ raised as (
   on conflict do nothing
 )`;
 
-// Saving a check-in is one statement (one round trip, one transaction): find the person's time zone
-// (their own, else their house's, else UTC) and today in it, take the day the check-in is for (today, or
+// Saving a check-in is one statement (one round trip, one transaction): today in the person's time zone
+// (known with their session), take the day the check-in is for (today, or
 // the local date a phone kept it under offline when that is today or yesterday), insert unless that day's
 // check-in or this key exists, raise the signals its figures call for, and return the new check-in or the
 // one this key made before. A refused local date inserts nothing and finds nothing new.
 const CREATE_CHECK_IN_SQL = `
-with ${DAY_CTE},
+with ${dayCte(14)},
 today as (
   select (now() at time zone tz)::date as local_date, craving_threshold, low_mood_threshold from day
 ),
@@ -206,6 +157,7 @@ export async function createCheckIn(
       wantsSupport,
       wantsSupport ? (input.supportKind ?? null) : null,
       input.localDate ?? null,
+      actor.timeZone,
     ],
   });
   const row = rows[0];
@@ -222,7 +174,7 @@ export async function createCheckIn(
         eq(checkIns.idempotencyKey, input.idempotencyKey),
       ),
     );
-  const day = await personDay(db, actor.organizationId, actor.personId);
+  const day = await personDay(actor);
   if (same) return { created: false, checkIn: presentCheckIn(same, day.today) };
   const date = input.localDate ?? day.today;
   if (date !== day.today && date !== addDays(day.today, -1)) {
@@ -259,7 +211,7 @@ async function ownCheckIn(db: Pick<Db, 'select'>, actor: Actor, id: string) {
 // changed — a field not sent keeps its value — and the signals its new figures call for are raised by
 // the rules of raiseSignal, for the figures sent (a signal already raised today is not raised twice).
 const UPDATE_CHECK_IN_SQL = `
-with ${DAY_CTE},
+with ${dayCte(20)},
 today as (
   select (now() at time zone tz)::date as local_date, craving_threshold, low_mood_threshold from day
 ),
@@ -315,6 +267,7 @@ export async function updateCheckIn(
       input.wantsSupport ?? null,
       given(input.supportKind),
       input.supportKind ?? null,
+      actor.timeZone,
     ],
   });
   const row = rows[0];
@@ -328,7 +281,7 @@ export async function updateCheckIn(
 
 /** Today's date in my time zone and my check-in for it, if any. */
 export async function todayCheckIn(db: Db, actor: Actor, now: Date = new Date()) {
-  const day = await personDay(db, actor.organizationId, actor.personId, now);
+  const day = await personDay(actor, now);
   const [row] = await db
     .select()
     .from(checkIns)
@@ -348,7 +301,7 @@ export async function todayCheckIn(db: Db, actor: Actor, now: Date = new Date())
 
 /** My check-ins of the last `days` local days (today included), oldest first, for my charts. */
 export async function myCheckIns(db: Db, actor: Actor, days: number, now: Date = new Date()) {
-  const day = await personDay(db, actor.organizationId, actor.personId, now);
+  const day = await personDay(actor, now);
   const from = addDays(day.today, -(days - 1));
   const rows = await db
     .select()

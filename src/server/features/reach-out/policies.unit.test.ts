@@ -9,6 +9,7 @@ const actor = (personId: string, memberships: Actor['memberships'] = []): Actor 
   organizationId: 'org',
   sessionId: 'session',
   language: 'en',
+  timeZone: 'UTC',
   memberships,
 });
 const asker = actor('asker', [{ id: 'm1', role: 'resident', residenceId: HOUSE }]);

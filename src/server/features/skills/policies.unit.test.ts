@@ -12,6 +12,7 @@ const actor = (memberships: Actor['memberships'], personId = 'me'): Actor => ({
   organizationId: 'org',
   sessionId: 's',
   language: 'en',
+  timeZone: 'UTC',
   memberships,
 });
 

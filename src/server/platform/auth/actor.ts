@@ -8,6 +8,11 @@ export type Actor = {
   organizationId: string;
   sessionId: string;
   language: 'en' | 'es';
+  /**
+   * The IANA time zone their days are counted in: their own, else their current house's, else UTC. Looked
+   * up with the session, and forgotten with it whenever it changes (migration 0015).
+   */
+  timeZone: string;
   memberships: ActiveMembership[];
 };
 

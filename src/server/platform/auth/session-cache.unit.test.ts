@@ -4,7 +4,14 @@ import { SessionCache, type SessionLookup } from './sessions.ts';
 const active = (personId: string): SessionLookup => ({
   state: 'active',
   lastSeenAt: new Date(),
-  actor: { personId, organizationId: 'org', sessionId: `s-${personId}`, language: 'en', memberships: [] },
+  actor: {
+    personId,
+    organizationId: 'org',
+    sessionId: `s-${personId}`,
+    language: 'en',
+    timeZone: 'UTC',
+    memberships: [],
+  },
 });
 
 describe('SessionCache', () => {

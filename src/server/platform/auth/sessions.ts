@@ -8,6 +8,17 @@ import { hashToken, newToken } from './secrets.ts';
 export const SESSION_COOKIE = 'hearth_session';
 const TOUCH_AFTER_MS = 60 * 60 * 1000;
 
+/**
+ * The time zone of the house a person (`p`, a row of people) lives in or leads, for their day when they
+ * have none of their own: a house they live in before one they lead, the newest first, and one they moved
+ * into or out of yesterday or tomorrow still counts (a day in any zone is within a day of the server's).
+ */
+export const HOUSE_TIME_ZONE_SQL = `select r.time_zone from memberships m join residences r on r.id = m.residence_id
+        where m.organization_id = p.organization_id and m.person_id = p.id
+          and m.role in ('resident', 'peer_leader')
+          and m.starts_on <= current_date + 1 and (m.ends_on is null or m.ends_on >= current_date - 1)
+        order by (m.role = 'resident') desc, m.starts_on desc limit 1`;
+
 type SessionRow = {
   session_id: string;
   expires_at: Date;
@@ -16,6 +27,7 @@ type SessionRow = {
   person_id: string;
   organization_id: string;
   language: 'en' | 'es';
+  time_zone: string;
   memberships: Actor['memberships'];
 };
 
@@ -30,6 +42,7 @@ export async function lookUpSession(db: Db, token: string): Promise<SessionLooku
     name: 'hearth_session_lookup',
     text: `select s.id as session_id, s.expires_at, s.revoked_at, s.last_seen_at,
         p.id as person_id, p.organization_id, p.language,
+        coalesce(p.time_zone, (${HOUSE_TIME_ZONE_SQL}), 'UTC') as time_zone,
         coalesce((select json_agg(json_build_object('id', m.id, 'role', m.role, 'residenceId', m.residence_id))
           from memberships m
           where m.organization_id = p.organization_id and m.person_id = p.id
@@ -50,6 +63,7 @@ export async function lookUpSession(db: Db, token: string): Promise<SessionLooku
       organizationId: row.organization_id,
       sessionId: row.session_id,
       language: row.language,
+      timeZone: row.time_zone,
       memberships: row.memberships,
     },
   };
