@@ -14,6 +14,7 @@ const actor = (...memberships: Actor['memberships']): Actor => ({
   sessionId: 's',
   language: 'en',
   timeZone: 'UTC',
+  thresholds: { craving: 8, lowMood: 1 },
   memberships,
 });
 const admin = actor({ id: 'm1', role: 'org_admin', residenceId: null });

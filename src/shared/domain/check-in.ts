@@ -41,3 +41,27 @@ export const THRESHOLD_RANGES = {
   lowMoodThreshold: { min: 1, max: 4 },
   silenceDays: { min: 1, max: 14 },
 } as const;
+
+/** A signal kind and its severity, as raiseSignal files them. */
+export type SignalCall = { kind: 'craving' | 'low_mood' | 'support_request'; severity: 'high' | 'medium' };
+
+/**
+ * The signals a check-in's figures call for, by the organization's thresholds:
+ * only among the figures sent in this request, so an edit of only the reflection calls for none.
+ */
+export function signalsCalledFor(
+  thresholds: { craving: number; lowMood: number },
+  sent: {
+    mood?: number | null | undefined;
+    craving?: number | null | undefined;
+    wantsSupport?: boolean | null | undefined;
+  },
+): SignalCall[] {
+  const calls: SignalCall[] = [];
+  if (sent.craving != null && sent.craving >= thresholds.craving)
+    calls.push({ kind: 'craving', severity: 'high' });
+  if (sent.mood != null && sent.mood <= thresholds.lowMood)
+    calls.push({ kind: 'low_mood', severity: 'high' });
+  if (sent.wantsSupport === true) calls.push({ kind: 'support_request', severity: 'medium' });
+  return calls;
+}

@@ -164,4 +164,35 @@ describe('the session memory of several app instances', () => {
       expect(await eventually(async () => (await zoneOn(app, cookie)) === 'Europe/Madrid')).toBe(true);
     }
   });
+
+  it("should raise signals by the organization's new thresholds on every instance as soon as they change", async () => {
+    const house = await buildResidence(builder, { timeZone: 'UTC', bedCapacity: 10 });
+    const resident = await buildPerson(builder, { role: 'resident', residenceId: house.id });
+    const cookie = await freshSession(resident);
+    const token = cookie.split('=')[1]!;
+    expect((await call('GET', '/api/check-ins/today', { app: b, as: cookie })).status).toBe(200);
+    expect(b.sessionCache.get(token)?.state).toBe('active');
+    await testDb().execute(
+      sql`insert into organization_settings (organization_id, craving_threshold) values (${admin.organizationId}, 5)
+        on conflict (organization_id) do update set craving_threshold = 5`,
+    );
+    try {
+      for (const app of [a, b])
+        expect(await eventually(async () => app.sessionCache.get(token) === null)).toBe(true);
+      const made = await call('POST', '/api/check-ins', {
+        app: b,
+        as: cookie,
+        body: { idempotencyKey: `thresholds-${house.id}`, mood: 3, craving: 6 },
+      });
+      expect(made.status, made.text).toBe(201);
+      const raised = await testDb().execute<{ kind: string }>(
+        sql`select kind from signals where person_id = ${resident.id}`,
+      );
+      expect(raised.rows.map((r) => r.kind)).toEqual(['craving']);
+    } finally {
+      await testDb().execute(
+        sql`delete from organization_settings where organization_id = ${admin.organizationId}`,
+      );
+    }
+  });
 });

@@ -2,7 +2,7 @@
 // editable that day only. A retry with the same idempotency key returns the same check-in.
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { CheckInInput, CheckInUpdate } from '../../../shared/contracts/check-ins.ts';
-import { DEFAULT_THRESHOLDS } from '../../../shared/domain/check-in.ts';
+import { signalsCalledFor } from '../../../shared/domain/check-in.ts';
 import { localDate } from '../../../shared/domain/dates.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
@@ -19,77 +19,47 @@ export function personDay(actor: Pick<Actor, 'timeZone'>, now: Date = new Date()
   return { timeZone: actor.timeZone, today: localDate(actor.timeZone, now) };
 }
 
-// The person's day and their organization's thresholds. The time zone (their own, else their house's, else
-// UTC) comes with their session (Actor.timeZone), in parameter `$${tzParam}`; the organization is `$1`.
-const dayCte = (tzParam: number) => `day as (
-  select $${tzParam}::text as tz,
-    coalesce(s.craving_threshold, ${DEFAULT_THRESHOLDS.cravingThreshold}) as craving_threshold,
-    coalesce(s.low_mood_threshold, ${DEFAULT_THRESHOLDS.lowMoodThreshold}) as low_mood_threshold
-  from (values (1)) as one (x) left join organization_settings s on s.organization_id = $1
-)`;
-
 /**
- * Raises the signals a saved check-in's figures call for, by the rules of raiseSignal (one per person,
- * kind and day, for each house they live in). `source` names the CTE holding the saved check-in, `day`
- * the one with the thresholds; each of `sent` is SQL that is true when that figure was sent in this
- * request, so an edit of only the reflection evaluates nothing. The kinds called for are found first (materialized):
- * when there are none, as for most check-ins, the person's houses are never looked up.
+ * Raises the signals called for (kinds `$${kinds}`, severities `$${severities}`) on the check-in just saved
+ * in CTE `source`, by the rules of raiseSignal: one per person, kind and day, for each house they live in.
+ * Only in the statements used when the figures call for one; most check-ins call for none.
  */
-const raiseSignalsCte = (
-  source: string,
-  day: string,
-  sent: { craving: string; mood: string; support: string },
-) => `wanted as materialized (
-  select ${source}.organization_id, ${source}.person_id, ${source}.local_date, k.kind, k.severity
-  from ${source} cross join ${day}
-  cross join lateral (values
-    ('craving', 'high', ${sent.craving} and ${source}.craving >= ${day}.craving_threshold),
-    ('low_mood', 'high', ${sent.mood} and ${source}.mood <= ${day}.low_mood_threshold),
-    ('support_request', 'medium', ${sent.support} and ${source}.wants_support)) as k(kind, severity, raise)
-  where k.raise
-),
-raised as (
+const raiseSignalsCte = (source: string, kinds: number, severities: number) => `raised as (
   insert into signals (organization_id, residence_id, person_id, kind, severity, local_date)
-  select w.organization_id, m.residence_id, w.person_id, w.kind, w.severity, w.local_date
-  from wanted w
-  join memberships m on m.organization_id = w.organization_id and m.person_id = w.person_id
-    and m.role = 'resident' and m.starts_on <= w.local_date
-    and (m.ends_on is null or m.ends_on >= w.local_date)
+  select ${source}.organization_id, m.residence_id, ${source}.person_id, k.kind, k.severity, ${source}.local_date
+  from ${source}
+  cross join unnest($${kinds}::text[], $${severities}::text[]) as k(kind, severity)
+  join memberships m on m.organization_id = ${source}.organization_id and m.person_id = ${source}.person_id
+    and m.role = 'resident' and m.starts_on <= ${source}.local_date
+    and (m.ends_on is null or m.ends_on >= ${source}.local_date)
   on conflict do nothing
 )`;
 
-// Saving a check-in is one statement (one round trip, one transaction): today in the person's time zone
-// (known with their session), take the day the check-in is for (today, or
-// the local date a phone kept it under offline when that is today or yesterday), insert unless that day's
-// check-in or this key exists, raise the signals its figures call for, and return the new check-in or the
-// one this key made before. A refused local date inserts nothing and finds nothing new.
-const CREATE_CHECK_IN_SQL = `
-with ${dayCte(14)},
-today as (
-  select (now() at time zone tz)::date as local_date, craving_threshold, low_mood_threshold from day
-),
-target as (
-  select coalesce($13::date, today.local_date) as local_date, craving_threshold, low_mood_threshold
-  from today
-  where $13::date is null or $13::date = today.local_date or $13::date = today.local_date - 1
-),
-ins as (
+// Saving a check-in is one statement (one round trip, one transaction) on the day found beforehand (today
+// in the person's time zone, or yesterday for one a phone kept offline): insert unless that day's check-in
+// or this key exists, raise the signals its figures call for (that variant only when they call for one),
+// and return the new check-in or the one this key made before.
+const createCheckInSql = (withSignals: boolean) => `
+with ins as (
   insert into check_ins (organization_id, person_id, local_date, mood, craving, sleep_hours, triggers,
     trigger_other, gratitude, intention, wants_support, support_kind, idempotency_key)
-  select $1, $2, target.local_date, $4, $5, $6, $7::text[], $8, $9, $10, $11, $12, $3 from target
+  values ($1, $2, $13::date, $4, $5, $6, $7::text[], $8, $9, $10, $11, $12, $3)
   on conflict do nothing
   returning *
-),
-${raiseSignalsCte('ins', 'target', { craving: 'true', mood: 'true', support: 'true' })}
-select true as created, today.local_date as today, ins.* from ins cross join today
+)${withSignals ? `,\n${raiseSignalsCte('ins', 14, 15)}` : ''}
+select true as created, ins.* from ins
 union all
-select false, today.local_date, c.* from check_ins c cross join today
+select false, c.* from check_ins c
 where c.organization_id = $1 and c.person_id = $2 and c.idempotency_key = $3
   and not exists (select 1 from ins)`;
+const CREATE_CHECK_IN = { name: 'hearth_check_in_create', text: createCheckInSql(false) };
+const CREATE_CHECK_IN_WITH_SIGNALS = {
+  name: 'hearth_check_in_create_signals',
+  text: createCheckInSql(true),
+};
 
 type CheckInDbRow = {
   created: boolean;
-  today: string;
   id: string;
   organization_id: string;
   person_id: string;
@@ -140,28 +110,34 @@ export async function createCheckIn(
   input: CheckInInput,
 ): Promise<{ created: boolean; checkIn: ReturnType<typeof presentCheckIn> }> {
   const wantsSupport = input.wantsSupport ?? false;
-  const { rows } = await db.$client.query<CheckInDbRow>({
-    name: 'hearth_check_in_create',
-    text: CREATE_CHECK_IN_SQL,
-    values: [
-      actor.organizationId,
-      actor.personId,
-      input.idempotencyKey,
-      input.mood,
-      input.craving,
-      input.sleepHours ?? null,
-      [...new Set(input.triggers ?? [])],
-      emptyToNull(input.triggerOther),
-      emptyToNull(input.gratitude),
-      emptyToNull(input.intention),
-      wantsSupport,
-      wantsSupport ? (input.supportKind ?? null) : null,
-      input.localDate ?? null,
-      actor.timeZone,
-    ],
-  });
-  const row = rows[0];
-  if (row) return { created: row.created, checkIn: presentCheckIn(fromDbRow(row), row.today) };
+  const { today } = personDay(actor);
+  const date = input.localDate ?? today;
+  const dateAllowed = date === today || date === addDays(today, -1);
+  const calls = signalsCalledFor(actor.thresholds, { ...input, wantsSupport });
+  // A refused date saves nothing; the key may still have saved one before (looked up below).
+  if (dateAllowed) {
+    const { rows } = await db.$client.query<CheckInDbRow>({
+      ...(calls.length > 0 ? CREATE_CHECK_IN_WITH_SIGNALS : CREATE_CHECK_IN),
+      values: [
+        actor.organizationId,
+        actor.personId,
+        input.idempotencyKey,
+        input.mood,
+        input.craving,
+        input.sleepHours ?? null,
+        [...new Set(input.triggers ?? [])],
+        emptyToNull(input.triggerOther),
+        emptyToNull(input.gratitude),
+        emptyToNull(input.intention),
+        wantsSupport,
+        wantsSupport ? (input.supportKind ?? null) : null,
+        date,
+        ...(calls.length > 0 ? [calls.map((c) => c.kind), calls.map((c) => c.severity)] : []),
+      ],
+    });
+    const row = rows[0];
+    if (row) return { created: row.created, checkIn: presentCheckIn(fromDbRow(row), today) };
+  }
   // Nothing inserted and nothing seen: a concurrent request with this key may have committed after this
   // statement began (a fresh look finds it), or today's check-in was made with another key.
   const [same] = await db
@@ -174,16 +150,14 @@ export async function createCheckIn(
         eq(checkIns.idempotencyKey, input.idempotencyKey),
       ),
     );
-  const day = await personDay(actor);
-  if (same) return { created: false, checkIn: presentCheckIn(same, day.today) };
-  const date = input.localDate ?? day.today;
-  if (date !== day.today && date !== addDays(day.today, -1)) {
+  if (same) return { created: false, checkIn: presentCheckIn(same, today) };
+  if (!dateAllowed) {
     throw invalid(
       'localDate',
-      `A check-in kept on the phone can be saved for today or yesterday (${addDays(day.today, -1)} or ${day.today}), not for ${date}.`,
+      `A check-in kept on the phone can be saved for today or yesterday (${addDays(today, -1)} or ${today}), not for ${date}.`,
     );
   }
-  if (date !== day.today) {
+  if (date !== today) {
     throw conflict(
       `You already have a check-in for ${date}; this one was not saved a second time.`,
       'localDate',
@@ -210,12 +184,8 @@ async function ownCheckIn(db: Pick<Db, 'select'>, actor: Actor, id: string) {
 // Changing today's check-in is one prepared statement too: only today's (in the person's time zone) is
 // changed — a field not sent keeps its value — and the signals its new figures call for are raised by
 // the rules of raiseSignal, for the figures sent (a signal already raised today is not raised twice).
-const UPDATE_CHECK_IN_SQL = `
-with ${dayCte(20)},
-today as (
-  select (now() at time zone tz)::date as local_date, craving_threshold, low_mood_threshold from day
-),
-upd as (
+const updateCheckInSql = (withSignals: boolean) => `
+with upd as (
   update check_ins c set
     updated_at = now(),
     mood = coalesce($4::smallint, c.mood),
@@ -229,12 +199,15 @@ upd as (
     wants_support = coalesce($17::boolean, c.wants_support),
     support_kind = case when coalesce($17::boolean, c.wants_support)
       then (case when $18::boolean then $19::text else c.support_kind end) else null end
-  from today
-  where c.id = $3 and c.organization_id = $1 and c.person_id = $2 and c.local_date = today.local_date
+  where c.id = $3 and c.organization_id = $1 and c.person_id = $2 and c.local_date = $20::date
   returning c.*
-),
-${raiseSignalsCte('upd', 'today', { craving: '$5::smallint is not null', mood: '$4::smallint is not null', support: '$17::boolean is not null' })}
-select true as created, today.local_date as today, upd.* from upd cross join today`;
+)${withSignals ? `,\n${raiseSignalsCte('upd', 21, 22)}` : ''}
+select true as created, upd.* from upd`;
+const UPDATE_CHECK_IN = { name: 'hearth_check_in_update', text: updateCheckInSql(false) };
+const UPDATE_CHECK_IN_WITH_SIGNALS = {
+  name: 'hearth_check_in_update_signals',
+  text: updateCheckInSql(true),
+};
 
 /** Changes today's check-in (and only today's), e.g. adding the end-of-day reflection. */
 export async function updateCheckIn(
@@ -244,9 +217,10 @@ export async function updateCheckIn(
   input: CheckInUpdate,
 ): Promise<ReturnType<typeof presentCheckIn>> {
   const given = (v: unknown) => v !== undefined;
+  const { today } = personDay(actor);
+  const calls = signalsCalledFor(actor.thresholds, input);
   const { rows } = await db.$client.query<CheckInDbRow>({
-    name: 'hearth_check_in_update',
-    text: UPDATE_CHECK_IN_SQL,
+    ...(calls.length > 0 ? UPDATE_CHECK_IN_WITH_SIGNALS : UPDATE_CHECK_IN),
     values: [
       actor.organizationId,
       actor.personId,
@@ -267,11 +241,12 @@ export async function updateCheckIn(
       input.wantsSupport ?? null,
       given(input.supportKind),
       input.supportKind ?? null,
-      actor.timeZone,
+      today,
+      ...(calls.length > 0 ? [calls.map((c) => c.kind), calls.map((c) => c.severity)] : []),
     ],
   });
   const row = rows[0];
-  if (row) return presentCheckIn(fromDbRow(row), row.today);
+  if (row) return presentCheckIn(fromDbRow(row), today);
   // Not changed: someone else's (not revealed) or an earlier day's.
   await ownCheckIn(db, actor, id);
   throw new AppError('conflict', "Only today's check-in can be changed; this one is from an earlier day.", [

@@ -10,6 +10,7 @@ const actor = (personId: string, memberships: Actor['memberships'] = []): Actor 
   sessionId: 'session',
   language: 'en',
   timeZone: 'UTC',
+  thresholds: { craving: 8, lowMood: 1 },
   memberships,
 });
 const asker = actor('asker', [{ id: 'm1', role: 'resident', residenceId: HOUSE }]);

@@ -13,6 +13,7 @@ const actor = (memberships: Actor['memberships'], personId = 'me'): Actor => ({
   sessionId: 's',
   language: 'en',
   timeZone: 'UTC',
+  thresholds: { craving: 8, lowMood: 1 },
   memberships,
 });
 

@@ -13,6 +13,11 @@ export type Actor = {
    * up with the session, and forgotten with it whenever it changes (migration 0015).
    */
   timeZone: string;
+  /**
+   * Their organization's signal thresholds (a craving at or above, a mood at or below), looked up with the
+   * session and forgotten with it whenever they change (migration 0016).
+   */
+  thresholds: { craving: number; lowMood: number };
   memberships: ActiveMembership[];
 };
 

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { SessionCache, type SessionLookup } from './sessions.ts';
 
-const active = (personId: string): SessionLookup => ({
+const active = (personId: string, organizationId = 'org'): SessionLookup => ({
   state: 'active',
   lastSeenAt: new Date(),
   actor: {
     personId,
-    organizationId: 'org',
+    organizationId,
     sessionId: `s-${personId}`,
     language: 'en',
     timeZone: 'UTC',
+    thresholds: { craving: 8, lowMood: 1 },
     memberships: [],
   },
 });
@@ -71,5 +72,21 @@ describe('SessionCache', () => {
     cache.setListening(true);
     cache.set('t1', active('p1'), cache.stamp());
     expect(cache.get('t1')).toBeNull();
+  });
+
+  it('should forget every session of an organization whose settings changed, and only those', () => {
+    const cache = new SessionCache(60_000);
+    cache.setListening(true);
+    cache.set('a1', active('p1', 'org-a'), cache.stamp());
+    cache.set('a2', active('p2', 'org-a'), cache.stamp());
+    cache.set('b1', active('p3', 'org-b'), cache.stamp());
+    const stamp = cache.stamp();
+    cache.forgetOrganization('org-a');
+    expect(cache.get('a1')).toBeNull();
+    expect(cache.get('a2')).toBeNull();
+    expect(cache.get('b1')?.state).toBe('active');
+    // A lookup begun before the change is not kept.
+    cache.set('a1', active('p1', 'org-a'), stamp);
+    expect(cache.get('a1')).toBeNull();
   });
 });

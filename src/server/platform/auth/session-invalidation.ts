@@ -8,6 +8,15 @@ import type { SessionCache } from './sessions.ts';
 
 export const SESSIONS_CHANNEL = 'hearth_sessions';
 
+/** A person's id, or `organization:<id>` when what every session of an organization carries changed. */
+function forget(cache: SessionCache, payload: string): void {
+  if (!payload) return;
+  if (payload.startsWith(ORGANIZATION_PREFIX))
+    cache.forgetOrganization(payload.slice(ORGANIZATION_PREFIX.length));
+  else cache.forgetPerson(payload);
+}
+const ORGANIZATION_PREFIX = 'organization:';
+
 export type SessionInvalidation = { stop: () => Promise<void> };
 
 export function listenForSessionChanges(
@@ -18,7 +27,7 @@ export function listenForSessionChanges(
   const listener = new DatabaseListener(
     connection,
     {
-      channels: { [SESSIONS_CHANNEL]: (personId) => personId && cache.forgetPerson(personId) },
+      channels: { [SESSIONS_CHANNEL]: (payload) => forget(cache, payload) },
       onListening: () => cache.setListening(true),
       onLost: () => cache.setListening(false),
     },

@@ -1,5 +1,6 @@
 // Sessions: a random opaque token in an httpOnly cookie, only its hash in the database.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DEFAULT_THRESHOLDS } from '../../../shared/domain/check-in.ts';
 import type { Db } from '../database/connect.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from './actor.ts';
@@ -28,6 +29,8 @@ type SessionRow = {
   organization_id: string;
   language: 'en' | 'es';
   time_zone: string;
+  craving_threshold: number;
+  low_mood_threshold: number;
   memberships: Actor['memberships'];
 };
 
@@ -43,11 +46,14 @@ export async function lookUpSession(db: Db, token: string): Promise<SessionLooku
     text: `select s.id as session_id, s.expires_at, s.revoked_at, s.last_seen_at,
         p.id as person_id, p.organization_id, p.language,
         coalesce(p.time_zone, (${HOUSE_TIME_ZONE_SQL}), 'UTC') as time_zone,
+        coalesce(os.craving_threshold, ${DEFAULT_THRESHOLDS.cravingThreshold}) as craving_threshold,
+        coalesce(os.low_mood_threshold, ${DEFAULT_THRESHOLDS.lowMoodThreshold}) as low_mood_threshold,
         coalesce((select json_agg(json_build_object('id', m.id, 'role', m.role, 'residenceId', m.residence_id))
           from memberships m
           where m.organization_id = p.organization_id and m.person_id = p.id
             and m.starts_on <= current_date and (m.ends_on is null or m.ends_on >= current_date)), '[]'::json) as memberships
       from sessions s join people p on p.id = s.person_id
+        left join organization_settings os on os.organization_id = p.organization_id
       where s.token_hash = $1`,
     values: [hashToken(token)],
   });
@@ -64,6 +70,7 @@ export async function lookUpSession(db: Db, token: string): Promise<SessionLooku
       sessionId: row.session_id,
       language: row.language,
       timeZone: row.time_zone,
+      thresholds: { craving: row.craving_threshold, lowMood: row.low_mood_threshold },
       memberships: row.memberships,
     },
   };
@@ -206,6 +213,14 @@ export class SessionCache {
     // Never remembered past the session's own expiry.
     const expires = found.state === 'active' ? (found.expiresAt?.getTime() ?? Infinity) : Infinity;
     this.entries.set(token, { found, until: Math.min(Date.now() + this.ttlMs, expires) });
+  }
+  /** Forgets every cached session of the people of this organization (its settings changed). */
+  forgetOrganization(organizationId: string): void {
+    this.generation++;
+    for (const [token, entry] of this.entries) {
+      if (entry.found.state === 'active' && entry.found.actor.organizationId === organizationId)
+        this.entries.delete(token);
+    }
   }
   /** Forgets every cached session of this person. */
   forgetPerson(personId: string): void {
