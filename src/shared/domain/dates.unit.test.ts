@@ -18,6 +18,21 @@ describe('localDate', () => {
     expect(localDate('UTC', new Date('2028-02-29T12:00:00Z'))).toBe('2028-02-29');
   });
 
+  it('should find the right date on either side of a local midnight, asked again and again', () => {
+    // Chicago's midnight (UTC−6 in February) is 06:00 UTC: the same zone asked within a minute, then across.
+    for (let i = 0; i < 3; i++) {
+      expect(localDate('America/Chicago', new Date('2026-02-20T05:59:00Z'))).toBe('2026-02-19');
+      expect(localDate('America/Chicago', new Date('2026-02-20T05:59:59.999Z'))).toBe('2026-02-19');
+      expect(localDate('America/Chicago', new Date('2026-02-20T06:00:00Z'))).toBe('2026-02-20');
+    }
+    // India's offset is +05:30: its midnight falls on a half hour.
+    expect(localDate('Asia/Kolkata', new Date('2026-06-01T18:29:59Z'))).toBe('2026-06-01');
+    expect(localDate('Asia/Kolkata', new Date('2026-06-01T18:30:00Z'))).toBe('2026-06-02');
+    // Monrovia's offset was −0:44:30 until 1972: an instant then is always formatted.
+    expect(localDate('Africa/Monrovia', new Date('1960-01-01T00:44:29Z'))).toBe('1959-12-31');
+    expect(localDate('Africa/Monrovia', new Date('1960-01-01T00:44:31Z'))).toBe('1960-01-01');
+  });
+
   it('should throw for a time zone that does not exist', () => {
     expect(() => localDate('Mars/Olympus_Mons')).toThrow(RangeError);
   });
