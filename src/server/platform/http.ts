@@ -19,17 +19,26 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+};
+const SECURE_SECURITY_HEADERS = {
+  ...SECURITY_HEADERS,
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+};
+
 export function registerSecurityHeaders(app: FastifyInstance, secure: boolean): void {
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('cross-origin-opener-policy', 'same-origin');
-    reply.header('cross-origin-resource-policy', 'same-origin');
-    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
-    if (secure) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-    return payload;
+  const headers = secure ? SECURE_SECURITY_HEADERS : SECURITY_HEADERS;
+  // A callback hook, not an async one: it runs on every response.
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    reply.headers(headers);
+    done(null, payload);
   });
 }
 
@@ -41,29 +50,31 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * not browsers, so they cannot carry a victim's cookie by accident.
  */
 export function registerCsrfDefence(app: FastifyInstance, allowedOrigin: string | undefined): void {
-  app.addHook('onRequest', async (request) => {
-    if (SAFE_METHODS.has(request.method)) return;
-    const site = request.headers['sec-fetch-site'];
-    if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') {
-      throw new AppError('csrf_rejected', 'This request came from another site and was refused.');
-    }
-    const origin = request.headers.origin;
-    if (typeof origin === 'string' && origin !== 'null') {
-      const host = request.headers.host;
-      let originHost: string | null = null;
-      try {
-        originHost = new URL(origin).host;
-      } catch {
-        originHost = null;
-      }
-      const sameHost = originHost !== null && originHost === host;
-      if (!sameHost && origin !== allowedOrigin) {
-        throw new AppError('csrf_rejected', 'This request came from another site and was refused.');
-      }
-    } else if (origin === 'null') {
-      throw new AppError('csrf_rejected', 'This request came from another site and was refused.');
-    }
+  // A callback hook, not an async one: it runs on every request.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (crossSite(request, allowedOrigin)) {
+      done(new AppError('csrf_rejected', 'This request came from another site and was refused.'));
+    } else done();
   });
+}
+
+function crossSite(request: FastifyRequest, allowedOrigin: string | undefined): boolean {
+  if (SAFE_METHODS.has(request.method)) return false;
+  const site = request.headers['sec-fetch-site'];
+  if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') return true;
+  const origin = request.headers.origin;
+  if (typeof origin === 'string' && origin !== 'null') {
+    const host = request.headers.host;
+    let originHost: string | null = null;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      originHost = null;
+    }
+    const sameHost = originHost !== null && originHost === host;
+    return !sameHost && origin !== allowedOrigin;
+  }
+  return origin === 'null';
 }
 
 function fieldsFromValidation(error: FastifyError & { validationContext?: string }): FieldError[] {

@@ -38,28 +38,25 @@ const raiseSignalsCte = (source: string, kinds: number, severities: number) => `
 // Saving a check-in is one statement (one round trip, one transaction) on the day found beforehand (today
 // in the person's time zone, or yesterday for one a phone kept offline): insert unless that day's check-in
 // or this key exists, raise the signals its figures call for (that variant only when they call for one),
-// and return the new check-in or the one this key made before.
-const createCheckInSql = (withSignals: boolean) => `
-with ins as (
-  insert into check_ins (organization_id, person_id, local_date, mood, craving, sleep_hours, triggers,
-    trigger_other, gratitude, intention, wants_support, support_kind, idempotency_key)
+// and return the new check-in. Nothing returned means a retry (or the day's check-in exists): a second
+// query finds the one this key made, so the first save — by far the most common — is one plain insert.
+const INSERT_CHECK_IN = `insert into check_ins (organization_id, person_id, local_date, mood, craving,
+    sleep_hours, triggers, trigger_other, gratitude, intention, wants_support, support_kind, idempotency_key)
   values ($1, $2, $13::date, $4, $5, $6, $7::text[], $8, $9, $10, $11, $12, $3)
   on conflict do nothing
-  returning *
-)${withSignals ? `,\n${raiseSignalsCte('ins', 14, 15)}` : ''}
-select true as created, ins.* from ins
-union all
-select false, c.* from check_ins c
-where c.organization_id = $1 and c.person_id = $2 and c.idempotency_key = $3
-  and not exists (select 1 from ins)`;
-const CREATE_CHECK_IN = { name: 'hearth_check_in_create', text: createCheckInSql(false) };
+  returning *`;
+const CREATE_CHECK_IN = { name: 'hearth_check_in_create', text: INSERT_CHECK_IN };
 const CREATE_CHECK_IN_WITH_SIGNALS = {
   name: 'hearth_check_in_create_signals',
-  text: createCheckInSql(true),
+  text: `with ins as (${INSERT_CHECK_IN}),\n${raiseSignalsCte('ins', 14, 15)}\nselect * from ins`,
+};
+/** The check-in this idempotency key saved, if any (a phone's retry). */
+const CHECK_IN_BY_KEY = {
+  name: 'hearth_check_in_by_key',
+  text: 'select * from check_ins where organization_id = $1 and person_id = $2 and idempotency_key = $3',
 };
 
 type CheckInDbRow = {
-  created: boolean;
   id: string;
   organization_id: string;
   person_id: string;
@@ -136,21 +133,15 @@ export async function createCheckIn(
       ],
     });
     const row = rows[0];
-    if (row) return { created: row.created, checkIn: presentCheckIn(fromDbRow(row), today) };
+    if (row) return { created: true, checkIn: presentCheckIn(fromDbRow(row), today) };
   }
-  // Nothing inserted and nothing seen: a concurrent request with this key may have committed after this
-  // statement began (a fresh look finds it), or today's check-in was made with another key.
-  const [same] = await db
-    .select()
-    .from(checkIns)
-    .where(
-      and(
-        eq(checkIns.organizationId, actor.organizationId),
-        eq(checkIns.personId, actor.personId),
-        eq(checkIns.idempotencyKey, input.idempotencyKey),
-      ),
-    );
-  if (same) return { created: false, checkIn: presentCheckIn(same, today) };
+  // Nothing inserted: this key saved one before (a retry: it comes back whatever date is sent with it), or
+  // the day already has a check-in made with another key.
+  const { rows: same } = await db.$client.query<CheckInDbRow>({
+    ...CHECK_IN_BY_KEY,
+    values: [actor.organizationId, actor.personId, input.idempotencyKey],
+  });
+  if (same[0]) return { created: false, checkIn: presentCheckIn(fromDbRow(same[0]), today) };
   if (!dateAllowed) {
     throw invalid(
       'localDate',
@@ -184,29 +175,26 @@ async function ownCheckIn(db: Pick<Db, 'select'>, actor: Actor, id: string) {
 // Changing today's check-in is one prepared statement too: only today's (in the person's time zone) is
 // changed — a field not sent keeps its value — and the signals its new figures call for are raised by
 // the rules of raiseSignal, for the figures sent (a signal already raised today is not raised twice).
-const updateCheckInSql = (withSignals: boolean) => `
-with upd as (
-  update check_ins c set
-    updated_at = now(),
-    mood = coalesce($4::smallint, c.mood),
-    craving = coalesce($5::smallint, c.craving),
-    sleep_hours = case when $6::boolean then $7::real else c.sleep_hours end,
-    triggers = coalesce($8::text[], c.triggers),
-    trigger_other = case when $9::boolean then $10::text else c.trigger_other end,
-    gratitude = case when $11::boolean then $12::text else c.gratitude end,
-    intention = case when $13::boolean then $14::text else c.intention end,
-    reflection = case when $15::boolean then $16::text else c.reflection end,
-    wants_support = coalesce($17::boolean, c.wants_support),
-    support_kind = case when coalesce($17::boolean, c.wants_support)
-      then (case when $18::boolean then $19::text else c.support_kind end) else null end
-  where c.id = $3 and c.organization_id = $1 and c.person_id = $2 and c.local_date = $20::date
-  returning c.*
-)${withSignals ? `,\n${raiseSignalsCte('upd', 21, 22)}` : ''}
-select true as created, upd.* from upd`;
-const UPDATE_CHECK_IN = { name: 'hearth_check_in_update', text: updateCheckInSql(false) };
+const UPDATE_CHECK_IN_SQL = `
+update check_ins c set
+  updated_at = now(),
+  mood = coalesce($4::smallint, c.mood),
+  craving = coalesce($5::smallint, c.craving),
+  sleep_hours = case when $6::boolean then $7::real else c.sleep_hours end,
+  triggers = coalesce($8::text[], c.triggers),
+  trigger_other = case when $9::boolean then $10::text else c.trigger_other end,
+  gratitude = case when $11::boolean then $12::text else c.gratitude end,
+  intention = case when $13::boolean then $14::text else c.intention end,
+  reflection = case when $15::boolean then $16::text else c.reflection end,
+  wants_support = coalesce($17::boolean, c.wants_support),
+  support_kind = case when coalesce($17::boolean, c.wants_support)
+    then (case when $18::boolean then $19::text else c.support_kind end) else null end
+where c.id = $3 and c.organization_id = $1 and c.person_id = $2 and c.local_date = $20::date
+returning c.*`;
+const UPDATE_CHECK_IN = { name: 'hearth_check_in_update', text: UPDATE_CHECK_IN_SQL };
 const UPDATE_CHECK_IN_WITH_SIGNALS = {
   name: 'hearth_check_in_update_signals',
-  text: updateCheckInSql(true),
+  text: `with upd as (${UPDATE_CHECK_IN_SQL}),\n${raiseSignalsCte('upd', 21, 22)}\nselect * from upd`,
 };
 
 /** Changes today's check-in (and only today's), e.g. adding the end-of-day reflection. */
