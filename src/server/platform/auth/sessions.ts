@@ -14,7 +14,7 @@ const TOUCH_AFTER_MS = 60 * 60 * 1000;
  * have none of their own: a house they live in before one they lead, the newest first, and one they moved
  * into or out of yesterday or tomorrow still counts (a day in any zone is within a day of the server's).
  */
-export const HOUSE_TIME_ZONE_SQL = `select r.time_zone from memberships m join residences r on r.id = m.residence_id
+const HOUSE_TIME_ZONE_SQL = `select r.time_zone from memberships m join residences r on r.id = m.residence_id
         where m.organization_id = p.organization_id and m.person_id = p.id
           and m.role in ('resident', 'peer_leader')
           and m.starts_on <= current_date + 1 and (m.ends_on is null or m.ends_on >= current_date - 1)
