@@ -429,8 +429,9 @@ async function main(): Promise<void> {
     const residents = await signInResidents(base, stats.client);
     const json = { 'content-type': 'application/json' };
     // The same idempotency key per person: the first request makes today's check-in, every later one
-    // is the retry a phone sends after a lost connection (one check-in per person per day).
-    const checkInBody = (i: number) =>
+    // is the retry a phone sends after a lost connection (one check-in per person per day) — sent, as the
+    // phone sends a kept check-in again, with the day it was made on.
+    const checkInBody = (i: number, localDate?: string) =>
       JSON.stringify({
         idempotencyKey: `bench-${new Date().toISOString().slice(0, 10)}-${i}`,
         mood: 4,
@@ -438,13 +439,16 @@ async function main(): Promise<void> {
         sleepHours: 7,
         triggers: ['stress'],
         gratitude: 'A quiet morning',
+        ...(localDate ? { localDate } : {}),
       });
+    const madeOn: string[] = [];
     for (const [i, cookie] of residents.entries()) {
-      await requestOnce(
+      const made = (await requestOnce(
         `${base}/api/check-ins`,
         { method: 'POST', headers: { ...json, cookie }, body: checkInBody(i) },
         [200, 201],
-      );
+      )) as { localDate: string };
+      madeOn.push(made.localDate);
     }
     let journeyPath = '/api/journey';
     const journey = await fetch(`${base}${journeyPath}`, { headers: { cookie } });
@@ -472,7 +476,7 @@ async function main(): Promise<void> {
           method: 'POST',
           path: '/api/check-ins',
           headers: { ...json, cookie },
-          body: checkInBody(i),
+          body: checkInBody(i, madeOn[i]),
         })),
       },
       context,

@@ -80,9 +80,12 @@ describe('POST /api/check-ins', () => {
     expect(await countCheckIns(resident)).toBe(1);
   });
 
-  it('should make one check-in when the same key arrives many times at once', async () => {
+  it.each([
+    ['first tries', {}],
+    ['sends from the phone with the day it was made on', { localDate: localDate(HOUSE_ZONE) }],
+  ])('should make one check-in when the same key arrives many times at once (%s)', async (_how, extra) => {
     const resident = await newResident();
-    const body = checkIn();
+    const body = checkIn(extra);
     const results = await Promise.all(
       Array.from({ length: 6 }, () => call('POST', '/api/check-ins', { as: resident, body })),
     );
@@ -214,6 +217,32 @@ describe('POST /api/check-ins with the local date a phone kept it under (offline
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
     expect(await countCheckIns(resident)).toBe(1);
+  });
+
+  it("should give back today's check-in when the phone sends it again, with its day, after a lost answer", async () => {
+    const resident = await settledResident();
+    const body = checkIn({ craving: 9 });
+    const first = await call('POST', '/api/check-ins', { as: resident, body });
+    const again = await call('POST', '/api/check-ins', {
+      as: resident,
+      body: { ...body, localDate: localDate(HOUSE_ZONE) },
+    });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(await countCheckIns(resident)).toBe(1);
+    const raised = await testDb().select().from(signals).where(eq(signals.personId, resident.id));
+    expect(raised.map((s) => s.kind)).toEqual(['craving']);
+  });
+
+  it("should never give back another person's check-in for a key they happened to send too", async () => {
+    const [mine, theirs] = [await settledResident(), await settledResident()];
+    const body = checkIn({ localDate: localDate(HOUSE_ZONE), mood: 2 });
+    const first = await call('POST', '/api/check-ins', { as: mine, body });
+    const other = await call('POST', '/api/check-ins', { as: theirs, body: { ...body, mood: 4 } });
+    expect([first.status, other.status]).toEqual([201, 201]);
+    expect(other.body.id).not.toBe(first.body.id);
+    expect(other.body.mood).toBe(4);
   });
 
   it('should refuse a second check-in for yesterday with another key (409 naming localDate)', async () => {

@@ -40,6 +40,8 @@ const raiseSignalsCte = (source: string, kinds: number, severities: number) => `
 // or this key exists, raise the signals its figures call for (that variant only when they call for one),
 // and return the new check-in. Nothing returned means a retry (or the day's check-in exists): a second
 // query finds the one this key made, so the first save — by far the most common — is one plain insert.
+// A phone sending a kept check-in again says so (it sends the day it was made on): that key is looked up
+// first, so a retry whose first try did arrive is one query too.
 const INSERT_CHECK_IN = `insert into check_ins (organization_id, person_id, local_date, mood, craving,
     sleep_hours, triggers, trigger_other, gratitude, intention, wants_support, support_kind, idempotency_key)
   values ($1, $2, $13::date, $4, $5, $6, $7::text[], $8, $9, $10, $11, $12, $3)
@@ -106,8 +108,14 @@ export async function createCheckIn(
   actor: Actor,
   input: CheckInInput,
 ): Promise<{ created: boolean; checkIn: ReturnType<typeof presentCheckIn> }> {
-  const wantsSupport = input.wantsSupport ?? false;
   const { today } = personDay(actor);
+  // Sent again from the phone (it then carries the day it was made on): most often after a lost answer,
+  // when the server has it already, so the key is looked up first — one query, nothing written.
+  if (input.localDate !== undefined) {
+    const earlier = await checkInByKey(db, actor, input.idempotencyKey);
+    if (earlier) return { created: false, checkIn: presentCheckIn(earlier, today) };
+  }
+  const wantsSupport = input.wantsSupport ?? false;
   const date = input.localDate ?? today;
   const dateAllowed = date === today || date === addDays(today, -1);
   const calls = signalsCalledFor(actor.thresholds, { ...input, wantsSupport });
@@ -137,11 +145,8 @@ export async function createCheckIn(
   }
   // Nothing inserted: this key saved one before (a retry: it comes back whatever date is sent with it), or
   // the day already has a check-in made with another key.
-  const { rows: same } = await db.$client.query<CheckInDbRow>({
-    ...CHECK_IN_BY_KEY,
-    values: [actor.organizationId, actor.personId, input.idempotencyKey],
-  });
-  if (same[0]) return { created: false, checkIn: presentCheckIn(fromDbRow(same[0]), today) };
+  const same = await checkInByKey(db, actor, input.idempotencyKey);
+  if (same) return { created: false, checkIn: presentCheckIn(same, today) };
   if (!dateAllowed) {
     throw invalid(
       'localDate',
@@ -158,6 +163,14 @@ export async function createCheckIn(
     "You have already checked in today. Edit today's check-in instead (send its idempotency key again to get it back).",
     'idempotencyKey',
   );
+}
+
+async function checkInByKey(db: Db, actor: Actor, idempotencyKey: string) {
+  const { rows } = await db.$client.query<CheckInDbRow>({
+    ...CHECK_IN_BY_KEY,
+    values: [actor.organizationId, actor.personId, idempotencyKey],
+  });
+  return rows[0] ? fromDbRow(rows[0]) : null;
 }
 
 const emptyToNull = (text: string | null | undefined) => (text ? text : null);
@@ -244,7 +257,7 @@ export async function updateCheckIn(
 
 /** Today's date in my time zone and my check-in for it, if any. */
 export async function todayCheckIn(db: Db, actor: Actor, now: Date = new Date()) {
-  const day = await personDay(actor, now);
+  const day = personDay(actor, now);
   const [row] = await db
     .select()
     .from(checkIns)
@@ -264,7 +277,7 @@ export async function todayCheckIn(db: Db, actor: Actor, now: Date = new Date())
 
 /** My check-ins of the last `days` local days (today included), oldest first, for my charts. */
 export async function myCheckIns(db: Db, actor: Actor, days: number, now: Date = new Date()) {
-  const day = await personDay(actor, now);
+  const day = personDay(actor, now);
   const from = addDays(day.today, -(days - 1));
   const rows = await db
     .select()
