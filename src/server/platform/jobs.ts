@@ -39,9 +39,7 @@ export async function startJobs(
 ): Promise<Jobs> {
   // A small pool: one hourly job needs little, and every connection costs memory on both sides.
   const boss = new PgBoss({ connectionString, max: 2 });
-  boss.on('error', (error) =>
-    log(`Scheduled jobs: ${error instanceof Error ? error.message : String(error)}`),
-  );
+  boss.on('error', (error) => log(`Scheduled jobs: ${describeError(error)}`));
   await boss.start();
   await boss.createQueue(FIND_MILESTONES);
   // Every hour on the hour, so each time zone's new day is seen within the hour after its midnight.
@@ -81,4 +79,19 @@ export async function startJobs(
       return boss.stop({ graceful: true, timeout: 10_000 });
     },
   };
+}
+
+/** An error's words for the log: pg-boss also reports plain objects, which would print as [object Object]. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'object' && error !== null) {
+    const { message } = error as { message?: unknown };
+    if (typeof message === 'string') return message;
+    try {
+      return JSON.stringify(error);
+    } catch {
+      return `an object with ${Object.keys(error).join(', ') || 'no fields'}`;
+    }
+  }
+  return String(error);
 }

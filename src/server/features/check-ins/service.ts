@@ -42,16 +42,25 @@ const raiseSignalsCte = (source: string, kinds: number, severities: number) => `
 // query finds the one this key made, so the first save — by far the most common — is one plain insert.
 // A phone sending a kept check-in again says so (it sends the day it was made on): that key is looked up
 // first, so a retry whose first try did arrive is one query too.
-const INSERT_CHECK_IN = `insert into check_ins (organization_id, person_id, local_date, mood, craving,
+const insertCheckIn = (
+  returning: string,
+) => `insert into check_ins (organization_id, person_id, local_date, mood, craving,
     sleep_hours, triggers, trigger_other, gratitude, intention, wants_support, support_kind, idempotency_key)
   values ($1, $2, $13::date, $4, $5, $6, $7::text[], $8, $9, $10, $11, $12, $3)
   on conflict do nothing
-  returning *`;
-const CREATE_CHECK_IN = { name: 'hearth_check_in_create', text: INSERT_CHECK_IN };
+  returning ${returning}`;
+const CREATE_CHECK_IN = {
+  name: 'hearth_check_in_create',
+  text: insertCheckIn('id, created_at, sleep_hours'),
+};
 const CREATE_CHECK_IN_WITH_SIGNALS = {
   name: 'hearth_check_in_create_signals',
-  text: `with ins as (${INSERT_CHECK_IN}),\n${raiseSignalsCte('ins', 14, 15)}\nselect * from ins`,
+  text: `with ins as (${insertCheckIn('id, created_at, sleep_hours, organization_id, person_id, local_date')}),
+${raiseSignalsCte('ins', 14, 15)}
+select id, created_at, sleep_hours from ins`,
 };
+/** What the insert returns: the rest of the new check-in is what was sent (sleep as stored, a `real`). */
+type InsertedRow = { id: string; created_at: Date; sleep_hours: number | null };
 /** The check-in this idempotency key saved, if any (a phone's retry). */
 const CHECK_IN_BY_KEY = {
   name: 'hearth_check_in_by_key',
@@ -121,7 +130,9 @@ export async function createCheckIn(
   const calls = signalsCalledFor(actor.thresholds, { ...input, wantsSupport });
   // A refused date saves nothing; the key may still have saved one before (looked up below).
   if (dateAllowed) {
-    const { rows } = await db.$client.query<CheckInDbRow>({
+    const triggers = [...new Set(input.triggers ?? [])];
+    const supportKind = wantsSupport ? (input.supportKind ?? null) : null;
+    const { rows } = await db.$client.query<InsertedRow>({
       ...(calls.length > 0 ? CREATE_CHECK_IN_WITH_SIGNALS : CREATE_CHECK_IN),
       values: [
         actor.organizationId,
@@ -130,18 +141,40 @@ export async function createCheckIn(
         input.mood,
         input.craving,
         input.sleepHours ?? null,
-        [...new Set(input.triggers ?? [])],
+        triggers,
         emptyToNull(input.triggerOther),
         emptyToNull(input.gratitude),
         emptyToNull(input.intention),
         wantsSupport,
-        wantsSupport ? (input.supportKind ?? null) : null,
+        supportKind,
         date,
         ...(calls.length > 0 ? [calls.map((c) => c.kind), calls.map((c) => c.severity)] : []),
       ],
     });
     const row = rows[0];
-    if (row) return { created: true, checkIn: presentCheckIn(fromDbRow(row), today) };
+    if (row) {
+      // Only the database's own values come back (fewer columns to send and read on every save).
+      const saved: typeof checkIns.$inferSelect = {
+        id: row.id,
+        organizationId: actor.organizationId,
+        personId: actor.personId,
+        localDate: date,
+        mood: input.mood,
+        craving: input.craving,
+        sleepHours: row.sleep_hours,
+        triggers,
+        triggerOther: emptyToNull(input.triggerOther),
+        gratitude: emptyToNull(input.gratitude),
+        intention: emptyToNull(input.intention),
+        wantsSupport,
+        supportKind,
+        reflection: null,
+        idempotencyKey: input.idempotencyKey,
+        createdAt: row.created_at,
+        updatedAt: row.created_at,
+      };
+      return { created: true, checkIn: presentCheckIn(saved, today) };
+    }
   }
   // Nothing inserted: this key saved one before (a retry: it comes back whatever date is sent with it), or
   // the day already has a check-in made with another key.
