@@ -132,6 +132,9 @@ export async function createCheckIn(
   if (dateAllowed) {
     const triggers = [...new Set(input.triggers ?? [])];
     const supportKind = wantsSupport ? (input.supportKind ?? null) : null;
+    const triggerOther = emptyToNull(input.triggerOther);
+    const gratitude = emptyToNull(input.gratitude);
+    const intention = emptyToNull(input.intention);
     const { rows } = await db.$client.query<InsertedRow>({
       ...(calls.length > 0 ? CREATE_CHECK_IN_WITH_SIGNALS : CREATE_CHECK_IN),
       values: [
@@ -142,9 +145,9 @@ export async function createCheckIn(
         input.craving,
         input.sleepHours ?? null,
         triggers,
-        emptyToNull(input.triggerOther),
-        emptyToNull(input.gratitude),
-        emptyToNull(input.intention),
+        triggerOther,
+        gratitude,
+        intention,
         wantsSupport,
         supportKind,
         date,
@@ -163,9 +166,9 @@ export async function createCheckIn(
         craving: input.craving,
         sleepHours: row.sleep_hours,
         triggers,
-        triggerOther: emptyToNull(input.triggerOther),
-        gratitude: emptyToNull(input.gratitude),
-        intention: emptyToNull(input.intention),
+        triggerOther,
+        gratitude,
+        intention,
         wantsSupport,
         supportKind,
         reflection: null,
