@@ -130,27 +130,38 @@ export async function createCheckIn(
   const calls = signalsCalledFor(actor.thresholds, { ...input, wantsSupport });
   // A refused date saves nothing; the key may still have saved one before (looked up below).
   if (dateAllowed) {
-    const triggers = [...new Set(input.triggers ?? [])];
-    const supportKind = wantsSupport ? (input.supportKind ?? null) : null;
-    const triggerOther = emptyToNull(input.triggerOther);
-    const gratitude = emptyToNull(input.gratitude);
-    const intention = emptyToNull(input.intention);
+    // The new check-in as sent; the database adds its id and time, and stores the sleep as a `real`.
+    const sent = {
+      organizationId: actor.organizationId,
+      personId: actor.personId,
+      localDate: date,
+      mood: input.mood,
+      craving: input.craving,
+      triggers: [...new Set(input.triggers ?? [])],
+      triggerOther: emptyToNull(input.triggerOther),
+      gratitude: emptyToNull(input.gratitude),
+      intention: emptyToNull(input.intention),
+      wantsSupport,
+      supportKind: wantsSupport ? (input.supportKind ?? null) : null,
+      reflection: null,
+      idempotencyKey: input.idempotencyKey,
+    };
     const { rows } = await db.$client.query<InsertedRow>({
       ...(calls.length > 0 ? CREATE_CHECK_IN_WITH_SIGNALS : CREATE_CHECK_IN),
       values: [
-        actor.organizationId,
-        actor.personId,
-        input.idempotencyKey,
-        input.mood,
-        input.craving,
+        sent.organizationId,
+        sent.personId,
+        sent.idempotencyKey,
+        sent.mood,
+        sent.craving,
         input.sleepHours ?? null,
-        triggers,
-        triggerOther,
-        gratitude,
-        intention,
-        wantsSupport,
-        supportKind,
-        date,
+        sent.triggers,
+        sent.triggerOther,
+        sent.gratitude,
+        sent.intention,
+        sent.wantsSupport,
+        sent.supportKind,
+        sent.localDate,
         ...(calls.length > 0 ? [calls.map((c) => c.kind), calls.map((c) => c.severity)] : []),
       ],
     });
@@ -158,21 +169,9 @@ export async function createCheckIn(
     if (row) {
       // Only the database's own values come back (fewer columns to send and read on every save).
       const saved: typeof checkIns.$inferSelect = {
+        ...sent,
         id: row.id,
-        organizationId: actor.organizationId,
-        personId: actor.personId,
-        localDate: date,
-        mood: input.mood,
-        craving: input.craving,
         sleepHours: row.sleep_hours,
-        triggers,
-        triggerOther,
-        gratitude,
-        intention,
-        wantsSupport,
-        supportKind,
-        reflection: null,
-        idempotencyKey: input.idempotencyKey,
         createdAt: row.created_at,
         updatedAt: row.created_at,
       };
