@@ -1,5 +1,6 @@
 // Scheduled work, on pg-boss in the same PostgreSQL (its own schema `pgboss`). Started by main.ts after
 // migrations, never by buildApp, so integration tests stay fast: they call the handlers below directly.
+
 import { PgBoss } from 'pg-boss';
 import { recordMilestonesForEveryone } from '../features/journey/service.ts';
 import { sendMeetingReminders } from '../features/meetings/notifications.ts';
@@ -8,6 +9,7 @@ import { startReachOutJobs, stopReachOutJobs } from '../features/reach-out/jobs.
 import { raiseSilenceSignals } from '../features/signals/service.ts';
 import { expireSupportPosts } from '../features/support/service.ts';
 import type { Db } from './database/connect.ts';
+import { describeError } from './errors.ts';
 import { CLEAN_UP_REALTIME_EVENTS, cleanUpRealtimeEvents } from './realtime/cleanup.ts';
 
 export const FIND_MILESTONES = 'journey.find-milestones';
@@ -79,19 +81,4 @@ export async function startJobs(
       return boss.stop({ graceful: true, timeout: 10_000 });
     },
   };
-}
-
-/** An error's words for the log: pg-boss also reports plain objects, which would print as [object Object]. */
-export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (typeof error === 'object' && error !== null) {
-    const { message } = error as { message?: unknown };
-    if (typeof message === 'string') return message;
-    try {
-      return JSON.stringify(error);
-    } catch {
-      return `an object with ${Object.keys(error).join(', ') || 'no fields'}`;
-    }
-  }
-  return String(error);
 }

@@ -3,6 +3,7 @@
 // the connection was down. Started by main.ts; the integration tests start it themselves.
 import type { Db } from '../../platform/database/connect.ts';
 import { DatabaseListener } from '../../platform/database/listener.ts';
+import { describeError } from '../../platform/errors.ts';
 import { drainPendingPushes, type PushOptions } from './sender.ts';
 import { ensureVapidKeys } from './vapid.ts';
 
@@ -40,7 +41,7 @@ export async function startPushSender(input: {
         try {
           await drainPendingPushes(db, options);
         } catch (error) {
-          log(`Web push: ${error instanceof Error ? error.message : String(error)}`);
+          log(`Web push: ${describeError(error)}`);
         }
       } while (again && !stopped);
       running = null;
