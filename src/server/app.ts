@@ -33,6 +33,7 @@ import type { Database } from './platform/database/connect.ts';
 import { registerCsrfDefence, registerErrorHandling, registerSecurityHeaders } from './platform/http.ts';
 import { loggerOptions } from './platform/logger.ts';
 import { openApiRoutes, registerOpenApi } from './platform/openapi.ts';
+import type { OutboundHooks } from './platform/outbound.ts';
 import { registerPolicies } from './platform/policies.ts';
 import { realtimeRoutes, registerRealtime } from './platform/realtime/routes.ts';
 import type { App } from './platform/types.ts';
@@ -44,12 +45,19 @@ export type BuildAppOptions = {
   /** Folder of the built web app; null serves the API alone. */
   webDir?: string | null;
   logger?: boolean;
+  /** Where log lines go (tests capture them); standard output otherwise. */
+  logStream?: { write: (line: string) => void };
+  /** Tests' resolver and address check for outside requests (platform/outbound.ts). */
+  outbound?: Partial<OutboundHooks>;
 };
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const app = Fastify({
-    logger: options.logger === false ? false : loggerOptions(config),
+    logger:
+      options.logger === false
+        ? false
+        : { ...loggerOptions(config), ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     // Per-request log lines only when debugging; errors are always logged.
@@ -62,6 +70,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', database.db);
   app.decorate('config', config);
+  app.decorate('outbound', options.outbound ?? {});
   const sessionCache = new SessionCache(config.sessionCacheMs);
   app.decorate('sessionCache', sessionCache);
   if (config.sessionCacheMs > 0) {

@@ -1,7 +1,7 @@
 // The app under test: the real Hearth app (buildApp) on this test file's own database, and a small
 // helper to call it with real HTTP semantics through app.inject.
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { buildApp } from '../server/app.ts';
+import { type BuildAppOptions, buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/platform/config.ts';
 import type { Database, Db } from '../server/platform/database/connect.ts';
 
@@ -25,13 +25,17 @@ export const testDb = (): Db => context().database.db;
 export const testDatabaseUrl = (): string => context().databaseUrl;
 
 /** Another app instance on this file's database, not yet ready (so a test can add routes first). */
-export async function buildTestApp(env: Record<string, string> = {}): Promise<FastifyInstance> {
+export async function buildTestApp(
+  env: Record<string, string> = {},
+  options: Pick<BuildAppOptions, 'logStream' | 'outbound'> = {},
+): Promise<FastifyInstance> {
   const { database, databaseUrl } = context();
   return await buildApp({
     config: loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SESSION_CACHE_MS: '0', ...env }),
     database,
     webDir: null,
-    logger: false,
+    logger: options.logStream !== undefined,
+    ...options,
   });
 }
 

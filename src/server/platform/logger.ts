@@ -1,8 +1,8 @@
 // Pino options: request logs carry method, route and status only — never bodies, cookies, names or IPs.
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyLoggerOptions, PinoLoggerOptions } from 'fastify/types/logger.js';
 import type { Config } from './config.ts';
 
-export function loggerOptions(config: Pick<Config, 'logLevel'>): FastifyServerOptions['logger'] {
+export function loggerOptions(config: Pick<Config, 'logLevel'>): FastifyLoggerOptions & PinoLoggerOptions {
   return {
     level: config.logLevel,
     redact: {

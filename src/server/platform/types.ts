@@ -10,12 +10,15 @@ import type { Actor } from './auth/actor.ts';
 import type { SessionCache } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { Db } from './database/connect.ts';
+import type { OutboundHooks } from './outbound.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
     sessionCache: SessionCache;
+    /** How requests to outside addresses resolve and check names (tests replace them). */
+    outbound: Partial<OutboundHooks>;
   }
   interface FastifyRequest {
     actor: Actor | null;

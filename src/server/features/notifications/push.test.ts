@@ -1,5 +1,6 @@
 // Web push end to end, with only the push service replaced: a receiver on 127.0.0.1 that checks the
 // VAPID signature and decrypts each aes128gcm payload with its subscription's private key.
+import net from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { connectDatabase, type Database } from '../../platform/database/connect.
 import { notifications, pushSubscriptions, pushVapidKeys } from '../../platform/database/schema.ts';
 import { notifyPeople } from '../../platform/notify.ts';
 import { startPushSender } from './push-listener.ts';
-import { drainPendingPushes, type PushOptions, sendPendingPushes } from './sender.ts';
+import { drainPendingPushes, type PushOptions, pushToDevice, sendPendingPushes } from './sender.ts';
 
 let admin: TestPerson;
 let houseId: string;
@@ -108,6 +109,11 @@ describe('subscribing a device', () => {
     ['https://127.0.0.1:9/x', 'a loopback address'],
     ['https://10.1.2.3/x', 'a private network address'],
     ['https://localhost/x', 'localhost'],
+    ['https://[::ffff:7f00:1]/x', 'mapped loopback in hex'],
+    ['https://[0:0:0:0:0:ffff:7f00:1]/x', 'mapped loopback written out'],
+    ['https://[::ffff:a9fe:a9fe]/x', 'mapped link-local (cloud metadata)'],
+    ['https://[64:ff9b::a00:1]/x', 'NAT64 of a private address'],
+    ['https://0x7f.1/x', 'loopback in hex'],
   ])('should refuse %s (%s) unless private endpoints are allowed', async (endpoint) => {
     const ana = await resident();
     const result = await call('POST', '/api/push/subscriptions', {
@@ -144,6 +150,32 @@ describe('subscribing a device', () => {
 });
 
 describe('the push sender', () => {
+  it('should not connect to an endpoint whose name now resolves to a private address', async () => {
+    let connections = 0;
+    const inside = net.createServer((socket) => {
+      connections += 1;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => inside.listen(0, '127.0.0.1', resolve));
+    const { port } = inside.address() as net.AddressInfo;
+    try {
+      const device = {
+        ...receiver.subscription('rebound'),
+        endpoint: `https://push.example.test:${port}/push/x`,
+      };
+      const outcome = await pushToDevice(
+        testDb(),
+        { endpoint: device.endpoint, p256dh: device.keys.p256dh, auth: device.keys.auth },
+        { title: 't', body: 'b', url: '/', tag: 'x', urgent: false },
+        { ...options, allowPrivateEndpoints: false, outbound: { resolveHost: async () => ['127.0.0.1'] } },
+      );
+      expect(outcome).toBe('failed');
+      expect(connections).toBe(0);
+    } finally {
+      await new Promise((resolve) => inside.close(resolve));
+    }
+  });
+
   it('should push a new notification to each of my devices, signed and encrypted, in my language', async () => {
     await settle();
     const ana = await buildPerson(admin, { role: 'resident', residenceId: houseId, language: 'es' });

@@ -6,8 +6,9 @@ import { sql } from 'drizzle-orm';
 import webPush from 'web-push';
 import { decidePush, notificationPath } from '../../../shared/domain/notifications.ts';
 import type { Db } from '../../platform/database/connect.ts';
+import { type OutboundHooks, sendOutbound } from '../../platform/outbound.ts';
 import { pushWords } from './push-words.ts';
-import { endpointIsReachable } from './subscriptions.ts';
+import { checkEndpointShape } from './subscriptions.ts';
 import { ensureVapidKeys, vapidSubject } from './vapid.ts';
 
 /** A notification older than this when first seen is not pushed (the server was down): it is old news. */
@@ -15,11 +16,15 @@ export const PUSH_WINDOW_MINUTES = 15;
 const BATCH = 200;
 const SEND_TIMEOUT_MS = 10_000;
 const PARALLEL_SENDS = 16;
+/** A push service answers with a few bytes; more is not read. */
+const PUSH_ANSWER_MAX_BYTES = 64_000;
 
 export type PushOptions = {
   /** VAPID subject: mailto: or https: URL. */
   subject: string;
   allowPrivateEndpoints: boolean;
+  /** Tests' resolver and address check (platform/outbound.ts). */
+  outbound?: Partial<OutboundHooks>;
 };
 
 export function pushOptionsFrom(config: {
@@ -66,7 +71,11 @@ export async function pushToDevice(
   message: PushMessage,
   options: PushOptions,
 ): Promise<'delivered' | 'gone' | 'failed'> {
-  if (!(await endpointIsReachable(device.endpoint, options.allowPrivateEndpoints))) return 'failed';
+  try {
+    checkEndpointShape(device.endpoint, options.allowPrivateEndpoints);
+  } catch {
+    return 'failed';
+  }
   const keys = await ensureVapidKeys(db);
   const details = webPush.generateRequestDetails(
     { endpoint: device.endpoint, keys: { p256dh: device.p256dh, auth: device.auth } },
@@ -84,16 +93,21 @@ export async function pushToDevice(
     if (name.toLowerCase() !== 'content-length') headers[name] = String(value);
   }
   try {
-    const response = await fetch(details.endpoint, {
-      method: 'POST',
-      headers,
-      body: details.body ? new Uint8Array(details.body) : null,
-      redirect: 'error',
-      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
-    });
-    await response.body?.cancel();
+    // Checked here, at send time, against what the endpoint's name resolves to now, and the push goes
+    // to exactly that address (platform/outbound.ts).
+    const response = await sendOutbound(
+      details.endpoint,
+      {
+        method: 'POST',
+        headers,
+        body: details.body ? new Uint8Array(details.body) : null,
+        timeoutMs: SEND_TIMEOUT_MS,
+        maxBytes: PUSH_ANSWER_MAX_BYTES,
+      },
+      { ...options.outbound, allowPrivate: options.allowPrivateEndpoints },
+    );
     if (response.status === 404 || response.status === 410) return 'gone';
-    return response.ok ? 'delivered' : 'failed';
+    return response.status >= 200 && response.status <= 299 ? 'delivered' : 'failed';
   } catch {
     return 'failed';
   }

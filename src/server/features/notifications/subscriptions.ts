@@ -1,49 +1,31 @@
 // A person's devices that receive web push: subscribing (the browser's PushSubscription), listing and
 // removing them. A push endpoint belongs to one person: whoever subscribes a device last owns it.
-import dns from 'node:dns/promises';
-import net from 'node:net';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { PushSubscribeInput, PushSubscriptionView } from '../../../shared/contracts/notifications.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import { pushSubscriptions } from '../../platform/database/schema.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
-import { isPrivateAddress } from '../outside-meetings/import.ts';
-
-const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, '');
+import { checkUrlShape, OutboundError } from '../../platform/outbound.ts';
 
 /**
  * Push services are public https servers. Anything else (http, loopback, a private network) would let a
  * person make Hearth post to an address of their choosing, so it is refused unless the operator allows
- * private endpoints (tests with a local receiver, closed networks).
+ * private endpoints (tests with a local receiver, closed networks). A name is checked again, with the
+ * address it resolves to then, each time a push is sent (sender.ts, platform/outbound.ts).
  */
 export function checkEndpointShape(endpoint: string, allowPrivate: boolean): void {
   const url = new URL(endpoint);
-  if (allowPrivate) {
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      throw invalid('endpoint', 'must be an https:// push service URL');
-    }
-    return;
-  }
-  const host = hostOf(url);
-  if (url.protocol !== 'https:') throw invalid('endpoint', 'must be an https:// push service URL');
-  if (host === 'localhost' || host.endsWith('.localhost') || (net.isIP(host) && isPrivateAddress(host))) {
-    throw invalid('endpoint', 'must be a public push service, not a private network address');
-  }
-}
-
-/** At send time too: a name that now resolves to a private address is not posted to. */
-export async function endpointIsReachable(endpoint: string, allowPrivate: boolean): Promise<boolean> {
+  if (!allowPrivate && url.protocol !== 'https:')
+    throw invalid('endpoint', 'must be an https:// push service URL');
   try {
-    checkEndpointShape(endpoint, allowPrivate);
-  } catch {
-    return false;
+    checkUrlShape(url, { allowPrivate });
+  } catch (error) {
+    if (!(error instanceof OutboundError)) throw error;
+    throw error.reason === 'not_http'
+      ? invalid('endpoint', 'must be an https:// push service URL')
+      : invalid('endpoint', 'must be a public push service, not a private network address');
   }
-  if (allowPrivate) return true;
-  const host = hostOf(new URL(endpoint));
-  if (net.isIP(host)) return !isPrivateAddress(host);
-  const addresses = await dns.lookup(host, { all: true }).catch(() => []);
-  return addresses.length > 0 && !addresses.some((a) => isPrivateAddress(a.address));
 }
 
 function present(row: typeof pushSubscriptions.$inferSelect): PushSubscriptionView {

@@ -9,6 +9,7 @@ import {
   setUpOrganization,
   type TestPerson,
 } from '../../../test/factories.ts';
+import type { OutboundHooks } from '../../platform/outbound.ts';
 import { fetchFeed } from './import.ts';
 
 let admin: TestPerson;
@@ -16,6 +17,9 @@ let peerLeader: TestPerson;
 let otherOrgAdmin: TestPerson;
 let server: http.Server;
 let base: string;
+let port: number;
+/** Every path the loopback server was asked for. */
+const seen: string[] = [];
 /** The app as an operator runs it on a closed network: imports may reach loopback addresses. */
 let loopbackApp: FastifyInstance;
 
@@ -60,6 +64,7 @@ beforeAll(async () => {
   });
   otherOrgAdmin = (await buildOtherOrganization()).admin;
   server = http.createServer((request, response) => {
+    seen.push(request.url ?? '');
     switch (request.url) {
       case '/feed.json':
         response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(FEED));
@@ -89,6 +94,9 @@ beforeAll(async () => {
         push();
         return;
       }
+      case '/admin-console':
+        response.writeHead(418, { 'x-internal': 'billing-db' }).end('internal billing service v2.3');
+        return;
       case '/slow.json':
         setTimeout(() => response.writeHead(200).end('[]'), 2000).unref();
         return;
@@ -97,7 +105,8 @@ beforeAll(async () => {
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  port = (server.address() as AddressInfo).port;
+  base = `http://127.0.0.1:${port}`;
   loopbackApp = await buildTestApp({ IMPORT_ALLOW_PRIVATE_HOSTS: '1' });
   await loopbackApp.ready();
 });
@@ -251,7 +260,7 @@ describe('importing a Meeting Guide feed', () => {
       as: admin,
       body: { url: `${base}/nothing.json`, timeZone: 'America/Chicago' },
     });
-    expect(missing.body.error.fields).toEqual([{ field: 'url', message: 'answered with status 404' }]);
+    expect(missing.body.error.fields).toEqual([{ field: 'url', message: 'the feed could not be read' }]);
     const huge = await call('POST', '/api/outside-meetings/import', {
       app: loopbackApp,
       as: admin,
@@ -261,7 +270,7 @@ describe('importing a Meeting Guide feed', () => {
   });
 
   it('should give up on a feed that does not answer in time', async () => {
-    await expect(fetchFeed(`${base}/slow.json`, true, 300)).rejects.toMatchObject({
+    await expect(fetchFeed(`${base}/slow.json`, { allowPrivate: true }, 300)).rejects.toMatchObject({
       status: 400,
       fields: [{ field: 'url', message: 'did not answer within 10 seconds' }],
     });
@@ -289,5 +298,156 @@ describe('importing a Meeting Guide feed', () => {
     );
     expect((await directory()).some((m) => m.slug === 'imported-300')).toBe(false);
     expect((await directory(otherOrgAdmin)).some((m) => m.slug === 'imported-300')).toBe(true);
+  });
+});
+
+describe('a feed address that leads into the private network', () => {
+  const importFrom = (url: string, app?: FastifyInstance) =>
+    call('POST', '/api/outside-meetings/import', {
+      ...(app ? { app } : {}),
+      as: admin,
+      body: { url, timeZone: 'America/Chicago' },
+    });
+  const appWith = async (outbound: Partial<OutboundHooks>) => {
+    const app = await buildTestApp({}, { outbound });
+    await app.ready();
+    return app;
+  };
+
+  it.each([
+    '[::ffff:7f00:1]',
+    '[0:0:0:0:0:ffff:7f00:1]',
+    '[::ffff:127.0.0.1]',
+    '[::ffff:0:7f00:1]',
+    '[::127.0.0.1]',
+    '[64:ff9b::7f00:1]',
+    '[2002:7f00:1::]',
+    '0x7f.1',
+    '0x7f000001',
+    '2130706433',
+    '0177.0.0.1',
+    '127.1',
+  ])('should refuse http://%s (loopback in another form) and send it nothing', async (host) => {
+    seen.length = 0;
+    const result = await importFrom(`http://${host}:${port}/feed.json`);
+    expect(result.status, result.text).toBe(400);
+    expect(result.body.error.fields).toEqual([
+      { field: 'url', message: 'points at a private network address' },
+    ]);
+    expect(seen).toEqual([]);
+  });
+
+  it.each([
+    '[::ffff:a9fe:a9fe]',
+    '[::ffff:169.254.169.254]',
+    '[::ffff:a00:1]',
+    '[::ffff:10.1.2.3]',
+    '[::ffff:c0a8:101]',
+    '[::ffff:192.168.1.1]',
+    '[64:ff9b::a9fe:a9fe]',
+  ])('should refuse http://%s (a mapped private address) before any connection', async (host) => {
+    const result = await importFrom(`http://${host}/feed.json`);
+    expect(result.status).toBe(400);
+    expect(result.body.error.fields).toEqual([
+      { field: 'url', message: 'points at a private network address' },
+    ]);
+  });
+
+  it('should refuse a name that resolves to a private address, or to a public and a private one', async () => {
+    for (const answer of [['127.0.0.1'], ['::1'], ['93.184.216.34', '10.0.0.7']]) {
+      const app = await appWith({ resolveHost: async () => answer });
+      try {
+        seen.length = 0;
+        const result = await importFrom(`http://feeds.example.test:${port}/feed.json`, app);
+        expect(result.status, answer.join()).toBe(400);
+        expect(result.body.error.fields).toEqual([
+          { field: 'url', message: 'points at a private network address' },
+        ]);
+        expect(seen).toEqual([]);
+      } finally {
+        await app.close();
+      }
+    }
+  });
+
+  it('should say a name that does not resolve could not be found', async () => {
+    const app = await appWith({
+      resolveHost: async () => {
+        throw new Error('ENOTFOUND');
+      },
+    });
+    try {
+      const result = await importFrom('https://nowhere.example.test/feed.json', app);
+      expect(result.body.error.fields).toEqual([{ field: 'url', message: 'could not be found' }]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  describe('with [::1] standing for a public server (tests reach loopback only)', () => {
+    // The "public" server listens on [::1] at the same port as the loopback server on 127.0.0.1.
+    let outside: http.Server;
+    const outsideSeen: string[] = [];
+    beforeAll(async () => {
+      outside = http.createServer((request, response) => {
+        outsideSeen.push(request.url ?? '');
+        if (request.url === '/moved.json') {
+          response.writeHead(302, { location: `${base}/feed.json` }).end();
+          return;
+        }
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify([row(500)]));
+      });
+      await new Promise<void>((resolve) => outside.listen({ port, host: '::1', ipv6Only: true }, resolve));
+    });
+    afterAll(async () => {
+      outside.closeAllConnections();
+      await new Promise((resolve) => outside.close(resolve));
+    });
+    const onlyIpv6LoopbackIsPublic = (address: string) => address === '::1';
+
+    it('should connect to the address it checked, however the name answers the next time (DNS rebinding)', async () => {
+      let asked = 0;
+      const app = await appWith({
+        isAllowedAddress: onlyIpv6LoopbackIsPublic,
+        // First answer public, every later one private: a second resolution would reach 127.0.0.1.
+        resolveHost: async () => (asked++ === 0 ? ['::1'] : ['127.0.0.1']),
+      });
+      try {
+        seen.length = 0;
+        outsideSeen.length = 0;
+        const result = await importFrom(`http://rebinding.example.test:${port}/rebind.json`, app);
+        expect(result.status, result.text).toBe(200);
+        expect(result.body).toMatchObject({ total: 1 });
+        expect(outsideSeen).toEqual(['/rebind.json']);
+        expect(seen).toEqual([]);
+      } finally {
+        await app.close();
+      }
+    });
+
+    it('should check a redirect again and refuse one into the private network', async () => {
+      const app = await appWith({
+        isAllowedAddress: onlyIpv6LoopbackIsPublic,
+        resolveHost: async () => ['::1'],
+      });
+      try {
+        seen.length = 0;
+        const result = await importFrom(`http://feeds.example.test:${port}/moved.json`, app);
+        expect(result.status).toBe(400);
+        expect(result.body.error.fields).toEqual([
+          { field: 'url', message: 'points at a private network address' },
+        ]);
+        expect(seen).toEqual([]);
+      } finally {
+        await app.close();
+      }
+    });
+  });
+
+  it('should not tell which status or words an internal service answered', async () => {
+    const result = await importFrom(`${base}/admin-console`, loopbackApp);
+    expect(result.status).toBe(400);
+    expect(result.body.error.fields).toEqual([{ field: 'url', message: 'the feed could not be read' }]);
+    expect(result.text).not.toMatch(/418|billing|internal/i);
   });
 });

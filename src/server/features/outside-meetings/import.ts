@@ -1,8 +1,6 @@
 // Importing a Meeting Guide feed: fetched from its address (with a time and size limit, public hosts
-// only unless configured) or uploaded, merged by slug in one transaction, with a report of every row
+// only unless configured: platform/outbound.ts) or uploaded, merged by slug in one transaction, with a report of every row
 // that could not be used and why.
-import dns from 'node:dns/promises';
-import net from 'node:net';
 import { sql } from 'drizzle-orm';
 import type { ImportReport } from '../../../shared/contracts/outside-meetings.ts';
 import { type ImportDefaults, parseFeed } from '../../../shared/domain/meeting-guide.ts';
@@ -11,6 +9,13 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import { outsideMeetings } from '../../platform/database/schema.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
+import {
+  OutboundError,
+  type OutboundFailure,
+  type OutboundPolicy,
+  type OutboundResponse,
+  sendOutbound,
+} from '../../platform/outbound.ts';
 import { forgetFeed } from './feed.ts';
 
 export const FEED_MAX_BYTES = 5_000_000;
@@ -18,90 +23,46 @@ export const FEED_TIMEOUT_MS = 10_000;
 const REPORT_LIMIT = 500;
 const CHUNK = 500;
 
-export function isPrivateAddress(address: string): boolean {
-  if (net.isIPv4(address)) {
-    const [a, b] = address.split('.').map(Number) as [number, number];
-    return (
-      a === 0 ||
-      a === 10 ||
-      a === 127 ||
-      (a === 100 && b >= 64 && b <= 127) ||
-      (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) ||
-      a >= 224
-    );
-  }
-  const lower = address.toLowerCase();
-  if (lower.startsWith('::ffff:')) return isPrivateAddress(lower.slice(7));
-  return lower === '::' || lower === '::1' || /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower);
-}
-
 const unreachable = (message: string) =>
   new AppError('bad_request', `url: ${message}`, [{ field: 'url', message }]);
+
+const tooLarge = () =>
+  new AppError('payload_too_large', 'url: the feed is larger than 5 MB', [
+    { field: 'url', message: 'the feed is larger than 5 MB' },
+  ]);
+
+// What the admin hears. A status or an error from the other side is never passed on: on a private
+// network it would tell which internal services exist.
+const FAILURES: Record<Exclude<OutboundFailure, 'too_large'>, string> = {
+  not_http: 'must be a web address starting with https://',
+  not_found: 'could not be found',
+  private_address: 'points at a private network address',
+  unreachable: 'could not be reached',
+  timeout: 'did not answer within 10 seconds',
+  incomplete: 'stopped sending before the feed was complete',
+  redirect: 'the feed could not be read',
+};
 
 /** The feed's text, or a 400 naming what went wrong (not found, too slow, too large, not allowed). */
 export async function fetchFeed(
   url: string,
-  allowPrivateHosts: boolean,
+  policy: OutboundPolicy,
   timeoutMs = FEED_TIMEOUT_MS,
 ): Promise<string> {
-  const target = new URL(url);
-  if (!allowPrivateHosts) {
-    const host = target.hostname.replace(/^\[|\]$/g, '');
-    const addresses = net.isIP(host)
-      ? [host]
-      : await dns
-          .lookup(host, { all: true })
-          .then((list) => list.map((a) => a.address))
-          .catch(() => {
-            throw unreachable('could not be found');
-          });
-    if (addresses.some(isPrivateAddress)) throw unreachable('points at a private network address');
-  }
-  let response: Response;
+  let response: OutboundResponse;
   try {
-    response = await fetch(target, {
-      signal: AbortSignal.timeout(timeoutMs),
-      redirect: allowPrivateHosts ? 'follow' : 'error',
-      headers: { accept: 'application/json' },
-    });
+    response = await sendOutbound(
+      url,
+      { headers: { accept: 'application/json' }, timeoutMs, maxBytes: FEED_MAX_BYTES, maxRedirects: 5 },
+      policy,
+    );
   } catch (error) {
-    const name = (error as Error).name;
-    throw unreachable(name === 'TimeoutError' ? 'did not answer within 10 seconds' : 'could not be reached');
+    if (!(error instanceof OutboundError)) throw error;
+    if (error.reason === 'too_large') throw tooLarge();
+    throw unreachable(FAILURES[error.reason]);
   }
-  if (!response.ok) {
-    await response.body?.cancel();
-    throw unreachable(`answered with status ${response.status}`);
-  }
-  const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > FEED_MAX_BYTES) {
-    await response.body?.cancel();
-    throw new AppError('payload_too_large', 'url: the feed is larger than 5 MB', [
-      { field: 'url', message: 'the feed is larger than 5 MB' },
-    ]);
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = response.body?.getReader();
-  try {
-    while (reader) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > FEED_MAX_BYTES) {
-        await reader.cancel();
-        throw new AppError('payload_too_large', 'url: the feed is larger than 5 MB', [
-          { field: 'url', message: 'the feed is larger than 5 MB' },
-        ]);
-      }
-      chunks.push(value);
-    }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw unreachable('stopped sending before the feed was complete');
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  if (response.status < 200 || response.status > 299) throw unreachable('the feed could not be read');
+  return response.body.toString('utf8');
 }
 
 /** The feed as a list of rows; not JSON or not a list → 400 and nothing is written. */

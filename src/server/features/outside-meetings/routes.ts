@@ -127,7 +127,8 @@ export function outsideMeetingRoutes(app: App): void {
     async (request) => {
       const actor = requireActor(request);
       const { url, feed, timeZone, fellowship } = request.body;
-      const text = url ? await fetchFeed(url, app.config.importAllowPrivateHosts === true) : (feed ?? '');
+      const policy = { ...app.outbound, allowPrivate: app.config.importAllowPrivateHosts === true };
+      const text = url ? await fetchFeed(url, policy) : (feed ?? '');
       const rows = readFeedText(text, url ? 'url' : 'feed');
       return await importFeed(app.db, actor, rows, { timeZone, fellowship: fellowship ?? 'aa' }, url ?? null);
     },
