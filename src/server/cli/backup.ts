@@ -7,6 +7,7 @@ import {
   openForBackup,
 } from '../platform/database/backup.ts';
 import { DataDirLockedError } from '../platform/database/lock.ts';
+import { describeError } from '../platform/error-log.ts';
 
 const args = process.argv.slice(2);
 const demo = args.includes('--demo');
@@ -36,7 +37,7 @@ main().catch((error: unknown) => {
   if (error instanceof BackupError || error instanceof ConfigError || error instanceof DataDirLockedError) {
     console.error(error.message);
   } else {
-    console.error('The backup failed:', error instanceof Error ? error.message : error);
+    console.error('The backup failed:', describeError(error));
   }
   process.exit(1);
 });

@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig } from '../platform/config.ts';
 import { BackupError, openForRestore, restoreDatabase } from '../platform/database/backup.ts';
 import { DataDirLockedError } from '../platform/database/lock.ts';
+import { describeError } from '../platform/error-log.ts';
 
 const args = process.argv.slice(2);
 const demo = args.includes('--demo');
@@ -35,7 +36,7 @@ main().catch((error: unknown) => {
   if (error instanceof BackupError || error instanceof ConfigError || error instanceof DataDirLockedError) {
     console.error(error.message);
   } else {
-    console.error('The restore failed:', error instanceof Error ? error.message : error);
+    console.error('The restore failed:', describeError(error));
   }
   process.exit(1);
 });

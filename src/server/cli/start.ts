@@ -4,6 +4,7 @@ import exitHook from 'async-exit-hook';
 import { startHearth } from '../main.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';
 import { DataDirLockedError } from '../platform/database/lock.ts';
+import { describeError } from '../platform/error-log.ts';
 
 const demo = process.argv.includes('--demo');
 
@@ -48,7 +49,7 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof DataDirLockedError) {
     console.error(error.message);
   } else {
-    console.error('Hearth could not start:', error instanceof Error ? error.message : error);
+    console.error('Hearth could not start:', describeError(error));
   }
   process.exit(1);
 });

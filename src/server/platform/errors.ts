@@ -43,17 +43,5 @@ export const conflict = (message: string, field?: string) =>
 export const invalid = (field: string, message: string) =>
   new AppError('validation_failed', `${field}: ${message}`, [{ field, message }]);
 
-/** An error's words for the log: pg-boss and others also report plain objects, which would print as [object Object]. */
-export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (typeof error === 'object' && error !== null) {
-    const { message } = error as { message?: unknown };
-    if (typeof message === 'string') return message;
-    try {
-      return JSON.stringify(error);
-    } catch {
-      return `an object with ${Object.keys(error).join(', ') || 'no fields'}`;
-    }
-  }
-  return String(error);
-}
+// An error's words for a log line, never the values it carries (error-log.ts).
+export { describeError } from './error-log.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, conflict, describeError, ERROR_CODES, forbidden, invalid, notFound } from './errors.ts';
+import { AppError, conflict, ERROR_CODES, forbidden, invalid, notFound } from './errors.ts';
 
 describe('AppError', () => {
   it('should carry its stable code, the matching HTTP status and the message', () => {
@@ -69,22 +69,5 @@ describe('error helpers', () => {
   it('should name the field of a conflict when there is one', () => {
     expect(conflict('Taken.', 'username').fields).toEqual([{ field: 'username', message: 'Taken.' }]);
     expect(conflict('Taken.').fields).toBeUndefined();
-  });
-});
-
-describe('describeError', () => {
-  it('should give the message of an error, or of a plain object that has one', () => {
-    expect(describeError(new Error('connection lost'))).toBe('connection lost');
-    expect(describeError({ message: 'queue cache refresh failed', queue: 'x' })).toBe(
-      'queue cache refresh failed',
-    );
-  });
-
-  it('should show a plain object without a message as JSON, never as [object Object]', () => {
-    expect(describeError({ code: '57P01' })).toBe('{"code":"57P01"}');
-    const circular: Record<string, unknown> = {};
-    circular.self = circular;
-    expect(describeError(circular)).toBe('an object with self');
-    expect(describeError('plain words')).toBe('plain words');
   });
 });

@@ -1,6 +1,7 @@
 // Cross-cutting HTTP behaviour: security headers, CSRF defence, and the one error handler.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { errorForLog } from './error-log.ts';
 import { AppError, type FieldError } from './errors.ts';
 
 /** No third-party origin anywhere: scripts, styles, fonts, images and connections come from Hearth itself. */
@@ -104,6 +105,11 @@ function send(reply: FastifyReply, status: number, code: string, message: string
     .send({ error: fields ? { code, message, fields } : { code, message } });
 }
 
+/** The error's kind and where, never its values: a failed statement's words hold what people wrote. */
+function logUnhandledError(request: FastifyRequest, error: unknown): void {
+  request.log.error({ error: errorForLog(error) }, 'unhandled error');
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
@@ -136,11 +142,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
         return send(reply, error.statusCode, 'bad_request', 'The request could not be understood.');
       }
     }
-    // Values (pg's `detail`, bodies) are left out: they may carry personal data.
-    request.log.error(
-      { err: { type: error.name, code: error.code, message: error.message, stack: error.stack } },
-      'unhandled error',
-    );
+    logUnhandledError(request, error);
     return send(reply, 500, 'internal', 'Something went wrong on our side. It has been logged.');
   });
 }

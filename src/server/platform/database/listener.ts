@@ -4,6 +4,7 @@
 // doubling to 5 s) and says so, so its owner can catch up on what was announced meanwhile — PostgreSQL
 // does not keep a NOTIFY for a connection that was not listening.
 import pg from 'pg';
+import { errorForLog } from '../error-log.ts';
 
 type Log = { warn: (obj: object, msg: string) => void };
 
@@ -57,7 +58,7 @@ export class DatabaseListener {
       await this.start();
     } catch (error) {
       if (this.stopped) return;
-      this.log.warn({ err: (error as Error).message }, `${this.name} could not connect; retrying`);
+      this.log.warn({ error: errorForLog(error) }, `${this.name} could not connect; retrying`);
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
         void this.startAndKeepTrying(Math.min(delayMs * 2, 5000));
@@ -87,7 +88,7 @@ export class DatabaseListener {
           }
         }
         if (this.stopped) return;
-        this.log.warn({ err: error?.message }, `${this.name} lost; reconnecting`);
+        this.log.warn({ error: error ? errorForLog(error) : null }, `${this.name} lost; reconnecting`);
         this.scheduleReconnect();
       };
       next.on('error', lost);

@@ -15,6 +15,7 @@ import { SESSIONS_CHANNEL } from '../auth/session-invalidation.ts';
 import { lookUpSession } from '../auth/sessions.ts';
 import type { Db } from '../database/connect.ts';
 import { DatabaseListener } from '../database/listener.ts';
+import { errorForLog } from '../error-log.ts';
 import { authoriseChannel, inChannels } from './channels.ts';
 import { REALTIME_CHANNEL } from './publish.ts';
 
@@ -217,7 +218,7 @@ export class RealtimeHub {
         });
         for (const row of rows) fetched.set(Number(row.seq), toStored(row));
       } catch (error) {
-        this.log.error({ err: (error as Error).message }, 'realtime events could not be fetched');
+        this.log.error({ error: errorForLog(error) }, 'realtime events could not be fetched');
       }
     }
     for (const item of items) {
@@ -299,7 +300,7 @@ export class RealtimeHub {
         c.replayed = null;
       }, 10_000).unref();
     } catch (error) {
-      this.log.error({ err: (error as Error).message }, 'realtime connection could not start');
+      this.log.error({ error: errorForLog(error) }, 'realtime connection could not start');
       socket.close(1011, 'try again');
       this.forget(c);
     }
