@@ -1,10 +1,12 @@
 // Test hygiene (STYLE.md habit 8): an unexpected console.error fails the test, and no test reaches
 // the network. A test that means to provoke an error says so with allowConsoleErrors().
+import dns from 'node:dns/promises';
 import { vi } from 'vitest';
 
 const seen: string[] = [];
 let allowed = false;
 const originalFetch = globalThis.fetch;
+const originalLookup = dns.lookup;
 
 /** The current test expects console.error output; it is still printed, but does not fail the test. */
 export function allowConsoleErrors(): void {
@@ -32,8 +34,13 @@ export function assertNoUnexpectedConsoleErrors(): void {
 
 const isLoopback = (host: string) => host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
 
-/** fetch() may only reach this machine. */
+/** fetch() may only reach this machine, and only loopback names are resolved (outside requests resolve names
+ * themselves, platform/outbound.ts: a test gives them its own resolver). */
 export function blockNetwork(): void {
+  dns.lookup = ((hostname: string, options: never) =>
+    hostname === 'localhost'
+      ? originalLookup(hostname, options)
+      : Promise.reject(new Error(`Tests may not resolve names (tried ${hostname}).`))) as typeof dns.lookup;
   globalThis.fetch = (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
     const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
     if (!isLoopback(url.hostname)) throw new Error(`Tests may not reach the network (tried ${url.origin}).`);

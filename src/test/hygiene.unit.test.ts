@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resolveWithSystem } from '../server/platform/outbound.ts';
 import { allowConsoleErrors, assertNoUnexpectedConsoleErrors } from './hygiene.ts';
 
 describe('test hygiene', () => {
@@ -18,6 +19,12 @@ describe('test hygiene', () => {
   it('should refuse to reach the network', async () => {
     await expect(fetch('https://example.org/')).rejects.toThrow(
       'Tests may not reach the network (tried https://example.org).',
+    );
+  });
+
+  it('should refuse to resolve a name for an outside request (tests give their own resolver)', async () => {
+    await expect(resolveWithSystem('example.org')).rejects.toThrow(
+      'Tests may not resolve names (tried example.org).',
     );
   });
 });

@@ -129,7 +129,7 @@ export async function sendOutbound(
   let url = new URL(target);
   let current = request;
   for (let hop = 0; ; hop++) {
-    const addresses = await allowedAddresses(url, policy);
+    const addresses = await untilAborted(allowedAddresses(url, policy), signal);
     const response = await exchange(url, current, addresses, signal);
     const location = response.headers.location;
     if (!REDIRECTS.has(response.status) || (request.maxRedirects ?? 0) === 0) return response;
@@ -137,6 +137,16 @@ export async function sendOutbound(
     url = new URL(location, url);
     if (response.status === 303) current = { ...current, method: 'GET', body: null };
   }
+}
+
+/** A slow resolver counts against the same time limit as the exchange. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const stop = () => reject(new OutboundError('timeout'));
+    if (signal.aborted) return stop();
+    signal.addEventListener('abort', stop, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
 }
 
 function exchange(

@@ -7,6 +7,7 @@ import {
   type OutboundError,
   type OutboundPolicy,
   pinnedLookup,
+  sendOutbound,
 } from './outbound.ts';
 
 const refused: [string, string][] = [
@@ -203,5 +204,18 @@ describe('pinnedLookup', () => {
       { address: '93.184.216.34', family: 4 },
       { address: '2606:4700::1', family: 6 },
     ]);
+  });
+});
+
+describe('sendOutbound', () => {
+  it('should count a resolver that never answers against the time limit', async () => {
+    const never = () => new Promise<string[]>(() => {});
+    await expect(
+      sendOutbound(
+        'https://slow-dns.example.org/feed.json',
+        { timeoutMs: 50, maxBytes: 1000 },
+        { allowPrivate: false, resolveHost: never },
+      ),
+    ).rejects.toMatchObject({ reason: 'timeout' });
   });
 });
