@@ -21,6 +21,8 @@ export type ErrorLog = {
   syscall?: string;
   /** The statement's kind and relation ("insert into check_ins"), without any literal. */
   statement?: string;
+  /** A zod error's issues: where and what kind, never the input. */
+  issues?: { code: string; path: string }[];
   cause?: ErrorLog;
   errors?: ErrorLog[];
   /** Call frames only: the first line of a stack repeats the message. */
@@ -66,8 +68,15 @@ const isPgError = (e: Error): e is pg.DatabaseError =>
 const isQueryError = (e: Error): e is Error & { query: string; params: unknown[] } =>
   typeof (e as { query?: unknown }).query === 'string' && Array.isArray((e as { params?: unknown }).params);
 
-/** Words that may quote what was sent, whatever kind of error carries them. */
-const quotesInput = (e: Error): boolean => e instanceof SyntaxError || isPgError(e) || isQueryError(e);
+type Issue = { code?: unknown; path?: unknown };
+const issuesOf = (e: Error): Issue[] | null => {
+  const issues = (e as { issues?: unknown }).issues;
+  return Array.isArray(issues) ? (issues as Issue[]) : null;
+};
+
+/** Words that may quote what was sent, whatever kind of error carries them (a zod message is its issues). */
+const quotesInput = (e: Error): boolean =>
+  e instanceof SyntaxError || isPgError(e) || isQueryError(e) || issuesOf(e) !== null;
 
 const typeOf = (e: Error) => (e.name && e.name !== 'Error' ? e.name : e.constructor?.name || 'Error');
 
@@ -104,6 +113,13 @@ function toLog(error: unknown, depth: number, withStack: boolean): ErrorLog {
     found.statement = statementOf(error.query);
   } else {
     pick(found, error, ['syscall']);
+  }
+  const issues = issuesOf(error);
+  if (issues) {
+    found.issues = issues.slice(0, 10).map((issue) => ({
+      code: String(issue.code),
+      path: Array.isArray(issue.path) ? issue.path.map(String).join('.') : '',
+    }));
   }
   if (words) found.message = scrub(words);
   if (withStack) {

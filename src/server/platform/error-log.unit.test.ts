@@ -1,6 +1,7 @@
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { describeError, errorForLog, statementOf } from './error-log.ts';
 
 /** A pg error as the driver builds it from the server's ErrorResponse. */
@@ -90,6 +91,19 @@ describe('errorForLog', () => {
       thrown = error;
     }
     expect(JSON.stringify(errorForLog(thrown))).not.toContain('keeps following');
+  });
+
+  it('should keep where a zod error found its issues, never the input it read', () => {
+    const parsed = z
+      .object({ note: z.email(), kind: z.enum(['a', 'b']) })
+      .safeParse({ note: sent[2], kind: sent[1] });
+    const log = errorForLog(parsed.error);
+    expect(log.issues).toEqual([
+      { code: 'invalid_format', path: 'note' },
+      { code: 'invalid_value', path: 'kind' },
+    ]);
+    expect(log.message).toBeUndefined();
+    expect(JSON.stringify(log)).not.toMatch(/relapsed|following/);
   });
 
   it('should follow causes and the errors of an AggregateError', () => {
