@@ -134,7 +134,11 @@ export async function sendOutbound(
     const location = response.headers.location;
     if (!REDIRECTS.has(response.status) || (request.maxRedirects ?? 0) === 0) return response;
     if (hop >= (request.maxRedirects ?? 0) || !location) throw new OutboundError('redirect');
-    url = new URL(location, url);
+    try {
+      url = new URL(location, url);
+    } catch {
+      throw new OutboundError('redirect');
+    }
     if (response.status === 303) current = { ...current, method: 'GET', body: null };
   }
 }

@@ -391,6 +391,10 @@ describe('a feed address that leads into the private network', () => {
     beforeAll(async () => {
       outside = http.createServer((request, response) => {
         outsideSeen.push(request.url ?? '');
+        if (request.url === '/broken-redirect.json') {
+          response.writeHead(301, { location: 'http://[not an address/' }).end();
+          return;
+        }
         if (request.url === '/moved.json') {
           response.writeHead(302, { location: `${base}/feed.json` }).end();
           return;
@@ -438,6 +442,20 @@ describe('a feed address that leads into the private network', () => {
           { field: 'url', message: 'points at a private network address' },
         ]);
         expect(seen).toEqual([]);
+      } finally {
+        await app.close();
+      }
+    });
+
+    it('should say only that the feed could not be read when a redirect leads nowhere', async () => {
+      const app = await appWith({
+        isAllowedAddress: (address) => address === '::1',
+        resolveHost: async () => ['::1'],
+      });
+      try {
+        const result = await importFrom(`http://feeds.example.test:${port}/broken-redirect.json`, app);
+        expect(result.status).toBe(400);
+        expect(result.body.error.fields).toEqual([{ field: 'url', message: 'the feed could not be read' }]);
       } finally {
         await app.close();
       }
