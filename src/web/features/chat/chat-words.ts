@@ -2,8 +2,15 @@
 import type { TFunction } from 'i18next';
 import type { ChatParticipant, ConversationSummary } from '../../../shared/contracts/chat.ts';
 
-/** A person in a conversation: their name, or who they are to me when they joined without it. */
-export function participantName(t: TFunction, p: ChatParticipant | null): string {
+/**
+ * A person in a conversation: their name, or who they are to me when they joined without it ("the person
+ * you're helping"); `start` capitalizes that phrase where it begins a line.
+ */
+export function participantName(t: TFunction, p: ChatParticipant | null, start = false): string {
+  if (p && 'unnamed' in p && start) {
+    const phrase = participantName(t, p);
+    return phrase.charAt(0).toLocaleUpperCase() + phrase.slice(1);
+  }
   if (!p) return t('chat.someone');
   if ('unnamed' in p) return p.unnamed === 'helped' ? t('chat.unnamedHelped') : t('chat.unnamedHelping');
   return p.displayName;

@@ -156,7 +156,7 @@ function MessageItem({ message, canModerate }: { message: ChatMessage; canModera
   const [reason, setReason] = useState('');
   const report = useReportMessage();
   const hide = useHideMessage();
-  const name = message.mine ? t('chat.you') : participantName(t, message.author);
+  const name = message.mine ? t('chat.you') : participantName(t, message.author, true);
   const classes = [
     'chat-message',
     message.mine ? 'chat-message-mine' : '',

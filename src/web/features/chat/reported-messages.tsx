@@ -22,7 +22,7 @@ export function ReportedMessages() {
       ) : (
         <ul className="chat-reports">
           {reports.data.reports.map(({ message, conversation, reasons }) => {
-            const name = participantName(t, message.author);
+            const name = participantName(t, message.author, true);
             return (
               <li
                 key={message.id}

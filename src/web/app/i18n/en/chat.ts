@@ -51,8 +51,8 @@ export const chat = {
     inHouse: 'In {{house}} chat',
     inThread: 'In a private conversation',
     hiddenAlready: 'Hidden',
-    unnamedHelped: 'The person you are helping',
-    unnamedHelping: 'The person helping you',
+    unnamedHelped: 'the person you’re helping',
+    unnamedHelping: 'the person helping you',
     nameHiddenHeading: 'They do not know who you are',
     nameHiddenNote:
       'You posted without your name, so the other person sees neither your name nor your house. Your peer leader knows it is you.',

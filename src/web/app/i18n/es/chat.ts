@@ -52,8 +52,8 @@ export const chat = {
     inHouse: 'En el chat de {{house}}',
     inThread: 'En una conversación privada',
     hiddenAlready: 'Oculto',
-    unnamedHelped: 'La persona a la que ayudas',
-    unnamedHelping: 'La persona que te ayuda',
+    unnamedHelped: 'la persona a la que ayudas',
+    unnamedHelping: 'la persona que te ayuda',
     nameHiddenHeading: 'No saben quién eres',
     nameHiddenNote:
       'Publicaste sin tu nombre, así que la otra persona no ve ni tu nombre ni tu casa. Tu líder de pares sabe que eres tú.',
