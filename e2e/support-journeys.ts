@@ -1,10 +1,12 @@
 // Browser journeys for peer support (issue 5, parts 1 and 2), with two phones at once. Carlos (Spanish)
 // asks his house for a ride; Brianna, Maple House's peer leader (English), has Support open and sees it
 // appear without reloading, and offers; Carlos accepts her (a private thread opens) and marks "this
-// helped"; both see it in their support ledger, and Brianna sees her house's counts. axe on every page.
+// helped"; both see it in their support ledger, and Brianna sees her house's counts. Then Carlos asks
+// without his name: Elena, a new housemate, helps him in a thread where she sees only "the person you're
+// helping" until he lets her know it is him — and hides it again. axe on every page.
 import type { Page } from 'playwright-core';
 import { checkAccessibility, expect } from './harness.ts';
-import { HOUSE, type Journey, noProblems, open, signIn } from './steps.ts';
+import { ADMIN, HOUSE, type Journey, noProblems, open, signIn } from './steps.ts';
 
 const LIVE = { timeout: 20_000 };
 
@@ -155,6 +157,105 @@ export const supportJourneys: Journey[] = [
       noProblems(resident.problems);
       await leader.page.context().close();
       await resident.page.context().close();
+    },
+  },
+  {
+    name: 'support: Carlos asks without his name; Elena helps "the person you’re helping" until he lets her know (Spanish and English)',
+    run: async (ctx) => {
+      const ask = `Hoy es un día difícil, ¿alguien para hablar? (${Date.now() % 100_000})`;
+      const url = ctx.server.url;
+
+      // Elena joins Maple House (invited by the admin); she leads nothing, so she does not know who asks.
+      const admin = await open(ctx, 'en');
+      const signedIn = await admin.page.request.post(`${url}/api/auth/sign-in`, {
+        data: { login: ADMIN.username, password: ADMIN.password },
+      });
+      expect(signedIn.ok(), `admin sign-in: ${signedIn.status()}`);
+      const houses = (await (await admin.page.request.get(`${url}/api/residences`)).json()) as {
+        residences: { id: string; name: string }[];
+      };
+      const maple = houses.residences.find((r) => r.name === HOUSE);
+      expect(maple, 'Maple House exists');
+      const invitation = await admin.page.request.post(`${url}/api/invitations`, {
+        data: { role: 'resident', residenceId: maple.id },
+      });
+      expect(invitation.ok(), `invitation: ${invitation.status()} ${await invitation.text()}`);
+      const { code } = (await invitation.json()) as { code: string };
+      await admin.page.context().close();
+      const helper = await open(ctx, 'en');
+      const accepted = await helper.page.request.post(`${url}/api/invitations/code/${code}/accept`, {
+        data: {
+          firstName: 'Elena',
+          lastName: 'Rossi',
+          username: 'elena',
+          password: 'elena-password-1',
+          language: 'en',
+        },
+      });
+      expect(accepted.ok(), `accepting: ${accepted.status()} ${await accepted.text()}`);
+
+      // Carlos asks his house without his name.
+      const author = await open(ctx, 'es');
+      await signIn(author.page, url, 'carlos', 'carlos-password-1', 'es');
+      await author.page.getByRole('link', { name: 'Apoyo', exact: true }).first().waitFor(LIVE);
+      await author.page.goto(`${url}/support/ask`);
+      await author.page.getByRole('heading', { level: 1, name: 'Pedir u ofrecer' }).waitFor(LIVE);
+      await author.page.getByLabel('Emocional', { exact: true }).check();
+      await author.page.getByLabel('En pocas palabras').fill(ask);
+      await author.page.getByLabel('No mostrar mi nombre a los compañeros').check();
+      await author.page.getByRole('button', { name: 'Publicar' }).click();
+      await author.page.getByRole('heading', { level: 1, name: 'Mis pedidos y ofertas' }).waitFor(LIVE);
+
+      // Elena sees someone anonymous ask, and offers.
+      await helper.page.goto(`${url}/support`);
+      await helper.page.getByRole('heading', { level: 1, name: 'Support' }).waitFor(LIVE);
+      const card = helper.page.getByRole('listitem').filter({ hasText: ask });
+      await card.getByText('Someone (anonymous)').waitFor(LIVE);
+      expect((await card.getByText('Carlos').count()) === 0, 'An anonymous request must not name Carlos');
+      await card.getByRole('button', { name: 'I can help' }).click();
+      await card.getByText('You offered to help.').waitFor(LIVE);
+
+      // Carlos accepts her and opens the thread: it tells him she does not know who he is.
+      const mine = author.page.getByRole('listitem').filter({ hasText: ask });
+      await mine.getByRole('button', { name: 'Aceptar a Elena R.' }).click();
+      await mine.getByRole('link', { name: 'Abrir nuestra conversación privada' }).click();
+      await author.page.waitForURL(/\/chat\/[0-9a-f-]{36}$/, LIVE);
+      await author.page.getByRole('heading', { level: 1, name: 'Con Elena R.' }).waitFor(LIVE);
+      await author.page.getByRole('heading', { name: 'No saben quién eres' }).waitFor(LIVE);
+      await checkAccessibility(author.page, 'support thread, my name hidden (es)');
+      await author.page.getByLabel('Tu mensaje').fill('Gracias por responder.');
+      await author.page.getByRole('button', { name: 'Enviar', exact: true }).click();
+
+      // Elena's thread: "the person you're helping", never his name.
+      await card.getByRole('link', { name: 'Open our private thread' }).click();
+      await helper.page.waitForURL(/\/chat\/[0-9a-f-]{36}$/, LIVE);
+      await helper.page
+        .getByRole('heading', { level: 1, name: 'With the person you’re helping' })
+        .waitFor(LIVE);
+      await waitForText(helper.page, 'Gracias por responder.');
+      await helper.page.getByText('The person you’re helping', { exact: true }).first().waitFor(LIVE);
+      expect((await helper.page.getByText('Carlos').count()) === 0, 'The thread must not name Carlos');
+      await checkAccessibility(helper.page, 'support thread, helping someone anonymous (en)');
+
+      // He lets her know; her open screen changes without a reload. Then he hides it again.
+      await helper.page.locator('.realtime-live').first().waitFor(LIVE);
+      await author.page.getByRole('button', { name: 'Decirles que soy yo' }).click();
+      await author.page.getByRole('heading', { name: 'Saben quién eres' }).waitFor(LIVE);
+      await checkAccessibility(author.page, 'support thread, my name shown (es)');
+      await helper.page.getByRole('heading', { level: 1, name: 'With Carlos M.' }).waitFor(LIVE);
+      await helper.page.getByText('Carlos M.', { exact: true }).first().waitFor(LIVE);
+      await checkAccessibility(helper.page, 'support thread, he let me know (en)');
+      await author.page.getByRole('button', { name: 'Ocultar mi nombre otra vez' }).click();
+      await author.page.getByRole('heading', { name: 'No saben quién eres' }).waitFor(LIVE);
+      await helper.page
+        .getByRole('heading', { level: 1, name: 'With the person you’re helping' })
+        .waitFor(LIVE);
+      expect((await helper.page.getByText('Carlos').count()) === 0, 'Hidden again: no name in the thread');
+
+      noProblems(helper.problems);
+      noProblems(author.problems);
+      await helper.page.context().close();
+      await author.page.context().close();
     },
   },
 ];

@@ -201,6 +201,8 @@ const EXPECTED: Record<string, [number, number, number, number, number, number, 
   'GET /api/chat/conversations/:conversationId/messages':  [401, 200, 200, 404, 404, 404, 404, 404],
   'POST /api/chat/conversations/:conversationId/messages': [401, 201, 201, 404, 404, 404, 404, 404],
   'POST /api/chat/conversations/:conversationId/read':     [401, 200, 200, 404, 404, 404, 404, 404],
+  // Only someone who joined a thread without their name may show it; in the house conversation it already is (409).
+  'PATCH /api/chat/conversations/:conversationId/my-name': [401, 409, 409, 404, 404, 404, 404, 404],
   'POST /api/chat/messages/:messageId/report': [401, 201, 201,   404,  404,  404,   404,  404],
   'POST /api/chat/messages/:messageId/hide': [401,   403,   200,   404,  404,  404,   404,  404],
   'GET /api/chat/reports':                   [401,   200,   200,   200,  200,  200,   200,  200],
@@ -658,6 +660,11 @@ const REQUESTS: Record<string, (w: World) => Request> = {
     method: 'POST',
     url: `/api/chat/conversations/${w.chat!.houseConversationId}/read`,
     body: { seq: 0 },
+  }),
+  'PATCH /api/chat/conversations/:conversationId/my-name': (w) => ({
+    method: 'PATCH',
+    url: `/api/chat/conversations/${w.chat!.houseConversationId}/my-name`,
+    body: { shown: true },
   }),
   'POST /api/chat/messages/:messageId/report': (w) => ({
     method: 'POST',

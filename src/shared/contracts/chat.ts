@@ -10,6 +10,21 @@ export const ChatSubjectSchema = z.object({
 });
 
 export const ChatPersonSchema = z.object({ id: IdSchema, displayName: z.string() });
+/**
+ * Someone in a thread whose name (and id) this viewer may not see: the author of an anonymous support
+ * post, to the other person in its thread — 'helped' = the person you're helping, 'helping' = the person
+ * helping you — until they choose to let them know.
+ */
+export const UnnamedChatPersonSchema = z.object({ unnamed: z.enum(['helped', 'helping']) });
+export const ChatParticipantSchema = z.union([ChatPersonSchema, UnnamedChatPersonSchema]);
+export type ChatParticipant = z.infer<typeof ChatParticipantSchema>;
+
+/**
+ * Whether the others in a thread see my name: 'shown' (always), 'hidden' (I joined without it) or
+ * 'revealed' (I joined without it and chose to let them know; I can hide it again).
+ */
+export const MyNameSchema = z.enum(['shown', 'hidden', 'revealed']);
+export type MyName = z.infer<typeof MyNameSchema>;
 
 export const ConversationSummarySchema = z.object({
   id: IdSchema,
@@ -17,8 +32,10 @@ export const ConversationSummarySchema = z.object({
   /** The house of a house conversation. */
   residence: z.object({ id: IdSchema, name: z.string() }).nullable(),
   subject: ChatSubjectSchema.nullable(),
-  /** For threads: everyone else in it. Empty for house conversations. */
-  others: z.array(ChatPersonSchema),
+  /** For threads: everyone else in it, as this viewer may see them. Empty for house conversations. */
+  others: z.array(ChatParticipantSchema),
+  /** Whether the others see my name here ('shown' in house conversations). */
+  myName: MyNameSchema,
   unreadCount: z.number().int(),
   lastMessageAt: TimestampSchema.nullable(),
 });
@@ -40,7 +57,7 @@ export const ChatMessageSchema = z.object({
   id: IdSchema,
   seq: z.number().int(),
   conversationId: IdSchema,
-  author: ChatPersonSchema.nullable(),
+  author: ChatParticipantSchema.nullable(),
   mine: z.boolean(),
   /** Null when hidden and the viewer is not a peer leader reviewing this conversation. */
   body: z.string().nullable(),
@@ -79,6 +96,9 @@ export const PostMessageSchema = z.strictObject({
     .regex(/^[A-Za-z0-9_-]{8,64}$/, { message: 'must be 8 to 64 letters, digits, dashes or underscores' })
     .optional(),
 });
+
+/** An unnamed member lets the others know who they are (shown: true), or hides it again (false). */
+export const ShowMyNameSchema = z.strictObject({ shown: z.boolean() });
 
 export const MarkReadSchema = z.strictObject({
   /** The last message seen; reading never goes backwards. */

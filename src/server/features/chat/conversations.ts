@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/database/connect.ts';
 import { invalid } from '../../platform/errors.ts';
+import type { UnnamedAs } from './names.ts';
 
 /** Anything that can run a query: the database or a transaction. */
 export type Executor = Pick<Db, 'execute'>;
@@ -18,6 +19,8 @@ export type OpenConversationInput = {
   memberIds: readonly string[];
   /** What the thread is about; the same subject with the same people is the same thread. */
   subject?: { type: ChatSubjectType; id: string };
+  /** Members who join without their name, and how the others see them instead (names.ts). */
+  unnamed?: readonly { personId: string; as: UnnamedAs }[];
 };
 
 /** The identity of a thread: its subject and its sorted members. */
@@ -53,6 +56,13 @@ export async function openConversation(db: Executor, input: OpenConversationInpu
     where organization_id = ${input.organizationId} and kind = 'thread' and thread_key = ${key}`);
   const conversationId = found.rows[0]?.id;
   if (!conversationId) throw new Error('thread was not stored');
+  for (const u of input.unnamed ?? []) {
+    if (!members.includes(u.personId)) throw invalid('unnamed', 'Only a member can join without a name.');
+    await db.execute(sql`
+      insert into conversation_members (organization_id, conversation_id, person_id, unnamed_as)
+      values (${input.organizationId}, ${conversationId}, ${u.personId}, ${u.as})
+      on conflict (conversation_id, person_id) do nothing`);
+  }
   await db.execute(sql`
     insert into conversation_members (organization_id, conversation_id, person_id)
     select ${input.organizationId}, ${conversationId}, p from unnest(${memberArray}::uuid[]) as p

@@ -10,6 +10,7 @@ import { publish } from '../../platform/realtime/publish.ts';
 import type { Executor } from './conversations.ts';
 import {
   accessTo,
+  auditActorIn,
   conversationMemberIds,
   iso,
   MESSAGE_COLUMNS,
@@ -40,7 +41,7 @@ export async function reportMessage(db: Db, actor: Actor, messageId: string, rea
     if (inserted.rows.length > 0) {
       await recordAudit(tx, {
         organizationId: actor.organizationId,
-        actorId: actor.personId,
+        actorId: auditActorIn(access, actor),
         action: 'chat.message.report',
         subjectType: 'chat_message',
         subjectId: messageId,

@@ -14,11 +14,19 @@ import {
   ReportedMessageListSchema,
   ReportMessageSchema,
   ReportResultSchema,
+  ShowMyNameSchema,
 } from '../../../shared/contracts/chat.ts';
 import { requireActor } from '../../platform/auth/sessions.ts';
 import type { App } from '../../platform/types.ts';
 import { hideMessage, listReports, reportMessage } from './moderation.ts';
-import { conversationDetail, listConversations, markRead, postMessage, readMessages } from './service.ts';
+import {
+  conversationDetail,
+  listConversations,
+  markRead,
+  postMessage,
+  readMessages,
+  showMyName,
+} from './service.ts';
 
 const tags = ['chat'];
 
@@ -100,6 +108,22 @@ export function chatRoutes(app: App): void {
     },
     async (request) =>
       await markRead(app.db, requireActor(request), request.params.conversationId, request.body.seq),
+  );
+  app.patch(
+    '/api/chat/conversations/:conversationId/my-name',
+    {
+      config: { policy: 'signedIn' },
+      schema: {
+        summary:
+          'In a thread I joined without my name: let the others know who I am (shown: true), or hide it again',
+        tags,
+        params: ConversationParamsSchema,
+        body: ShowMyNameSchema,
+        response: { 200: ConversationDetailSchema },
+      },
+    },
+    async (request) =>
+      await showMyName(app.db, requireActor(request), request.params.conversationId, request.body.shown),
   );
   app.post(
     '/api/chat/messages/:messageId/report',

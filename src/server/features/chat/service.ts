@@ -4,16 +4,27 @@
 // else finds nothing (404) and nothing is written. A peer leader reviews reports in their house's
 // conversation and in threads of people living in their house; a hidden message stays for the record.
 import { sql } from 'drizzle-orm';
-import type { ChatMessage, ConversationDetail, ConversationSummary } from '../../../shared/contracts/chat.ts';
-import { formatDisplayName } from '../../../shared/domain/display-name.ts';
-import type { NameStyle } from '../../../shared/domain/vocabulary.ts';
+import type {
+  ChatMessage,
+  ChatParticipant,
+  ConversationDetail,
+  ConversationSummary,
+} from '../../../shared/contracts/chat.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { type Actor, residencesWithRole } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
-import { notFound } from '../../platform/errors.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
 import { notifyPeople } from '../../platform/notify.ts';
 import { houseMemberIds, publish } from '../../platform/realtime/publish.ts';
 import { type Executor, houseConversationId } from './conversations.ts';
+import {
+  myNameOf,
+  type NamedPersonRow,
+  participantView,
+  recipientsBySight,
+  type UnnamedAs,
+  unnamedTo,
+} from './names.ts';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -36,6 +47,9 @@ type ConversationRow = {
   last_message_at: Date | string | null;
   member_row: boolean;
   last_read_seq: string | number | null;
+  /** The viewer's own member row: whether they joined without their name, and revealed it since. */
+  my_unnamed_as: UnnamedAs | null;
+  my_revealed_at: Date | string | null;
 };
 
 export type Access = {
@@ -48,7 +62,8 @@ export type Access = {
 async function loadConversation(db: Executor, actor: Actor, conversationId: string) {
   const result = await db.execute<ConversationRow>(sql`
     select c.id, c.kind, c.residence_id, r.name as residence_name, c.subject_type, c.subject_id,
-      c.last_message_at, (cm.person_id is not null) as member_row, cm.last_read_seq
+      c.last_message_at, (cm.person_id is not null) as member_row, cm.last_read_seq,
+      cm.unnamed_as as my_unnamed_as, cm.revealed_at as my_revealed_at
     from conversations c
     left join residences r on r.id = c.residence_id
     left join conversation_members cm on cm.conversation_id = c.id and cm.person_id = ${actor.personId}
@@ -105,23 +120,25 @@ export async function conversationMemberIds(
   return result.rows.map((r) => r.person_id);
 }
 
-type PersonRow = { id: string; first_name: string; last_name: string; name_style: string };
-const personView = (p: PersonRow) => ({
-  id: p.id,
-  displayName: formatDisplayName(p.first_name, p.last_name, p.name_style as NameStyle),
-});
+/**
+ * Who does something in a conversation, for the audit log: nobody for a member who joined without their
+ * name — an admin reading the log must not learn who asked (even after they told the other person).
+ */
+export const auditActorIn = (access: Access, actor: Actor): string | null =>
+  access.conversation.my_unnamed_as ? null : actor.personId;
 
 async function othersIn(db: Executor, actor: Actor, conversationIds: string[]) {
-  const byConversation = new Map<string, { id: string; displayName: string }[]>();
+  const byConversation = new Map<string, ChatParticipant[]>();
   if (conversationIds.length === 0) return byConversation;
-  const result = await db.execute<PersonRow & { conversation_id: string }>(sql`
-    select cm.conversation_id, p.id, p.first_name, p.last_name, p.name_style
+  const result = await db.execute<NamedPersonRow & { conversation_id: string }>(sql`
+    select cm.conversation_id, p.id, p.first_name, p.last_name, p.name_style,
+      ${unnamedTo(sql`cm.conversation_id`, sql`cm.person_id`, sql`${actor.personId}::uuid`)} as unnamed_as
     from conversation_members cm join people p on p.id = cm.person_id
     where cm.conversation_id = any(${uuidArray(conversationIds)}::uuid[]) and cm.person_id <> ${actor.personId}
     order by p.first_name, p.id`);
   for (const row of result.rows) {
     const list = byConversation.get(row.conversation_id) ?? [];
-    list.push(personView(row));
+    list.push(participantView(row));
     byConversation.set(row.conversation_id, list);
   }
   return byConversation;
@@ -148,6 +165,7 @@ export async function listConversations(db: Db, actor: Actor) {
   const result = await db.execute<ConversationRow & { unread: number }>(sql`
     select c.id, c.kind, c.residence_id, r.name as residence_name, c.subject_type, c.subject_id,
       c.last_message_at, (cm.person_id is not null) as member_row, cm.last_read_seq,
+      cm.unnamed_as as my_unnamed_as, cm.revealed_at as my_revealed_at,
       ${UNREAD(actor.organizationId, sql`c.id`, sql`coalesce(cm.last_read_seq, 0)`, actor.personId)} as unread
     from conversations c
     left join residences r on r.id = c.residence_id
@@ -168,7 +186,7 @@ export async function listConversations(db: Db, actor: Actor) {
 
 function summary(
   row: ConversationRow,
-  others: Map<string, { id: string; displayName: string }[]>,
+  others: Map<string, ChatParticipant[]>,
   unread: number,
 ): ConversationSummary {
   return {
@@ -178,6 +196,7 @@ function summary(
       row.kind === 'house' ? { id: row.residence_id as string, name: row.residence_name ?? '' } : null,
     subject: row.subject_type ? { type: row.subject_type, id: row.subject_id as string } : null,
     others: others.get(row.id) ?? [],
+    myName: myNameOf(row),
     unreadCount: Number(unread),
     lastMessageAt: row.last_message_at ? iso(row.last_message_at) : null,
   };
@@ -204,7 +223,9 @@ export async function conversationDetail(
   };
 }
 
-export type MessageRow = PersonRow & {
+export type MessageRow = Omit<NamedPersonRow, 'unnamed_as'> & {
+  /** How the author appears to the viewer the row was read for (null: by name). */
+  author_unnamed_as: UnnamedAs | null;
   message_id: string;
   seq: string | number;
   conversation_id: string;
@@ -219,6 +240,7 @@ export type MessageRow = PersonRow & {
 export const MESSAGE_COLUMNS = (me: string) => sql`
   m.id as message_id, m.seq, m.conversation_id, m.author_id, p.id, p.first_name, p.last_name, p.name_style,
   m.body, m.created_at, m.hidden_at,
+  ${unnamedTo(sql`m.conversation_id`, sql`m.author_id`, sql`${me}::uuid`)} as author_unnamed_as,
   (select count(*)::int from chat_message_reports r where r.message_id = m.id) as report_count,
   exists (select 1 from chat_message_reports r where r.message_id = m.id and r.reporter_id = ${me}) as reported_by_me`;
 
@@ -229,7 +251,10 @@ export function presentMessage(row: MessageRow, viewerId: string | null, canMode
     id: row.message_id,
     seq: Number(row.seq),
     conversationId: row.conversation_id,
-    author: row.author_id && row.first_name !== null ? personView({ ...row, id: row.author_id }) : null,
+    author:
+      row.author_id && row.first_name !== null
+        ? participantView({ ...row, id: row.author_id, unnamed_as: row.author_unnamed_as })
+        : null,
     mine: viewerId !== null && row.author_id === viewerId,
     body: hidden && !canModerate ? null : row.body,
     createdAt: iso(row.created_at),
@@ -258,7 +283,7 @@ export async function readMessages(
   const rows = result.rows.slice(0, page.limit).reverse();
   await recordAudit(db, {
     organizationId: actor.organizationId,
-    actorId: actor.personId,
+    actorId: auditActorIn(access, actor),
     action: 'chat.messages.read',
     subjectType: 'conversation',
     subjectId: conversationId,
@@ -321,27 +346,40 @@ export async function postMessage(
     }
     const full = (await messageRow(tx, actor, row.id))!;
     const recipients = await conversationMemberIds(tx, access.conversation);
-    // Every member may read the text; hidden text and report counts are not part of the event.
-    const forMembers = presentMessage({ ...full, reported_by_me: false }, null, false);
-    await publish(tx, {
-      organizationId: actor.organizationId,
+    // Every member may read the text; hidden text and report counts are not part of the event. The
+    // author is presented per group of recipients: by name, or unnamed to those who may not see it.
+    for (const [unnamedAs, group] of await recipientsBySight(
+      tx,
+      conversationId,
+      actor.personId,
       recipients,
-      type: 'chat.message',
-      payload: { conversationId, kind: access.conversation.kind, message: forMembers },
-    });
-    if (access.conversation.kind === 'thread') {
-      await notifyPeople(tx, {
+    )) {
+      const forGroup = presentMessage(
+        { ...full, reported_by_me: false, author_unnamed_as: unnamedAs },
+        null,
+        false,
+      );
+      await publish(tx, {
         organizationId: actor.organizationId,
-        personIds: recipients.filter((id) => id !== actor.personId),
-        kind: 'chat_message',
-        data: {
-          conversationId,
-          messageId: row.id,
-          subjectType: access.conversation.subject_type,
-          fromName: forMembers.author?.displayName ?? null,
-        },
-        dedupeKey: `chat_message:${row.id}`,
+        recipients: group,
+        type: 'chat.message',
+        payload: { conversationId, kind: access.conversation.kind, message: forGroup },
       });
+      if (access.conversation.kind === 'thread') {
+        await notifyPeople(tx, {
+          organizationId: actor.organizationId,
+          personIds: group.filter((id) => id !== actor.personId),
+          kind: 'chat_message',
+          data: {
+            conversationId,
+            messageId: row.id,
+            subjectType: access.conversation.subject_type,
+            fromName:
+              forGroup.author && 'displayName' in forGroup.author ? forGroup.author.displayName : null,
+          },
+          dedupeKey: `chat_message:${row.id}`,
+        });
+      }
     }
     return { message: presentMessage(full, actor.personId, access.canModerate), created: true };
   });
@@ -370,4 +408,38 @@ export async function markRead(db: Db, actor: Actor, conversationId: string, seq
     });
     return { lastReadSeq, unreadCount };
   });
+}
+
+/**
+ * A member who joined without their name lets the others know who they are, or hides it again; the
+ * others' open screens hear of it (`chat.conversation.updated`, no name in it) and fetch again.
+ */
+export async function showMyName(
+  db: Db,
+  actor: Actor,
+  conversationId: string,
+  shown: boolean,
+): Promise<ConversationDetail> {
+  await db.transaction(async (tx: Tx) => {
+    const access = await memberAccess(tx, actor, conversationId);
+    if (!access.conversation.my_unnamed_as) throw conflict('Your name is already shown here.', 'shown');
+    if (Boolean(access.conversation.my_revealed_at) === shown) return;
+    await tx.execute(sql`
+      update conversation_members set revealed_at = ${shown ? sql`now()` : sql`null`}
+      where conversation_id = ${conversationId} and person_id = ${actor.personId}`);
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorId: auditActorIn(access, actor),
+      action: shown ? 'chat.name.shown' : 'chat.name.hidden',
+      subjectType: 'conversation',
+      subjectId: conversationId,
+    });
+    await publish(tx, {
+      organizationId: actor.organizationId,
+      recipients: await conversationMemberIds(tx, access.conversation),
+      type: 'chat.conversation.updated',
+      payload: { conversationId },
+    });
+  });
+  return await conversationDetail(db, actor, conversationId);
 }

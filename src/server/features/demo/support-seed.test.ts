@@ -49,13 +49,24 @@ describe('demo peer support', () => {
     expect(helped.length).toBeGreaterThan(10);
     expect(ledger).toHaveLength(helped.length);
     expect(new Set(ledger.map((l) => l.supportKind))).toEqual(new Set(SUPPORT_KINDS));
+    const posts = await testDb()
+      .select()
+      .from(supportRequests)
+      .where(eq(supportRequests.organizationId, orgId));
+    let anonymousThreads = 0;
     for (const r of done.filter((x) => x.state === 'accepted')) {
       const members = await testDb()
         .select()
         .from(conversationMembers)
         .where(eq(conversationMembers.conversationId, r.conversationId!));
       expect(members).toHaveLength(2);
+      // The author of an anonymous post is in its thread without their name, as in real use.
+      const post = posts.find((p) => p.id === r.requestId)!;
+      const unnamed = members.filter((m) => m.unnamedAs !== null).map((m) => m.personId);
+      expect(unnamed).toEqual(post.anonymous ? [post.authorId] : []);
+      if (post.anonymous) anonymousThreads++;
     }
+    expect(anonymousThreads).toBeGreaterThan(0);
   });
 
   it('should show a demo peer leader their house counts and a resident what they gave and received', async () => {

@@ -12,7 +12,7 @@ import {
   supportRequests,
   supportResponses,
 } from '../../platform/database/schema.ts';
-import { openConversation } from '../chat/conversations.ts';
+import { openSupportThread } from '../support/threads.ts';
 
 type Tx = Pick<Db, 'select' | 'selectDistinct' | 'insert' | 'execute'>;
 
@@ -118,11 +118,10 @@ async function post(
   for (const [i, responderId] of [first!, ...others.slice(0, 1)].entries()) {
     const isAccepted = accepted && i === 0;
     const conversationId = isAccepted
-      ? await openConversation(tx, {
+      ? await openSupportThread(tx, {
           organizationId: o.organizationId,
-          kind: 'thread',
-          memberIds: [o.authorId, responderId],
-          subject: { type: 'support_request', id },
+          post: { id, type: o.type, authorId: o.authorId, anonymous: o.anonymous },
+          otherId: responderId,
         })
       : null;
     const respondedAt = new Date(o.at.getTime() + (i + 1) * 40 * 60_000);

@@ -228,6 +228,22 @@ describe('POST /api/journey/clocks/:id/reset', () => {
     ]);
   });
 
+  it('should raise no signal for a clock only I see, and keep the reset in my history', async () => {
+    const person = await buildPerson(admin, { role: 'resident', residenceId: houseId });
+    const created = await call('POST', '/api/journey/clocks', {
+      as: person,
+      body: { startsOn: addDays(today(), -40), visibleTo: 'only_me' },
+    });
+    const clockId = created.body.clocks[0].id;
+    const result = await call('POST', `/api/journey/clocks/${clockId}/reset`, {
+      as: person,
+      body: { startsOn: addDays(today(), -2) },
+    });
+    expect(result.status).toBe(200);
+    expect(result.body.clocks[0]).toMatchObject({ visibleTo: 'only_me', resets: 1 });
+    expect(await testDb().select().from(signals).where(eq(signals.personId, person.id))).toEqual([]);
+  });
+
   it('should refuse kindly with 409 when the new start is the current start, writing nothing', async () => {
     const person = await buildPerson(admin, { role: 'resident', residenceId: houseId });
     const startsOn = addDays(today(), -5);

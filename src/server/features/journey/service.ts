@@ -318,7 +318,8 @@ export async function restoreClock(db: Db, actor: Actor, clockId: string): Promi
 
 /**
  * A reset: the current stretch ends the day before the new start, a new stretch begins (history kept), and
- * the house's peer leaders get a gentle 'reset' signal so someone can reach out.
+ * the house's peer leaders get a gentle 'reset' signal so someone can reach out — unless the clock is
+ * "only me": a signal never tells the peer leader what the person chose not to show them.
  */
 export async function resetClock(db: Db, actor: Actor, clockId: string, startsOn: string, today: string) {
   const clock = await loadOwnClock(db, actor, clockId);
@@ -363,6 +364,7 @@ export async function resetClock(db: Db, actor: Actor, clockId: string, startsOn
       .values({ organizationId: actor.organizationId, personId: actor.personId, clockId: clock.id, startsOn })
       .returning();
     if (stretch) await recordReachedMilestones(tx, [stretch], today);
+    if (clock.visibleTo === 'only_me') return;
     await raiseSignal(tx, {
       organizationId: actor.organizationId,
       personId: actor.personId,

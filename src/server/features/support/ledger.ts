@@ -69,16 +69,20 @@ export async function myLedger(db: Db, actor: Actor, now: Date = new Date()): Pr
       });
     }
     if (r.l.receiverId === actor.personId) {
+      // Someone who offered anonymously stays unnamed in the ledger of the person they helped.
+      const hidden = r.anonymous === true && r.requestType === 'offer';
       received.push({
         ...base,
-        other: {
-          personId: r.l.giverId,
-          displayName: displayNameOf({
-            firstName: r.giverFirst,
-            lastName: r.giverLast,
-            nameStyle: r.giverStyle,
-          }),
-        },
+        other: hidden
+          ? null
+          : {
+              personId: r.l.giverId,
+              displayName: displayNameOf({
+                firstName: r.giverFirst,
+                lastName: r.giverLast,
+                nameStyle: r.giverStyle,
+              }),
+            },
       });
     }
   }

@@ -1,5 +1,5 @@
-// Presenting support posts and responses: what each viewer may see, never more. An anonymous author is
-// left out for peers; responses are the author's to see (a responder sees only their own).
+// Presenting support posts and responses: what each viewer may see, never more. An anonymous author (and
+// their house) is left out for peers; responses are the author's to see (a responder sees only their own).
 import type { PersonRef } from '../../../shared/contracts/decisions.ts';
 import type {
   SupportAudience,
@@ -64,6 +64,7 @@ export function presentPost(
   const live = responses.filter((r) => r.state !== 'withdrawn');
   const mine = responses.find((r) => r.responderId === viewer.personId);
   const visibleResponses = isMine ? responses : mine ? [mine] : [];
+  const seesAuthor = canSeeSupportAuthor(viewer, post);
   return {
     id: row.id,
     type: row.type as SupportPostType,
@@ -72,8 +73,9 @@ export function presentPost(
     audience: post.audience,
     anonymous: row.anonymous,
     state,
-    author: canSeeSupportAuthor(viewer, post) ? row.author : null,
-    residenceName: row.residenceName,
+    author: seesAuthor ? row.author : null,
+    // An anonymous post's house would narrow it to a handful of people: shown only with the author.
+    residenceName: seesAuthor ? row.residenceName : null,
     isMine,
     expiresAt: row.expiresAt.toISOString(),
     createdAt: row.createdAt.toISOString(),

@@ -26,20 +26,25 @@ type NewPost = z.output<typeof NewSupportRequestSchema>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * A step on a post, audited. The author's own steps on an anonymous post are audited without a name, as
+ * agenda items raised without one are: the audit log must not undo what the author chose.
+ */
 async function audit(
   tx: Tx,
   actor: Actor,
   action: string,
-  subjectId: string,
+  post: { id: string; authorId: string; anonymous: boolean },
   detail?: Record<string, string>,
 ) {
+  const withoutName = post.anonymous && post.authorId === actor.personId;
   await recordAudit(tx, {
     organizationId: actor.organizationId,
-    actorId: actor.personId,
+    actorId: withoutName ? null : actor.personId,
     action,
     subjectType: 'support_request',
-    subjectId,
-    ...(detail ? { detail } : {}),
+    subjectId: post.id,
+    ...(detail || withoutName ? { detail: { ...detail, ...(withoutName ? { anonymous: true } : {}) } } : {}),
   });
 }
 
@@ -173,11 +178,17 @@ export async function createPost(
       if (!first) throw conflict('This was already posted.');
       return { view: (await loadPostFor(tx, actor, first.id, viewer)).view, created: false };
     }
-    await audit(tx, actor, 'support_request.create', inserted.id, {
-      type: input.type,
-      supportKind: input.supportKind,
-      audience: input.audience,
-    });
+    await audit(
+      tx,
+      actor,
+      'support_request.create',
+      { id: inserted.id, authorId: actor.personId, anonymous: input.anonymous },
+      {
+        type: input.type,
+        supportKind: input.supportKind,
+        audience: input.audience,
+      },
+    );
     const { row, view } = await loadPostFor(tx, actor, inserted.id, viewer);
     await announcePost(tx, row, row.author, 'support.request.created', { notifyKind: 'support_request' });
     return { view, created: true };
@@ -222,7 +233,7 @@ export async function respondToPost(db: Db, actor: Actor, requestId: string, not
         .where(eq(supportResponses.id, existing.id));
     }
     await settleState(tx, row);
-    await audit(tx, actor, 'support_response.create', row.id);
+    await audit(tx, actor, 'support_response.create', row);
     const me = (await loadPostFor(tx, actor, row.id, viewer)).view;
     const responder = me.responses[0]!.responder;
     await announceResponseStep(tx, {
@@ -262,15 +273,15 @@ export async function acceptResponse(db: Db, actor: Actor, responseId: string) {
     if (!isActive(effectiveState(row, new Date()))) throw conflict(SUPPORT_MESSAGES.closed, 'id');
     const conversationId = await openSupportThread(tx, {
       organizationId: actor.organizationId,
-      memberIds: [row.authorId, response.responderId],
-      requestId: row.id,
+      post: row,
+      otherId: response.responderId,
     });
     await tx
       .update(supportResponses)
       .set({ state: 'accepted', acceptedAt: new Date(), conversationId })
       .where(eq(supportResponses.id, response.id));
     await settleState(tx, row);
-    await audit(tx, actor, 'support_response.accept', row.id);
+    await audit(tx, actor, 'support_response.accept', row);
     await announceResponseStep(tx, {
       post: row,
       responseId: response.id,
@@ -302,7 +313,7 @@ export async function withdrawResponse(db: Db, actor: Actor, responseId: string)
       .set({ state: 'withdrawn', withdrawnAt: new Date() })
       .where(eq(supportResponses.id, response.id));
     await settleState(tx, row);
-    await audit(tx, actor, 'support_response.withdraw', row.id);
+    await audit(tx, actor, 'support_response.withdraw', row);
     const me = (await loadPostFor(tx, actor, row.id, viewer)).view;
     await announceResponseStep(tx, {
       post: row,
@@ -333,7 +344,7 @@ export async function withdrawPost(db: Db, actor: Actor, requestId: string) {
       )
       .returning();
     if (!updated) throw conflict(SUPPORT_MESSAGES.closed, 'id');
-    await audit(tx, actor, 'support_request.withdraw', row.id);
+    await audit(tx, actor, 'support_request.withdraw', row);
     const responders = await tx
       .select({ id: supportResponses.id, responderId: supportResponses.responderId })
       .from(supportResponses)
@@ -407,7 +418,7 @@ export async function markHelped(db: Db, actor: Actor, responseId: string, note:
         row.state = 'done';
       }
     }
-    await audit(tx, actor, 'support_request.helped', row.id, { supportKind: row.supportKind });
+    await audit(tx, actor, 'support_request.helped', row, { supportKind: row.supportKind });
     // The helper hears "this helped"; an anonymous author stays unnamed to them.
     const receiverShown: PersonRef | null =
       row.type === 'offer'

@@ -126,3 +126,17 @@ export function useReportedMessages(enabled: boolean) {
     refetchInterval: CHAT_REFRESH_MS,
   });
 }
+
+/** In a thread I joined without my name: let the others know who I am, or hide it again. */
+export function useShowMyName(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (shown: boolean) =>
+      api<ConversationDetail>(`/api/chat/conversations/${id}/my-name`, { method: 'PATCH', body: { shown } }),
+    onSuccess: (detail) => {
+      client.setQueryData(chatKeys.conversation(id), detail);
+      void client.invalidateQueries({ queryKey: chatKeys.list });
+      void client.invalidateQueries({ queryKey: chatKeys.messages(id) });
+    },
+  });
+}

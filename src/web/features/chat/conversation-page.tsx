@@ -4,7 +4,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { type ChatMessage, MESSAGE_MAX_LENGTH } from '../../../shared/contracts/chat.ts';
+import { type ChatMessage, MESSAGE_MAX_LENGTH, type MyName } from '../../../shared/contracts/chat.ts';
 import { TextAreaField } from '../../components/fields.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { Hidden, Loading, LoadProblem } from '../../components/notice.tsx';
@@ -18,9 +18,10 @@ import {
   useMessages,
   usePostMessage,
   useReportMessage,
+  useShowMyName,
 } from './chat-api.ts';
 import { useChatLive } from './chat-live.ts';
-import { conversationSubject, conversationTitle } from './chat-words.ts';
+import { conversationSubject, conversationTitle, participantName } from './chat-words.ts';
 
 export function ConversationPage() {
   const { t } = useTranslation();
@@ -61,9 +62,38 @@ export function ConversationPage() {
       <p className="hint">
         {c.kind === 'house' ? t('chat.houseNote', { house: c.residence?.name ?? '' }) : t('chat.privateNote')}
       </p>
+      {c.myName !== 'shown' ? <MyNameCard conversationId={c.id} myName={c.myName} /> : null}
       <Messages conversationId={c.id} canModerate={c.canModerate} lastReadSeq={c.lastReadSeq} />
       <Composer conversationId={c.id} />
     </Page>
+  );
+}
+
+/** For someone who joined without their name: whether the others know who they are, and the choice. */
+function MyNameCard({
+  conversationId,
+  myName,
+}: {
+  conversationId: string;
+  myName: Exclude<MyName, 'shown'>;
+}) {
+  const { t } = useTranslation();
+  const show = useShowMyName(conversationId);
+  const hidden = myName === 'hidden';
+  return (
+    <section className="card" aria-labelledby="my-name-heading">
+      <h2 id="my-name-heading">{hidden ? t('chat.nameHiddenHeading') : t('chat.nameShownHeading')}</h2>
+      <p>{hidden ? t('chat.nameHiddenNote') : t('chat.nameShownNote')}</p>
+      <button
+        type="button"
+        className={hidden ? 'button' : 'button button-secondary'}
+        disabled={show.isPending}
+        onClick={() => show.mutate(hidden)}
+      >
+        {hidden ? t('chat.showMyName') : t('chat.hideMyName')}
+      </button>
+      {show.isError ? <LoadProblem error={show.error} /> : null}
+    </section>
   );
 }
 
@@ -126,7 +156,7 @@ function MessageItem({ message, canModerate }: { message: ChatMessage; canModera
   const [reason, setReason] = useState('');
   const report = useReportMessage();
   const hide = useHideMessage();
-  const name = message.mine ? t('chat.you') : (message.author?.displayName ?? t('chat.someone'));
+  const name = message.mine ? t('chat.you') : participantName(t, message.author, true);
   const classes = [
     'chat-message',
     message.mine ? 'chat-message-mine' : '',

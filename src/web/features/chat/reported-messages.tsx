@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format.ts';
 import { Hidden, Loading, LoadProblem } from '../../components/notice.tsx';
 import { useHideMessage, useReportedMessages } from './chat-api.ts';
+import { participantName } from './chat-words.ts';
 
 export function ReportedMessages() {
   const { t, i18n } = useTranslation();
@@ -21,7 +22,7 @@ export function ReportedMessages() {
       ) : (
         <ul className="chat-reports">
           {reports.data.reports.map(({ message, conversation, reasons }) => {
-            const name = message.author?.displayName ?? t('chat.someone');
+            const name = participantName(t, message.author, true);
             return (
               <li
                 key={message.id}

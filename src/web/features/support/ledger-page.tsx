@@ -66,10 +66,9 @@ function Mine({ ledger }: { ledger: MyLedger }) {
           <ul className="plain-list">
             {ledger.received.map((entry) => (
               <li key={entry.id}>
-                {t('peerSupport.gotFrom', {
-                  kind: kind(entry.supportKind),
-                  name: entry.other?.displayName ?? '',
-                })}
+                {entry.other
+                  ? t('peerSupport.gotFrom', { kind: kind(entry.supportKind), name: entry.other.displayName })
+                  : t('peerSupport.gotFromSomeone', { kind: kind(entry.supportKind) })}
                 <span className="hint">
                   {' · '}
                   {formatDateTime(entry.at, i18n.language)} · {source(entry.source)}

@@ -71,11 +71,22 @@ export const conversationMembers = pgTable(
       .references(() => people.id, { onDelete: 'cascade' }),
     /** The seq of the last message this person has read (0 = none). */
     lastReadSeq: bigint('last_read_seq', { mode: 'number' }).notNull().default(0),
+    /**
+     * Set when this person joined without their name (the author of an anonymous support post): how the
+     * others see them instead — 'helped' (the person you're helping) or 'helping' (the person helping you).
+     */
+    unnamedAs: text('unnamed_as'),
+    /** When an unnamed member chose to let the others know who they are; null again when they hide it. */
+    revealedAt: timestamp('revealed_at', { withTimezone: true }),
     joinedAt: createdAt(),
   },
   (t) => [
     uniqueIndex('conversation_members_key').on(t.conversationId, t.personId),
     index('conversation_members_org_person_idx').on(t.organizationId, t.personId),
+    check(
+      'conversation_members_unnamed_as_check',
+      sql`${t.unnamedAs} is null or ${t.unnamedAs} in ('helped','helping')`,
+    ),
   ],
 );
 

@@ -51,5 +51,15 @@ export const chat = {
     inHouse: 'In {{house}} chat',
     inThread: 'In a private conversation',
     hiddenAlready: 'Hidden',
+    unnamedHelped: 'the person you’re helping',
+    unnamedHelping: 'the person helping you',
+    nameHiddenHeading: 'They do not know who you are',
+    nameHiddenNote:
+      'You posted without your name, so the other person sees neither your name nor your house. Your peer leader knows it is you.',
+    showMyName: 'Let them know it is me',
+    nameShownHeading: 'They know who you are',
+    nameShownNote:
+      'You let them see your name here. You can hide it again: from then on they will not see it.',
+    hideMyName: 'Hide my name again',
   },
 };

@@ -96,6 +96,7 @@ export const support = {
     gaveToSomeone: '{{kind}} for a peer',
     gaveToHouse: '{{kind}} for the house',
     gotFrom: '{{kind}} from {{name}}',
+    gotFromSomeone: '{{kind}} from a peer',
     sources: { request: 'request', commitment: 'house meeting', skill: 'skills' },
     housesTitle: 'By house and week',
     housesIntro: 'How many times peers helped each other, by kind. Counts only: no names, no words.',

@@ -52,5 +52,14 @@ export const chat = {
     inHouse: 'En el chat de {{house}}',
     inThread: 'En una conversación privada',
     hiddenAlready: 'Oculto',
+    unnamedHelped: 'la persona a la que ayudas',
+    unnamedHelping: 'la persona que te ayuda',
+    nameHiddenHeading: 'No saben quién eres',
+    nameHiddenNote:
+      'Publicaste sin tu nombre, así que la otra persona no ve ni tu nombre ni tu casa. Tu líder de pares sabe que eres tú.',
+    showMyName: 'Decirles que soy yo',
+    nameShownHeading: 'Saben quién eres',
+    nameShownNote: 'Les dejaste ver tu nombre aquí. Puedes ocultarlo de nuevo: desde entonces no lo verán.',
+    hideMyName: 'Ocultar mi nombre otra vez',
   },
 };

@@ -96,6 +96,7 @@ export const support = {
     gaveToSomeone: '{{kind}} para un compañero',
     gaveToHouse: '{{kind}} para la casa',
     gotFrom: '{{kind}} de {{name}}',
+    gotFromSomeone: '{{kind}} de un compañero',
     sources: { request: 'pedido', commitment: 'reunión de la casa', skill: 'habilidades' },
     housesTitle: 'Por casa y semana',
     housesIntro: 'Cuántas veces se ayudaron los compañeros, por tipo. Solo números: sin nombres ni palabras.',

@@ -1,0 +1,3 @@
+ALTER TABLE "conversation_members" ADD COLUMN "unnamed_as" text;--> statement-breakpoint
+ALTER TABLE "conversation_members" ADD COLUMN "revealed_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "conversation_members" ADD CONSTRAINT "conversation_members_unnamed_as_check" CHECK ("conversation_members"."unnamed_as" is null or "conversation_members"."unnamed_as" in ('helped','helping'));
