@@ -1,6 +1,7 @@
 // Cross-cutting HTTP behaviour: security headers, CSRF defence, and the one error handler.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database/unavailable.ts';
 import { AppError, type FieldError } from './errors.ts';
 
 /** No third-party origin anywhere: scripts, styles, fonts, images and connections come from Hearth itself. */
@@ -135,6 +136,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
       if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
         return send(reply, error.statusCode, 'bad_request', 'The request could not be understood.');
       }
+    }
+    // The database restarting, unreachable or too slow: not a bug, and the request may simply be sent again.
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: { type: error.name, code: error.code } }, 'database unavailable');
+      return send(reply, 503, 'unavailable', DATABASE_UNAVAILABLE_MESSAGE);
     }
     // Values (pg's `detail`, bodies) are left out: they may carry personal data.
     request.log.error(
