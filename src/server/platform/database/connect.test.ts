@@ -89,6 +89,34 @@ describe('connectDatabase timeouts and dropped connections', () => {
   });
 });
 
+describe('a query that gets no answer in time', () => {
+  it('should drop its connection, so the ROLLBACK after it and the next query do not wait behind it', async () => {
+    // No statement timeout: the client's own timeout is all there is, as with a frozen server.
+    const database = connectDatabase(testDatabaseUrl(), 1, { ...DEFAULT_TIMEOUTS, statementMs: 0 });
+    const locker = new pg.Client({ connectionString: testDatabaseUrl() });
+    await locker.connect();
+    try {
+      await locker.query('begin; lock table residences in access exclusive mode');
+      const client = await database.pool.connect();
+      await client.query('begin');
+      const stuck = { text: 'select count(*) from residences', query_timeout: 300 };
+      const error = await client.query(stuck).catch((e: unknown) => e);
+      expect(isDatabaseUnavailable(error)).toBe(true);
+      // The lock is still held: a ROLLBACK queued behind the unanswered query would wait for it.
+      const started = performance.now();
+      await client.query('rollback').catch(() => {});
+      expect(performance.now() - started).toBeLessThan(1000);
+      client.release();
+      const next = await database.pool.query({ text: 'select 1 as one', query_timeout: 2000 });
+      expect(next.rows[0]).toEqual({ one: 1 });
+    } finally {
+      await locker.query('rollback').catch(() => {});
+      await locker.end();
+      await database.close();
+    }
+  });
+});
+
 describe('withDatabaseName', () => {
   it('should point the same server at another database, keeping credentials', () => {
     expect(
