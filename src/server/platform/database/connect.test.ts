@@ -107,7 +107,8 @@ describe('a query that gets no answer in time', () => {
       await client.query('rollback').catch(() => {});
       expect(performance.now() - started).toBeLessThan(1000);
       client.release();
-      const next = await database.pool.query({ text: 'select 1 as one', query_timeout: 2000 });
+      const one = { text: 'select 1 as one', query_timeout: 2000 };
+      const next = await database.pool.query(one);
       expect(next.rows[0]).toEqual({ one: 1 });
     } finally {
       await locker.query('rollback').catch(() => {});
