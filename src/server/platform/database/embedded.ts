@@ -192,6 +192,8 @@ export async function stopOrphanedServer(databaseDir: string, notice: (line: str
 
 export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
+  // A server that goes away meanwhile rejects the query; unheard, its 'error' would end the process.
+  client.on('error', () => {});
   await client.connect();
   try {
     const found = await client.query('select 1 from pg_database where datname = $1', [name]);

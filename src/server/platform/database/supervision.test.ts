@@ -7,18 +7,23 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HearthProcess, startHearthProcess, stopHearthProcess } from '../../../test/hearth-process.ts';
 import { DataDirLockedError, lockDataDir } from './lock.ts';
+import { isPostmasterOf } from './process-identity.ts';
 
 let dataDir: string;
 let hearth: HearthProcess | undefined;
 const sleepers: ChildProcess[] = [];
 
+// A first start makes the cluster (initdb) and migrates it: minutes on a busy machine.
 const start = () =>
-  startHearthProcess({
-    DATABASE_URL: '',
-    HEARTH_DATA_DIR: dataDir,
-    DATABASE_CONNECT_TIMEOUT_MS: '2000',
-    DATABASE_STATEMENT_TIMEOUT_MS: '1000',
-  });
+  startHearthProcess(
+    {
+      DATABASE_URL: '',
+      HEARTH_DATA_DIR: dataDir,
+      DATABASE_CONNECT_TIMEOUT_MS: '2000',
+      DATABASE_STATEMENT_TIMEOUT_MS: '1000',
+    },
+    150_000,
+  );
 const postmasterPid = () =>
   Number.parseInt(
     fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]!,
@@ -75,11 +80,14 @@ function sleeper(): ChildProcess {
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-supervision-'));
   hearth = await start();
-}, 120_000);
+}, 180_000);
 
 afterAll(async () => {
   for (const s of sleepers) s.kill('SIGKILL');
   await stopHearthProcess(hearth);
+  // A Hearth killed on the way (a start that timed out) leaves its PostgreSQL running.
+  const pid = fs.existsSync(path.join(dataDir, 'postgres', 'postmaster.pid')) ? postmasterPid() : 0;
+  if (pid > 0 && isPostmasterOf(pid, path.join(dataDir, 'postgres'))) process.kill(pid, 'SIGKILL');
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -143,5 +151,5 @@ describe('the embedded PostgreSQL, supervised', () => {
     hearth = await start();
     expect((await health()).status).toBe(200);
     expect(other.signalCode).toBeNull();
-  }, 120_000);
+  }, 330_000);
 });
