@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isPostmasterOf } from '../src/server/platform/database/process-identity.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -88,12 +89,12 @@ export async function stopNode(proc: Proc | null, timeoutMs = 15_000): Promise<v
   }
 }
 
-/** A PostgreSQL left behind by a killed Hearth (its postmaster.pid says so). */
+/** A PostgreSQL left behind by a killed Hearth (its postmaster.pid says so, and the pid still is it). */
 export async function stopOrphanedPostgres(dataDir: string): Promise<void> {
   const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
   const pid = Number.parseInt(fs.readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
-  if (!(pid > 0)) return;
+  if (!(pid > 0) || !isPostmasterOf(pid, path.join(dataDir, 'postgres'))) return;
   try {
     process.kill(pid, 'SIGINT');
     for (let i = 0; i < 50; i++) {

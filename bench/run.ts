@@ -12,6 +12,7 @@ import { DEMO_PASSWORD } from '../src/server/features/demo/seed.ts';
 import { embeddedDatabaseUrl, readRuntimeInfo } from '../src/server/platform/database/runtime.ts';
 import { makeBenchResidents } from './bench-residents.ts';
 import { cpuPerRequest, readRssMb, sampleCpu } from './cpu.ts';
+import { benchDurability } from './durability.ts';
 import { benchMeetings } from './meetings.ts';
 import {
   freePort,
@@ -632,6 +633,15 @@ async function main(): Promise<void> {
       databaseUrl: embeddedDatabaseUrl(dataDir, restartedDb.port),
       nodeFlags: hearthNodeFlags(),
     });
+    // Reliability: kill -9 mid-burst with the benchmark as supervisor, then the database's connections
+    // ended mid-burst (bench/durability.ts).
+    const durability = await benchDurability({
+      base,
+      dataDir,
+      hearth,
+      restart: () => startNode([...hearthNodeFlags(), 'src/server/cli/start.ts'], hearthEnv(dataDir, port)),
+    });
+    hearth = durability.hearth;
 
     const scenarios = [
       raw,
@@ -654,6 +664,7 @@ async function main(): Promise<void> {
         journeyPath === '/api/journey',
       ),
       ...realtime.goals,
+      ...durability.goals,
     ];
     printReport(scenarios, targets);
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
@@ -678,6 +689,7 @@ async function main(): Promise<void> {
       restartMs: restart.ms,
       restartIncludedWebBuild: restart.builtWeb,
       realtime: realtime.figures,
+      durability: durability.figures,
       targets,
     };
     fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);

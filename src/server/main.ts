@@ -5,7 +5,12 @@ import { type PushSender, startPushSender } from './features/notifications/push-
 import { pushOptionsFrom } from './features/notifications/sender.ts';
 import { issueSetupToken } from './features/setup/service.ts';
 import type { Config } from './platform/config.ts';
-import { connectDatabase, type Database } from './platform/database/connect.ts';
+import {
+  connectDatabase,
+  type Database,
+  JOB_TIMEOUTS,
+  MIGRATION_TIMEOUTS,
+} from './platform/database/connect.ts';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './platform/database/embedded.ts';
 import { lockDataDir } from './platform/database/lock.ts';
 import { applyMigrations } from './platform/database/migrate.ts';
@@ -40,7 +45,7 @@ export async function startHearth(options: StartOptions): Promise<RunningHearth>
   if (!databaseUrl) {
     release = lockDataDir(config.dataDir);
     try {
-      embedded = await startEmbeddedDatabase(config.dataDir);
+      embedded = await startEmbeddedDatabase(config.dataDir, () => {}, log);
     } catch (error) {
       release();
       throw error;
@@ -49,21 +54,30 @@ export async function startHearth(options: StartOptions): Promise<RunningHearth>
     // Lets `npm run backup` reach this running server's database.
     forgetRuntime = writeRuntimeInfo(config.dataDir, { pid: process.pid, port: embedded.port });
   }
-  const database = connectDatabase(databaseUrl);
+  // Requests run with the configured timeouts; migrations and scheduled jobs, which go over everything
+  // at once, on connections of their own with longer ones (decision 0026).
+  const database = connectDatabase(databaseUrl, 10, config.databaseTimeouts);
+  const jobsDatabase = connectDatabase(databaseUrl, 2, JOB_TIMEOUTS);
   let jobs: Jobs | null = null;
   let pushSender: PushSender | null = null;
   const stopAll = async () => {
     await pushSender?.stop().catch(() => {});
     await jobs?.stop().catch(() => {});
     await database.close().catch(() => {});
+    await jobsDatabase.close().catch(() => {});
     forgetRuntime?.();
     await embedded?.stop().catch(() => {});
     release?.();
   };
   try {
-    await applyMigrations(database.db);
-    await options.beforeListen?.(database);
-    jobs = await startJobs(database.db, databaseUrl, log, {
+    const setup = connectDatabase(databaseUrl, 2, MIGRATION_TIMEOUTS);
+    try {
+      await applyMigrations(setup.db);
+      await options.beforeListen?.(setup);
+    } finally {
+      await setup.close();
+    }
+    jobs = await startJobs(jobsDatabase.db, databaseUrl, log, {
       reachOutPollSeconds: config.reachOutPollSeconds,
     });
     // Web push after commit: VAPID keys made at first start, then each new notification pushed once.

@@ -9,8 +9,11 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 export type HearthProcess = { child: ChildProcess; base: string; output: () => string };
 
-/** Starts one and waits for "Hearth is running at …" (a minute at most). */
-export function startHearthProcess(env: Record<string, string> = {}): Promise<HearthProcess> {
+/** Starts one and waits for "Hearth is running at …" (a minute at most, unless told). */
+export function startHearthProcess(
+  env: Record<string, string> = {},
+  timeoutMs = 60_000,
+): Promise<HearthProcess> {
   const child = spawn(process.execPath, ['src/server/platform/realtime/serve.ts'], {
     cwd: ROOT,
     env: {
@@ -26,7 +29,10 @@ export function startHearthProcess(env: Record<string, string> = {}): Promise<He
   });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Hearth did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`Hearth did not start in ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
     const collect = (chunk: Buffer) => {
       output += chunk.toString();
       const found = /Hearth is running at (http:\/\/\S+)/.exec(output);

@@ -40,6 +40,12 @@ const ConfigSchema = z.object({
     .optional(),
   /** Let push subscriptions point at private or loopback addresses over http (tests, closed networks). */
   PUSH_ALLOW_PRIVATE_ENDPOINTS: booleanish.default(false),
+  /** How long to wait for a connection to PostgreSQL (a new one, or a free one in the pool). */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** Longest statement a request may run (0: no limit); migrations and scheduled jobs have their own. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
+  /** A transaction left idle this long is ended by PostgreSQL (0: never). */
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
 });
 
 export type Config = {
@@ -68,6 +74,16 @@ export type Config = {
   pushContact?: string | undefined;
   /** Push subscriptions may point at private and loopback addresses, over http too (off: public https only). */
   pushAllowPrivateEndpoints?: boolean;
+  /** Connection, statement and idle-in-transaction timeouts of the request pool (decision 0026). */
+  databaseTimeouts: DatabaseTimeouts;
+};
+
+export type DatabaseTimeouts = {
+  connectMs: number;
+  /** 0: no limit. */
+  statementMs: number;
+  /** 0: never. */
+  idleInTransactionMs: number;
 };
 
 /** 'none' switches a crisis-line option off (an empty variable means "use the default"). */
@@ -110,5 +126,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importAllowPrivateHosts: c.IMPORT_ALLOW_PRIVATE_HOSTS,
     pushContact: c.PUSH_CONTACT,
     pushAllowPrivateEndpoints: c.PUSH_ALLOW_PRIVATE_ENDPOINTS,
+    databaseTimeouts: {
+      connectMs: c.DATABASE_CONNECT_TIMEOUT_MS,
+      statementMs: c.DATABASE_STATEMENT_TIMEOUT_MS,
+      idleInTransactionMs: c.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
   };
 }

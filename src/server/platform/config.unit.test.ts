@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       importAllowPrivateHosts: false,
       pushContact: undefined,
       pushAllowPrivateEndpoints: false,
+      databaseTimeouts: { connectMs: 5000, statementMs: 5000, idleInTransactionMs: 10_000 },
     });
   });
 
@@ -59,6 +60,9 @@ describe('loadConfig', () => {
       IMPORT_ALLOW_PRIVATE_HOSTS: 'true',
       PUSH_CONTACT: 'mailto:care@hearth.example.org',
       PUSH_ALLOW_PRIVATE_ENDPOINTS: 'yes',
+      DATABASE_CONNECT_TIMEOUT_MS: '2000',
+      DATABASE_STATEMENT_TIMEOUT_MS: '0',
+      DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '30000',
     });
     expect(config).toEqual({
       port: 8080,
@@ -80,6 +84,7 @@ describe('loadConfig', () => {
       importAllowPrivateHosts: true,
       pushContact: 'mailto:care@hearth.example.org',
       pushAllowPrivateEndpoints: true,
+      databaseTimeouts: { connectMs: 2000, statementMs: 0, idleInTransactionMs: 30_000 },
     });
   });
 
@@ -111,6 +116,9 @@ describe('loadConfig', () => {
     ['PUSH_ALLOW_PRIVATE_ENDPOINTS', 'maybe', 'PUSH_ALLOW_PRIVATE_ENDPOINTS:'],
     ['REACH_OUT_ESCALATE_SECONDS', 'soon', 'REACH_OUT_ESCALATE_SECONDS:'],
     ['REACH_OUT_POLL_SECONDS', '0.1', 'REACH_OUT_POLL_SECONDS:'],
+    ['DATABASE_CONNECT_TIMEOUT_MS', '0', 'DATABASE_CONNECT_TIMEOUT_MS:'],
+    ['DATABASE_STATEMENT_TIMEOUT_MS', 'soon', 'DATABASE_STATEMENT_TIMEOUT_MS:'],
+    ['DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', '-1', 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS:'],
   ])('should refuse %s=%s with a message naming the variable', (name, value, expected) => {
     const message = errorOf({ [name]: value });
     expect(message).toContain('Hearth cannot start: some settings are not valid.');

@@ -1,6 +1,7 @@
 // Cross-cutting HTTP behaviour: security headers, CSRF defence, and the one error handler.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database/unavailable.ts';
 import { errorForLog } from './error-log.ts';
 import { AppError, type FieldError } from './errors.ts';
 
@@ -141,6 +142,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
       if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
         return send(reply, error.statusCode, 'bad_request', 'The request could not be understood.');
       }
+    }
+    // The database restarting, unreachable or too slow: not a bug, and the request may simply be sent again.
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ error: errorForLog(error) }, 'database unavailable');
+      return send(reply, 503, 'unavailable', DATABASE_UNAVAILABLE_MESSAGE);
     }
     logUnhandledError(request, error);
     return send(reply, 500, 'internal', 'Something went wrong on our side. It has been logged.');

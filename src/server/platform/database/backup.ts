@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { Config } from '../config.ts';
-import { connectDatabase, withDatabaseName } from './connect.ts';
+import { connectDatabase, MIGRATION_TIMEOUTS, withDatabaseName } from './connect.ts';
 import { embeddedBinDir, startEmbeddedDatabase } from './embedded.ts';
 import { DataDirLockedError, lockDataDir } from './lock.ts';
 import { applyMigrations } from './migrate.ts';
@@ -292,7 +292,8 @@ export async function restoreDatabase(
   }
   await run(tool, [...args, `--dbname=${dbname}`, source], env);
 
-  const database = connectDatabase(access.url, 1);
+  // Migrating a restored database may touch every row: no statement limit (decision 0026).
+  const database = connectDatabase(access.url, 1, MIGRATION_TIMEOUTS);
   try {
     await applyMigrations(database.db);
   } finally {
