@@ -40,6 +40,8 @@ const ConfigSchema = z.object({
     .optional(),
   /** Let push subscriptions point at private or loopback addresses over http (tests, closed networks). */
   PUSH_ALLOW_PRIVATE_ENDPOINTS: booleanish.default(false),
+  /** Multiplies every request limit (decision 0025): more for a big onboarding day behind one address. */
+  RATE_LIMIT_FACTOR: z.coerce.number().min(1).max(1000).default(1),
 });
 
 export type Config = {
@@ -68,6 +70,8 @@ export type Config = {
   pushContact?: string | undefined;
   /** Push subscriptions may point at private and loopback addresses, over http too (off: public https only). */
   pushAllowPrivateEndpoints?: boolean;
+  /** Every request limit is multiplied by this (1 when unset). */
+  rateLimitFactor?: number;
 };
 
 /** 'none' switches a crisis-line option off (an empty variable means "use the default"). */
@@ -110,5 +114,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importAllowPrivateHosts: c.IMPORT_ALLOW_PRIVATE_HOSTS,
     pushContact: c.PUSH_CONTACT,
     pushAllowPrivateEndpoints: c.PUSH_ALLOW_PRIVATE_ENDPOINTS,
+    rateLimitFactor: c.RATE_LIMIT_FACTOR,
   };
 }

@@ -39,7 +39,7 @@ export function invitationRoutes(app: App): void {
   app.post(
     '/api/invitations',
     {
-      config: { policy: 'orgAdmin' },
+      config: { policy: 'orgAdmin', rateLimit: 'invitation' },
       schema: {
         summary: 'Invite someone by link or code, with a role and residence',
         tags: ['invitations'],
@@ -72,7 +72,7 @@ export function invitationRoutes(app: App): void {
   app.get(
     '/api/invitations/code/:code',
     {
-      config: { policy: 'public' },
+      config: { policy: 'public', rateLimit: 'invitationCode' },
       schema: {
         summary: 'What an invitation code is for, before accepting it',
         tags: ['invitations'],
@@ -85,7 +85,7 @@ export function invitationRoutes(app: App): void {
   app.post(
     '/api/invitations/code/:code/accept',
     {
-      config: { policy: 'public' },
+      config: { policy: 'public', rateLimit: 'invitationCode' },
       schema: {
         summary: 'Accept an invitation: creates my account and signs me in',
         tags: ['invitations'],
