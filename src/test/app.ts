@@ -44,6 +44,8 @@ export type CallOptions = {
   payload?: string | Buffer;
   headers?: Record<string, string>;
   app?: FastifyInstance;
+  /** The caller's address (loopback only: 127.0.0.0/8 or ::1); 127.0.0.1 when unset. */
+  remoteAddress?: string;
 };
 /** Tests read response bodies loosely; the app's own response schemas already check their shape. */
 // biome-ignore lint/suspicious/noExplicitAny: see above
@@ -66,6 +68,7 @@ export async function call<T = Loose>(
   const headers: Record<string, string> = { ...options.headers };
   if (cookie) headers.cookie = cookie;
   const inject: InjectOptions = { method: method as InjectOptions['method'], url, headers };
+  if (options.remoteAddress) inject.remoteAddress = options.remoteAddress;
   if (options.payload !== undefined) {
     inject.payload = options.payload;
     headers['content-type'] ??= 'application/json';

@@ -22,7 +22,6 @@ const FIELD_MESSAGES = {
   'names a residence that does not exist': 'server.unknownResidence',
   'names a program that does not exist': 'server.unknownProgram',
   'That username is taken. Please choose another.': 'server.usernameTaken',
-  'That email is already used by another account.': 'server.emailTaken',
   'This house has no free bed. Move someone out or raise its bed capacity.': 'server.noFreeBed',
   'This person already lives in a house. Move them out first.': 'server.alreadyLivesInHouse',
   'This role has already ended.': 'server.roleAlreadyEnded',

@@ -71,7 +71,6 @@ export const core = {
     unknownResidence: 'Please choose a residence.',
     unknownProgram: 'One of the programs no longer exists. Please reload the page.',
     usernameTaken: 'That username is taken. Please choose another.',
-    emailTaken: 'That email is already used by another account.',
     noFreeBed: 'This house has no free bed. Move someone out or raise its number of beds.',
     alreadyLivesInHouse: 'This person already lives in a house. Move them out first.',
     roleAlreadyEnded: 'This role has already ended.',

@@ -72,7 +72,6 @@ export const core: typeof english = {
     unknownResidence: 'Elige una residencia.',
     unknownProgram: 'Uno de los programas ya no existe. Vuelve a cargar la página.',
     usernameTaken: 'Ese usuario ya existe. Elige otro, por favor.',
-    emailTaken: 'Ese correo electrónico ya lo usa otra cuenta.',
     noFreeBed: 'Esta casa no tiene camas libres. Registra la salida de alguien o aumenta el número de camas.',
     alreadyLivesInHouse: 'Esta persona ya vive en una casa. Primero registra su salida.',
     roleAlreadyEnded: 'Este rol ya terminó.',
