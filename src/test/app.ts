@@ -24,11 +24,20 @@ export const testApp = (): FastifyInstance => context().app;
 export const testDb = (): Db => context().database.db;
 export const testDatabaseUrl = (): string => context().databaseUrl;
 
-/** Another app instance on this file's database, not yet ready (so a test can add routes first). */
+/**
+ * Another app instance on this file's database, not yet ready (so a test can add routes first). Like the
+ * file's app, its request limits are loosened; a test of the limits passes RATE_LIMIT_FACTOR: '1'.
+ */
 export async function buildTestApp(env: Record<string, string> = {}): Promise<FastifyInstance> {
   const { database, databaseUrl } = context();
   return await buildApp({
-    config: loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SESSION_CACHE_MS: '0', ...env }),
+    config: loadConfig({
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'silent',
+      SESSION_CACHE_MS: '0',
+      RATE_LIMIT_FACTOR: '1000',
+      ...env,
+    }),
     database,
     webDir: null,
     logger: false,

@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { LIMIT_MESSAGES } from '../../shared/contracts/limits.ts';
 import type { Db } from './database/connect.ts';
 import { AppError } from './errors.ts';
 
@@ -14,27 +15,25 @@ export const RATE_LIMITS = {
   chatMessage: {
     max: 40,
     windowSeconds: 60,
-    message: 'You are sending messages very fast. Please wait a moment, then send again.',
+    message: LIMIT_MESSAGES.chatMessage,
   },
   /** Each request or offer notifies its whole audience (a house at least). */
   supportPost: {
     max: 10,
     windowSeconds: 60 * 60,
-    message:
-      'You have posted many requests and offers in the last hour, and each one reaches everyone it is for. Please wait a little before posting again.',
+    message: LIMIT_MESSAGES.supportPost,
   },
   /** An admin inviting a whole house at once stays far below it. */
   invitation: {
     max: 100,
     windowSeconds: 60 * 60,
-    message: 'That is a lot of invitations in a short time. Please wait a little, then go on.',
+    message: LIMIT_MESSAGES.invitation,
   },
   /** Looking up or accepting an invitation code: a house joining together on one network stays below it. */
   invitationCode: {
     max: 30,
     windowSeconds: 15 * 60,
-    message:
-      'Many invitation codes were tried from here in a short time. Please wait a few minutes, then try again.',
+    message: LIMIT_MESSAGES.invitationCode,
   },
   /**
    * New "reach out now" alerts (not the taps that find an open one): someone in real trouble twice in an
@@ -43,8 +42,7 @@ export const RATE_LIMITS = {
   reachOutAlert: {
     max: 3,
     windowSeconds: 20 * 60,
-    message:
-      'Your people were alerted several times in the last minutes. If you need help right now, call or text the crisis line, or call the emergency number.',
+    message: LIMIT_MESSAGES.reachOutAlert,
   },
 } as const satisfies Record<string, Limit>;
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -1,6 +1,7 @@
 // Turns server errors into words in the active language, and finds the message for each form field.
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { limitOfMessage } from '../../shared/contracts/limits.ts';
 import { ROLES, type Role } from '../../shared/domain/vocabulary.ts';
 import { ApiError } from '../app/api.ts';
 
@@ -38,6 +39,19 @@ const FIELD_MESSAGES = {
   'Your own milestone is yours to enjoy; congratulations come from your peers.': 'server.ownMilestone',
 } as const;
 
+/** What was refused, in our words, and when to try again (from Retry-After). */
+function tooManyRequests(t: TFunction, error: ApiError): string {
+  const limit = limitOfMessage(error.message);
+  const what = limit ? t(`limits.${limit}`) : t('errors.tooManyRequests');
+  const seconds = error.retryAfterSeconds;
+  if (!seconds) return what;
+  const when =
+    seconds < 90
+      ? t('limits.tryAgainInSeconds', { count: seconds })
+      : t('limits.tryAgainInMinutes', { count: Math.ceil(seconds / 60) });
+  return `${what} ${when}`;
+}
+
 const asRole = (value: string | undefined): Role | null =>
   value && (ROLES as readonly string[]).includes(value) ? (value as Role) : null;
 
@@ -62,7 +76,7 @@ export function errorMessage(t: TFunction, error: unknown): string {
     case 'sign_in_failed':
       return t('errors.signInFailed');
     case 'too_many_requests':
-      return t('errors.tooManyRequests');
+      return tooManyRequests(t, error);
     case 'session_expired':
       return t('errors.sessionExpired');
     case 'not_signed_in':

@@ -1,4 +1,5 @@
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { LIMIT_MESSAGES } from '../../../shared/contracts/limits.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { forgetDevices, knownDeviceOf } from '../../platform/auth/known-devices.ts';
 import {
@@ -23,8 +24,7 @@ import { RateLimitedError } from '../../platform/rate-limits.ts';
 export const SIGN_IN_FAILED =
   'That username or password did not match. After several tries, sign-in slows down for a little while.';
 /** Past several failures from this device or address, for any login, known or not. */
-export const SIGN_IN_PAUSED =
-  'Several tries did not match, so sign-in waits a little before the next one. Please try again in a moment.';
+export const SIGN_IN_PAUSED = LIMIT_MESSAGES.signIn;
 
 /** An email is not unique (decision 0025): every account with it is a candidate, a username first. */
 const MAX_CANDIDATES = 5;
