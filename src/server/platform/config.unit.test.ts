@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       importAllowPrivateHosts: false,
       pushContact: undefined,
       pushAllowPrivateEndpoints: false,
+      rateLimitFactor: 1,
     });
   });
 
@@ -59,6 +60,7 @@ describe('loadConfig', () => {
       IMPORT_ALLOW_PRIVATE_HOSTS: 'true',
       PUSH_CONTACT: 'mailto:care@hearth.example.org',
       PUSH_ALLOW_PRIVATE_ENDPOINTS: 'yes',
+      RATE_LIMIT_FACTOR: '10',
     });
     expect(config).toEqual({
       port: 8080,
@@ -80,6 +82,7 @@ describe('loadConfig', () => {
       importAllowPrivateHosts: true,
       pushContact: 'mailto:care@hearth.example.org',
       pushAllowPrivateEndpoints: true,
+      rateLimitFactor: 10,
     });
   });
 
