@@ -29,12 +29,17 @@ export const SIGN_IN_PAUSED = LIMIT_MESSAGES.signIn;
 /** An email is not unique (decision 0025): every account with it is a candidate, a username first. */
 const MAX_CANDIDATES = 5;
 
-type Candidate = { id: string; organizationId: string; passwordHash: string };
+type Candidate = { id: string; organizationId: string; passwordHash: string; byUsername: boolean };
 
 async function findByLogin(db: Db, login: string): Promise<Candidate[]> {
   const normalized = login.trim().toLowerCase();
   return await db
-    .select({ id: people.id, organizationId: people.organizationId, passwordHash: people.passwordHash })
+    .select({
+      id: people.id,
+      organizationId: people.organizationId,
+      passwordHash: people.passwordHash,
+      byUsername: sql<boolean>`${people.username} = ${normalized}`,
+    })
     .from(people)
     .where(sql`${people.username} = ${normalized} or lower(${people.email}) = ${normalized}`)
     .orderBy(sql`${people.username} = ${normalized} desc`, people.createdAt)
@@ -46,11 +51,11 @@ export type SignInAttempt = { login: string; address: string; deviceToken: strin
 /** The candidates for a login and who is trying: a known device of one of them, or an address. */
 async function identify(db: Db, attempt: SignInAttempt) {
   const candidates = await findByLogin(db, attempt.login);
-  const device = await knownDeviceOf(
-    db,
-    attempt.deviceToken,
-    candidates.map((c) => c.id),
-  );
+  // A device is trusted only for the one account a login names: with an email several accounts share,
+  // anyone could make their own device "known" for it by giving their account that email.
+  const named =
+    candidates[0] && (candidates[0].byUsername || candidates.length === 1) ? [candidates[0].id] : [];
+  const device = await knownDeviceOf(db, attempt.deviceToken, named);
   const client: SignInClient = device
     ? { kind: 'device', tokenHash: device.tokenHash }
     : { kind: 'address', address: attempt.address };

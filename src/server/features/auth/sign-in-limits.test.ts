@@ -115,6 +115,19 @@ describe('sign-in limits', () => {
     expect((await signInAs(person, { password: person.password, from: '127.0.1.1' })).status).toBe(200);
   });
 
+  it('should not trust a device for an email that other accounts share', async () => {
+    const victim = await buildPerson(admin, { role: 'resident', residenceId, email: 'shared@example.org' });
+    const attacker = await buildPerson(admin, { role: 'resident', residenceId, email: 'shared@example.org' });
+    const device = deviceCookieFrom(
+      await signInAs(attacker, { password: attacker.password, from: '127.0.0.9' }),
+    );
+    const byEmail = { ...victim, username: 'shared@example.org' };
+    await fail(byEmail, '127.0.0.9', 5);
+    // The attacker's own known device is no way around the wait for the victim's address.
+    const tried = await signInAs(byEmail, { password: 'one-more-guess', from: '127.0.0.9', device });
+    expect(tried.status).toBe(429);
+  });
+
   it("should count a known device's own failures against it", async () => {
     const person = await buildPerson(admin, { role: 'resident', residenceId });
     const device = deviceCookieFrom(await signInAs(person, { password: person.password, from: '127.0.0.6' }));
