@@ -128,6 +128,30 @@ describe('sign-in limits', () => {
     expect(tried.status).toBe(429);
   });
 
+  it('should know the phone that accepted an invitation', async () => {
+    const invitation = await call('POST', '/api/invitations', {
+      as: admin,
+      body: { role: 'resident', residenceId },
+    });
+    const account = {
+      firstName: 'Noor',
+      username: 'noor-joins',
+      password: 'a long enough password',
+      language: 'en',
+    };
+    const joined = await call('POST', `/api/invitations/code/${invitation.body.code}/accept`, {
+      body: account,
+      remoteAddress: '127.0.0.12',
+    });
+    expect(joined.status).toBe(201);
+    const device = deviceCookieFrom(joined);
+    const person = { ...admin, username: account.username, password: account.password };
+    await fail(person, '127.0.0.12', 5);
+    expect((await signInAs(person, { password: account.password, from: '127.0.0.12', device })).status).toBe(
+      200,
+    );
+  });
+
   it("should count a known device's own failures against it", async () => {
     const person = await buildPerson(admin, { role: 'resident', residenceId });
     const device = deviceCookieFrom(await signInAs(person, { password: person.password, from: '127.0.0.6' }));

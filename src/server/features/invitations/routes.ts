@@ -7,6 +7,7 @@ import {
   InvitationListSchema,
   InvitationPreviewSchema,
 } from '../../../shared/contracts/invitations.ts';
+import { rememberDevice, setDeviceCookie } from '../../platform/auth/known-devices.ts';
 import {
   createSession,
   describeDevice,
@@ -98,6 +99,9 @@ export function invitationRoutes(app: App): void {
       const person = await acceptInvitation(app.db, request.params.code, request.body);
       const token = await createSession(app.db, person, describeDevice(request), app.config.sessionDays);
       setSessionCookie(reply, token, app.config.sessionDays, secureCookies(app.config.publicUrl));
+      // The phone that joined is the person's from the start (decision 0025).
+      const device = await rememberDevice(app.db, person, null);
+      if (device) setDeviceCookie(reply, device, secureCookies(app.config.publicUrl));
       return reply.status(201).send({ ok: true as const });
     },
   );
