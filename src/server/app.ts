@@ -30,11 +30,17 @@ import { listenForSessionChanges } from './platform/auth/session-invalidation.ts
 import { lookUpSession, SESSION_COOKIE, SessionCache, touchSession } from './platform/auth/sessions.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/database/connect.ts';
-import { registerCsrfDefence, registerErrorHandling, registerSecurityHeaders } from './platform/http.ts';
+import {
+  registerCsrfDefence,
+  registerErrorHandling,
+  registerPrivateCaching,
+  registerSecurityHeaders,
+} from './platform/http.ts';
 import { loggerOptions } from './platform/logger.ts';
 import { openApiRoutes, registerOpenApi } from './platform/openapi.ts';
 import type { OutboundHooks } from './platform/outbound.ts';
 import { registerPolicies } from './platform/policies.ts';
+import { registerRateLimits } from './platform/rate-limits.ts';
 import { realtimeRoutes, registerRealtime } from './platform/realtime/routes.ts';
 import type { App } from './platform/types.ts';
 import { registerWebApp } from './platform/web.ts';
@@ -83,9 +89,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const secure = config.publicUrl?.startsWith('https://') ?? false;
   await app.register(cookie);
   registerSecurityHeaders(app, secure);
+  registerPrivateCaching(app);
   registerCsrfDefence(app, config.publicUrl ? new URL(config.publicUrl).origin : undefined);
   registerErrorHandling(app);
   registerPolicies(app);
+  registerRateLimits(app);
   await registerOpenApi(app);
   await registerRealtime(app, database);
 

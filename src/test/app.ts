@@ -24,14 +24,23 @@ export const testApp = (): FastifyInstance => context().app;
 export const testDb = (): Db => context().database.db;
 export const testDatabaseUrl = (): string => context().databaseUrl;
 
-/** Another app instance on this file's database, not yet ready (so a test can add routes first). */
+/**
+ * Another app instance on this file's database, not yet ready (so a test can add routes first). Like the
+ * file's app, its request limits are loosened; a test of the limits passes RATE_LIMIT_FACTOR: '1'.
+ */
 export async function buildTestApp(
   env: Record<string, string> = {},
   options: Pick<BuildAppOptions, 'logStream' | 'outbound'> = {},
 ): Promise<FastifyInstance> {
   const { database, databaseUrl } = context();
   return await buildApp({
-    config: loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SESSION_CACHE_MS: '0', ...env }),
+    config: loadConfig({
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'silent',
+      SESSION_CACHE_MS: '0',
+      RATE_LIMIT_FACTOR: '1000',
+      ...env,
+    }),
     database,
     webDir: null,
     logger: options.logStream !== undefined,
@@ -48,6 +57,8 @@ export type CallOptions = {
   payload?: string | Buffer;
   headers?: Record<string, string>;
   app?: FastifyInstance;
+  /** The caller's address (loopback only: 127.0.0.0/8 or ::1); 127.0.0.1 when unset. */
+  remoteAddress?: string;
 };
 /** Tests read response bodies loosely; the app's own response schemas already check their shape. */
 // biome-ignore lint/suspicious/noExplicitAny: see above
@@ -70,6 +81,7 @@ export async function call<T = Loose>(
   const headers: Record<string, string> = { ...options.headers };
   if (cookie) headers.cookie = cookie;
   const inject: InjectOptions = { method: method as InjectOptions['method'], url, headers };
+  if (options.remoteAddress) inject.remoteAddress = options.remoteAddress;
   if (options.payload !== undefined) {
     inject.payload = options.payload;
     headers['content-type'] ??= 'application/json';

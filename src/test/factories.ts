@@ -148,6 +148,7 @@ export type PersonOverrides = {
   email?: string;
   pronouns?: string;
   language?: 'en' | 'es';
+  password?: string;
 };
 
 export function accountInput(overrides: Partial<Omit<PersonOverrides, 'role' | 'residenceId' | 'bed'>> = {}) {
@@ -156,7 +157,7 @@ export function accountInput(overrides: Partial<Omit<PersonOverrides, 'role' | '
     firstName: overrides.firstName ?? `Pat${n}`,
     lastName: overrides.lastName ?? `Lastname${n}`,
     username: overrides.username ?? `person-${n}`,
-    password: TEST_PASSWORD,
+    password: overrides.password ?? TEST_PASSWORD,
     language: overrides.language ?? 'en',
     ...(overrides.email ? { email: overrides.email } : {}),
     ...(overrides.pronouns ? { pronouns: overrides.pronouns } : {}),
@@ -181,7 +182,7 @@ export async function buildPerson(
     ...(await whoAmI(cookie)),
     cookie,
     username: account.username,
-    password: TEST_PASSWORD,
+    password: account.password,
     firstName: account.firstName,
     lastName: account.lastName,
   };

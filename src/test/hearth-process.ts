@@ -18,6 +18,8 @@ export function startHearthProcess(
     cwd: ROOT,
     env: {
       ...process.env,
+      // Like the test app: many people from one address in seconds.
+      RATE_LIMIT_FACTOR: '1000',
       DATABASE_URL: testDatabaseUrl(),
       PORT: '0',
       HOST: '127.0.0.1',

@@ -277,6 +277,9 @@ type World = {
 type Request = { method: string; url: string; body?: unknown; freshSession?: boolean };
 
 // How each route is called: always with a valid request, aimed at records of the first organization.
+/** Sign-in and reset tries of unknown logins, each its own (see below). */
+let unknownLogins = 0;
+
 const REQUESTS: Record<string, (w: World) => Request> = {
   'GET /api/openapi.json': () => ({ method: 'GET', url: '/api/openapi.json' }),
   'GET /api/docs': () => ({ method: 'GET', url: '/api/docs' }),
@@ -291,13 +294,18 @@ const REQUESTS: Record<string, (w: World) => Request> = {
   'POST /api/auth/sign-in': () => ({
     method: 'POST',
     url: '/api/auth/sign-in',
-    body: { login: 'nobody-by-this-name', password: 'whatever-it-is' },
+    // A login of its own each time: five failures of one login from one address make the next one wait.
+    body: { login: `nobody-by-this-name-${++unknownLogins}`, password: 'whatever-it-is' },
   }),
   'POST /api/auth/sign-out': () => ({ method: 'POST', url: '/api/auth/sign-out', freshSession: true }),
   'POST /api/auth/reset-password': () => ({
     method: 'POST',
     url: '/api/auth/reset-password',
-    body: { login: 'nobody-by-this-name', code: 'AAAA-BBBB-CCCC', newPassword: 'a-new-password-1' },
+    body: {
+      login: `nobody-by-this-name-${++unknownLogins}`,
+      code: 'AAAA-BBBB-CCCC',
+      newPassword: 'a-new-password-1',
+    },
   }),
   'GET /api/me': () => ({ method: 'GET', url: '/api/me' }),
   'PATCH /api/me/profile': () => ({ method: 'PATCH', url: '/api/me/profile', body: { language: 'en' } }),

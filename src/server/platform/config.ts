@@ -46,6 +46,8 @@ const ConfigSchema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
   /** A transaction left idle this long is ended by PostgreSQL (0: never). */
   DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+  /** Multiplies every request limit (decision 0025): more for a big onboarding day behind one address. */
+  RATE_LIMIT_FACTOR: z.coerce.number().min(1).max(1000).default(1),
 });
 
 export type Config = {
@@ -74,6 +76,8 @@ export type Config = {
   pushContact?: string | undefined;
   /** Push subscriptions may point at private and loopback addresses, over http too (off: public https only). */
   pushAllowPrivateEndpoints?: boolean;
+  /** Every request limit is multiplied by this (1 when unset). */
+  rateLimitFactor?: number;
   /** Connection, statement and idle-in-transaction timeouts of the request pool (decision 0026). */
   databaseTimeouts: DatabaseTimeouts;
 };
@@ -131,5 +135,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       statementMs: c.DATABASE_STATEMENT_TIMEOUT_MS,
       idleInTransactionMs: c.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     },
+    rateLimitFactor: c.RATE_LIMIT_FACTOR,
   };
 }

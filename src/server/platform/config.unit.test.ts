@@ -35,6 +35,7 @@ describe('loadConfig', () => {
       pushContact: undefined,
       pushAllowPrivateEndpoints: false,
       databaseTimeouts: { connectMs: 5000, statementMs: 5000, idleInTransactionMs: 10_000 },
+      rateLimitFactor: 1,
     });
   });
 
@@ -63,6 +64,7 @@ describe('loadConfig', () => {
       DATABASE_CONNECT_TIMEOUT_MS: '2000',
       DATABASE_STATEMENT_TIMEOUT_MS: '0',
       DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '30000',
+      RATE_LIMIT_FACTOR: '10',
     });
     expect(config).toEqual({
       port: 8080,
@@ -85,6 +87,7 @@ describe('loadConfig', () => {
       pushContact: 'mailto:care@hearth.example.org',
       pushAllowPrivateEndpoints: true,
       databaseTimeouts: { connectMs: 2000, statementMs: 0, idleInTransactionMs: 30_000 },
+      rateLimitFactor: 10,
     });
   });
 

@@ -44,6 +44,23 @@ export function registerSecurityHeaders(app: FastifyInstance, secure: boolean): 
   });
 }
 
+/** Public answers that anyone may keep; the public meeting feed and calendars set their own caching. */
+const CACHEABLE_API_ROUTES = new Set(['/api/health', '/api/openapi.json', '/api/docs']);
+
+/** Every other /api/ answer is private to its caller: no browser, proxy or shared cache keeps it. */
+export function registerPrivateCaching(app: FastifyInstance): void {
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (
+      request.url.startsWith('/api/') &&
+      !reply.hasHeader('cache-control') &&
+      !CACHEABLE_API_ROUTES.has(request.routeOptions.url ?? '')
+    ) {
+      reply.header('cache-control', 'no-store');
+    }
+    done(null, payload);
+  });
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**

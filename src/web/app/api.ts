@@ -7,11 +7,20 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: FieldProblem[];
-  constructor(status: number, code: string, message: string, fields: FieldProblem[] = []) {
+  /** For a 429: the seconds the server asks us to wait (Retry-After), when it said. */
+  readonly retryAfterSeconds: number | null;
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: FieldProblem[] = [],
+    retryAfterSeconds: number | null = null,
+  ) {
     super(message);
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -52,11 +61,13 @@ export async function api<T>(path: string, options: { method?: Method; body?: un
   if (!response.ok) {
     const error = (parsed as Partial<ErrorBody> | null)?.error;
     const code = error?.code ?? (response.status >= 500 ? 'internal' : 'bad_request');
+    const retryAfter = Number.parseInt(response.headers.get('retry-after') ?? '', 10);
     const problem = new ApiError(
       response.status,
       code,
       error?.message ?? response.statusText,
       error?.fields ?? [],
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
     );
     if (response.status === 401 && (code === 'not_signed_in' || code === 'session_expired'))
       sessionEnded(code);

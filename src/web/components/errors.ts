@@ -1,6 +1,7 @@
 // Turns server errors into words in the active language, and finds the message for each form field.
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { limitOfMessage } from '../../shared/contracts/limits.ts';
 import { ROLES, type Role } from '../../shared/domain/vocabulary.ts';
 import { ApiError } from '../app/api.ts';
 
@@ -22,7 +23,6 @@ const FIELD_MESSAGES = {
   'names a residence that does not exist': 'server.unknownResidence',
   'names a program that does not exist': 'server.unknownProgram',
   'That username is taken. Please choose another.': 'server.usernameTaken',
-  'That email is already used by another account.': 'server.emailTaken',
   'This house has no free bed. Move someone out or raise its bed capacity.': 'server.noFreeBed',
   'This person already lives in a house. Move them out first.': 'server.alreadyLivesInHouse',
   'This role has already ended.': 'server.roleAlreadyEnded',
@@ -38,6 +38,19 @@ const FIELD_MESSAGES = {
   "Only today's check-in can be changed; this one is from an earlier day.": 'server.onlyToday',
   'Your own milestone is yours to enjoy; congratulations come from your peers.': 'server.ownMilestone',
 } as const;
+
+/** What was refused, in our words, and when to try again (from Retry-After). */
+function tooManyRequests(t: TFunction, error: ApiError): string {
+  const limit = limitOfMessage(error.message);
+  const what = limit ? t(`limits.${limit}`) : t('errors.tooManyRequests');
+  const seconds = error.retryAfterSeconds;
+  if (!seconds) return what;
+  const when =
+    seconds < 90
+      ? t('limits.tryAgainInSeconds', { count: seconds })
+      : t('limits.tryAgainInMinutes', { count: Math.ceil(seconds / 60) });
+  return `${what} ${when}`;
+}
 
 const asRole = (value: string | undefined): Role | null =>
   value && (ROLES as readonly string[]).includes(value) ? (value as Role) : null;
@@ -63,7 +76,7 @@ export function errorMessage(t: TFunction, error: unknown): string {
     case 'sign_in_failed':
       return t('errors.signInFailed');
     case 'too_many_requests':
-      return t('errors.tooManyRequests');
+      return tooManyRequests(t, error);
     case 'session_expired':
       return t('errors.sessionExpired');
     case 'not_signed_in':

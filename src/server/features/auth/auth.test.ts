@@ -95,27 +95,6 @@ describe('POST /api/auth/sign-in', () => {
     expect(result.body.error.fields).toEqual([{ field: 'body.remember', message: 'is not a known field' }]);
   });
 
-  it('should pause sign-in after 5 failures with the same message, even with the right password', async () => {
-    const target = await buildPerson(admin, { role: 'resident', residenceId });
-    for (let i = 0; i < 5; i++) {
-      const failed = await call('POST', '/api/auth/sign-in', {
-        body: { login: target.username, password: `wrong-${i}-password` },
-      });
-      expect(failed.status).toBe(401);
-    }
-    const paused = await call('POST', '/api/auth/sign-in', {
-      body: { login: target.username, password: TEST_PASSWORD },
-    });
-    expect(paused.status).toBe(401);
-    expect(paused.body).toEqual({ error: { code: 'sign_in_failed', message: SIGN_IN_FAILED } });
-    expect(paused.cookies).toHaveLength(0);
-    // Someone else still signs in from the same place.
-    expect(
-      (await call('POST', '/api/auth/sign-in', { body: { login: admin.username, password: TEST_PASSWORD } }))
-        .status,
-    ).toBe(200);
-  });
-
   it('should record a failed sign-in to a real account in the audit log', async () => {
     const log = await call('GET', '/api/audit?limit=200', { as: admin });
     expect(log.body.events).toContainEqual(

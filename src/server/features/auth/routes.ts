@@ -1,9 +1,11 @@
+import type { FastifyRequest } from 'fastify';
 import {
   PasswordResetRequestSchema,
   SessionListSchema,
   SignInRequestSchema,
 } from '../../../shared/contracts/auth.ts';
 import { IdParamsSchema, OkSchema } from '../../../shared/contracts/common.ts';
+import { DEVICE_COOKIE, rememberDevice, setDeviceCookie } from '../../platform/auth/known-devices.ts';
 import {
   clearSessionCookie,
   createSession,
@@ -14,7 +16,13 @@ import {
 } from '../../platform/auth/sessions.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { App } from '../../platform/types.ts';
-import { listSessions, resetPassword, revokeSession, signIn } from './service.ts';
+import { listSessions, resetPassword, revokeSession, type SignInAttempt, signIn } from './service.ts';
+
+const attemptOf = (request: FastifyRequest, login: string): SignInAttempt => ({
+  login,
+  address: request.ip,
+  deviceToken: request.cookies[DEVICE_COOKIE],
+});
 
 export function authRoutes(app: App): void {
   const secure = secureCookies(app.config.publicUrl);
@@ -31,9 +39,11 @@ export function authRoutes(app: App): void {
       },
     },
     async (request, reply) => {
-      const person = await signIn(app.db, request.body.login, request.body.password, request.ip);
+      const person = await signIn(app.db, attemptOf(request, request.body.login), request.body.password);
       const token = await createSession(app.db, person, describeDevice(request), app.config.sessionDays);
       setSessionCookie(reply, token, app.config.sessionDays, secure);
+      const device = await rememberDevice(app.db, person, person.knownTokenHash);
+      if (device) setDeviceCookie(reply, device, secure);
       return { ok: true as const };
     },
   );
@@ -69,10 +79,13 @@ export function authRoutes(app: App): void {
         response: { 200: OkSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { login, code, newPassword } = request.body;
-      await resetPassword(app.db, login, code, newPassword, request.ip);
+      const person = await resetPassword(app.db, attemptOf(request, login), code, newPassword);
       app.sessionCache.clear();
+      // The code came from a person who knows them: this device is theirs from now on.
+      const device = await rememberDevice(app.db, person, null);
+      if (device) setDeviceCookie(reply, device, secure);
       return { ok: true as const };
     },
   );

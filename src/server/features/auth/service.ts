@@ -1,5 +1,7 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { LIMIT_MESSAGES } from '../../../shared/contracts/limits.ts';
 import { recordAudit } from '../../platform/audit.ts';
+import { forgetDevices, knownDeviceOf } from '../../platform/auth/known-devices.ts';
 import {
   decoyPasswordHash,
   hashPassword,
@@ -9,50 +11,86 @@ import {
 } from '../../platform/auth/secrets.ts';
 import {
   clearSignInFailures,
-  isSignInPaused,
   recordSignInFailure,
+  type SignInClient,
+  signInWait,
 } from '../../platform/auth/sign-in-limits.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import { passwordResetCodes, people, sessions } from '../../platform/database/schema.ts';
 import { AppError } from '../../platform/errors.ts';
+import { RateLimitedError } from '../../platform/rate-limits.ts';
 
-/** One message for a wrong password, an unknown account and a paused login: none reveals which. */
+/** One message for a wrong password and an unknown account: neither reveals which. */
 export const SIGN_IN_FAILED =
-  'That username or password did not match. After several tries, sign-in pauses for 15 minutes.';
+  'That username or password did not match. After several tries, sign-in slows down for a little while.';
+/** Past several failures from this device or address, for any login, known or not. */
+export const SIGN_IN_PAUSED = LIMIT_MESSAGES.signIn;
 
-async function findByLogin(db: Db, login: string) {
+/** An email is not unique (decision 0025): every account with it is a candidate, a username first. */
+const MAX_CANDIDATES = 5;
+
+type Candidate = { id: string; organizationId: string; passwordHash: string; byUsername: boolean };
+
+async function findByLogin(db: Db, login: string): Promise<Candidate[]> {
   const normalized = login.trim().toLowerCase();
-  const [row] = await db
-    .select({ id: people.id, organizationId: people.organizationId, passwordHash: people.passwordHash })
+  return await db
+    .select({
+      id: people.id,
+      organizationId: people.organizationId,
+      passwordHash: people.passwordHash,
+      byUsername: sql<boolean>`${people.username} = ${normalized}`,
+    })
     .from(people)
     .where(sql`${people.username} = ${normalized} or lower(${people.email}) = ${normalized}`)
-    .limit(1);
-  return row ?? null;
+    .orderBy(sql`${people.username} = ${normalized} desc`, people.createdAt)
+    .limit(MAX_CANDIDATES);
 }
 
-export async function signIn(db: Db, login: string, password: string, client: string) {
-  if (await isSignInPaused(db, login, client)) {
-    await verifyPassword(await decoyPasswordHash(), password);
-    throw new AppError('sign_in_failed', SIGN_IN_FAILED);
+export type SignInAttempt = { login: string; address: string; deviceToken: string | undefined };
+
+/** The candidates for a login and who is trying: a known device of one of them, or an address. */
+async function identify(db: Db, attempt: SignInAttempt) {
+  const candidates = await findByLogin(db, attempt.login);
+  // A device is trusted only for the one account a login names: with an email several accounts share,
+  // anyone could make their own device "known" for it by giving their account that email.
+  const named =
+    candidates[0] && (candidates[0].byUsername || candidates.length === 1) ? [candidates[0].id] : [];
+  const device = await knownDeviceOf(db, attempt.deviceToken, named);
+  const client: SignInClient = device
+    ? { kind: 'device', tokenHash: device.tokenHash }
+    : { kind: 'address', address: attempt.address };
+  const wait = await signInWait(db, attempt.login, client);
+  if (wait > 0) throw new RateLimitedError(SIGN_IN_PAUSED, wait);
+  return { candidates, client, device };
+}
+
+export async function signIn(db: Db, attempt: SignInAttempt, password: string) {
+  const { candidates, client, device } = await identify(db, attempt);
+  let person: Candidate | null = null;
+  for (const candidate of candidates) {
+    if (await verifyPassword(candidate.passwordHash, password)) {
+      person = candidate;
+      break;
+    }
   }
-  const person = await findByLogin(db, login);
-  const ok = await verifyPassword(person?.passwordHash ?? (await decoyPasswordHash()), password);
-  if (!person || !ok) {
-    await recordSignInFailure(db, login, client);
-    if (person) {
+  if (candidates.length === 0) await verifyPassword(await decoyPasswordHash(), password);
+  if (!person) {
+    await recordSignInFailure(db, attempt.login, client);
+    for (const candidate of candidates) {
       await recordAudit(db, {
-        organizationId: person.organizationId,
+        organizationId: candidate.organizationId,
         actorId: null,
         action: 'auth.sign_in',
         subjectType: 'person',
-        subjectId: person.id,
+        subjectId: candidate.id,
         outcome: 'failed',
       });
     }
     throw new AppError('sign_in_failed', SIGN_IN_FAILED);
   }
-  await clearSignInFailures(db, login);
-  return { id: person.id, organizationId: person.organizationId };
+  await clearSignInFailures(db, attempt.login, client);
+  const knownTokenHash = device?.personId === person.id ? device.tokenHash : null;
+  return { id: person.id, organizationId: person.organizationId, knownTokenHash };
 }
 
 export async function listSessions(db: Db, personId: string, organizationId: string) {
@@ -93,50 +131,49 @@ export async function revokeSession(
 
 const RESET_FAILED = 'That code did not work for this account. Ask your peer leader or admin for a new one.';
 
-/** Resets a password with a code an admin or peer leader issued; signs out every session. */
-export async function resetPassword(
-  db: Db,
-  login: string,
-  code: string,
-  newPassword: string,
-  client: string,
-) {
-  if (await isSignInPaused(db, login, client)) throw new AppError('reset_code_invalid', RESET_FAILED);
-  const person = await findByLogin(db, login);
+/** Resets a password with a code an admin or peer leader issued; signs out every session and device. */
+export async function resetPassword(db: Db, attempt: SignInAttempt, code: string, newPassword: string) {
+  const { candidates, client } = await identify(db, attempt);
   const codeHash = hashToken(normalizeHumanCode(code));
   const passwordHash = await hashPassword(newPassword);
-  const done = person
-    ? await db.transaction(async (tx) => {
-        const used = await tx
-          .update(passwordResetCodes)
-          .set({ usedAt: new Date() })
-          .where(
-            and(
-              eq(passwordResetCodes.personId, person.id),
-              eq(passwordResetCodes.codeHash, codeHash),
-              isNull(passwordResetCodes.usedAt),
-              gt(passwordResetCodes.expiresAt, new Date()),
-            ),
-          )
-          .returning({ id: passwordResetCodes.id });
-        if (used.length === 0) return false;
-        await tx.update(people).set({ passwordHash }).where(eq(people.id, person.id));
-        await tx
-          .update(sessions)
-          .set({ revokedAt: new Date() })
-          .where(and(eq(sessions.personId, person.id), isNull(sessions.revokedAt)));
-        await recordAudit(tx, {
-          organizationId: person.organizationId,
-          actorId: person.id,
-          action: 'auth.reset_password',
-          subjectType: 'person',
-          subjectId: person.id,
+  const ids = candidates.map((c) => c.id);
+  const person =
+    ids.length === 0
+      ? null
+      : await db.transaction(async (tx) => {
+          const [used] = await tx
+            .update(passwordResetCodes)
+            .set({ usedAt: new Date() })
+            .where(
+              and(
+                inArray(passwordResetCodes.personId, ids),
+                eq(passwordResetCodes.codeHash, codeHash),
+                isNull(passwordResetCodes.usedAt),
+                gt(passwordResetCodes.expiresAt, new Date()),
+              ),
+            )
+            .returning({ personId: passwordResetCodes.personId });
+          const found = used && candidates.find((c) => c.id === used.personId);
+          if (!found) return null;
+          await tx.update(people).set({ passwordHash }).where(eq(people.id, found.id));
+          await tx
+            .update(sessions)
+            .set({ revokedAt: new Date() })
+            .where(and(eq(sessions.personId, found.id), isNull(sessions.revokedAt)));
+          await forgetDevices(tx, found.id);
+          await recordAudit(tx, {
+            organizationId: found.organizationId,
+            actorId: found.id,
+            action: 'auth.reset_password',
+            subjectType: 'person',
+            subjectId: found.id,
+          });
+          return { id: found.id, organizationId: found.organizationId };
         });
-        return true;
-      })
-    : false;
-  if (!done) {
-    await recordSignInFailure(db, login, client);
+  if (!person) {
+    await recordSignInFailure(db, attempt.login, client);
     throw new AppError('reset_code_invalid', RESET_FAILED, [{ field: 'code', message: 'did not work' }]);
   }
+  await clearSignInFailures(db, attempt.login, client);
+  return person;
 }

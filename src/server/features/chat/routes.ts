@@ -74,7 +74,7 @@ export function chatRoutes(app: App): void {
   app.post(
     '/api/chat/conversations/:conversationId/messages',
     {
-      config: { policy: 'signedIn' },
+      config: { policy: 'signedIn', rateLimit: 'chatMessage' },
       schema: {
         summary: 'Write a message to a conversation I am in',
         tags,

@@ -7,6 +7,7 @@ import {
   InvitationListSchema,
   InvitationPreviewSchema,
 } from '../../../shared/contracts/invitations.ts';
+import { rememberDevice, setDeviceCookie } from '../../platform/auth/known-devices.ts';
 import {
   createSession,
   describeDevice,
@@ -39,7 +40,7 @@ export function invitationRoutes(app: App): void {
   app.post(
     '/api/invitations',
     {
-      config: { policy: 'orgAdmin' },
+      config: { policy: 'orgAdmin', rateLimit: 'invitation' },
       schema: {
         summary: 'Invite someone by link or code, with a role and residence',
         tags: ['invitations'],
@@ -72,7 +73,7 @@ export function invitationRoutes(app: App): void {
   app.get(
     '/api/invitations/code/:code',
     {
-      config: { policy: 'public' },
+      config: { policy: 'public', rateLimit: 'invitationCode' },
       schema: {
         summary: 'What an invitation code is for, before accepting it',
         tags: ['invitations'],
@@ -85,7 +86,7 @@ export function invitationRoutes(app: App): void {
   app.post(
     '/api/invitations/code/:code/accept',
     {
-      config: { policy: 'public' },
+      config: { policy: 'public', rateLimit: 'invitationCode' },
       schema: {
         summary: 'Accept an invitation: creates my account and signs me in',
         tags: ['invitations'],
@@ -98,6 +99,9 @@ export function invitationRoutes(app: App): void {
       const person = await acceptInvitation(app.db, request.params.code, request.body);
       const token = await createSession(app.db, person, describeDevice(request), app.config.sessionDays);
       setSessionCookie(reply, token, app.config.sessionDays, secureCookies(app.config.publicUrl));
+      // The phone that joined is the person's from the start (decision 0025).
+      const device = await rememberDevice(app.db, person, null);
+      if (device) setDeviceCookie(reply, device, secureCookies(app.config.publicUrl));
       return reply.status(201).send({ ok: true as const });
     },
   );

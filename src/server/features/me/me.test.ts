@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call } from '../../../test/app.ts';
-import { buildPerson, buildResidence, setUpOrganization, type TestPerson } from '../../../test/factories.ts';
+import { call, sessionCookieFrom } from '../../../test/app.ts';
+import {
+  buildOtherOrganization,
+  buildPerson,
+  buildResidence,
+  setUpOrganization,
+  type TestPerson,
+} from '../../../test/factories.ts';
 
 let admin: TestPerson;
 let residenceId: string;
@@ -96,18 +102,34 @@ describe('PATCH /api/me/profile', () => {
     ).toBe(200);
   });
 
-  it("should fail with 409 when the email is someone else's", async () => {
+  it('should answer the same for an email used in my organization, used in another, and free', async () => {
     await buildPerson(admin, { role: 'resident', residenceId, email: 'hope@example.org' });
-    const me = await buildPerson(admin, { role: 'resident', residenceId });
-    const result = await call('PATCH', '/api/me/profile', {
-      as: me,
-      body: { email: 'HOPE@example.org', pronouns: 'she/her' },
-    });
-    expect(result.status).toBe(409);
-    expect(result.body.error.fields).toEqual([
-      { field: 'email', message: 'That email is already used by another account.' },
+    const other = await buildOtherOrganization();
+    await buildPerson(other.admin, { role: 'counselor', email: 'faith@example.org' });
+    const answers = [];
+    for (const email of ['HOPE@example.org', 'faith@example.org', 'nobody-yet@example.org']) {
+      const me = await buildPerson(admin, {
+        role: 'resident',
+        residenceId,
+        password: `own password ${email}`,
+      });
+      const result = await call('PATCH', '/api/me/profile', {
+        as: me,
+        body: { email, pronouns: 'they/them' },
+      });
+      answers.push({ status: result.status, email: result.body.email, pronouns: result.body.pronouns });
+      // The address signs its owner in with their own password, whoever else uses it.
+      const signedIn = await call('POST', '/api/auth/sign-in', {
+        body: { login: email, password: me.password },
+      });
+      expect(signedIn.status).toBe(200);
+      expect((await call('GET', '/api/me', { as: sessionCookieFrom(signedIn) })).body.id).toBe(me.id);
+    }
+    expect(answers).toEqual([
+      { status: 200, email: 'HOPE@example.org', pronouns: 'they/them' },
+      { status: 200, email: 'faith@example.org', pronouns: 'they/them' },
+      { status: 200, email: 'nobody-yet@example.org', pronouns: 'they/them' },
     ]);
-    expect((await call('GET', '/api/me', { as: me })).body).toMatchObject({ email: null, pronouns: null });
   });
 
   it('should fail with 400 when the first name is blank', async () => {

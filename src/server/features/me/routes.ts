@@ -6,7 +6,6 @@ import { organizations, people } from '../../platform/database/schema.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { App } from '../../platform/types.ts';
 import { stageOfPerson } from '../journey/service.ts';
-import { assertLoginFree } from '../people/accounts.ts';
 import { presentMe } from '../people/presenters.ts';
 import { membershipsByPerson } from '../people/queries.ts';
 
@@ -52,16 +51,7 @@ export function meRoutes(app: App): void {
     async (request) => {
       const actor = requireActor(request);
       const body = request.body;
-      if (body.email) {
-        const [current] = await app.db
-          .select({ email: people.email })
-          .from(people)
-          .where(eq(people.id, actor.personId));
-        if (current?.email?.toLowerCase() !== body.email.toLowerCase()) {
-          // Only the email is checked: no username is empty. (PostgreSQL refuses a NUL byte in text.)
-          await assertLoginFree(app.db, { username: '', email: body.email });
-        }
-      }
+      // An email is never checked against others' (decision 0025): the answer is the same for any address.
       if (Object.keys(body).length > 0) {
         await app.db
           .update(people)

@@ -1,5 +1,5 @@
 // Creating a person with their sign-in, used by first-run setup and by accepting an invitation.
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { NewAccountSchema } from '../../../shared/contracts/auth.ts';
 import { hashPassword } from '../../platform/auth/secrets.ts';
@@ -10,24 +10,17 @@ import { conflict } from '../../platform/errors.ts';
 export type NewAccount = z.infer<typeof NewAccountSchema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-export async function assertLoginFree(
-  tx: Tx | Db,
-  account: Pick<NewAccount, 'username' | 'email'>,
-): Promise<void> {
+/**
+ * A username signs in, so it is unique. An email is not checked at all: whether an address already has an
+ * account, here or in another organization, is nobody's business (decision 0025).
+ */
+export async function assertLoginFree(tx: Tx | Db, account: Pick<NewAccount, 'username'>): Promise<void> {
   const taken = await tx
     .select({ id: people.id })
     .from(people)
     .where(eq(people.username, account.username))
     .limit(1);
   if (taken.length > 0) throw conflict('That username is taken. Please choose another.', 'username');
-  if (account.email) {
-    const emailTaken = await tx
-      .select({ id: people.id })
-      .from(people)
-      .where(sql`lower(${people.email}) = lower(${account.email})`)
-      .limit(1);
-    if (emailTaken.length > 0) throw conflict('That email is already used by another account.', 'email');
-  }
 }
 
 export async function createPersonWithAccount(

@@ -146,6 +146,7 @@ export function reachOutRoutes(app: App): void {
         actor,
         request.body.idempotencyKey,
         app.config.reachOutEscalateSeconds,
+        app.config.rateLimitFactor,
       );
       if (result.created) await scheduleEscalation(result.alert.id, result.escalateAt);
       reply.status(result.created ? 201 : 200);

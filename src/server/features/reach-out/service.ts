@@ -18,6 +18,7 @@ import {
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { notifyPeople } from '../../platform/notify.ts';
 import { canAnswerAlert, canCloseAlert, canViewAlert } from '../../platform/policies.ts';
+import { consumeRateLimit } from '../../platform/rate-limits.ts';
 import { type Executor, publish } from '../../platform/realtime/publish.ts';
 import { escalationCircleOf, homeResidenceOf, houseCircleOf } from './circles.ts';
 import { loadAlert } from './views.ts';
@@ -115,6 +116,7 @@ export async function raiseAlert(
   actor: Actor,
   idempotencyKey: string,
   escalateAfterSeconds: number | undefined,
+  rateLimitFactor = 1,
 ): Promise<RaiseResult> {
   const { organizationId, personId } = actor;
   return await db.transaction(async (tx) => {
@@ -131,6 +133,8 @@ export async function raiseAlert(
       const alert = await loadAlert(tx, organizationId, personId, found.id);
       return { alert: alert!, created: false, escalateAt: new Date(found.escalate_at) };
     }
+    // Only a new alert counts; refused, the transaction counts nothing (decision 0025).
+    await consumeRateLimit(tx, 'reachOutAlert', `person:${personId}`, rateLimitFactor);
     const residenceId = await homeResidenceOf(tx, organizationId, personId);
     const seconds = escalateAfterSeconds ?? (await escalateAfterMinutesOf(tx, organizationId)) * 60;
     const houseCircle = residenceId ? await houseCircleOf(tx, organizationId, residenceId, personId) : [];

@@ -41,7 +41,7 @@ function postRoutes(app: App): void {
   app.post(
     '/api/support/requests',
     {
-      config: { policy: 'signedIn' },
+      config: { policy: 'signedIn', rateLimit: 'supportPost' },
       schema: {
         summary: 'Ask for help, or post a standing offer of help (kind, short text, audience, anonymity)',
         tags,

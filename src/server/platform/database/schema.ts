@@ -5,6 +5,7 @@
 export * from './schema/chat.ts';
 export * from './schema/foundation.ts';
 export * from './schema/journey.ts';
+export * from './schema/limits.ts';
 export * from './schema/meetings.ts';
 export * from './schema/notifications.ts';
 export * from './schema/peers.ts';

@@ -54,7 +54,8 @@ export const people = pgTable(
     // Also what rows of one organization point at: (organization_id, person_id) must be one of its people.
     uniqueIndex('people_org_id_key').on(t.organizationId, t.id),
     uniqueIndex('people_username_key').on(t.username),
-    uniqueIndex('people_email_key').on(sql`lower(${t.email})`),
+    // Not unique: whether an address is someone else's is nobody's business (decision 0025).
+    index('people_email_idx').on(sql`lower(${t.email})`),
     check('people_language_check', sql`${t.language} in ('en','es')`),
   ],
 );

@@ -23,10 +23,26 @@ export const core = {
     me: 'My profile',
     signOut: 'Sign out',
   },
+  limits: {
+    signIn:
+      'Several tries did not match, so sign-in waits a little before the next one. On a phone you signed in from before, it never waits for tries made elsewhere.',
+    chatMessage: 'You are sending messages very fast. Please wait a moment, then send again.',
+    supportPost:
+      'You have posted many requests and offers in the last hour, and each one reaches everyone it is for. Please wait a little before posting again.',
+    invitation: 'That is a lot of invitations in a short time. Please wait a little, then go on.',
+    invitationCode:
+      'Many invitation codes were tried from here in a short time. Please wait a few minutes, then try again.',
+    reachOutAlert:
+      'Your people were alerted several times in the last minutes. If you need help right now, call or text the crisis line below, or call the emergency number.',
+    tryAgainInSeconds_one: 'You can try again in {{count}} second.',
+    tryAgainInSeconds_other: 'You can try again in {{count}} seconds.',
+    tryAgainInMinutes_one: 'You can try again in {{count}} minute.',
+    tryAgainInMinutes_other: 'You can try again in {{count}} minutes.',
+  },
   errors: {
     network: 'We could not reach Hearth. Check your connection and try again.',
     signInFailed:
-      'That username or password did not match. After several tries, sign-in pauses for 15 minutes.',
+      'That username or password did not match. After several tries, sign-in slows down for a little while.',
     tooManyRequests: 'Too many tries in a short time. Please wait a few minutes and try again.',
     sessionExpired: 'Your session has ended. Please sign in again.',
     notSignedIn: 'Please sign in first.',
@@ -71,7 +87,6 @@ export const core = {
     unknownResidence: 'Please choose a residence.',
     unknownProgram: 'One of the programs no longer exists. Please reload the page.',
     usernameTaken: 'That username is taken. Please choose another.',
-    emailTaken: 'That email is already used by another account.',
     noFreeBed: 'This house has no free bed. Move someone out or raise its number of beds.',
     alreadyLivesInHouse: 'This person already lives in a house. Move them out first.',
     roleAlreadyEnded: 'This role has already ended.',

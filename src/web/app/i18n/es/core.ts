@@ -25,10 +25,26 @@ export const core: typeof english = {
     me: 'Mi perfil',
     signOut: 'Cerrar sesión',
   },
+  limits: {
+    signIn:
+      'Varios intentos no coincidieron, así que el inicio de sesión espera un poco antes del siguiente. En un teléfono desde el que ya iniciaste sesión, nunca espera por intentos hechos desde otro lugar.',
+    chatMessage: 'Estás enviando mensajes muy rápido. Espera un momento y vuelve a enviar.',
+    supportPost:
+      'Publicaste muchas solicitudes y ofertas en la última hora, y cada una llega a todas las personas a quienes va dirigida. Espera un poco antes de publicar otra.',
+    invitation: 'Son muchas invitaciones en poco tiempo. Espera un poco y sigue.',
+    invitationCode:
+      'Se probaron muchos códigos de invitación desde aquí en poco tiempo. Espera unos minutos e inténtalo de nuevo.',
+    reachOutAlert:
+      'Ya se avisó varias veces a tu gente en los últimos minutos. Si necesitas ayuda ahora mismo, llama o escribe a la línea de crisis de abajo, o llama al número de emergencias.',
+    tryAgainInSeconds_one: 'Puedes intentarlo de nuevo en {{count}} segundo.',
+    tryAgainInSeconds_other: 'Puedes intentarlo de nuevo en {{count}} segundos.',
+    tryAgainInMinutes_one: 'Puedes intentarlo de nuevo en {{count}} minuto.',
+    tryAgainInMinutes_other: 'Puedes intentarlo de nuevo en {{count}} minutos.',
+  },
   errors: {
     network: 'No pudimos conectar con Hearth. Revisa tu conexión e inténtalo de nuevo.',
     signInFailed:
-      'El usuario o la contraseña no coinciden. Después de varios intentos, el inicio de sesión se pausa por 15 minutos.',
+      'El usuario o la contraseña no coinciden. Después de varios intentos, el inicio de sesión va más despacio por un rato.',
     tooManyRequests: 'Demasiados intentos en poco tiempo. Espera unos minutos e inténtalo de nuevo.',
     sessionExpired: 'Tu sesión terminó. Por favor, vuelve a iniciar sesión.',
     notSignedIn: 'Primero inicia sesión, por favor.',
@@ -72,7 +88,6 @@ export const core: typeof english = {
     unknownResidence: 'Elige una residencia.',
     unknownProgram: 'Uno de los programas ya no existe. Vuelve a cargar la página.',
     usernameTaken: 'Ese usuario ya existe. Elige otro, por favor.',
-    emailTaken: 'Ese correo electrónico ya lo usa otra cuenta.',
     noFreeBed: 'Esta casa no tiene camas libres. Registra la salida de alguien o aumenta el número de camas.',
     alreadyLivesInHouse: 'Esta persona ya vive en una casa. Primero registra su salida.',
     roleAlreadyEnded: 'Este rol ya terminó.',

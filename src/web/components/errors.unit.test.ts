@@ -1,0 +1,47 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { LIMIT_MESSAGES, type LimitName } from '../../shared/contracts/limits.ts';
+import { ApiError } from '../app/api.ts';
+import { en } from '../app/i18n/en.ts';
+import { es } from '../app/i18n/es.ts';
+import { errorMessage } from './errors.ts';
+
+async function translator(lng: 'en' | 'es') {
+  const i18n = i18next.createInstance();
+  await i18n.init({
+    lng,
+    resources: { en: { translation: en }, es: { translation: es } },
+    interpolation: { escapeValue: false },
+    showSupportNotice: false,
+  });
+  return i18n.t;
+}
+
+const refused = (limit: LimitName, retryAfter: number | null) =>
+  new ApiError(429, 'too_many_requests', LIMIT_MESSAGES[limit], [], retryAfter);
+
+describe('a refused request in words', () => {
+  it('says what was refused and when to try again, in English', async () => {
+    const t = await translator('en');
+    expect(errorMessage(t, refused('chatMessage', 42))).toBe(
+      'You are sending messages very fast. Please wait a moment, then send again. You can try again in 42 seconds.',
+    );
+    expect(errorMessage(t, refused('supportPost', 1500))).toMatch(/You can try again in 25 minutes\.$/);
+  });
+
+  it('speaks Spanish for every limit', async () => {
+    const t = await translator('es');
+    for (const limit of Object.keys(LIMIT_MESSAGES) as LimitName[]) {
+      const words = errorMessage(t, refused(limit, 1));
+      expect(words).toMatch(/Puedes intentarlo de nuevo en 1 segundo\.$/);
+      expect(words).not.toContain(LIMIT_MESSAGES[limit]);
+    }
+  });
+
+  it('falls back to plain words when the server said nothing more', async () => {
+    const t = await translator('es');
+    expect(errorMessage(t, new ApiError(429, 'too_many_requests', 'Too many'))).toBe(
+      es.errors.tooManyRequests,
+    );
+  });
+});
