@@ -35,6 +35,7 @@ import { loggerOptions } from './platform/logger.ts';
 import { openApiRoutes, registerOpenApi } from './platform/openapi.ts';
 import { registerPolicies } from './platform/policies.ts';
 import { realtimeRoutes, registerRealtime } from './platform/realtime/routes.ts';
+import { registerStorableText } from './platform/storable-text.ts';
 import type { App } from './platform/types.ts';
 import { registerWebApp } from './platform/web.ts';
 
@@ -76,6 +77,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerSecurityHeaders(app, secure);
   registerCsrfDefence(app, config.publicUrl ? new URL(config.publicUrl).origin : undefined);
   registerErrorHandling(app);
+  registerStorableText(app);
   registerPolicies(app);
   await registerOpenApi(app);
   await registerRealtime(app, database);

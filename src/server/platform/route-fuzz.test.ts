@@ -1,0 +1,293 @@
+// Every route of the OpenAPI document, sent thousands of generated malformed requests (fast-check,
+// fixed seed) by people of several roles: none may answer 5xx, and none refused (4xx) may write a row.
+// HEARTH_FUZZ_RUNS raises the count; HEARTH_FUZZ_SEED replays a run.
+
+import fc from 'fast-check';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, testDb } from '../../test/app.ts';
+import {
+  buildInvitation,
+  buildOtherOrganization,
+  buildPerson,
+  buildProgram,
+  buildResidence,
+  setUpOrganization,
+  signIn,
+  type TestPerson,
+} from '../../test/factories.ts';
+import {
+  type FuzzOperation,
+  type FuzzPools,
+  type FuzzRequest,
+  operationsOf,
+  requestFor,
+} from '../../test/route-fuzz.ts';
+import { apiRouteKeys, buildAppWithRouteList } from '../../test/routes.ts';
+import { buildChatWorld } from '../features/chat/matrix-world.ts';
+import { buildDecisionsWorld } from '../features/decisions/matrix-world.ts';
+import { buildMeetingsWorld } from '../features/meetings/matrix-world.ts';
+import { buildOutsideWorld } from '../features/outside-meetings/matrix-world.ts';
+import { buildReachOutWorld } from '../features/reach-out/matrix-world.ts';
+import { buildPeersWorld } from '../features/skills/matrix-world.ts';
+import { buildSupportWorld } from '../features/support/matrix-world.ts';
+
+const RUNS = Number(process.env.HEARTH_FUZZ_RUNS ?? 10_000);
+const SEED = Number(process.env.HEARTH_FUZZ_SEED ?? 20_261_204);
+
+/**
+ * The writes a refused request may make: the record of a denied attempt, a failed sign-in's count,
+ * a session's last-seen time. Everything else written by a 4xx is a failure.
+ */
+const WRITES_A_REFUSAL_MAY_MAKE = new Set([
+  'audit_events:INSERT',
+  'sign_in_failures:INSERT',
+  'sign_in_failures:UPDATE',
+  'sessions:UPDATE',
+]);
+
+/** Routes that none of this test's callers is sent to with their own session: it would end it. */
+const WITHOUT_CALLER_SESSION = new Set(['POST /api/auth/sign-out']);
+const NOT_FUZZED = new Set<string>([]);
+
+type Caller = { label: string; person: TestPerson | null; cookie: string | null; weight: number };
+
+let app: FastifyInstance;
+let appRoutes: string[];
+let operations: FuzzOperation[];
+let pools: FuzzPools;
+let callers: Caller[];
+
+/** A row-level trigger on every table counts each row written into fuzz_writes. */
+async function installWriteCounter(): Promise<void> {
+  const client = testDb().$client;
+  await client.query(`
+    create table fuzz_writes (id bigserial primary key, table_name text not null, operation text not null);
+    create function fuzz_count_write() returns trigger language plpgsql as $$
+    begin
+      insert into fuzz_writes (table_name, operation) values (tg_table_name, tg_op);
+      return null;
+    end $$;`);
+  const { rows } = await client.query<{ tablename: string }>(
+    `select tablename from pg_tables where schemaname = 'public' and tablename <> 'fuzz_writes'`,
+  );
+  for (const { tablename } of rows) {
+    await client.query(
+      `create trigger fuzz_count_write after insert or update or delete on "${tablename}"
+         for each row execute function fuzz_count_write()`,
+    );
+  }
+}
+
+async function lastWrite(): Promise<number> {
+  const { rows } = await testDb().$client.query<{ id: string | null }>(
+    'select max(id) as id from fuzz_writes',
+  );
+  return Number(rows[0]?.id ?? 0);
+}
+
+async function writesSince(id: number): Promise<{ id: number; writes: string[] }> {
+  const { rows } = await testDb().$client.query<{ id: string; table_name: string; operation: string }>(
+    'select id, table_name, operation from fuzz_writes where id > $1 order by id',
+    [id],
+  );
+  const last = rows.length > 0 ? Number(rows[rows.length - 1]!.id) : id;
+  return { id: last, writes: rows.map((r) => `${r.table_name}:${r.operation}`) };
+}
+
+/** Real ids of every table (to get past the lookups) and the real path values of the world. */
+async function collectPools(extra: string[]): Promise<FuzzPools> {
+  const client = testDb().$client;
+  const { rows: tables } = await client.query<{ table_name: string }>(
+    `select table_name from information_schema.columns
+      where table_schema = 'public' and column_name = 'id' and data_type = 'uuid'`,
+  );
+  const byTable: Record<string, string[]> = {};
+  for (const { table_name } of tables) {
+    const { rows } = await client.query<{ id: string }>(`select id from "${table_name}" limit 50`);
+    byTable[table_name] = rows.map((r) => r.id);
+  }
+  const { rows: slugs } = await client.query<{ slug: string }>('select slug from organizations');
+  return { ids: Object.values(byTable).flat(), byTable, strings: [...slugs.map((s) => s.slug), ...extra] };
+}
+
+async function buildWorld(): Promise<void> {
+  const orgAdmin = await setUpOrganization();
+  const houseA = (await buildResidence(orgAdmin, { name: 'Maple House', bedCapacity: 20 })).id;
+  const houseB = (await buildResidence(orgAdmin, { name: 'Oak House', bedCapacity: 20 })).id;
+  const marker = await buildPerson(orgAdmin, { role: 'resident', residenceId: houseA });
+  const resident = await buildPerson(orgAdmin, { role: 'resident', residenceId: houseA });
+  const peerLeader = await buildPerson(orgAdmin, { role: 'peer_leader', residenceId: houseA });
+  const counselor = await buildPerson(orgAdmin, { role: 'counselor' });
+  const alumni = await buildPerson(orgAdmin, { role: 'alumni', residenceId: houseA });
+  const otherHouse = await buildPerson(orgAdmin, { role: 'resident', residenceId: houseB });
+  const otherOrgAdmin = (await buildOtherOrganization()).admin;
+  await buildProgram(orgAdmin);
+  const invitation = await buildInvitation(orgAdmin, { role: 'resident', residenceId: houseA });
+  await call('POST', '/api/check-ins', {
+    as: marker,
+    body: { idempotencyKey: 'fuzz-marker-check-in', mood: 2, craving: 9, gratitude: 'a quiet morning' },
+  });
+  await call('POST', '/api/barc10', { as: marker, body: { answers: [5, 5, 5, 5, 5, 5, 5, 5, 5, 5] } });
+  const twentyDaysAgo = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
+  await call('POST', '/api/journey/clocks', {
+    as: marker,
+    body: { startsOn: twentyDaysAgo, visibleTo: 'house' },
+  });
+  await call('POST', '/api/counselor-assignments', {
+    as: orgAdmin,
+    body: { counselorId: counselor.id, residentId: resident.id },
+  });
+  await buildOutsideWorld(orgAdmin, marker);
+  await buildReachOutWorld(orgAdmin, houseA, marker);
+  await buildChatWorld({ marker, resident });
+  await buildSupportWorld(houseA, { orgAdmin, marker });
+  await buildDecisionsWorld(houseA, { resident, peerLeader, helper: marker });
+  await buildMeetingsWorld(houseA, { orgAdmin, peerLeader, marker });
+  await buildPeersWorld(houseA, { orgAdmin, marker, peerLeader, alumni });
+  const calendar = await call('POST', '/api/calendar-feeds', { as: marker, body: { scope: 'person' } });
+  const calendarFile =
+    typeof calendar.body?.url === 'string' ? [calendar.body.url.split('/').pop() as string] : [];
+  callers = [
+    { label: 'anonymous', person: null, cookie: null, weight: 1 },
+    // The people who may do most are picked most, so that more requests get past the policies.
+    ...Object.entries({
+      orgAdmin,
+      peerLeader,
+      marker,
+      resident,
+      counselor,
+      alumni,
+      otherHouse,
+      otherOrgAdmin,
+    }).map(([label, person]) => ({
+      label,
+      person,
+      cookie: person.cookie,
+      weight: ['orgAdmin', 'peerLeader', 'marker'].includes(label) ? 4 : 1,
+    })),
+  ];
+  pools = await collectPools([invitation.code, ...calendarFile]);
+}
+
+let lastMessage: string | undefined;
+async function send(request: FuzzRequest): Promise<{ status: number; code: string | undefined }> {
+  const caller = callers[request.caller]!;
+  const headers: Record<string, string> = {};
+  if (request.cookie === 'garbage') headers.cookie = 'hearth_session=not-a-session-at-all';
+  else if (request.cookie === 'nul') headers.cookie = 'hearth_session=%00abc';
+  else if (caller.cookie && !WITHOUT_CALLER_SESSION.has(`${request.method} ${request.route}`)) {
+    headers.cookie = caller.cookie;
+  }
+  if (request.contentType) headers['content-type'] = request.contentType;
+  const response = await app.inject({
+    method: request.method as 'GET',
+    url: request.url,
+    headers,
+    ...(request.payload !== null ? { payload: request.payload } : {}),
+  });
+  let code: string | undefined;
+  try {
+    code = JSON.parse(response.body)?.error?.code;
+    lastMessage = JSON.parse(response.body)?.error?.message;
+  } catch {
+    code = undefined;
+  }
+  return { status: response.statusCode, code };
+}
+
+beforeAll(async () => {
+  const built = await buildAppWithRouteList();
+  app = built.app;
+  appRoutes = apiRouteKeys(built.routes);
+  const document = (await call('GET', '/api/openapi.json', { app })).body;
+  operations = operationsOf(document).filter((op) => !NOT_FUZZED.has(`${op.method} ${op.route}`));
+  const documented = new Set(operations.map((op) => `${op.method} ${op.route}`));
+  for (const key of appRoutes.filter((route) => !documented.has(route) && !NOT_FUZZED.has(route))) {
+    const [method, route] = key.split(' ') as [string, string];
+    operations.push({ method, route, pathParams: [], queryParams: [], body: null, documented: false });
+  }
+  await buildWorld();
+  await installWriteCounter();
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('generated malformed requests to every route', () => {
+  it('should describe every API route in the OpenAPI document, so that every route is fuzzed', () => {
+    const undocumented = operations.filter((op) => !op.documented).map((op) => `${op.method} ${op.route}`);
+    // The document itself and its page: fuzzed too, as routes without a schema.
+    expect(undocumented).toEqual(['GET /api/docs', 'GET /api/openapi.json']);
+  });
+
+  it(`should answer ${RUNS} malformed requests without a 5xx, and refuse them without writing a row`, async () => {
+    // As many requests for each route, in turns: route i's come from seed + i.
+    const perRoute = Math.ceil(RUNS / operations.length);
+    const weights = callers.map((c) => c.weight);
+    const samples = operations.map((op, i) =>
+      fc.sample(requestFor(op, pools, weights), { seed: SEED + i, numRuns: perRoute }),
+    );
+    const requests = Array.from(
+      { length: RUNS },
+      (_, n) => samples[n % operations.length]![Math.floor(n / operations.length)]!,
+    );
+    console.info(
+      `route fuzz: seed ${SEED} (HEARTH_FUZZ_SEED), ${RUNS} requests (HEARTH_FUZZ_RUNS), ${operations.length} routes`,
+    );
+    const statuses = new Map<number, number>();
+    const failures: string[] = [];
+    const started = Date.now();
+    const slowest = new Map<string, number>();
+    let signIns = 0;
+    const debug: unknown[] = [];
+    let mark = await lastWrite();
+    for (const [index, request] of requests.entries()) {
+      const sent = Date.now();
+      const { status, code } = await send(request);
+      const key = `${request.method} ${request.route}`;
+      slowest.set(key, (slowest.get(key) ?? 0) + Date.now() - sent);
+      if (process.env.HEARTH_FUZZ_DEBUG)
+        debug.push({
+          key,
+          status,
+          code,
+          caller: callers[request.caller]!.label,
+          spoiled: request.spoiled,
+          url: request.url.slice(0, 200),
+          payload: request.payload?.slice(0, 300),
+          message: lastMessage,
+        });
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      const since = await writesSince(mark);
+      mark = since.id;
+      const what = `#${index} ${request.method} ${request.url.slice(0, 160)} as ${callers[request.caller]!.label} (${request.spoiled.join('; ')})`;
+      if (status >= 500)
+        failures.push(`${status} ${code}: ${what} payload ${request.payload?.slice(0, 200)}`);
+      if (status >= 400 && status < 500) {
+        const unexpected = since.writes.filter((w) => !WRITES_A_REFUSAL_MAY_MAKE.has(w));
+        if (unexpected.length > 0) failures.push(`${status} wrote ${unexpected.join(', ')}: ${what}`);
+      }
+      // A generated request may end its caller's session (signing out, ending a role): sign in again.
+      if (status === 401 && code === 'session_expired' && request.cookie === 'caller') {
+        const caller = callers[request.caller]!;
+        if (caller.person) caller.cookie = await signIn(caller.person.username, caller.person.password);
+        mark = await lastWrite();
+        signIns++;
+      }
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const distribution = [...statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`);
+    console.info(
+      `route fuzz: ${RUNS} requests in ${seconds.toFixed(1)} s; statuses ${distribution.join(', ')}`,
+    );
+    const top = [...slowest.entries()].sort(([, a], [, b]) => b - a).slice(0, 6);
+    console.info(
+      `route fuzz: ${signIns} sessions ended and signed in again; most time: ${top.map(([k, ms]) => `${k} ${ms} ms`).join(', ')}`,
+    );
+    if (process.env.HEARTH_FUZZ_DEBUG)
+      (await import('node:fs')).writeFileSync(process.env.HEARTH_FUZZ_DEBUG, JSON.stringify(debug));
+    expect(failures.slice(0, 60), `${failures.length} failures`).toEqual([]);
+  }, 600_000);
+});
