@@ -375,7 +375,7 @@ const hostileString: fc.Arbitrary<string> = fc.oneof(
       "'; drop table people; --",
       '%00',
       '\\u0000',
-      '${x}',
+      '{{x}}',
       '<script>',
     ),
   },

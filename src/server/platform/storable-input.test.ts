@@ -255,6 +255,22 @@ describe('input PostgreSQL cannot store', () => {
     },
   );
 
+  it('should leave out an imported feed row with a NUL in its text, and name the field in the report', async () => {
+    const feed = JSON.stringify([
+      { name: 'Night\u0000owls', slug: 'night-owls', day: 1, time: '19:00', timezone: 'America/Chicago' },
+      { name: 'Early birds', slug: 'early-birds', day: 2, time: '07:00', timezone: 'America/Chicago' },
+    ]);
+    const result = await call('POST', '/api/outside-meetings/import', {
+      as: people.admin,
+      body: { feed, timeZone: 'America/Chicago' },
+    });
+    expect(result.status, result.text).toBe(200);
+    expect(result.body.inserted).toBe(1);
+    expect(result.body.skipped).toEqual([
+      { index: 0, slug: 'night-owls', field: 'name', message: 'must not contain the NUL character (U+0000)' },
+    ]);
+  });
+
   it('should take dates at both ends of the range: a recovery date in 1900, a commitment due in 2200', async () => {
     const clock = await call('POST', '/api/journey/clocks', {
       as: people.marker,
