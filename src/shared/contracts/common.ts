@@ -18,11 +18,11 @@ const inYears = (text: string) => {
 const YEARS_MESSAGE = `must be between the years ${EARLIEST_YEAR} and ${LATEST_YEAR}`;
 
 export const DateSchema = z.iso
-  .date({ message: 'must be a date like 2026-01-31' })
-  .refine(inYears, { message: YEARS_MESSAGE, abort: true });
+  .date({ message: 'must be a date like 2026-01-31', abort: true })
+  .refine(inYears, { message: YEARS_MESSAGE });
 /** A moment sent by a client, with its offset. */
 export const InstantSchema = z.iso
-  .datetime({ offset: true, message: 'must be a time like 2026-01-31T18:00:00Z' })
+  .datetime({ offset: true, message: 'must be a time like 2026-01-31T18:00:00Z', abort: true })
   .refine((text) => inYears(text) && Number.isFinite(Date.parse(text)), {
     message: YEARS_MESSAGE,
     abort: true,
