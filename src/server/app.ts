@@ -42,6 +42,7 @@ import type { OutboundHooks } from './platform/outbound.ts';
 import { registerPolicies } from './platform/policies.ts';
 import { registerRateLimits } from './platform/rate-limits.ts';
 import { realtimeRoutes, registerRealtime } from './platform/realtime/routes.ts';
+import { registerStorableText } from './platform/storable-text.ts';
 import type { App } from './platform/types.ts';
 import { registerWebApp } from './platform/web.ts';
 
@@ -92,6 +93,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerPrivateCaching(app);
   registerCsrfDefence(app, config.publicUrl ? new URL(config.publicUrl).origin : undefined);
   registerErrorHandling(app);
+  registerStorableText(app);
   registerPolicies(app);
   registerRateLimits(app);
   await registerOpenApi(app);

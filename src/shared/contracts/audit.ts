@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { InstantSchema } from './common.ts';
 
 export const AuditQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.string().datetime({ offset: true }).optional(),
+  before: InstantSchema.optional(),
 });
 export const AuditEventSchema = z.object({
   id: z.uuid(),

@@ -24,7 +24,11 @@ const CravingSchema = z
 const SleepSchema = z
   .number({ message: `must be a number of hours from 0 to ${SLEEP_HOURS_MAX}` })
   .min(0, { message: `must be a number of hours from 0 to ${SLEEP_HOURS_MAX}` })
-  .max(SLEEP_HOURS_MAX, { message: `must be a number of hours from 0 to ${SLEEP_HOURS_MAX}` });
+  .max(SLEEP_HOURS_MAX, { message: `must be a number of hours from 0 to ${SLEEP_HOURS_MAX}` })
+  // Less than a minute but more than none is no answer, and too small for the column (a real) to hold.
+  .refine((hours) => hours === 0 || hours >= 1 / 60, {
+    message: `must be a number of hours from 0 to ${SLEEP_HOURS_MAX}`,
+  });
 const TriggersSchema = z.array(z.enum(TRIGGERS)).max(TRIGGERS.length);
 const ShortText = z.string().trim().max(500, { message: 'must be at most 500 characters' });
 

@@ -2,7 +2,7 @@
 // subscriptions, and the server's public VAPID key.
 import { z } from 'zod';
 import { NOTIFICATION_TOPICS } from '../domain/notifications.ts';
-import { TimestampSchema } from './common.ts';
+import { InstantSchema, TimestampSchema } from './common.ts';
 
 /** Ids, kinds, times and names the person may see — scalars only. */
 export const NotificationDataSchema = z.record(
@@ -27,7 +27,7 @@ export type NotificationView = z.infer<typeof NotificationSchema>;
 
 export const NotificationListQuerySchema = z.strictObject({
   /** Older than this notification's time (the next page). */
-  before: z.iso.datetime({ offset: true, message: 'must be a time like 2026-01-31T18:00:00Z' }).optional(),
+  before: InstantSchema.optional(),
 });
 
 export const NotificationListSchema = z.object({

@@ -1,7 +1,7 @@
 // The skills exchange: what I can teach and want to learn, who matches, and sessions between two peers.
 import { z } from 'zod';
 import { SKILL_DIRECTIONS, SKILL_SESSION_KINDS, SKILLS } from '../domain/skills.ts';
-import { IdSchema, TimestampSchema } from './common.ts';
+import { IdSchema, InstantSchema, TimestampSchema } from './common.ts';
 
 /** A person as peers see them: their chosen display name only. */
 export const PeerRefSchema = z.object({ personId: z.uuid(), displayName: z.string() });
@@ -81,7 +81,7 @@ export const NewSkillSessionSchema = z.strictObject({
   /** The other person's listing I answer. */
   listingId: IdSchema,
   supportKind: z.enum(SKILL_SESSION_KINDS, { message: 'must be instrumental or informational' }).optional(),
-  plannedFor: z.iso.datetime({ offset: true, message: 'must be a date and time' }).nullish(),
+  plannedFor: InstantSchema.nullish(),
 });
 export type NewSkillSession = z.input<typeof NewSkillSessionSchema>;
 

@@ -2,6 +2,7 @@
 // writing ours so meeting-finder apps can read it. Type codes come from @code4recovery/spec.
 import { getTypesForLanguage, isMeetingType } from '@code4recovery/spec';
 import { isValidTimeZone } from './dates.ts';
+import { unstorableText } from './storable-text.ts';
 
 /** Fellowships a directory entry may belong to (ours, not the spec's: the spec is AA's). */
 export const FELLOWSHIPS = ['aa', 'na', 'ca', 'smart', 'faith_based', 'other'] as const;
@@ -166,6 +167,10 @@ export function parseFeedRow(row: unknown, index: number, defaults: ImportDefaul
 
   if (slug === null) {
     problem('slug', rawSlug === undefined ? 'is required' : 'must be up to 64 URL-safe characters');
+  }
+  // Any text the database cannot store makes the row unused, named like the rest of the report.
+  for (const [key, value] of Object.entries(r)) {
+    for (const found of unstorableText(key, value, 1)) problem(found.field, found.message);
   }
   const name = typeof r.name === 'string' ? stripHtml(r.name).replace(/\s+/g, ' ').trim() : '';
   if (!name) problem('name', r.name === undefined ? 'is required' : 'must be text');
