@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '../../../shared/domain/dates.ts';
 import { addDays } from '../../../shared/domain/recovery-time.ts';
-import { call, testDb } from '../../../test/app.ts';
+import { type CallResult, call, testDb } from '../../../test/app.ts';
 import { buildPerson, buildResidence, setUpOrganization, type TestPerson } from '../../../test/factories.ts';
 import { type HearthProcess, startHearthProcess, stopHearthProcess } from '../../../test/hearth-process.ts';
 import { lookUpSession } from '../../platform/auth/sessions.ts';
@@ -17,7 +17,7 @@ let admin: TestPerson;
 let mapleId: string;
 const sockets: TestSocket[] = [];
 
-type Answer = { status: number; body: any };
+type Answer = Pick<CallResult, 'status' | 'body'>;
 async function request(
   hearth: HearthProcess,
   as: TestPerson,

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SessionCache, type SessionLookup } from './sessions.ts';
 
-const active = (personId: string, organizationId = 'org'): SessionLookup => ({
+const active = (personId: string, organizationId = 'org'): Extract<SessionLookup, { state: 'active' }> => ({
   state: 'active',
   lastSeenAt: new Date(),
   actor: {
