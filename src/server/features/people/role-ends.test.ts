@@ -235,4 +235,30 @@ describe("a house's own calendar", () => {
       if (found.state === 'active') expect(found.rolesChangeAt).toEqual(midnight(tomorrow));
     }
   });
+
+  it("moves its memberships' moments with the house when its time zone changes", async () => {
+    const houseId = (await buildResidence(admin, { name: 'Moving House', timeZone: 'Pacific/Kiritimati' }))
+      .id;
+    const endsOn = localDate('Pacific/Kiritimati');
+    const noa = await buildPerson(admin, { role: 'alumni' });
+    const movedIn = await call('POST', `/api/people/${noa.id}/memberships`, {
+      as: admin,
+      body: { role: 'resident', residenceId: houseId, startsOn: addDays(endsOn, -7) },
+    });
+    expect(movedIn.status).toBe(201);
+    const resident = await membershipOf(noa, 'resident');
+    await call('POST', `/api/memberships/${resident.id}/end`, {
+      as: admin,
+      body: { endsOn, becomeAlumni: false },
+    });
+    expect(await membershipOf(noa, 'resident')).toMatchObject({ endsOn, current: false });
+    // In Pago Pago that day is still to come (25 hours behind): the same end is now scheduled.
+    const moved = await call('PATCH', `/api/residences/${houseId}`, {
+      as: admin,
+      body: { timeZone: 'Pacific/Pago_Pago' },
+    });
+    expect(moved.status).toBe(200);
+    expect(await membershipOf(noa, 'resident')).toMatchObject({ endsOn, current: true });
+    expect((await call('GET', '/api/house', { as: noa })).body.houses).toHaveLength(1);
+  });
 });
