@@ -14,12 +14,5 @@ export const isCurrentMembership = (at?: Date): SQL =>
 export const membershipHeldOn = (day: string | SQL): SQL =>
   sql`hearth_membership_held_on(${memberships}, ${day}::date)`;
 
-/** The same rule for a row already read, on a day of its house's calendar. */
-export function heldOnDay(m: { startsOn: string; endsOn: string | null }, day: string): boolean {
-  return m.startsOn <= day && (m.endsOn === null || m.endsOn > day);
-}
-
-/** The same rule for a row already read: held at `at` (now by default). */
-export function isCurrentAt(m: { startsAt: Date; endsAt: Date | null }, at: Date = new Date()): boolean {
-  return m.startsAt.getTime() <= at.getTime() && (m.endsAt === null || m.endsAt.getTime() > at.getTime());
-}
+/** The same rule for a row already read (shared with the web app). */
+export { heldOnDay, isCurrentAt } from '../../../shared/domain/memberships.ts';
