@@ -6,10 +6,15 @@ export const GrantMembershipSchema = z.strictObject({
   personId: z.uuid(),
   role: z.enum(ROLES),
   residenceId: z.uuid().nullable().default(null),
+  /** The first day the role is held, in the house's time zone (UTC without a house); today by default. */
   startsOn: DateSchema.optional(),
   bed: z.string().trim().max(40).nullable().default(null),
 });
 export const EndMembershipSchema = z.strictObject({
+  /**
+   * The day the role ends, in the house's time zone (UTC without a house): it is not held on that day.
+   * Today by default, which ends it at once (decision 0022).
+   */
   endsOn: DateSchema.optional(),
   /** When a resident moves out, keep them connected as alumni. */
   becomeAlumni: z.boolean().default(true),

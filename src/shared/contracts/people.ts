@@ -19,8 +19,10 @@ export const MembershipSchema = z.object({
   residenceId: z.uuid().nullable(),
   residenceName: z.string().nullable(),
   startsOn: DateSchema,
+  /** The day the role ends (not held on it), in the house's time zone; null while no end is set. */
   endsOn: DateSchema.nullable(),
   bed: z.string().nullable(),
+  /** Held right now (decision 0022). */
   current: z.boolean(),
 });
 export type MembershipView = z.infer<typeof MembershipSchema>;

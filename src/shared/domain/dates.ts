@@ -44,8 +44,3 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
-
-/** Whether a membership period covers a calendar date; an open end means it still runs. */
-export function periodCovers(startsOn: string, endsOn: string | null, date: string): boolean {
-  return startsOn <= date && (endsOn === null || endsOn >= date);
-}

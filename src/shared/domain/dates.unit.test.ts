@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidTimeZone, localDate, periodCovers } from './dates.ts';
+import { isValidTimeZone, localDate } from './dates.ts';
 
 describe('localDate', () => {
   const lateEvening = new Date('2026-03-01T03:30:00Z'); // 21:30 on Feb 28 in Chicago
@@ -48,21 +48,5 @@ describe('isValidTimeZone', () => {
   it('should refuse made-up zones', () => {
     expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
     expect(isValidTimeZone('Chicago')).toBe(false);
-  });
-});
-
-describe('periodCovers', () => {
-  it('should include the start and the end day', () => {
-    expect(periodCovers('2026-01-01', '2026-01-31', '2026-01-01')).toBe(true);
-    expect(periodCovers('2026-01-01', '2026-01-31', '2026-01-31')).toBe(true);
-  });
-
-  it('should exclude days before the start and after the end', () => {
-    expect(periodCovers('2026-01-01', '2026-01-31', '2025-12-31')).toBe(false);
-    expect(periodCovers('2026-01-01', '2026-01-31', '2026-02-01')).toBe(false);
-  });
-
-  it('should treat an open end as still running', () => {
-    expect(periodCovers('2026-01-01', null, '2099-12-31')).toBe(true);
   });
 });

@@ -1,16 +1,16 @@
 // Calendar feeds: a secret address per person or residence (only its SHA-256 hash is stored), and the
 // iCalendar file of the house meetings it covers.
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
 import type {
   CalendarFeedInput,
   CalendarFeedView,
   CreatedCalendarFeedView,
 } from '../../../shared/contracts/calendars.ts';
-import { localDate } from '../../../shared/domain/dates.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { hashToken, newToken } from '../../platform/auth/secrets.ts';
 import type { Db } from '../../platform/database/connect.ts';
+import { isCurrentMembership } from '../../platform/database/current-membership.ts';
 import {
   calendarFeeds,
   houseMeetingSeries,
@@ -138,7 +138,6 @@ export async function revokeFeed(db: Db, actor: Actor, id: string): Promise<void
 
 /** The current roles of the feed's owner (the feed follows them: moving out ends a house's meetings). */
 async function currentHouses(db: Db, organizationId: string, personId: string) {
-  const today = localDate('UTC');
   const rows = await db
     .select({ role: memberships.role, residenceId: memberships.residenceId })
     .from(memberships)
@@ -146,8 +145,7 @@ async function currentHouses(db: Db, organizationId: string, personId: string) {
       and(
         eq(memberships.organizationId, organizationId),
         eq(memberships.personId, personId),
-        lte(memberships.startsOn, today),
-        or(isNull(memberships.endsOn), gte(memberships.endsOn, today)),
+        isCurrentMembership(),
       ),
     );
   return {

@@ -68,13 +68,13 @@ async function reviewersOf(
       ? await db.execute<{ person_id: string }>(sql`
           select distinct person_id from memberships
           where residence_id = ${conversation.residence_id} and role = 'peer_leader'
-            and starts_on <= current_date and (ends_on is null or ends_on >= current_date)`)
+            and hearth_membership_current(memberships)`)
       : await db.execute<{ person_id: string }>(sql`
           select distinct leader.person_id from conversation_members cm
           join memberships m on m.person_id = cm.person_id and m.role in ('resident', 'peer_leader')
-            and m.starts_on <= current_date and (m.ends_on is null or m.ends_on >= current_date)
+            and hearth_membership_current(m)
           join memberships leader on leader.residence_id = m.residence_id and leader.role = 'peer_leader'
-            and leader.starts_on <= current_date and (leader.ends_on is null or leader.ends_on >= current_date)
+            and hearth_membership_current(leader)
           where cm.conversation_id = ${conversation.id}`);
   return result.rows.map((r) => r.person_id);
 }
@@ -141,7 +141,7 @@ export async function listReports(db: Db, actor: Actor) {
       union
       select cm.conversation_id from conversation_members cm
       join memberships m on m.person_id = cm.person_id and m.role in ('resident', 'peer_leader')
-        and m.starts_on <= current_date and (m.ends_on is null or m.ends_on >= current_date)
+        and hearth_membership_current(m)
       where cm.organization_id = ${actor.organizationId} and m.residence_id = any(${houses}::uuid[])
     )
     select ${MESSAGE_COLUMNS(actor.personId)}, c.kind, r.name as residence_name,

@@ -23,9 +23,9 @@ export const unnamedTo = (conversationId: SQL, personId: SQL, viewerId: SQL) => 
        select 1 from memberships lm
        join memberships rm on rm.residence_id = lm.residence_id
        where lm.person_id = ${viewerId} and lm.role = 'peer_leader'
-         and lm.starts_on <= current_date and (lm.ends_on is null or lm.ends_on >= current_date)
+         and hearth_membership_current(lm)
          and rm.person_id = hm.person_id and rm.role in ('resident', 'peer_leader')
-         and rm.starts_on <= current_date and (rm.ends_on is null or rm.ends_on >= current_date)))`;
+         and hearth_membership_current(rm)))`;
 
 export type NamedPersonRow = {
   id: string;

@@ -82,7 +82,7 @@ async function leadsAThreadMember(db: Executor, actor: Actor, conversationId: st
       where cm.conversation_id = ${conversationId}
         and m.role in ('resident', 'peer_leader')
         and m.residence_id = any(${uuidArray(led)}::uuid[])
-        and m.starts_on <= current_date and (m.ends_on is null or m.ends_on >= current_date)
+        and hearth_membership_current(m)
     ) as yes`);
   return result.rows[0]?.yes === true;
 }

@@ -30,8 +30,7 @@ const raiseSignalsCte = (source: string, kinds: number, severities: number) => `
   from ${source}
   cross join unnest($${kinds}::text[], $${severities}::text[]) as k(kind, severity)
   join memberships m on m.organization_id = ${source}.organization_id and m.person_id = ${source}.person_id
-    and m.role = 'resident' and m.starts_on <= ${source}.local_date
-    and (m.ends_on is null or m.ends_on >= ${source}.local_date)
+    and m.role = 'resident' and hearth_membership_held_on(m, ${source}.local_date)
   on conflict do nothing
 )`;
 

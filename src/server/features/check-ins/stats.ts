@@ -47,7 +47,7 @@ export async function houseCheckInStats(
     resident_days as (
       select days.day, m.person_id from days
       join memberships m on m.organization_id = ${organizationId} and m.residence_id = ${residence.id}
-        and m.role = 'resident' and m.starts_on <= days.day and (m.ends_on is null or m.ends_on >= days.day)
+        and m.role = 'resident' and hearth_membership_held_on(m, days.day)
     )
     select to_char(date_trunc('week', rd.day), 'YYYY-MM-DD') as week_start,
       count(*)::int as resident_days,

@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
+import { isCurrentMembership } from '../../platform/database/current-membership.ts';
 import {
   agendaItems,
   houseMeetingSettings,
@@ -62,8 +63,7 @@ const currentMembership = (organizationId: string, residenceId: string) =>
     eq(memberships.organizationId, organizationId),
     eq(memberships.residenceId, residenceId),
     inArray(memberships.role, ['resident', 'peer_leader']),
-    sql`${memberships.startsOn} <= current_date`,
-    sql`(${memberships.endsOn} is null or ${memberships.endsOn} >= current_date)`,
+    isCurrentMembership(),
   );
 
 /** The house's current residents and peer leaders, as peers see them (display names). */

@@ -76,7 +76,7 @@ export async function seedChat(db: Executor, orgId: string, random: () => number
     const members = await db.execute<{ person_id: string; role: string }>(sql`
       select distinct on (person_id) person_id, role from memberships
       where residence_id = ${house.id} and role in ('resident', 'peer_leader')
-        and starts_on <= current_date and (ends_on is null or ends_on >= current_date)
+        and hearth_membership_current(memberships)
       order by person_id, role`);
     const everyone = members.rows.map((m) => m.person_id).sort();
     const leaders = members.rows.filter((m) => m.role === 'peer_leader').map((m) => m.person_id);

@@ -3,11 +3,12 @@
 // a name) and short minutes; the next eight weeks are on the schedule, the next one with an item
 // already raised. Deterministic: its own seeded generator. The decisions seed adds votes and
 // commitments to these closed meetings afterwards.
-import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { STANDING_KINDS } from '../../../shared/contracts/meetings.ts';
 import { localDate } from '../../../shared/domain/dates.ts';
 import { addDays, expandOccurrences } from '../../../shared/domain/recurrence.ts';
 import { nextTurns } from '../../../shared/domain/rotation.ts';
+import { membershipHeldOn } from '../../platform/database/current-membership.ts';
 import {
   agendaItems,
   houseMeetingSeries,
@@ -89,8 +90,7 @@ async function residentsOf(tx: Tx, organizationId: string, residenceId: string, 
         eq(memberships.organizationId, organizationId),
         eq(memberships.residenceId, residenceId),
         inArray(memberships.role, ['resident', 'peer_leader']),
-        lte(memberships.startsOn, on),
-        or(isNull(memberships.endsOn), gte(memberships.endsOn, on)),
+        membershipHeldOn(on),
       ),
     )
     .orderBy(asc(memberships.startsOn), asc(memberships.personId));

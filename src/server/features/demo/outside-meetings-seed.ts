@@ -1,7 +1,8 @@
 // Demo outside meetings: a directory of 12-step, SMART, faith-based and online meetings in English and
 // Spanish (several in the public feed), a weekly goal of 3 in every house, and weeks of residents' logs.
-import { and, eq, gte, isNull, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/database/connect.ts';
+import { isCurrentMembership } from '../../platform/database/current-membership.ts';
 import {
   houseMeetingSettings,
   memberships,
@@ -241,7 +242,7 @@ export async function seedOutsideMeetings(
       and(
         eq(memberships.organizationId, organizationId),
         eq(memberships.role, 'resident'),
-        or(isNull(memberships.endsOn), gte(memberships.endsOn, isoDaysAgo(0))),
+        isCurrentMembership(),
       ),
     );
   const logs: (typeof outsideAttendance.$inferInsert)[] = [];

@@ -113,7 +113,7 @@ export async function seedPeers(db: Executor, orgId: string, random: () => numbe
       select distinct on (m.person_id) m.person_id, m.residence_id, r.name as house_name, m.role, m.starts_on::text as starts_on
       from memberships m join residences r on r.id = m.residence_id
       where m.organization_id = ${orgId} and m.role in ('resident', 'peer_leader')
-        and m.starts_on <= current_date and (m.ends_on is null or m.ends_on >= current_date)
+        and hearth_membership_current(m)
       order by m.person_id, (m.role = 'peer_leader') desc, m.starts_on`)
   ).rows.sort(
     (a, b) =>
@@ -124,7 +124,7 @@ export async function seedPeers(db: Executor, orgId: string, random: () => numbe
   const leaders = (
     await db.execute<{ person_id: string }>(sql`
       select distinct person_id from memberships where organization_id = ${orgId} and role in ('peer_leader', 'alumni')
-        and (ends_on is null or ends_on >= current_date)`)
+        and hearth_membership_current(memberships)`)
   ).rows.map((r) => r.person_id);
 
   // Skills: most people can teach one or two things and want to learn one.
@@ -194,7 +194,7 @@ export async function seedPeers(db: Executor, orgId: string, random: () => numbe
     ? (
         await db.execute<{ person_id: string }>(sql`
           select person_id from memberships where organization_id = ${orgId} and role = 'alumni'
-            and residence_id = ${secondHouseId} and (ends_on is null or ends_on >= current_date) limit 1`)
+            and residence_id = ${secondHouseId} and hearth_membership_current(memberships) limit 1`)
       ).rows[0]
     : undefined;
   const secondNewest = secondHouse ? newest(secondHouse) : undefined;

@@ -229,7 +229,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
             personId: alumId,
             role: 'alumni',
             residenceId: residence!.id,
-            startsOn: isoDaysAgo(299),
+            startsOn: isoDaysAgo(300),
           },
         ]);
       }

@@ -2,9 +2,10 @@
 // accepted (each with its private thread) and marked "this helped" (with its support ledger entry), a
 // few withdrawn or expired, some anonymous or to the whole organization — plus this week's open ones
 // and a standing offer or two per house. Deterministic: the caller's seeded generator.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { SUPPORT_KINDS, type SupportKind } from '../../../shared/domain/vocabulary.ts';
 import type { Db } from '../../platform/database/connect.ts';
+import { isCurrentMembership } from '../../platform/database/current-membership.ts';
 import {
   memberships,
   residences,
@@ -57,8 +58,7 @@ async function houseMembers(tx: Tx, organizationId: string, residenceId: string)
         eq(memberships.organizationId, organizationId),
         eq(memberships.residenceId, residenceId),
         inArray(memberships.role, ['resident', 'peer_leader']),
-        sql`${memberships.startsOn} <= current_date`,
-        sql`(${memberships.endsOn} is null or ${memberships.endsOn} >= current_date)`,
+        isCurrentMembership(),
       ),
     );
   return rows.map((r) => r.personId).sort();

@@ -106,7 +106,7 @@ const HOUSES_QUERY = `select r.id as residence_id, r.name, r.address, r.narr_lev
   left join (memberships m join people p on p.id = m.person_id)
     on m.residence_id = r.id and m.organization_id = r.organization_id
     and m.role in ('resident', 'peer_leader')
-    and m.starts_on <= current_date and (m.ends_on is null or m.ends_on >= current_date)
+    and hearth_membership_current(m)
   where r.organization_id = $1 and r.id = any($2::uuid[])
   order by p.first_name, m.role desc, p.id`;
 

@@ -1,8 +1,9 @@
 // The house's side of the journey: celebrations of milestones, congratulations, the residents' current
 // stretches for upcoming milestones. Who may see what is decided by the policies in the routes.
-import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
+import { membershipHeldOn } from '../../platform/database/current-membership.ts';
 import {
   congratulations,
   memberships,
@@ -105,8 +106,7 @@ export async function houseStretches(db: Db, organizationId: string, residenceId
         eq(memberships.organizationId, organizationId),
         eq(memberships.residenceId, residenceId),
         eq(memberships.role, 'resident'),
-        lte(memberships.startsOn, today),
-        or(isNull(memberships.endsOn), gte(memberships.endsOn, today)),
+        membershipHeldOn(today),
       ),
     )
     .orderBy(asc(people.firstName), asc(people.id), asc(recoveryClocks.createdAt));

@@ -257,12 +257,7 @@ export function journeyRoutes(app: App): void {
       const actor = requireActor(request);
       const event = await loadMilestoneEvent(app.db, actor.organizationId, request.params.id);
       if (!event) throw notFound('milestone');
-      const houses = await housesOf(
-        app.db,
-        actor.organizationId,
-        event.personId,
-        localDate('UTC', new Date()),
-      );
+      const houses = await housesOf(app.db, actor.organizationId, event.personId, new Date());
       const owner = { personId: event.personId, residenceIds: houses.map((h) => h.residenceId) };
       if (!canSeeRecoveryTime(actor, owner, event.visibleTo)) throw notFound('milestone');
       if (event.personId === actor.personId) throw selfCongratulation();

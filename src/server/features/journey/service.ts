@@ -1,12 +1,13 @@
 // Recovery clocks and their stretches: starting a clock, a reset (history kept, never a failure), recording
 // milestones reached, and the reads the house sees (celebrations, upcoming milestones) through the policies.
-import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { localDate } from '../../../shared/domain/dates.ts';
 import { reachedMilestones } from '../../../shared/domain/milestones.ts';
 import { addDays, EARLIEST_START } from '../../../shared/domain/recovery-time.ts';
 import { stageOf } from '../../../shared/domain/stages.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
+import { isCurrentMembership, membershipHeldOn } from '../../platform/database/current-membership.ts';
 import {
   memberships,
   milestoneEvents,
@@ -26,12 +27,12 @@ export const CONGRATULATION_COUNT = sql<number>`(select count(*)::int from congr
 export type ClockRow = typeof recoveryClocks.$inferSelect;
 export type StretchRow = typeof recoveryStretches.$inferSelect;
 
-/** The houses a person lives in (as a resident) on a date. */
+/** The houses a person lives in (as a resident) at an instant, or on a day of the house's calendar. */
 export async function housesOf(
   db: Pick<Db, 'select'>,
   organizationId: string,
   personId: string,
-  date: string,
+  at: Date | string,
 ) {
   const rows = await db
     .select({ residenceId: memberships.residenceId, timeZone: residences.timeZone })
@@ -42,8 +43,7 @@ export async function housesOf(
         eq(memberships.organizationId, organizationId),
         eq(memberships.personId, personId),
         eq(memberships.role, 'resident'),
-        lte(memberships.startsOn, date),
-        or(isNull(memberships.endsOn), gte(memberships.endsOn, date)),
+        typeof at === 'string' ? membershipHeldOn(at) : isCurrentMembership(at),
       ),
     )
     .orderBy(asc(memberships.startsOn));
@@ -63,7 +63,7 @@ export async function timeZoneOf(
     .where(and(eq(people.organizationId, organizationId), eq(people.id, personId)));
   if (!person) throw notFound('person');
   if (person.timeZone) return { timeZone: person.timeZone, stageVisibleTo: person.stageVisibleTo };
-  const [house] = await housesOf(db, organizationId, personId, localDate('UTC', now));
+  const [house] = await housesOf(db, organizationId, personId, now);
   return { timeZone: house?.timeZone ?? 'UTC', stageVisibleTo: person.stageVisibleTo };
 }
 
@@ -141,7 +141,7 @@ const JOURNEY_SQL = `select p.stage_visible_to,
   coalesce(p.time_zone, (select r.time_zone from memberships m
       join residences r on r.id = m.residence_id and r.organization_id = m.organization_id
       where m.organization_id = p.organization_id and m.person_id = p.id and m.role = 'resident'
-        and m.starts_on <= current_date and (m.ends_on is null or m.ends_on >= current_date)
+        and hearth_membership_current(m)
       order by m.starts_on limit 1), 'UTC') as time_zone,
   coalesce((select json_agg(json_build_object(
       'id', c.id, 'label', c.label, 'visibleTo', c.visible_to, 'archivedAt', c.archived_at,
@@ -381,14 +381,12 @@ export async function resetClock(db: Db, actor: Actor, clockId: string, startsOn
  * milestone events are new.
  */
 export async function recordMilestonesForEveryone(db: Db, now: Date): Promise<number> {
-  const utcToday = localDate('UTC', now);
   const houseZone = sql<string | null>`(select ${residences.timeZone} from ${memberships}
     join ${residences} on ${residences.id} = ${memberships.residenceId}
     where ${memberships.organizationId} = ${recoveryStretches.organizationId}
       and ${memberships.personId} = ${recoveryStretches.personId}
       and ${memberships.role} = 'resident'
-      and ${memberships.startsOn} <= ${utcToday}
-      and (${memberships.endsOn} is null or ${memberships.endsOn} >= ${utcToday})
+      and ${isCurrentMembership(now)}
     order by ${memberships.startsOn} limit 1)`;
   const rows = await db
     .select({

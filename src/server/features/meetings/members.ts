@@ -1,7 +1,8 @@
 // The people of a house as meetings need them: current residents (in rotation order, with the day
 // their stay began) and peer leaders, each with the display name peers see.
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { RotationMember } from '../../../shared/domain/rotation.ts';
+import { membershipHeldOn } from '../../platform/database/current-membership.ts';
 import { memberships, people } from '../../platform/database/schema.ts';
 import { displayNameOf } from '../people/presenters.ts';
 import type { Queryable } from './access.ts';
@@ -35,8 +36,7 @@ export async function currentMembers(
         eq(memberships.organizationId, organizationId),
         eq(memberships.residenceId, residenceId),
         inArray(memberships.role, ['resident', 'peer_leader']),
-        lte(memberships.startsOn, on),
-        or(isNull(memberships.endsOn), gte(memberships.endsOn, on)),
+        membershipHeldOn(on),
       ),
     )
     .orderBy(asc(memberships.startsOn), asc(memberships.personId));

@@ -139,8 +139,7 @@ async function recipientsOf(db: Db, personIds: string[]): Promise<Map<string, Re
     select p.id as person_id, p.language,
       coalesce(p.time_zone, (
         select r.time_zone from memberships m join residences r on r.id = m.residence_id
-        where m.person_id = p.id and m.starts_on <= current_date
-          and (m.ends_on is null or m.ends_on >= current_date)
+        where m.person_id = p.id and hearth_membership_current(m)
         order by m.starts_on limit 1
       ), 'UTC') as time_zone,
       s.muted_topics, s.quiet_from, s.quiet_until

@@ -31,6 +31,7 @@ import type { NameStyle } from '../../../shared/domain/vocabulary.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { type Actor, residencesWithRole } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
+import { isCurrentMembership } from '../../platform/database/current-membership.ts';
 import {
   houseMeetingSettings,
   memberships,
@@ -304,8 +305,7 @@ export async function houseAttendance(
         eq(memberships.organizationId, actor.organizationId),
         eq(memberships.residenceId, house.id),
         eq(memberships.role, 'resident'),
-        lte(memberships.startsOn, today),
-        or(isNull(memberships.endsOn), gte(memberships.endsOn, today)),
+        isCurrentMembership(),
       ),
     )
     .orderBy(people.id);

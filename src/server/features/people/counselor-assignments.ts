@@ -14,6 +14,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { requireActor } from '../../platform/auth/sessions.ts';
 import type { Db } from '../../platform/database/connect.ts';
+import { isCurrentMembership } from '../../platform/database/current-membership.ts';
 import { counselorAssignments, memberships, people } from '../../platform/database/schema.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import type { App } from '../../platform/types.ts';
@@ -84,8 +85,7 @@ async function assertRoles(
       and(
         eq(memberships.organizationId, organizationId),
         or(eq(memberships.personId, counselorId), eq(memberships.personId, residentId)),
-        sql`${memberships.startsOn} <= current_date`,
-        or(isNull(memberships.endsOn), sql`${memberships.endsOn} >= current_date`),
+        isCurrentMembership(),
       ),
     );
   if (!roles.some((r) => r.personId === counselorId && r.role === 'counselor'))

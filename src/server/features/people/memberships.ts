@@ -1,9 +1,10 @@
 // Giving and ending roles: moving residents in and out, naming peer leaders, counselors and admins.
-import { and, eq, gte, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { localDate } from '../../../shared/domain/dates.ts';
 import type { Role } from '../../../shared/domain/vocabulary.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
+import { isCurrentMembership } from '../../platform/database/current-membership.ts';
 import { memberships, people, residences } from '../../platform/database/schema.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import type { Tx } from './accounts.ts';
@@ -53,8 +54,8 @@ export async function grantMembership(
         );
     }
   }
-  // The house's own date, but never later than the server's, so the role counts from today everywhere.
-  const startsOn = input.startsOn ?? [localDate(timeZone), localDate('UTC')].sort()[0]!;
+  // Today in the house's zone (UTC for a role without a house): the role is held from that day's start.
+  const startsOn = input.startsOn ?? localDate(timeZone);
   if (input.role === 'resident' || input.role === 'org_admin' || input.role === 'counselor') {
     const overlapping = await tx
       .select({ id: memberships.id })
@@ -64,7 +65,7 @@ export async function grantMembership(
           eq(memberships.organizationId, orgId),
           eq(memberships.personId, personId),
           eq(memberships.role, input.role),
-          or(isNull(memberships.endsOn), gte(memberships.endsOn, startsOn)),
+          or(isNull(memberships.endsOn), gt(memberships.endsOn, startsOn)),
         ),
       );
     if (overlapping.length > 0) {
@@ -106,13 +107,18 @@ async function currentResidentCount(tx: Tx, organizationId: string, residenceId:
         eq(memberships.organizationId, organizationId),
         eq(memberships.residenceId, residenceId),
         eq(memberships.role, 'resident'),
-        sql`${memberships.startsOn} <= current_date and (${memberships.endsOn} is null or ${memberships.endsOn} >= current_date)`,
+        isCurrentMembership(),
       ),
     );
   return row?.n ?? 0;
 }
 
-/** Ends a role. A resident who moves out can stay connected as alumni. */
+/**
+ * Ends a role on a day of its house's calendar (UTC for a role without a house), today by default: it is
+ * no longer held from that day's start, so ending it today ends it at once, on every instance (the
+ * session memory is told by a trigger). A later day schedules the end. A resident who moves out can stay
+ * connected as alumni from the same day; the past membership is kept.
+ */
 export async function endMembership(
   tx: Tx,
   actor: Actor,
@@ -126,7 +132,7 @@ export async function endMembership(
     .for('update');
   if (!m) throw notFound('membership');
   if (m.endsOn !== null) throw conflict('This role has already ended.');
-  const endsOn = input.endsOn ?? localDate('UTC');
+  const endsOn = input.endsOn ?? localDate(await membershipTimeZone(tx, m.residenceId));
   if (endsOn < m.startsOn) throw invalid('endsOn', 'must not be before the start date');
   if (m.role === 'org_admin' && m.personId === actor.personId) {
     throw new AppError('conflict', 'You cannot remove your own admin role. Ask another admin.');
@@ -141,14 +147,22 @@ export async function endMembership(
     detail: { role: m.role },
   });
   if (m.role === 'resident' && input.becomeAlumni) {
-    const next = new Date(`${endsOn}T00:00:00Z`);
-    next.setUTCDate(next.getUTCDate() + 1);
     await tx.insert(memberships).values({
       organizationId: actor.organizationId,
       personId: m.personId,
       role: 'alumni',
       residenceId: m.residenceId,
-      startsOn: next.toISOString().slice(0, 10),
+      startsOn: endsOn,
     });
   }
+}
+
+/** The zone a membership's days are counted in: its house's, else UTC (the trigger of migration 0020). */
+async function membershipTimeZone(tx: Tx, residenceId: string | null): Promise<string> {
+  if (!residenceId) return 'UTC';
+  const [r] = await tx
+    .select({ timeZone: residences.timeZone })
+    .from(residences)
+    .where(eq(residences.id, residenceId));
+  return r?.timeZone ?? 'UTC';
 }

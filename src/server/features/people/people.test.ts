@@ -236,7 +236,7 @@ describe('POST /api/memberships/:id/end (move out)', () => {
       expect.objectContaining({
         role: 'alumni',
         residenceId: houseA.id,
-        startsOn: daysAgo(0),
+        startsOn: daysAgo(1),
         current: true,
       }),
     );
@@ -267,13 +267,13 @@ describe('POST /api/memberships/:id/end (move out)', () => {
     expect(roles).toEqual(['alumni']); // only the alumni role they were invited with
   });
 
-  it('should end today by default', async () => {
+  it("should end today by default, in the house's zone, at once", async () => {
     const { person: resident, membershipId } = await residentSince(5);
     expect((await call('POST', `/api/memberships/${membershipId}/end`, { as: admin, body: {} })).status).toBe(
       200,
     );
     expect((await person(resident.id)).memberships).toContainEqual(
-      expect.objectContaining({ id: membershipId, endsOn: localDate('UTC') }),
+      expect.objectContaining({ id: membershipId, endsOn: localDate('America/Chicago'), current: false }),
     );
   });
 

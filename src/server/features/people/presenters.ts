@@ -1,14 +1,15 @@
 import type { Me, MembershipView, PersonSummary } from '../../../shared/contracts/people.ts';
-import { periodCovers } from '../../../shared/domain/dates.ts';
 import { formatDisplayName } from '../../../shared/domain/display-name.ts';
 import type { Stage } from '../../../shared/domain/stages.ts';
 import type { NameStyle, RecoveryPathway, Role } from '../../../shared/domain/vocabulary.ts';
+import { isCurrentAt } from '../../platform/database/current-membership.ts';
 import type { memberships, organizations, people } from '../../platform/database/schema.ts';
 
 type PersonRow = typeof people.$inferSelect;
 type MembershipRow = typeof memberships.$inferSelect & { residenceName: string | null };
 
-export function presentMembership(m: MembershipRow, today: string): MembershipView {
+/** `current`: held at `now`, by the one rule of decision 0022. */
+export function presentMembership(m: MembershipRow, now: Date): MembershipView {
   return {
     id: m.id,
     role: m.role as Role,
@@ -17,7 +18,7 @@ export function presentMembership(m: MembershipRow, today: string): MembershipVi
     startsOn: m.startsOn,
     endsOn: m.endsOn,
     bed: m.bed,
-    current: periodCovers(m.startsOn, m.endsOn, today),
+    current: isCurrentAt(m, now),
   };
 }
 

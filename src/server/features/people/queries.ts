@@ -21,7 +21,7 @@ export async function membershipsByPerson(
     .leftJoin(residences, eq(residences.id, memberships.residenceId))
     .where(and(eq(memberships.organizationId, organizationId), inArray(memberships.personId, personIds)))
     .orderBy(asc(memberships.startsOn));
-  const now = today();
+  const now = new Date();
   for (const { m, residenceName } of rows) {
     const list = result.get(m.personId) ?? [];
     list.unshift(presentMembership({ ...m, residenceName }, now));

@@ -1,10 +1,11 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { IdParamsSchema, OkSchema } from '../../../shared/contracts/common.ts';
 import { EndMembershipSchema, GrantMembershipSchema } from '../../../shared/contracts/memberships.ts';
 import { PersonListSchema, PersonSummarySchema, ResetCodeSchema } from '../../../shared/contracts/people.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { hashToken, newHumanCode } from '../../platform/auth/secrets.ts';
 import { requireActor } from '../../platform/auth/sessions.ts';
+import { isCurrentMembership } from '../../platform/database/current-membership.ts';
 import { memberships, passwordResetCodes, people } from '../../platform/database/schema.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { canIssueResetCode } from '../../platform/policies.ts';
@@ -148,7 +149,7 @@ export function peopleRoutes(app: App): void {
             eq(memberships.organizationId, actor.organizationId),
             eq(memberships.personId, target.id),
             eq(memberships.role, 'resident'),
-            sql`${memberships.startsOn} <= current_date and (${memberships.endsOn} is null or ${memberships.endsOn} >= current_date)`,
+            isCurrentMembership(),
           ),
         );
       if (

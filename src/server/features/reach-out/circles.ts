@@ -13,7 +13,7 @@ export async function homeResidenceOf(
     select residence_id from memberships
     where organization_id = ${organizationId} and person_id = ${personId}
       and role in ('resident', 'peer_leader') and residence_id is not null
-      and starts_on <= current_date and (ends_on is null or ends_on >= current_date)
+      and hearth_membership_current(memberships)
     order by (role = 'resident') desc, starts_on, id
     limit 1`);
   return result.rows[0]?.residence_id ?? null;
@@ -29,7 +29,7 @@ export async function houseCircleOf(
   const result = await db.execute<{ person_id: string }>(sql`
     select distinct m.person_id from memberships m
     where m.organization_id = ${organizationId} and m.residence_id = ${residenceId}
-      and m.starts_on <= current_date and (m.ends_on is null or m.ends_on >= current_date)
+      and hearth_membership_current(m)
       and m.person_id <> ${askerId}
       and (m.role = 'peer_leader'
         or (m.role = 'resident' and exists (
@@ -47,7 +47,7 @@ export async function escalationCircleOf(
   const result = await db.execute<{ person_id: string }>(sql`
     select distinct person_id from memberships
     where organization_id = ${organizationId} and role = 'peer_leader'
-      and starts_on <= current_date and (ends_on is null or ends_on >= current_date)
+      and hearth_membership_current(memberships)
       and not (person_id = any(${`{${except.join(',')}}`}::uuid[]))`);
   return result.rows.map((r) => r.person_id).sort();
 }

@@ -38,7 +38,7 @@ export async function listResidences(
       programIds: sql<
         string[]
       >`coalesce((select array_agg(rp.program_id) from residence_programs rp where rp.organization_id = residences.organization_id and rp.residence_id = residences.id), '{}')`,
-      residentCount: sql<number>`(select count(*)::int from memberships m where m.organization_id = residences.organization_id and m.residence_id = residences.id and m.role = 'resident' and m.starts_on <= current_date and (m.ends_on is null or m.ends_on >= current_date))`,
+      residentCount: sql<number>`(select count(*)::int from memberships m where m.organization_id = residences.organization_id and m.residence_id = residences.id and m.role = 'resident' and hearth_membership_current(m))`,
     })
     .from(residences)
     .where(

@@ -4,6 +4,7 @@ import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import { DEFAULT_THRESHOLDS, type SignalKind, type SignalSeverity } from '../../../shared/domain/check-in.ts';
 import { localDate as localDateIn } from '../../../shared/domain/dates.ts';
 import type { Db } from '../../platform/database/connect.ts';
+import { heldOnDay, membershipHeldOn } from '../../platform/database/current-membership.ts';
 import {
   checkIns,
   memberships,
@@ -37,8 +38,7 @@ export async function residencesOf(
         eq(memberships.organizationId, organizationId),
         eq(memberships.personId, personId),
         eq(memberships.role, 'resident'),
-        lte(memberships.startsOn, date),
-        or(isNull(memberships.endsOn), gte(memberships.endsOn, date)),
+        membershipHeldOn(date),
       ),
     );
   return [...new Set(rows.map((r) => r.residenceId).filter((r): r is string => r !== null))];
@@ -125,7 +125,7 @@ export async function raiseSilenceSignals(db: Db, now: Date): Promise<number> {
   for (const r of rows) {
     if (!r.residenceId) continue;
     const today = localDateIn(r.personZone ?? r.houseZone, now);
-    if (r.startsOn > today || (r.endsOn !== null && r.endsOn < today)) continue;
+    if (!heldOnDay(r, today)) continue;
     const days = Number(r.silenceDays);
     // Lived in the house for the whole window, and no check-in within it.
     const windowStart = addDays(today, -days);

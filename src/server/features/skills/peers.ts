@@ -66,7 +66,7 @@ export async function loadPeers(
     with current_m as (
       select m.person_id, m.role, m.residence_id from memberships m
       where m.organization_id = ${organizationId} and m.role in ('resident', 'peer_leader', 'alumni')
-        and m.starts_on <= current_date and (m.ends_on is null or m.ends_on >= current_date)
+        and hearth_membership_current(m)
     )
     select p.id, p.first_name, p.last_name, p.name_style, p.language, p.recovery_pathway,
       p.pathway_visible_to, p.stage_visible_to, p.recovery_starts_on::text as recovery_starts_on,

@@ -48,7 +48,7 @@ async function peersOfOrganization(db: Executor, organizationId: string, roles: 
     select distinct person_id from memberships
     where organization_id = ${organizationId}
       and role = any(${`{${roles.join(',')}}`}::text[])
-      and starts_on <= current_date and (ends_on is null or ends_on >= current_date)`);
+      and hearth_membership_current(memberships)`);
   return result.rows.map((r) => r.person_id);
 }
 

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SessionCache, type SessionLookup } from './sessions.ts';
 
-const active = (personId: string, organizationId = 'org'): SessionLookup => ({
+const active = (personId: string, organizationId = 'org'): Extract<SessionLookup, { state: 'active' }> => ({
   state: 'active',
   lastSeenAt: new Date(),
   actor: {
@@ -88,5 +88,23 @@ describe('SessionCache', () => {
     // A lookup begun before the change is not kept.
     cache.set('a1', active('p1', 'org-a'), stamp);
     expect(cache.get('a1')).toBeNull();
+  });
+
+  it('should forget a lookup when one of its roles starts or ends, though nobody announces it', () => {
+    vi.useFakeTimers();
+    try {
+      const cache = new SessionCache(60_000);
+      cache.setListening(true);
+      const movingOut = { ...active('p1'), rolesChangeAt: new Date(Date.now() + 5_000) };
+      cache.set('t1', movingOut, cache.stamp());
+      cache.set('t2', { ...active('p2'), rolesChangeAt: null }, cache.stamp());
+      vi.advanceTimersByTime(4_999);
+      expect(cache.get('t1')).toEqual(movingOut);
+      vi.advanceTimersByTime(1);
+      expect(cache.get('t1')).toBeNull();
+      expect(cache.get('t2')).not.toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -11,14 +11,22 @@ const TOUCH_AFTER_MS = 60 * 60 * 1000;
 
 /**
  * The time zone of the house a person (`p`, a row of people) lives in or leads, for their day when they
- * have none of their own: a house they live in before one they lead, the newest first, and one they moved
- * into or out of yesterday or tomorrow still counts (a day in any zone is within a day of the server's).
+ * have none of their own: a current membership first, a house they live in before one they lead, the
+ * newest first; one that began or ended within a day still counts (moving in tomorrow, out yesterday).
  */
 const HOUSE_TIME_ZONE_SQL = `select r.time_zone from memberships m join residences r on r.id = m.residence_id
         where m.organization_id = p.organization_id and m.person_id = p.id
           and m.role in ('resident', 'peer_leader')
-          and m.starts_on <= current_date + 1 and (m.ends_on is null or m.ends_on >= current_date - 1)
-        order by (m.role = 'resident') desc, m.starts_on desc limit 1`;
+          and m.starts_at <= now() + interval '1 day' and (m.ends_at is null or m.ends_at > now() - interval '1 day')
+        order by hearth_membership_current(m) desc, (m.role = 'resident') desc, m.starts_on desc limit 1`;
+
+/**
+ * The next moment one of the person's memberships starts or ends: a remembered lookup is forgotten then,
+ * so a scheduled move-in or move-out takes effect on time without anything announcing it.
+ */
+const NEXT_MEMBERSHIP_CHANGE_SQL = `select min(t) from memberships m
+        cross join lateral (values (m.starts_at), (m.ends_at)) as change(t)
+        where m.organization_id = p.organization_id and m.person_id = p.id and t > now()`;
 
 type SessionRow = {
   session_id: string;
@@ -32,12 +40,20 @@ type SessionRow = {
   craving_threshold: number;
   low_mood_threshold: number;
   memberships: Actor['memberships'];
+  next_membership_change_at: Date | null;
 };
 
 export type SessionLookup =
   | { state: 'none' }
   | { state: 'expired' }
-  | { state: 'active'; actor: Actor; lastSeenAt: Date; expiresAt?: Date };
+  | {
+      state: 'active';
+      actor: Actor;
+      lastSeenAt: Date;
+      expiresAt?: Date;
+      /** When one of the person's roles next starts or ends (their roles then differ from `actor`'s). */
+      rolesChangeAt?: Date | null;
+    };
 
 /** One query: the session, its person and the roles they hold today. */
 export async function lookUpSession(db: Db, token: string): Promise<SessionLookup> {
@@ -51,7 +67,8 @@ export async function lookUpSession(db: Db, token: string): Promise<SessionLooku
         coalesce((select json_agg(json_build_object('id', m.id, 'role', m.role, 'residenceId', m.residence_id))
           from memberships m
           where m.organization_id = p.organization_id and m.person_id = p.id
-            and m.starts_on <= current_date and (m.ends_on is null or m.ends_on >= current_date)), '[]'::json) as memberships
+            and hearth_membership_current(m)), '[]'::json) as memberships,
+        (${NEXT_MEMBERSHIP_CHANGE_SQL}) as next_membership_change_at
       from sessions s join people p on p.id = s.person_id
         left join organization_settings os on os.organization_id = p.organization_id
       where s.token_hash = $1`,
@@ -64,6 +81,7 @@ export async function lookUpSession(db: Db, token: string): Promise<SessionLooku
     state: 'active',
     lastSeenAt: row.last_seen_at,
     expiresAt: row.expires_at,
+    rolesChangeAt: row.next_membership_change_at,
     actor: {
       personId: row.person_id,
       organizationId: row.organization_id,
@@ -210,9 +228,11 @@ export class SessionCache {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    // Never remembered past the session's own expiry.
+    // Never remembered past the session's own expiry, nor past the moment one of its roles starts or
+    // ends (a scheduled move-out is announced by nobody when it arrives).
     const expires = found.state === 'active' ? (found.expiresAt?.getTime() ?? Infinity) : Infinity;
-    this.entries.set(token, { found, until: Math.min(Date.now() + this.ttlMs, expires) });
+    const rolesChange = found.state === 'active' ? (found.rolesChangeAt?.getTime() ?? Infinity) : Infinity;
+    this.entries.set(token, { found, until: Math.min(Date.now() + this.ttlMs, expires, rolesChange) });
   }
   /** Forgets every cached session of the people of this organization (its settings changed). */
   forgetOrganization(organizationId: string): void {

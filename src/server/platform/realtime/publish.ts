@@ -49,7 +49,7 @@ export async function houseMemberIds(db: Executor, residenceId: string): Promise
   const result = await db.execute<{ person_id: string }>(sql`
     select distinct person_id from memberships
     where residence_id = ${residenceId} and role in ('resident', 'peer_leader')
-      and starts_on <= current_date and (ends_on is null or ends_on >= current_date)`);
+      and hearth_membership_current(memberships)`);
   return result.rows.map((r) => r.person_id);
 }
 
@@ -58,7 +58,7 @@ export async function peerLeaderIds(db: Executor, residenceId: string): Promise<
   const result = await db.execute<{ person_id: string }>(sql`
     select distinct person_id from memberships
     where residence_id = ${residenceId} and role = 'peer_leader'
-      and starts_on <= current_date and (ends_on is null or ends_on >= current_date)`);
+      and hearth_membership_current(memberships)`);
   return result.rows.map((r) => r.person_id);
 }
 
@@ -67,6 +67,6 @@ export async function organizationMemberIds(db: Executor, organizationId: string
   const result = await db.execute<{ person_id: string }>(sql`
     select distinct person_id from memberships
     where organization_id = ${organizationId}
-      and starts_on <= current_date and (ends_on is null or ends_on >= current_date)`);
+      and hearth_membership_current(memberships)`);
   return result.rows.map((r) => r.person_id);
 }

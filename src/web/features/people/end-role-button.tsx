@@ -23,7 +23,11 @@ export function EndRoleButton({ membership, name }: { membership: MembershipView
     mutationFn: () =>
       api(`/api/memberships/${membership.id}/end`, {
         method: 'POST',
-        body: { endsOn, becomeAlumni: isResident ? becomeAlumni : false },
+        // Today is left to the server: the house's today, so the role ends at once wherever the admin is.
+        body: {
+          ...(endsOn === todayIso() ? {} : { endsOn }),
+          becomeAlumni: isResident ? becomeAlumni : false,
+        },
       }),
     onSuccess: async () => {
       setOpen(false);
@@ -65,7 +69,7 @@ export function EndRoleButton({ membership, name }: { membership: MembershipView
       <FormProblem error={end.error} fields={FIELDS} />
       <TextField
         label={isResident ? t('endRole.moveOutDate') : t('endRole.endDate')}
-        hint={t('endRole.dateHint')}
+        hint={membership.residenceId ? t('endRole.dateHint') : t('endRole.dateHintOrganization')}
         type="date"
         name="endsOn"
         value={endsOn}

@@ -22,7 +22,9 @@ export function useGrantRole(onDone?: () => void) {
       startsOn?: string;
       bed?: string | null;
     }) => {
-      const { personId, ...body } = input;
+      const { personId, startsOn, ...rest } = input;
+      // Today is left to the server: the house's today, so the role starts at once wherever the admin is.
+      const body = startsOn === undefined || startsOn === todayIso() ? rest : { ...rest, startsOn };
       return api(`/api/people/${personId}/memberships`, { method: 'POST', body });
     },
     onSuccess: async () => {

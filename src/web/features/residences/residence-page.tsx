@@ -113,10 +113,10 @@ function MoveInSection({
   const grant = useGrantRole();
   const fields = ['personId', 'residenceId', 'role', 'bed', 'startsOn'] as const;
   const { fieldError } = useFormErrors(grant.error, fields);
-  // People who don't live in a house right now.
+  // People who don't live in a house now and aren't moving into one (ends_on is the moving-out day).
   const today = todayIso();
   const candidates = (people ?? []).filter(
-    (p) => !p.memberships.some((m) => m.role === 'resident' && (m.endsOn === null || m.endsOn >= today)),
+    (p) => !p.memberships.some((m) => m.role === 'resident' && (m.endsOn === null || m.endsOn > today)),
   );
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

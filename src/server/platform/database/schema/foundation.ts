@@ -155,7 +155,14 @@ export const residencePrograms = pgTable(
   ],
 );
 
-/** A role held over a period: resident (of a residence, with a bed), peer leader, counselor, admin, alumni. */
+/**
+ * A role held over a period: resident (of a residence, with a bed), peer leader, counselor, admin, alumni.
+ * `starts_on` is its first day and `ends_on` the day it ends (moving-out day: not held on it), both days
+ * of the house's time zone (UTC for a role without a house). `starts_at`/`ends_at` are those days'
+ * midnights as instants, kept by a database trigger; whether a membership is current is one SQL
+ * function, `hearth_membership_current` (migration 0020, decision 0022), used through
+ * platform/database/current-membership.ts.
+ */
 export const memberships = pgTable(
   'memberships',
   {
@@ -168,6 +175,9 @@ export const memberships = pgTable(
     residenceId: uuid('residence_id').references(() => residences.id),
     startsOn: date('starts_on').notNull(),
     endsOn: date('ends_on'),
+    // Set by the trigger from starts_on/ends_on and the zone; without it a membership never starts.
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull().default(sql`'infinity'`),
+    endsAt: timestamp('ends_at', { withTimezone: true }),
     bed: text('bed'),
     createdAt: createdAt(),
   },
