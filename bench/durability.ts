@@ -21,6 +21,8 @@ import { DEMO_PASSWORD } from '../src/server/features/demo/seed.ts';
 import { embeddedDatabaseUrl, readRuntimeInfo } from '../src/server/platform/database/runtime.ts';
 import {
   freePort,
+  hearthEnv,
+  hearthNodeFlags,
   type Proc,
   sleep,
   startNode,
@@ -388,19 +390,8 @@ async function runAlone(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-dur-'));
   fs.chmodSync(dataDir, 0o755);
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    HEARTH_DATA_DIR: dataDir,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    // The load comes from one address and a few people at machine speed; the limits (decision 0025) are
-    // measured by their own tests, not here.
-    RATE_LIMIT_FACTOR: '1000',
-  };
-  delete env.DATABASE_URL;
-  delete env.PUBLIC_URL;
-  const flags = ['--max-semi-space-size=8', '--max-old-space-size=384'];
+  const env = hearthEnv(dataDir, port);
+  const flags = hearthNodeFlags();
   let hearth: Proc | null = null;
   try {
     hearth = startNode([...flags, 'src/server/cli/start.ts', '--demo'], env);

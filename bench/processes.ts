@@ -34,6 +34,38 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Node flags of `npm run demo` (package.json), so the benchmark runs Hearth exactly as people do;
+ * BENCH_NODE_FLAGS replaces them to try one before it goes into package.json.
+ */
+export function hearthNodeFlags(): string[] {
+  if (process.env.BENCH_NODE_FLAGS !== undefined)
+    return process.env.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean);
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const words = (pkg.scripts.demo ?? '').split(/\s+/);
+  const script = words.indexOf('src/server/cli/start.ts');
+  return words[0] === 'node' && script > 0 ? words.slice(1, script) : [];
+}
+
+/** Hearth's environment in the benchmark: its own data directory and port, loopback, quiet logs. */
+export function hearthEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HEARTH_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    // The load comes from one address and a few people at machine speed; the limits (decision 0025) are
+    // measured by their own tests, not here.
+    RATE_LIMIT_FACTOR: '1000',
+  };
+  delete env.DATABASE_URL;
+  delete env.PUBLIC_URL;
+  return env;
+}
+
 /** A Node child in its own process group, so a stuck one and its PostgreSQL can be killed together. */
 export function startNode(args: string[], env: NodeJS.ProcessEnv): Proc {
   const child = spawn(process.execPath, args, {

@@ -19,6 +19,8 @@ import { SESSION_COOKIE } from '../src/server/platform/auth/sessions.ts';
 import { embeddedDatabaseUrl, readRuntimeInfo } from '../src/server/platform/database/runtime.ts';
 import {
   freePort,
+  hearthEnv,
+  hearthNodeFlags,
   type Proc,
   sleep,
   startNode,
@@ -258,6 +260,7 @@ export async function benchRealtime(input: {
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      RATE_LIMIT_FACTOR: '1000',
     };
     delete env.HEARTH_DATA_DIR;
     delete env.PUBLIC_URL;
@@ -411,18 +414,8 @@ async function runAlone(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-rt-'));
   fs.chmodSync(dataDir, 0o755);
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    HEARTH_DATA_DIR: dataDir,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    // Load from one address at machine speed; the request limits have their own tests (decision 0025).
-    RATE_LIMIT_FACTOR: '1000',
-  };
-  delete env.DATABASE_URL;
-  delete env.PUBLIC_URL;
-  const flags = ['--max-semi-space-size=8', '--max-old-space-size=384'];
+  const env = hearthEnv(dataDir, port);
+  const flags = hearthNodeFlags();
   let first: Proc | null = null;
   try {
     first = startNode([...flags, 'src/server/cli/start.ts', '--demo'], env);

@@ -16,6 +16,8 @@ import { benchDurability } from './durability.ts';
 import { benchMeetings } from './meetings.ts';
 import {
   freePort,
+  hearthEnv,
+  hearthNodeFlags,
   type Proc,
   sleep,
   startNode,
@@ -49,37 +51,6 @@ const FIRST_CHECK_IN_RESIDENTS = 30_000;
 const APP_OPENERS = 20_000;
 /** The first check-in scenarios' warm-up and measure: each of their people checks in once. */
 const FIRST_CHECK_IN_SECONDS = { warmup: 1, measure: 4 };
-
-/**
- * Node flags of `npm run demo` (package.json), so the benchmark runs Hearth exactly as people do;
- * BENCH_NODE_FLAGS replaces them to try one before it goes into package.json.
- */
-function hearthNodeFlags(): string[] {
-  if (process.env.BENCH_NODE_FLAGS !== undefined)
-    return process.env.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean);
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-    scripts: Record<string, string>;
-  };
-  const words = (pkg.scripts.demo ?? '').split(/\s+/);
-  const script = words.indexOf('src/server/cli/start.ts');
-  return words[0] === 'node' && script > 0 ? words.slice(1, script) : [];
-}
-
-function hearthEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    HEARTH_DATA_DIR: dataDir,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    // The load comes from one address and a few people at machine speed; the limits (decision 0025) are
-    // measured by their own tests, not here.
-    RATE_LIMIT_FACTOR: '1000',
-  };
-  delete env.DATABASE_URL;
-  delete env.PUBLIC_URL;
-  return env;
-}
 
 async function signIn(base: string, login: string = RESIDENT_LOGIN): Promise<string> {
   const response = await fetch(`${base}/api/auth/sign-in`, {
