@@ -21,8 +21,9 @@ describe('SessionCache', () => {
     cache.set('t1', active('p1'), cache.stamp());
     expect(cache.get('t1')).toBeNull();
     cache.setListening(true);
-    cache.set('t1', active('p1'), cache.stamp());
-    expect(cache.get('t1')).toEqual(active('p1'));
+    const lookup = active('p1');
+    cache.set('t1', lookup, cache.stamp());
+    expect(cache.get('t1')).toEqual(lookup);
   });
 
   it('should forget everything when it stops hearing about changes', () => {
