@@ -353,17 +353,22 @@ describe('anonymity across every surface', () => {
 });
 
 describe('PATCH /api/chat/conversations/:conversationId/my-name', () => {
-  it('lets the author of an anonymous request show their name to the helper, live, and hide it again', async () => {
+  /** An anonymous organization-wide request, offered on by the helper and accepted: its thread's id. */
+  async function anonymousThread(supportKind: string, body: string): Promise<string> {
     const post = await as('author', 'POST', '/api/support/requests', {
       type: 'request',
-      supportKind: 'emotional',
-      body: 'Anyone free for coffee?',
+      supportKind,
+      body,
       audience: 'organization',
       anonymous: true,
     });
     const offer = await as('helper', 'POST', `/api/support/requests/${post.id}/responses`, {});
     const accepted = await as('author', 'POST', `/api/support/responses/${offer.responses[0].id}/accept`);
-    const thread = accepted.responses[0].conversationId as string;
+    return accepted.responses[0].conversationId as string;
+  }
+
+  it('lets the author of an anonymous request show their name to the helper, live, and hide it again', async () => {
+    const thread = await anonymousThread('emotional', 'Anyone free for coffee?');
     await as('author', 'POST', `/api/chat/conversations/${thread}/messages`, { body: 'Hello' });
     const helper = observers.helper!;
     const seenBy = async (person: TestPerson) => {
@@ -428,16 +433,7 @@ describe('PATCH /api/chat/conversations/:conversationId/my-name', () => {
   });
 
   it('refuses with 409 someone whose name is already shown, 404 outside the thread and 400 a bad body', async () => {
-    const post = await as('author', 'POST', '/api/support/requests', {
-      type: 'request',
-      supportKind: 'informational',
-      body: 'Tips for a first meeting?',
-      audience: 'organization',
-      anonymous: true,
-    });
-    const offer = await as('helper', 'POST', `/api/support/requests/${post.id}/responses`, {});
-    const accepted = await as('author', 'POST', `/api/support/responses/${offer.responses[0].id}/accept`);
-    const url = `/api/chat/conversations/${accepted.responses[0].conversationId}/my-name`;
+    const url = `/api/chat/conversations/${await anonymousThread('informational', 'Tips for a first meeting?')}/my-name`;
     const byHelper = await call('PATCH', url, { as: observers.helper!, app, body: { shown: false } });
     expect(byHelper.status).toBe(409);
     expect(byHelper.body.error.fields).toEqual([{ field: 'shown', message: expect.any(String) }]);
