@@ -155,6 +155,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       reply.status(404).send({
         error: {
           code: 'not_found',
+          reason: 'request.not_found',
           message: `No such route: ${request.method} ${request.url.split('?')[0]}`,
         },
       });

@@ -986,6 +986,7 @@ describe('role × route matrix', () => {
       expect(Object.keys(result.body)).toEqual(['error']);
       expect(result.body.error).toEqual({
         code: expect.any(String),
+        reason: expect.stringMatching(/^[a-z0-9_]+\.[a-z0-9_]+$/),
         message: expect.any(String),
         ...(result.body.error.fields ? { fields: expect.any(Array) } : {}),
       });

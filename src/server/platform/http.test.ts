@@ -25,6 +25,7 @@ describe('CSRF defence', () => {
     expect(result.status).toBe(403);
     expect(result.body.error).toEqual({
       code: 'csrf_rejected',
+      reason: 'request.csrf_rejected',
       message: 'This request came from another site and was refused.',
     });
   });
@@ -170,18 +171,19 @@ describe('bad input and unknown routes', () => {
     expect(result.status).toBe(404);
     expect(result.body.error).toEqual({
       code: 'not_found',
+      reason: 'request.not_found',
       message: 'No such route: GET /api/no-such-thing',
     });
   });
 
-  it('should fail with 400 naming the body when the JSON is malformed, and write nothing', async () => {
+  it('should fail with 400 saying the JSON is malformed, and write nothing', async () => {
     const before = await residenceCount();
     const result = await call('POST', '/api/residences', { as: admin, payload: '{"name": "Half a house",' });
     expect(result.status).toBe(400);
     expect(result.body.error).toEqual({
       code: 'bad_request',
-      message: 'body: is not valid JSON',
-      fields: [{ field: 'body', message: 'is not valid JSON' }],
+      reason: 'request.invalid_json',
+      message: 'The body is not valid JSON.',
     });
     expect(await residenceCount()).toBe(before);
   });
@@ -201,6 +203,7 @@ describe('bad input and unknown routes', () => {
     expect(result.status).toBe(413);
     expect(result.body.error).toEqual({
       code: 'payload_too_large',
+      reason: 'request.too_large',
       message: 'The request body is too large.',
     });
     expect(await residenceCount()).toBe(before);
@@ -231,7 +234,11 @@ describe('unknown errors', () => {
       const result = await call('GET', '/api/test/explode', { app });
       expect(result.status).toBe(500);
       expect(result.body).toEqual({
-        error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.' },
+        error: {
+          code: 'internal',
+          reason: 'request.internal',
+          message: 'Something went wrong on our side. It has been logged.',
+        },
       });
       expect(result.text).not.toMatch(/duplicate|people_username_key|ana\.alvarez|at .*\.ts/);
       expect(result.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
@@ -251,7 +258,11 @@ describe('unknown errors', () => {
       const result = await call('POST', '/api/test/explode', { app, as: admin, body: {} });
       expect(result.status).toBe(500);
       expect(result.body).toEqual({
-        error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.' },
+        error: {
+          code: 'internal',
+          reason: 'request.internal',
+          message: 'Something went wrong on our side. It has been logged.',
+        },
       });
     } finally {
       await app.close();

@@ -1,7 +1,8 @@
 // Cross-cutting HTTP behaviour: security headers, CSRF defence, and the one error handler.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database/unavailable.ts';
+import { COMMON_REASONS, ERROR_CODES, type FieldReason } from '../../shared/contracts/errors.ts';
+import { isDatabaseUnavailable } from './database/unavailable.ts';
 import { errorForLog } from './error-log.ts';
 import { AppError, type FieldError } from './errors.ts';
 
@@ -72,7 +73,14 @@ export function registerCsrfDefence(app: FastifyInstance, allowedOrigin: string 
   // A callback hook, not an async one: it runs on every request.
   app.addHook('onRequest', (request, _reply, done) => {
     if (crossSite(request, allowedOrigin)) {
-      done(new AppError('csrf_rejected', 'This request came from another site and was refused.'));
+      done(
+        new AppError(
+          'csrf_rejected',
+          COMMON_REASONS['request.csrf_rejected'].message,
+          undefined,
+          'request.csrf_rejected',
+        ),
+      );
     } else done();
   });
 }
@@ -96,32 +104,117 @@ function crossSite(request: FastifyRequest, allowedOrigin: string | undefined): 
   return origin === 'null';
 }
 
-function fieldsFromValidation(error: FastifyError & { validationContext?: string }): FieldError[] {
+type Issue = { keyword: string; instancePath: string; message?: string; params: Record<string, unknown> };
+
+const FORMAT_REASONS: Record<string, FieldReason> = {
+  date: 'field.not_a_date',
+  datetime: 'field.not_a_time',
+  time: 'field.not_a_time',
+  uuid: 'field.not_an_id',
+  guid: 'field.not_an_id',
+  email: 'field.not_an_email',
+  url: 'field.not_a_url',
+  regex: 'field.characters',
+};
+
+const valueAt = (data: unknown, path: readonly string[]): unknown =>
+  path.reduce<unknown>(
+    (here, key) =>
+      here !== null && typeof here === 'object' ? (here as Record<string, unknown>)[key] : undefined,
+    data,
+  );
+
+/** A schema's issue as a field reason, with the limit it speaks of (no English is read). */
+function fieldProblem(issue: Issue, sent: unknown): Pick<FieldError, 'reason' | 'params'> {
+  const p = issue.params;
+  const size = (n: unknown) => (typeof n === 'number' || typeof n === 'bigint' ? Number(n) : undefined);
+  switch (issue.keyword) {
+    case 'invalid_type': {
+      const path = issue.instancePath.split('/').filter(Boolean);
+      if (valueAt(sent, path) === undefined) return { reason: 'field.required' };
+      return { reason: p.expected === 'int' ? 'field.not_whole' : 'field.wrong_type' };
+    }
+    case 'too_small': {
+      const minimum = size(p.minimum);
+      const params = minimum === undefined ? undefined : { minimum };
+      if (p.origin === 'string')
+        return { reason: minimum === 1 ? 'field.required' : 'field.too_short', params };
+      if (p.origin === 'array' || p.origin === 'set') return { reason: 'field.too_few', params };
+      return { reason: 'field.too_small', params };
+    }
+    case 'too_big': {
+      const maximum = size(p.maximum);
+      const params = maximum === undefined ? undefined : { maximum };
+      if (p.origin === 'string') return { reason: 'field.too_long', params };
+      if (p.origin === 'array' || p.origin === 'set') return { reason: 'field.too_many', params };
+      return { reason: 'field.too_big', params };
+    }
+    case 'invalid_value':
+    case 'invalid_union':
+      return { reason: 'field.not_an_option' };
+    case 'not_multiple_of':
+      return { reason: 'field.not_whole' };
+    case 'invalid_format':
+      return { reason: FORMAT_REASONS[String(p.format)] ?? 'field.invalid' };
+    case 'custom': {
+      const custom = (p.params as { reason?: unknown } | undefined)?.reason;
+      return { reason: typeof custom === 'string' ? (custom as FieldReason) : 'field.invalid' };
+    }
+    default:
+      return { reason: 'field.invalid' };
+  }
+}
+
+/** Zod's issues as fields: the path inside what was sent (no `body.` before it), a reason, the words. */
+function fieldsFromValidation(
+  error: FastifyError & { validationContext?: string },
+  request: FastifyRequest,
+): FieldError[] {
   const context = error.validationContext ?? 'body';
+  const sent =
+    context === 'querystring' ? request.query : context === 'params' ? request.params : request.body;
   const fields: FieldError[] = [];
-  for (const v of error.validation ?? []) {
+  for (const v of (error.validation ?? []) as unknown as Issue[]) {
     const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
-    const params = v.params as { keys?: string[] };
-    if (v.keyword === 'unrecognized_keys' && Array.isArray(params.keys)) {
-      for (const key of params.keys) {
+    const keys = v.params.keys;
+    if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+      for (const key of keys) {
         fields.push({
-          field: [context, path, key].filter(Boolean).join('.'),
+          field: [path, key].filter(Boolean).join('.'),
+          reason: 'field.unknown',
           message: 'is not a known field',
         });
       }
     } else {
-      fields.push({ field: [context, path].filter(Boolean).join('.'), message: v.message ?? 'is not valid' });
+      fields.push({ field: path, message: v.message ?? 'is not valid', ...fieldProblem(v, sent) });
     }
   }
   return fields;
 }
 
-function send(reply: FastifyReply, status: number, code: string, message: string, fields?: FieldError[]) {
+type Refusal = { status: number; code: string; reason: string; message: string; fields?: FieldError[] };
+
+/** Sent as text already serialized: an error never goes through a route's answer schemas. */
+function send(reply: FastifyReply, refusal: Refusal) {
+  const { status, code, reason, message, fields } = refusal;
+  const wire = fields?.map((f) => ({
+    field: f.field,
+    reason: f.reason ?? 'field.invalid',
+    message: f.message,
+    ...(f.params ? { params: f.params } : {}),
+  }));
   return reply
     .status(status)
     .type('application/json; charset=utf-8')
-    .send({ error: fields ? { code, message, fields } : { code, message } });
+    .send(
+      JSON.stringify({ error: wire ? { code, reason, message, fields: wire } : { code, reason, message } }),
+    );
 }
+
+const common = (reason: keyof typeof COMMON_REASONS, fields?: FieldError[]): Refusal => {
+  const spec = COMMON_REASONS[reason];
+  return { status: ERROR_CODES[spec.code], code: spec.code, reason, message: spec.message, fields };
+};
 
 /** The error's kind and where, never its values: a failed statement's words hold what people wrote. */
 function logUnhandledError(request: FastifyRequest, error: unknown): void {
@@ -131,41 +224,53 @@ function logUnhandledError(request: FastifyRequest, error: unknown): void {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
-      return send(reply, error.status, error.code, error.message, error.fields);
+      reportUndeclaredReason(request, error.reason);
+      const { status, code, reason, message, fields } = error;
+      return send(reply, { status, code, reason, message, fields });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const fields = fieldsFromValidation(error);
+      const fields = fieldsFromValidation(error, request);
       const message = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
-      return send(reply, 400, 'validation_failed', message, fields);
+      return send(reply, { ...common('request.invalid', fields), message });
     }
     if (!isResponseSerializationError(error as never) || !('method' in error)) {
       switch (error.code) {
         case 'FST_ERR_CTP_BODY_TOO_LARGE':
-          return send(reply, 413, 'payload_too_large', 'The request body is too large.');
+          return send(reply, common('request.too_large'));
         case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-          return send(reply, 415, 'unsupported_media_type', 'Send the body as application/json.');
+          return send(reply, common('request.not_json'));
         case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-          return send(reply, 400, 'bad_request', 'body: is empty', [{ field: 'body', message: 'is empty' }]);
+          return send(reply, common('request.empty_body'));
         case 'FST_ERR_CTP_INVALID_JSON_BODY':
-          return send(reply, 400, 'bad_request', 'body: is not valid JSON', [
-            { field: 'body', message: 'is not valid JSON' },
-          ]);
+          return send(reply, common('request.invalid_json'));
       }
       if (error instanceof SyntaxError && error.statusCode === 400) {
-        return send(reply, 400, 'bad_request', 'body: is not valid JSON', [
-          { field: 'body', message: 'is not valid JSON' },
-        ]);
+        return send(reply, common('request.invalid_json'));
       }
       if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
-        return send(reply, error.statusCode, 'bad_request', 'The request could not be understood.');
+        return send(reply, { ...common('request.not_understood'), status: error.statusCode });
       }
     }
     // The database restarting, unreachable or too slow: not a bug, and the request may simply be sent again.
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ error: errorForLog(error) }, 'database unavailable');
-      return send(reply, 503, 'unavailable', DATABASE_UNAVAILABLE_MESSAGE);
+      return send(reply, common('request.unavailable'));
     }
     logUnhandledError(request, error);
-    return send(reply, 500, 'internal', 'Something went wrong on our side. It has been logged.');
+    return send(reply, common('request.internal'));
   });
+}
+
+/**
+ * A refusal its endpoint's contract does not list is a contract out of date: logged as an error, which
+ * fails the test that met it, while the caller still gets the refusal.
+ */
+function reportUndeclaredReason(request: FastifyRequest, reason: string): void {
+  const declared = request.routeOptions.config?.reasons;
+  if (declared && !declared.has(reason)) {
+    request.log.error(
+      { reason, route: `${request.method} ${request.routeOptions.url}` },
+      'refusal not declared by its endpoint contract',
+    );
+  }
 }

@@ -57,7 +57,7 @@ export function registerPolicies(app: FastifyInstance): void {
 }
 
 function forbiddenFor(_request: FastifyRequest): AppError {
-  return new AppError('forbidden', 'You do not have access to this.');
+  return new AppError('forbidden', 'You do not have access to this.', undefined, 'request.forbidden');
 }
 
 // Record-level rules, used by services after loading the record (always scoped to the organization).

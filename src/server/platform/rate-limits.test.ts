@@ -1,7 +1,9 @@
 // Each limited route answers 429 with Retry-After past its limit, counted across two app instances on
 // one database; and private answers carry Cache-Control: no-store.
+
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REASONS } from '../../shared/contracts/reasons.ts';
 import { buildTestApp, type CallOptions, type CallResult, call } from '../../test/app.ts';
 import { buildPerson, buildResidence, setUpOrganization, type TestPerson } from '../../test/factories.ts';
 import { RATE_LIMITS, type RateLimitName } from './rate-limits.ts';
@@ -40,9 +42,11 @@ async function pastTheLimit(
 }
 
 function expectRefused(result: CallResult, name: RateLimitName) {
-  const { windowSeconds, message } = RATE_LIMITS[name];
+  const { windowSeconds, reason } = RATE_LIMITS[name];
   expect(result.status).toBe(429);
-  expect(result.body).toEqual({ error: { code: 'too_many_requests', message } });
+  expect(result.body).toEqual({
+    error: { code: 'too_many_requests', reason, message: REASONS[reason].message },
+  });
   const retryAfter = Number(result.headers['retry-after']);
   expect(retryAfter).toBeGreaterThanOrEqual(1);
   expect(retryAfter).toBeLessThanOrEqual(windowSeconds);

@@ -3,11 +3,12 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { LIMIT_MESSAGES } from '../../shared/contracts/limits.ts';
+import { LIMIT_REASONS, type LimitReason } from '../../shared/contracts/limits.ts';
+import { REASONS } from '../../shared/contracts/reasons.ts';
 import type { Db } from './database/connect.ts';
 import { AppError } from './errors.ts';
 
-type Limit = { max: number; windowSeconds: number; message: string };
+type Limit = { max: number; windowSeconds: number; reason: LimitReason };
 
 /** Each limit counts per signed-in person, or per address when signed out. */
 export const RATE_LIMITS = {
@@ -15,25 +16,25 @@ export const RATE_LIMITS = {
   chatMessage: {
     max: 40,
     windowSeconds: 60,
-    message: LIMIT_MESSAGES.chatMessage,
+    reason: LIMIT_REASONS.chatMessage,
   },
   /** Each request or offer notifies its whole audience (a house at least). */
   supportPost: {
     max: 10,
     windowSeconds: 60 * 60,
-    message: LIMIT_MESSAGES.supportPost,
+    reason: LIMIT_REASONS.supportPost,
   },
   /** An admin inviting a whole house at once stays far below it. */
   invitation: {
     max: 100,
     windowSeconds: 60 * 60,
-    message: LIMIT_MESSAGES.invitation,
+    reason: LIMIT_REASONS.invitation,
   },
   /** Looking up or accepting an invitation code: a house joining together on one network stays below it. */
   invitationCode: {
     max: 30,
     windowSeconds: 15 * 60,
-    message: LIMIT_MESSAGES.invitationCode,
+    reason: LIMIT_REASONS.invitationCode,
   },
   /**
    * New "reach out now" alerts (not the taps that find an open one): someone in real trouble twice in an
@@ -42,7 +43,7 @@ export const RATE_LIMITS = {
   reachOutAlert: {
     max: 3,
     windowSeconds: 20 * 60,
-    message: LIMIT_MESSAGES.reachOutAlert,
+    reason: LIMIT_REASONS.reachOutAlert,
   },
 } as const satisfies Record<string, Limit>;
 export type RateLimitName = keyof typeof RATE_LIMITS;
@@ -56,8 +57,8 @@ declare module 'fastify' {
 /** A refused request: 429 with the seconds to wait (sent as Retry-After). */
 export class RateLimitedError extends AppError {
   readonly retryAfterSeconds: number;
-  constructor(message: string, retryAfterSeconds: number) {
-    super('too_many_requests', message);
+  constructor(reason: LimitReason, retryAfterSeconds: number) {
+    super('too_many_requests', REASONS[reason].message, undefined, reason);
     this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
   }
 }
@@ -86,7 +87,7 @@ export async function consumeRateLimit(
     on conflict (key, window_start) do update set hits = c.hits + 1
     returning c.hits, extract(epoch from c.expires_at - now())::float8 as retry_after`);
   const row = rows[0]!;
-  if (row.hits > limit.max * factor) throw new RateLimitedError(limit.message, row.retry_after);
+  if (row.hits > limit.max * factor) throw new RateLimitedError(limit.reason, row.retry_after);
   // Old windows go now and then; no job needed, and the table stays small.
   if (Math.random() < 0.01) await db.execute(sql`delete from rate_limit_counters where expires_at < now()`);
 }

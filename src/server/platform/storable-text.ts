@@ -15,6 +15,6 @@ export function registerStorableText(app: FastifyInstance): void {
     ];
     if (fields.length === 0) return done();
     const message = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
-    done(new AppError('validation_failed', message, fields));
+    done(new AppError('validation_failed', message, fields, 'request.invalid'));
   });
 }

@@ -14,9 +14,13 @@ export async function registerWebApp(app: FastifyInstance, webDir: string): Prom
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
     if (url.startsWith('/api/') || url === '/api' || request.method !== 'GET' || path.extname(url) !== '') {
-      reply
-        .status(404)
-        .send({ error: { code: 'not_found', message: `No such route: ${request.method} ${url}` } });
+      reply.status(404).send({
+        error: {
+          code: 'not_found',
+          reason: 'request.not_found',
+          message: `No such route: ${request.method} ${url}`,
+        },
+      });
       return;
     }
     reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(index);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InstantSchema } from './common.ts';
+import { defineReasons } from './errors.ts';
 
 export const AuditQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -17,3 +18,7 @@ export const AuditEventSchema = z.object({
 });
 export const AuditListSchema = z.object({ events: z.array(AuditEventSchema) });
 export type AuditEventView = z.infer<typeof AuditEventSchema>;
+
+/** Why this area refuses a request (decision 0027); each has words in the web app. */
+export const auditReasons = defineReasons('audit', {});
+export type AuditReason = keyof typeof auditReasons;

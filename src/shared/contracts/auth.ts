@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../domain/vocabulary.ts';
+import { defineReasons } from './errors.ts';
 
 export const UsernameSchema = z
   .string()
@@ -44,3 +45,7 @@ export const NewAccountSchema = z.strictObject({
   language: z.enum(LANGUAGES).default('en'),
   pronouns: z.string().trim().max(40).optional(),
 });
+
+/** Why this area refuses a request (decision 0027); each has words in the web app. */
+export const authReasons = defineReasons('auth', {});
+export type AuthReason = keyof typeof authReasons;

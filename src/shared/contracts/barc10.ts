@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BARC10_ANSWER_MAX, BARC10_ANSWER_MIN, BARC10_ITEM_COUNT } from '../domain/barc10.ts';
 import { DateSchema, TimestampSchema } from './common.ts';
+import { defineReasons } from './errors.ts';
 
 const answerMessage = `must be a whole number from ${BARC10_ANSWER_MIN} to ${BARC10_ANSWER_MAX}`;
 const countMessage = `must be exactly ${BARC10_ITEM_COUNT} answers, one for each statement`;
@@ -46,3 +47,7 @@ export const Barc10FhirSchema = z.object({
   questionnaire: z.looseObject({ resourceType: z.literal('Questionnaire') }),
   questionnaireResponse: z.looseObject({ resourceType: z.literal('QuestionnaireResponse') }),
 });
+
+/** Why this area refuses a request (decision 0027); each has words in the web app. */
+export const barc10Reasons = defineReasons('barc10', {});
+export type Barc10Reason = keyof typeof barc10Reasons;

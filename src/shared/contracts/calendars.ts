@@ -1,6 +1,7 @@
 // Calendar feeds: secret, revocable iCalendar addresses for a person's or a residence's house meetings.
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from './common.ts';
+import { defineReasons } from './errors.ts';
 
 export const CALENDAR_SCOPES = ['person', 'residence'] as const;
 
@@ -50,3 +51,7 @@ export type CalendarFeedListView = z.infer<typeof CalendarFeedListSchema>;
 export const CalendarFileParamsSchema = z.strictObject({
   file: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/, { message: 'is not a calendar address' }),
 });
+
+/** Why this area refuses a request (decision 0027); each has words in the web app. */
+export const calendarsReasons = defineReasons('calendars', {});
+export type CalendarsReason = keyof typeof calendarsReasons;

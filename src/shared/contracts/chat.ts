@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from './common.ts';
+import { defineReasons } from './errors.ts';
 
 export const ConversationParamsSchema = z.strictObject({ conversationId: IdSchema });
 export const MessageParamsSchema = z.strictObject({ messageId: IdSchema });
@@ -122,3 +123,7 @@ export const ReportedMessageSchema = z.object({
   firstReportedAt: TimestampSchema,
 });
 export const ReportedMessageListSchema = z.object({ reports: z.array(ReportedMessageSchema) });
+
+/** Why this area refuses a request (decision 0027); each has words in the web app. */
+export const chatReasons = defineReasons('chat', {});
+export type ChatReason = keyof typeof chatReasons;

@@ -9,7 +9,9 @@ import {
   SUPPORT_KINDS,
   TRIGGERS,
 } from '../domain/check-in.ts';
-import { DateSchema, TimestampSchema } from './common.ts';
+import { DateSchema, IdParamsSchema, TimestampSchema } from './common.ts';
+import { endpoint } from './endpoint.ts';
+import { defineReasons } from './errors.ts';
 
 const MoodSchema = z
   .number({ message: `must be a whole number from ${MOOD_MIN} to ${MOOD_MAX}` })
@@ -144,3 +146,76 @@ export const CheckInStatsSchema = z.object({
   weeks: z.array(CheckInStatsWeekSchema),
 });
 export type CheckInStatsView = z.infer<typeof CheckInStatsSchema>;
+
+/** Why this area refuses a request (decision 0027); each has words in the web app. */
+export const checkInReasons = defineReasons('check_in', {
+  local_date_out_of_range: {
+    code: 'validation_failed',
+    message: 'A check-in kept on the phone can be saved for today or yesterday.',
+  },
+  day_already_has_one: {
+    code: 'conflict',
+    message: 'That day already has a check-in; this one was not saved a second time.',
+  },
+  already_today: {
+    code: 'conflict',
+    message:
+      "You have already checked in today. Edit today's check-in instead (send its idempotency key again to get it back).",
+  },
+  only_today: {
+    code: 'conflict',
+    message: "Only today's check-in can be changed; this one is from an earlier day.",
+  },
+});
+export type CheckInReason = keyof typeof checkInReasons;
+
+export const checkInApi = {
+  create: endpoint({
+    method: 'POST',
+    path: '/api/check-ins',
+    operationId: 'createCheckIn',
+    summary: "Today's check-in (the same idempotency key again returns the same check-in)",
+    tags: ['check-ins'],
+    body: CheckInInputSchema,
+    responses: { 200: CheckInSchema, 201: CheckInSchema },
+    reasons: ['check_in.local_date_out_of_range', 'check_in.day_already_has_one', 'check_in.already_today'],
+  }),
+  today: endpoint({
+    method: 'GET',
+    path: '/api/check-ins/today',
+    operationId: 'getTodayCheckIn',
+    summary: 'Today (in my time zone) and my check-in for it, if any',
+    tags: ['check-ins'],
+    responses: { 200: TodayCheckInSchema },
+  }),
+  list: endpoint({
+    method: 'GET',
+    path: '/api/check-ins',
+    operationId: 'listMyCheckIns',
+    summary: 'My check-ins of the last 30 or 90 days, for my charts',
+    tags: ['check-ins'],
+    query: CheckInListQuerySchema,
+    responses: { 200: CheckInListSchema },
+  }),
+  update: endpoint({
+    method: 'PATCH',
+    path: '/api/check-ins/:id',
+    operationId: 'updateCheckIn',
+    summary: "Change today's check-in (also the end-of-day reflection)",
+    tags: ['check-ins'],
+    params: IdParamsSchema,
+    body: CheckInUpdateSchema,
+    responses: { 200: CheckInSchema },
+    reasons: ['check_in.only_today'],
+  }),
+  houseStats: endpoint({
+    method: 'GET',
+    path: '/api/residences/:id/check-in-stats',
+    operationId: 'getHouseCheckInStats',
+    summary: "A house's check-in rate and average mood per ISO week (no individual data)",
+    tags: ['check-ins'],
+    params: IdParamsSchema,
+    query: CheckInStatsQuerySchema,
+    responses: { 200: CheckInStatsSchema },
+  }),
+} as const;

@@ -34,13 +34,6 @@ export const TimeZoneSchema = z
   .max(64)
   .refine(isValidTimeZone, { message: 'must be an IANA time zone like America/Chicago' });
 
-export const ErrorSchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  }),
-});
-export type ErrorBody = z.infer<typeof ErrorSchema>;
+export { type ErrorBody, ErrorSchema } from './errors.ts';
 
 export const OkSchema = z.object({ ok: z.literal(true) });

@@ -2,6 +2,7 @@
 // shares nothing by itself; it is who a resident may later choose to share with.
 import { z } from 'zod';
 import { TimestampSchema } from './common.ts';
+import { defineReasons } from './errors.ts';
 
 export { CounselorAssignmentSchema as CreateCounselorAssignmentSchema } from './memberships.ts';
 
@@ -26,3 +27,7 @@ export const CounselorAssignmentListQuerySchema = z.strictObject({
   /** Only this resident's assignments. */
   residentId: z.uuid({ message: 'must be a person id' }).optional(),
 });
+
+/** Why this area refuses a request (decision 0027); each has words in the web app. */
+export const counselorAssignmentReasons = defineReasons('counselor_assignments', {});
+export type CounselorAssignmentReason = keyof typeof counselorAssignmentReasons;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { SUPPORT_KINDS } from '../domain/vocabulary.ts';
 import { DateSchema, IdSchema, TimestampSchema } from './common.ts';
+import { defineReasons } from './errors.ts';
 
 const text = (max: number) =>
   z
@@ -196,3 +197,7 @@ export const DECISION_MESSAGES = {
   notHelper: 'Only the person who helps, or the peer leader, marks this done.',
 } as const;
 export type DecisionMessage = keyof typeof DECISION_MESSAGES;
+
+/** Why this area refuses a request (decision 0027); each has words in the web app. */
+export const decisionReasons = defineReasons('decisions', {});
+export type DecisionReason = keyof typeof decisionReasons;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/vocabulary.ts';
 import { NewAccountSchema } from './auth.ts';
+import { defineReasons } from './errors.ts';
 
 export const InvitationInputSchema = z.strictObject({
   role: z.enum(ROLES),
@@ -31,3 +32,7 @@ export const InvitationPreviewSchema = z.object({
   residenceName: z.string().nullable(),
 });
 export const AcceptInvitationSchema = NewAccountSchema;
+
+/** Why this area refuses a request (decision 0027); each has words in the web app. */
+export const invitationReasons = defineReasons('invitations', {});
+export type InvitationReason = keyof typeof invitationReasons;

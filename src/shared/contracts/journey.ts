@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { RECOVERY_AUDIENCES } from '../domain/recovery-time.ts';
 import { STAGES } from '../domain/stages.ts';
 import { DateSchema } from './common.ts';
+import { defineReasons } from './errors.ts';
 
 export const RecoveryAudienceSchema = z.enum(RECOVERY_AUDIENCES);
 export const StageSchema = z.enum(STAGES);
@@ -135,3 +136,7 @@ export const UpcomingMilestoneSchema = z.object({
 });
 export type UpcomingMilestoneView = z.infer<typeof UpcomingMilestoneSchema>;
 export const UpcomingMilestonesSchema = z.object({ upcoming: z.array(UpcomingMilestoneSchema) });
+
+/** Why this area refuses a request (decision 0027); each has words in the web app. */
+export const journeyReasons = defineReasons('journey', {});
+export type JourneyReason = keyof typeof journeyReasons;

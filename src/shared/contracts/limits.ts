@@ -1,5 +1,6 @@
 // The words of each limit's 429 answer (decision 0025): the server sends them, the web app finds its
-// translation by them and adds the wait it read from Retry-After.
+// translation by its reason (limitReasons) and adds the wait it read from Retry-After.
+import { defineReasons } from './errors.ts';
 export const LIMIT_MESSAGES = {
   signIn:
     'Several tries did not match, so sign-in waits a little before the next one. Please try again in a moment.',
@@ -14,6 +15,22 @@ export const LIMIT_MESSAGES = {
 } as const;
 export type LimitName = keyof typeof LIMIT_MESSAGES;
 
-/** The limit a 429's message belongs to, if any. */
-export const limitOfMessage = (message: string): LimitName | null =>
-  (Object.keys(LIMIT_MESSAGES) as LimitName[]).find((name) => LIMIT_MESSAGES[name] === message) ?? null;
+/** Each limit's refusal, which the web app translates and follows with the wait it read from Retry-After. */
+export const limitReasons = defineReasons('limits', {
+  sign_in: { code: 'too_many_requests', message: LIMIT_MESSAGES.signIn },
+  chat_message: { code: 'too_many_requests', message: LIMIT_MESSAGES.chatMessage },
+  support_post: { code: 'too_many_requests', message: LIMIT_MESSAGES.supportPost },
+  invitation: { code: 'too_many_requests', message: LIMIT_MESSAGES.invitation },
+  invitation_code: { code: 'too_many_requests', message: LIMIT_MESSAGES.invitationCode },
+  reach_out_alert: { code: 'too_many_requests', message: LIMIT_MESSAGES.reachOutAlert },
+});
+export type LimitReason = keyof typeof limitReasons;
+
+export const LIMIT_REASONS = {
+  signIn: 'limits.sign_in',
+  chatMessage: 'limits.chat_message',
+  supportPost: 'limits.support_post',
+  invitation: 'limits.invitation',
+  invitationCode: 'limits.invitation_code',
+  reachOutAlert: 'limits.reach_out_alert',
+} as const satisfies Record<LimitName, LimitReason>;

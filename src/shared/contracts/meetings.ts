@@ -3,6 +3,7 @@
 // in-app notifications (meeting reminders).
 import { z } from 'zod';
 import { DateSchema, IdSchema, TimestampSchema } from './common.ts';
+import { defineReasons } from './errors.ts';
 
 export const MEETING_KINDS = ['regular', 'one_off', 'emergency'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
@@ -274,3 +275,7 @@ export const NotificationListSchema = z.object({
   unread: z.number().int(),
 });
 export type NotificationListView = z.infer<typeof NotificationListSchema>;
+
+/** Why this area refuses a request (decision 0027); each has words in the web app. */
+export const meetingReasons = defineReasons('meetings', {});
+export type MeetingReason = keyof typeof meetingReasons;

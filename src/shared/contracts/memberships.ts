@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/vocabulary.ts';
 import { DateSchema } from './common.ts';
+import { defineReasons } from './errors.ts';
 
 export const GrantMembershipSchema = z.strictObject({
   personId: z.uuid(),
@@ -23,3 +24,7 @@ export const CounselorAssignmentSchema = z.strictObject({
   counselorId: z.uuid(),
   residentId: z.uuid(),
 });
+
+/** Why this area refuses a request (decision 0027); each has words in the web app. */
+export const membershipReasons = defineReasons('memberships', {});
+export type MembershipReason = keyof typeof membershipReasons;

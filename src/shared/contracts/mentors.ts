@@ -5,6 +5,7 @@ import { MATCH_REASONS } from '../domain/mentor-matching.ts';
 import { SKILLS } from '../domain/skills.ts';
 import { STAGES } from '../domain/stages.ts';
 import { IdSchema, TimestampSchema } from './common.ts';
+import { defineReasons } from './errors.ts';
 import { PeerRefSchema } from './skills.ts';
 
 export const MentorSettingsSchema = z.strictObject({
@@ -77,3 +78,7 @@ export const MentorshipLogSchema = z.object({
   checkIns: z.array(MentorCheckInSchema),
 });
 export type MentorshipLogView = z.infer<typeof MentorshipLogSchema>;
+
+/** Why this area refuses a request (decision 0027); each has words in the web app. */
+export const mentorReasons = defineReasons('mentors', {});
+export type MentorReason = keyof typeof mentorReasons;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { NOTIFICATION_TOPICS } from '../domain/notifications.ts';
 import { InstantSchema, TimestampSchema } from './common.ts';
+import { defineReasons } from './errors.ts';
 
 /** Ids, kinds, times and names the person may see — scalars only. */
 export const NotificationDataSchema = z.record(
@@ -107,3 +108,7 @@ export type PushSubscriptionView = z.infer<typeof PushSubscriptionSchema>;
 export const PushSubscriptionListSchema = z.object({ subscriptions: z.array(PushSubscriptionSchema) });
 
 export const PushTestSchema = z.object({ devices: z.number().int() });
+
+/** Why this area refuses a request (decision 0027); each has words in the web app. */
+export const notificationReasons = defineReasons('notifications', {});
+export type NotificationReason = keyof typeof notificationReasons;

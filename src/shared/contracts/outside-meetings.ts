@@ -10,6 +10,7 @@ import {
 } from '../domain/meeting-guide.ts';
 import { PROGRAM_FOCUSES } from '../domain/vocabulary.ts';
 import { DateSchema, IdSchema, TimestampSchema, TimeZoneSchema } from './common.ts';
+import { defineReasons } from './errors.ts';
 
 const plainText = (max: number) =>
   z
@@ -254,3 +255,7 @@ export const ImportReportSchema = z.object({
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 
 export const SlugParamsSchema = z.strictObject({ slug: z.string().min(1).max(100) });
+
+/** Why this area refuses a request (decision 0027); each has words in the web app. */
+export const outsideMeetingReasons = defineReasons('outside_meetings', {});
+export type OutsideMeetingReason = keyof typeof outsideMeetingReasons;

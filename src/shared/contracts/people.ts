@@ -3,6 +3,7 @@ import { RECOVERY_AUDIENCES } from '../domain/recovery-time.ts';
 import { STAGES } from '../domain/stages.ts';
 import { AUDIENCES, LANGUAGES, NAME_STYLES, RECOVERY_PATHWAYS, ROLES } from '../domain/vocabulary.ts';
 import { DateSchema, TimeZoneSchema } from './common.ts';
+import { defineReasons } from './errors.ts';
 
 export const PrivacySchema = z.object({
   nameStyle: z.enum(NAME_STYLES),
@@ -76,3 +77,7 @@ export type PersonSummary = z.infer<typeof PersonSummarySchema>;
 export const PersonListSchema = z.object({ people: z.array(PersonSummarySchema) });
 
 export const ResetCodeSchema = z.object({ code: z.string(), expiresAt: z.string() });
+
+/** Why this area refuses a request (decision 0027); each has words in the web app. */
+export const peopleReasons = defineReasons('people', {});
+export type PeopleReason = keyof typeof peopleReasons;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROGRAM_FOCUSES } from '../domain/vocabulary.ts';
+import { defineReasons } from './errors.ts';
 
 export const ProgramInputSchema = z.strictObject({
   name: z.string().trim().min(2, { message: 'is required' }).max(120),
@@ -21,3 +22,7 @@ export const ProgramSchema = z.object({
 });
 export type ProgramView = z.infer<typeof ProgramSchema>;
 export const ProgramListSchema = z.object({ programs: z.array(ProgramSchema) });
+
+/** Why this area refuses a request (decision 0027); each has words in the web app. */
+export const programReasons = defineReasons('programs', {});
+export type ProgramReason = keyof typeof programReasons;

@@ -2,6 +2,7 @@
 // "available to be called", the organization's escalation delay and a house's record afterwards.
 import { z } from 'zod';
 import { TimestampSchema } from './common.ts';
+import { defineReasons } from './errors.ts';
 
 /** The crisis line and emergency number, from the server's configuration (another country sets its own). */
 export const CrisisLinesSchema = z.object({
@@ -93,3 +94,7 @@ export const ReachOutSettingsUpdateSchema = z.strictObject({
 /** A house's record afterwards, for its peer leaders and admins: who asked, when, who answered. */
 export const HouseReachOutRecordSchema = z.object({ alerts: z.array(AlertSchema) });
 export type HouseReachOutRecord = z.infer<typeof HouseReachOutRecordSchema>;
+
+/** Why this area refuses a request (decision 0027); each has words in the web app. */
+export const reachOutReasons = defineReasons('reach_out', {});
+export type ReachOutReason = keyof typeof reachOutReasons;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { STAGES } from '../domain/stages.ts';
 import { NARR_LEVELS, PROGRAM_FOCUSES } from '../domain/vocabulary.ts';
 import { TimeZoneSchema } from './common.ts';
+import { defineReasons } from './errors.ts';
 
 const NarrLevelSchema = z.union(
   NARR_LEVELS.map((l) => z.literal(l)) as [
@@ -76,3 +77,7 @@ export const HouseSchema = z.object({
 });
 export type House = z.infer<typeof HouseSchema>;
 export const MyHousesSchema = z.object({ houses: z.array(HouseSchema) });
+
+/** Why this area refuses a request (decision 0027); each has words in the web app. */
+export const residenceReasons = defineReasons('residences', {});
+export type ResidenceReason = keyof typeof residenceReasons;

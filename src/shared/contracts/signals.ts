@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SIGNAL_KINDS, SIGNAL_SEVERITIES, SUPPORT_KINDS, THRESHOLD_RANGES } from '../domain/check-in.ts';
 import { DateSchema, TimestampSchema } from './common.ts';
+import { defineReasons } from './errors.ts';
 
 /** A signal as a house's peer leaders (and admins) see it: who, which kind, how severe, when. Never private text. */
 export const SignalSchema = z.object({
@@ -68,3 +69,7 @@ export const OrganizationSettingsUpdateSchema = z
     silenceDays: threshold('silenceDays'),
   })
   .partial();
+
+/** Why this area refuses a request (decision 0027); each has words in the web app. */
+export const signalReasons = defineReasons('signals', {});
+export type SignalReason = keyof typeof signalReasons;

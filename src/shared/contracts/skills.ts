@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { SKILL_DIRECTIONS, SKILL_SESSION_KINDS, SKILLS } from '../domain/skills.ts';
 import { IdSchema, InstantSchema, TimestampSchema } from './common.ts';
+import { defineReasons } from './errors.ts';
 
 /** A person as peers see them: their chosen display name only. */
 export const PeerRefSchema = z.object({ personId: z.uuid(), displayName: z.string() });
@@ -106,3 +107,7 @@ export const SkillSessionSchema = z.object({
 export type SkillSessionView = z.infer<typeof SkillSessionSchema>;
 export const SkillSessionListSchema = z.object({ sessions: z.array(SkillSessionSchema) });
 export type SkillSessionListView = z.infer<typeof SkillSessionListSchema>;
+
+/** Why this area refuses a request (decision 0027); each has words in the web app. */
+export const skillReasons = defineReasons('skills', {});
+export type SkillReason = keyof typeof skillReasons;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { SUPPORT_KINDS } from '../domain/vocabulary.ts';
 import { IdSchema, TimestampSchema } from './common.ts';
 import { PersonRefSchema } from './decisions.ts';
+import { defineReasons } from './errors.ts';
 
 export const SUPPORT_POST_TYPES = ['request', 'offer'] as const;
 export type SupportPostType = (typeof SUPPORT_POST_TYPES)[number];
@@ -167,3 +168,7 @@ export const SUPPORT_MESSAGES = {
   notReceiver: 'Only the person who was helped marks it as helped.',
   notResponder: 'Only the person who offered can withdraw this offer.',
 } as const;
+
+/** Why this area refuses a request (decision 0027); each has words in the web app. */
+export const supportReasons = defineReasons('support', {});
+export type SupportReason = keyof typeof supportReasons;

@@ -170,7 +170,8 @@ export function parseFeedRow(row: unknown, index: number, defaults: ImportDefaul
   }
   // Any text the database cannot store makes the row unused, named like the rest of the report.
   for (const [key, value] of Object.entries(r)) {
-    for (const found of unstorableText(key, value, 1)) problem(found.field, found.message);
+    for (const found of unstorableText(key, value, 1))
+      problem(found.field ? `${key}.${found.field}` : key, found.message);
   }
   const name = typeof r.name === 'string' ? stripHtml(r.name).replace(/\s+/g, ' ').trim() : '';
   if (!name) problem('name', r.name === undefined ? 'is required' : 'must be text');

@@ -2,7 +2,7 @@
 // (jsonb rejects it; text would silently get U+FFFD instead). Found in any value, keys included, for
 // the request pipeline and for imported feeds alike (decision 0024).
 
-export type UnstorableField = { field: string; message: string };
+export type UnstorableField = { field: string; reason: 'field.unstorable'; message: string };
 
 const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
 const SURROGATE_MESSAGE = 'must not contain half of a surrogate pair (broken Unicode)';
@@ -14,10 +14,13 @@ function problemWith(text: string): string | null {
 }
 type Place = { key: string | number; parent: Place | null };
 
-/** A field's name as the validation errors write it (body.items.0.title), with any odd character escaped. */
+/**
+ * A field's name as the validation errors write it (items.0.title: its path inside the body, query or
+ * path, without naming which), with any odd character escaped.
+ */
 function fieldName(place: Place): string {
   const parts: string[] = [];
-  for (let here: Place | null = place; here; here = here.parent) {
+  for (let here: Place | null = place; here?.parent; here = here.parent) {
     parts.unshift(typeof here.key === 'number' ? String(here.key) : JSON.stringify(here.key).slice(1, -1));
   }
   return parts.join('.');
@@ -31,7 +34,7 @@ export function unstorableText(part: string, value: unknown, limit = 20): Unstor
     const { value: here, place } = stack.pop() as { value: unknown; place: Place };
     if (typeof here === 'string') {
       const message = problemWith(here);
-      if (message) found.push({ field: fieldName(place), message });
+      if (message) found.push({ field: fieldName(place), reason: 'field.unstorable', message });
     } else if (Array.isArray(here)) {
       for (let i = here.length - 1; i >= 0; i--)
         stack.push({ value: here[i], place: { key: i, parent: place } });
@@ -41,7 +44,12 @@ export function unstorableText(part: string, value: unknown, limit = 20): Unstor
         const key = keys[i] as string;
         const child = { key, parent: place };
         const message = problemWith(key);
-        if (message) found.push({ field: fieldName(child), message: `has a name that ${message}` });
+        if (message)
+          found.push({
+            field: fieldName(child),
+            reason: 'field.unstorable',
+            message: `has a name that ${message}`,
+          });
         else stack.push({ value: (here as Record<string, unknown>)[key], place: child });
       }
     }

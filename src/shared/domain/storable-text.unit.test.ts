@@ -9,14 +9,14 @@ describe('unstorableText', () => {
       nested: { x: '\ud800' },
     });
     expect(found).toEqual([
-      { field: 'body.notes.1', message: 'must not contain the NUL character (U+0000)' },
-      { field: 'body.nested.x', message: 'must not contain half of a surrogate pair (broken Unicode)' },
+      { field: 'notes.1', message: 'must not contain the NUL character (U+0000)' },
+      { field: 'nested.x', message: 'must not contain half of a surrogate pair (broken Unicode)' },
     ]);
   });
 
   it('should name a field whose name holds a NUL, escaped', () => {
     expect(unstorableText('body', { 'a\u0000': 1 })).toEqual([
-      { field: 'body.a\\u0000', message: 'has a name that must not contain the NUL character (U+0000)' },
+      { field: 'a\\u0000', message: 'has a name that must not contain the NUL character (U+0000)' },
     ]);
   });
 

@@ -1,17 +1,28 @@
-// The one way the web app talks to the server: same-origin JSON, with errors turned into ApiError.
-import type { ErrorBody } from '../../shared/contracts/common.ts';
+// The one way the web app talks to the server: an endpoint's contract (shared/contracts), same-origin
+// JSON, and errors turned into ApiError with the server's reason, which the screens translate.
+import {
+  type CallInput,
+  type EndpointSpec,
+  keyOf,
+  type ResponseOf,
+  urlOf,
+} from '../../shared/contracts/endpoint.ts';
+import type { ErrorBody, FieldProblem } from '../../shared/contracts/errors.ts';
 
-export type FieldProblem = { field: string; message: string };
+export type { FieldProblem };
 
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** The stable reason (`support.offer_on_own_request`) the screens translate; never read `message`. */
+  readonly reason: string;
   readonly fields: FieldProblem[];
   /** For a 429: the seconds the server asks us to wait (Retry-After), when it said. */
   readonly retryAfterSeconds: number | null;
   constructor(
     status: number,
     code: string,
+    reason: string,
     message: string,
     fields: FieldProblem[] = [],
     retryAfterSeconds: number | null = null,
@@ -19,6 +30,7 @@ export class ApiError extends Error {
     super(message);
     this.status = status;
     this.code = code;
+    this.reason = reason;
     this.fields = fields;
     this.retryAfterSeconds = retryAfterSeconds;
   }
@@ -32,10 +44,36 @@ export function onSessionEnded(handler: (reason: SessionEndedReason) => void): v
   sessionEnded = handler;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** Calls an endpoint from its contract and returns its typed answer (or throws ApiError). */
+export async function call<const E extends EndpointSpec>(
+  spec: E,
+  ...input: CallArgs<E>
+): Promise<ResponseOf<E>> {
+  const parts = (input[0] ?? {}) as Partial<CallInput<E>> & { body?: unknown };
+  return await request<ResponseOf<E>>(urlOf(spec, parts), spec.method, parts.body);
+}
+
+/** No second argument when the endpoint takes no params, query or body. */
+type CallArgs<E> = keyof CallInput<E> extends never ? [] : [input: CallInput<E>];
+
+/** `useQuery(queryFor(endpoint, input))`: the key from the contract, the call as the query. */
+export function queryFor<const E extends EndpointSpec>(spec: E, ...input: CallArgs<E>) {
+  return {
+    queryKey: keyOf(spec, input[0] as Partial<CallInput<E>> | undefined),
+    queryFn: () => call(spec, ...input),
+  } as const;
+}
+
+export { keyOf };
+
+/** @deprecated call endpoints from their contracts: `call(endpoint, input)`. */
 export async function api<T>(path: string, options: { method?: Method; body?: unknown } = {}): Promise<T> {
-  const { method = 'GET', body } = options;
+  return await request<T>(path, options.method ?? 'GET', options.body);
+}
+
+async function request<T>(path: string, method: Method, body: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
@@ -47,7 +85,7 @@ export async function api<T>(path: string, options: { method?: Method; body?: un
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'network', 'The network is not reachable.');
+    throw new ApiError(0, 'network', 'network', 'The network is not reachable.');
   }
   const text = await response.text();
   let parsed: unknown = null;
@@ -65,6 +103,7 @@ export async function api<T>(path: string, options: { method?: Method; body?: un
     const problem = new ApiError(
       response.status,
       code,
+      error?.reason ?? (response.status >= 500 ? 'request.internal' : 'request.not_understood'),
       error?.message ?? response.statusText,
       error?.fields ?? [],
       Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,

@@ -1,7 +1,8 @@
-// Turns server errors into words in the active language, and finds the message for each form field.
+// Turns server errors into words in the active language by their reasons (decision 0027), and finds
+// the message for each form field.
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { limitOfMessage } from '../../shared/contracts/limits.ts';
+import type { FieldProblem } from '../../shared/contracts/errors.ts';
 import { ROLES, type Role } from '../../shared/domain/vocabulary.ts';
 import { ApiError } from '../app/api.ts';
 
@@ -39,10 +40,16 @@ const FIELD_MESSAGES = {
   'Your own milestone is yours to enjoy; congratulations come from your peers.': 'server.ownMilestone',
 } as const;
 
+/** A reason's words (`reasons.support.offer_on_own_request`) with the values it speaks of, if it has any. */
+function wordsOfReason(t: TFunction, reason: string, params?: FieldProblem['params']): string | null {
+  const key = `reasons.${reason}`;
+  const words = (t as unknown as (k: string, o?: object) => string)(key, { ...params, defaultValue: '' });
+  return words && words !== key ? words : null;
+}
+
 /** What was refused, in our words, and when to try again (from Retry-After). */
 function tooManyRequests(t: TFunction, error: ApiError): string {
-  const limit = limitOfMessage(error.message);
-  const what = limit ? t(`limits.${limit}`) : t('errors.tooManyRequests');
+  const what = wordsOfReason(t, error.reason) ?? t('errors.tooManyRequests');
   const seconds = error.retryAfterSeconds;
   if (!seconds) return what;
   const when =
@@ -70,6 +77,10 @@ export function translateServerMessage(t: TFunction, message: string): string {
 /** One sentence for the whole error, to show above a form or in place of a screen's content. */
 export function errorMessage(t: TFunction, error: unknown): string {
   if (!(error instanceof ApiError)) return t('errors.unexpected');
+  if (error.code === 'too_many_requests') return tooManyRequests(t, error);
+  if (error.code === 'validation_failed' && error.fields.length > 0) return t('errors.checkFields');
+  const known = wordsOfReason(t, error.reason);
+  if (known) return known;
   switch (error.code) {
     case 'network':
       return t('errors.network');
@@ -112,7 +123,7 @@ export function errorMessage(t: TFunction, error: unknown): string {
   }
 }
 
-/** "body.admin.password" → "admin.password". */
+/** "admin.password" → "admin.password". */
 const normalizeField = (field: string) => field.replace(/^(body|params|querystring)\./, '');
 
 /**
@@ -125,13 +136,13 @@ export function useFormErrors(error: unknown, formFields: readonly string[]) {
     error instanceof ApiError ? error.fields.map((f) => ({ ...f, field: normalizeField(f.field) })) : [];
   const matches = (formField: string, problemField: string) =>
     formField === problemField || formField.split('.').pop() === problemField;
+  const words = (p: FieldProblem) =>
+    wordsOfReason(t, p.reason, p.params) ?? translateServerMessage(t, p.message);
   const fieldError = (name: string): string | undefined => {
     const found = problems.find((p) => matches(name, p.field));
-    return found ? translateServerMessage(t, found.message) : undefined;
+    return found ? words(found) : undefined;
   };
-  const unshown = problems
-    .filter((p) => !formFields.some((f) => matches(f, p.field)))
-    .map((p) => translateServerMessage(t, p.message));
+  const unshown = problems.filter((p) => !formFields.some((f) => matches(f, p.field))).map(words);
   // When every problem sits next to its field, the summary only points there.
   const summary = !error
     ? null

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { LIMIT_MESSAGES, type LimitName } from '../../shared/contracts/limits.ts';
+import { LIMIT_MESSAGES, LIMIT_REASONS, type LimitName } from '../../shared/contracts/limits.ts';
 import { ApiError } from '../app/api.ts';
 import { en } from '../app/i18n/en.ts';
 import { es } from '../app/i18n/es.ts';
@@ -18,7 +18,7 @@ async function translator(lng: 'en' | 'es') {
 }
 
 const refused = (limit: LimitName, retryAfter: number | null) =>
-  new ApiError(429, 'too_many_requests', LIMIT_MESSAGES[limit], [], retryAfter);
+  new ApiError(429, 'too_many_requests', LIMIT_REASONS[limit], LIMIT_MESSAGES[limit], [], retryAfter);
 
 describe('a refused request in words', () => {
   it('says what was refused and when to try again, in English', async () => {
@@ -38,9 +38,9 @@ describe('a refused request in words', () => {
     }
   });
 
-  it('falls back to plain words when the server said nothing more', async () => {
+  it('falls back to plain words for a reason it has no words for', async () => {
     const t = await translator('es');
-    expect(errorMessage(t, new ApiError(429, 'too_many_requests', 'Too many'))).toBe(
+    expect(errorMessage(t, new ApiError(429, 'too_many_requests', 'request.too_many', 'Too many'))).toBe(
       es.errors.tooManyRequests,
     );
   });

@@ -93,7 +93,7 @@ describe('GET /api/audit', () => {
     for (const limit of ['0', '201', 'many']) {
       const result = await call('GET', `/api/audit?limit=${limit}`, { as: admin });
       expect(result.status).toBe(400);
-      expect(result.body.error.fields).toEqual([{ field: 'querystring.limit', message: expect.any(String) }]);
+      expect(result.body.error.fields).toEqual([{ field: 'limit', message: expect.any(String) }]);
     }
   });
 

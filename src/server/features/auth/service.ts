@@ -60,7 +60,7 @@ async function identify(db: Db, attempt: SignInAttempt) {
     ? { kind: 'device', tokenHash: device.tokenHash }
     : { kind: 'address', address: attempt.address };
   const wait = await signInWait(db, attempt.login, client);
-  if (wait > 0) throw new RateLimitedError(SIGN_IN_PAUSED, wait);
+  if (wait > 0) throw new RateLimitedError('limits.sign_in', wait);
   return { candidates, client, device };
 }
 

@@ -54,11 +54,11 @@ describe('POST /api/barc10', () => {
   });
 
   it.each([
-    ['9 answers', [1, 2, 3, 4, 5, 6, 1, 2, 3], 'body.answers'],
-    ['11 answers', [1, 2, 3, 4, 5, 6, 1, 2, 3, 4, 5], 'body.answers'],
-    ['a 7', [7, 2, 3, 4, 5, 6, 1, 2, 3, 4], 'body.answers.0'],
-    ['a 0', [1, 2, 3, 4, 5, 6, 1, 2, 3, 0], 'body.answers.9'],
-    ['a fraction', [1, 2.5, 3, 4, 5, 6, 1, 2, 3, 4], 'body.answers.1'],
+    ['9 answers', [1, 2, 3, 4, 5, 6, 1, 2, 3], 'answers'],
+    ['11 answers', [1, 2, 3, 4, 5, 6, 1, 2, 3, 4, 5], 'answers'],
+    ['a 7', [7, 2, 3, 4, 5, 6, 1, 2, 3, 4], 'answers.0'],
+    ['a 0', [1, 2, 3, 4, 5, 6, 1, 2, 3, 0], 'answers.9'],
+    ['a fraction', [1, 2.5, 3, 4, 5, 6, 1, 2, 3, 4], 'answers.1'],
   ])('should refuse %s with 400 naming answers, writing nothing', async (_, answers, field) => {
     const resident = await newResident();
     const result = await call('POST', '/api/barc10', { as: resident, body: { answers } });

@@ -183,13 +183,13 @@ describe('a residence calendar address', () => {
   });
 
   it.each([
-    [{ scope: 'residence' }, 'body.residenceId', 'is required for a residence calendar'],
+    [{ scope: 'residence' }, 'residenceId', 'is required for a residence calendar'],
     [
       { scope: 'person', residenceId: '00000000-0000-4000-8000-000000000000' },
-      'body.residenceId',
+      'residenceId',
       'must be empty for a personal calendar',
     ],
-    [{ scope: 'house' }, 'body.scope', 'must be person or residence'],
+    [{ scope: 'house' }, 'scope', 'must be person or residence'],
   ])('should refuse %j naming the field', async (body, field, message) => {
     const result = await call('POST', '/api/calendar-feeds', { as: leader, body });
     expect(result.status).toBe(400);

@@ -121,7 +121,7 @@ describe('POST /api/check-ins', () => {
     const resident = await newResident();
     const result = await call('POST', '/api/check-ins', { as: resident, body: checkIn(overrides) });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields.map((f: { field: string }) => f.field)).toContain(`body.${field}`);
+    expect(result.body.error.fields.map((f: { field: string }) => f.field)).toContain(`${field}`);
     expect(await countCheckIns(resident)).toBe(0);
   });
 
@@ -195,7 +195,7 @@ describe('POST /api/check-ins with the local date a phone kept it under (offline
       body: checkIn({ localDate: '2026-02-30' }),
     });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields.map((f: { field: string }) => f.field)).toContain('body.localDate');
+    expect(result.body.error.fields.map((f: { field: string }) => f.field)).toContain('localDate');
     expect(await countCheckIns(resident)).toBe(0);
   });
 
@@ -204,7 +204,7 @@ describe('POST /api/check-ins with the local date a phone kept it under (offline
     const { idempotencyKey: _, ...withoutKey } = checkIn({ localDate: yesterday() });
     const result = await call('POST', '/api/check-ins', { as: resident, body: withoutKey });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields.map((f: { field: string }) => f.field)).toContain('body.idempotencyKey');
+    expect(result.body.error.fields.map((f: { field: string }) => f.field)).toContain('idempotencyKey');
     expect(await countCheckIns(resident)).toBe(0);
   });
 
@@ -354,7 +354,7 @@ describe('PATCH /api/check-ins/:id', () => {
       body: { reflection: 'terrible' },
     });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields[0].field).toBe('body.reflection');
+    expect(result.body.error.fields[0].field).toBe('reflection');
   });
 });
 
@@ -378,7 +378,7 @@ describe('GET /api/check-ins', () => {
     const resident = await newResident();
     const result = await call('GET', '/api/check-ins?days=7', { as: resident });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields[0].field).toBe('querystring.days');
+    expect(result.body.error.fields[0].field).toBe('days');
   });
 });
 

@@ -1,93 +1,36 @@
-import {
-  CheckInInputSchema,
-  CheckInListQuerySchema,
-  CheckInListSchema,
-  CheckInSchema,
-  CheckInStatsQuerySchema,
-  CheckInStatsSchema,
-  CheckInUpdateSchema,
-  TodayCheckInSchema,
-} from '../../../shared/contracts/check-ins.ts';
-import { IdParamsSchema } from '../../../shared/contracts/common.ts';
-import { requireActor } from '../../platform/auth/sessions.ts';
+import { checkInApi } from '../../../shared/contracts/check-ins.ts';
+import { route } from '../../platform/routes.ts';
 import type { App } from '../../platform/types.ts';
 import { houseForStaff } from '../signals/house.ts';
 import { createCheckIn, myCheckIns, todayCheckIn, updateCheckIn } from './service.ts';
 import { houseCheckInStats } from './stats.ts';
 
 export function checkInRoutes(app: App): void {
-  app.post(
-    '/api/check-ins',
-    {
-      config: { policy: 'signedIn' },
-      schema: {
-        summary: "Today's check-in (the same idempotency key again returns the same check-in)",
-        tags: ['check-ins'],
-        body: CheckInInputSchema,
-        response: { 200: CheckInSchema, 201: CheckInSchema },
-      },
+  route(app, checkInApi.create, {
+    policy: 'signedIn',
+    handler: async ({ db, actor, body, reply }) => {
+      const { created, checkIn } = await createCheckIn(db, actor, body);
+      reply.status(created ? 201 : 200);
+      return checkIn;
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const { created, checkIn } = await createCheckIn(app.db, actor, request.body);
-      return reply.status(created ? 201 : 200).send(checkIn);
+  });
+  route(app, checkInApi.today, {
+    policy: 'signedIn',
+    handler: async ({ db, actor }) => await todayCheckIn(db, actor),
+  });
+  route(app, checkInApi.list, {
+    policy: 'signedIn',
+    handler: async ({ db, actor, query }) => await myCheckIns(db, actor, Number(query.days)),
+  });
+  route(app, checkInApi.update, {
+    policy: 'signedIn',
+    handler: async ({ db, actor, params, body }) => await updateCheckIn(db, actor, params.id, body),
+  });
+  route(app, checkInApi.houseStats, {
+    policy: 'houseStaff',
+    handler: async ({ db, actor, params, query }) => {
+      const house = await houseForStaff(db, actor, params.id, 'check_in_stats.read');
+      return await houseCheckInStats(db, actor.organizationId, house, query.weeks);
     },
-  );
-  app.get(
-    '/api/check-ins/today',
-    {
-      config: { policy: 'signedIn' },
-      schema: {
-        summary: 'Today (in my time zone) and my check-in for it, if any',
-        tags: ['check-ins'],
-        response: { 200: TodayCheckInSchema },
-      },
-    },
-    async (request) => await todayCheckIn(app.db, requireActor(request)),
-  );
-  app.get(
-    '/api/check-ins',
-    {
-      config: { policy: 'signedIn' },
-      schema: {
-        summary: 'My check-ins of the last 30 or 90 days, for my charts',
-        tags: ['check-ins'],
-        querystring: CheckInListQuerySchema,
-        response: { 200: CheckInListSchema },
-      },
-    },
-    async (request) => await myCheckIns(app.db, requireActor(request), Number(request.query.days)),
-  );
-  app.patch(
-    '/api/check-ins/:id',
-    {
-      config: { policy: 'signedIn' },
-      schema: {
-        summary: "Change today's check-in (also the end-of-day reflection)",
-        tags: ['check-ins'],
-        params: IdParamsSchema,
-        body: CheckInUpdateSchema,
-        response: { 200: CheckInSchema },
-      },
-    },
-    async (request) => await updateCheckIn(app.db, requireActor(request), request.params.id, request.body),
-  );
-  app.get(
-    '/api/residences/:id/check-in-stats',
-    {
-      config: { policy: 'houseStaff' },
-      schema: {
-        summary: "A house's check-in rate and average mood per ISO week (no individual data)",
-        tags: ['check-ins'],
-        params: IdParamsSchema,
-        querystring: CheckInStatsQuerySchema,
-        response: { 200: CheckInStatsSchema },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      const house = await houseForStaff(app.db, actor, request.params.id, 'check_in_stats.read');
-      return await houseCheckInStats(app.db, actor.organizationId, house, request.query.weeks);
-    },
-  );
+  });
 }

@@ -7,7 +7,7 @@ import { localDate } from '../../../shared/domain/dates.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import { checkIns } from '../../platform/database/schema.ts';
-import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
+import { notFound, refuse } from '../../platform/errors.ts';
 import { isOwnRecord } from '../../platform/policies.ts';
 import { addDays } from '../signals/service.ts';
 import { presentCheckIn } from './presenters.ts';
@@ -182,21 +182,20 @@ export async function createCheckIn(
   const same = await checkInByKey(db, actor, input.idempotencyKey);
   if (same) return { created: false, checkIn: presentCheckIn(same, today) };
   if (!dateAllowed) {
-    throw invalid(
-      'localDate',
-      `A check-in kept on the phone can be saved for today or yesterday (${addDays(today, -1)} or ${today}), not for ${date}.`,
-    );
+    throw refuse('check_in.local_date_out_of_range', {
+      field: 'localDate',
+      params: { yesterday: addDays(today, -1), today, date },
+      message: `A check-in kept on the phone can be saved for today or yesterday (${addDays(today, -1)} or ${today}), not for ${date}.`,
+    });
   }
   if (date !== today) {
-    throw conflict(
-      `You already have a check-in for ${date}; this one was not saved a second time.`,
-      'localDate',
-    );
+    throw refuse('check_in.day_already_has_one', {
+      field: 'localDate',
+      params: { date },
+      message: `You already have a check-in for ${date}; this one was not saved a second time.`,
+    });
   }
-  throw conflict(
-    "You have already checked in today. Edit today's check-in instead (send its idempotency key again to get it back).",
-    'idempotencyKey',
-  );
+  throw refuse('check_in.already_today', { field: 'idempotencyKey' });
 }
 
 async function checkInByKey(db: Db, actor: Actor, idempotencyKey: string) {
@@ -284,9 +283,7 @@ export async function updateCheckIn(
   if (row) return presentCheckIn(fromDbRow(row), today);
   // Not changed: someone else's (not revealed) or an earlier day's.
   await ownCheckIn(db, actor, id);
-  throw new AppError('conflict', "Only today's check-in can be changed; this one is from an earlier day.", [
-    { field: 'id', message: "is not today's check-in (only today's can be changed)" },
-  ]);
+  throw refuse('check_in.only_today', { field: 'id' });
 }
 
 /** Today's date in my time zone and my check-in for it, if any. */

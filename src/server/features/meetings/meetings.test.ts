@@ -96,7 +96,7 @@ describe('the schedule', () => {
       body: { rrule: 'FREQ=WEEKLY;BYDAY=SU', startsOn: today(), startTime: '25:00' },
     });
     expect(late.status).toBe(400);
-    expect(late.body.error.fields.map((f: { field: string }) => f.field)).toContain('body.startTime');
+    expect(late.body.error.fields.map((f: { field: string }) => f.field)).toContain('startTime');
     const bad = await call('POST', `/api/residences/${houseId}/meeting-series`, {
       as: leader,
       body: { rrule: 'FREQ=SOMETIMES', startsOn: today(), startTime: '19:00' },

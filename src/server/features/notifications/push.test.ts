@@ -131,17 +131,17 @@ describe('subscribing a device', () => {
         endpoint: 'not a url',
         keys: { p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4', auth: 'tBHItJI5svbpez7KI4CCXg' },
       },
-      'body.endpoint',
+      'endpoint',
     ],
     [
       { endpoint: 'https://push.example.org/x', keys: { p256dh: 'short', auth: 'tBHItJI5svbpez7KI4CCXg' } },
-      'body.keys.p256dh',
+      'keys.p256dh',
     ],
     [
       { endpoint: 'https://push.example.org/x', keys: { p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4' } },
-      'body.keys.auth',
+      'keys.auth',
     ],
-    [{ endpoint: 'https://push.example.org/x' }, 'body.keys'],
+    [{ endpoint: 'https://push.example.org/x' }, 'keys'],
   ])('should refuse a malformed subscription %j naming %s', async (body, field) => {
     const result = await call('POST', '/api/push/subscriptions', { as: admin, body });
     expect(result.status).toBe(400);

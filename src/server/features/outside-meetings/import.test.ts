@@ -277,13 +277,13 @@ describe('importing a Meeting Guide feed', () => {
   });
 
   it.each([
-    [{ timeZone: 'America/Chicago' }, 'body.url', 'give either a feed address or a file'],
+    [{ timeZone: 'America/Chicago' }, 'url', 'give either a feed address or a file'],
     [
       { url: 'ftp://example.org/x', timeZone: 'America/Chicago' },
-      'body.url',
+      'url',
       'must be a web address starting with https://',
     ],
-    [{ feed: '[]' }, 'body.timeZone', expect.any(String)],
+    [{ feed: '[]' }, 'timeZone', expect.any(String)],
   ])('should refuse %j naming the field', async (body, field, message) => {
     const result = await call('POST', '/api/outside-meetings/import', { as: admin, body });
     expect(result.status).toBe(400);

@@ -97,19 +97,19 @@ describe('the directory', () => {
   });
 
   it.each([
-    [{ types: ['W', 'ONL'] }, 'body.types.1', 'is not a Meeting Guide type code'],
-    [{ time: '25:00' }, 'body.time', 'must be a time like 19:30 (00:00–23:59)'],
-    [{ days: [7] }, 'body.days.0', 'must be a day from 0 (Sunday) to 6 (Saturday)'],
-    [{ days: [1, 1] }, 'body.days', 'must not repeat a day'],
-    [{ time: null }, 'body.time', 'is required when a day is chosen'],
-    [{ notes: 'Meet at <a href="x">the hall</a>' }, 'body.notes', 'must be plain text, without HTML'],
+    [{ types: ['W', 'ONL'] }, 'types.1', 'is not a Meeting Guide type code'],
+    [{ time: '25:00' }, 'time', 'must be a time like 19:30 (00:00–23:59)'],
+    [{ days: [7] }, 'days.0', 'must be a day from 0 (Sunday) to 6 (Saturday)'],
+    [{ days: [1, 1] }, 'days', 'must not repeat a day'],
+    [{ time: null }, 'time', 'is required when a day is chosen'],
+    [{ notes: 'Meet at <a href="x">the hall</a>' }, 'notes', 'must be plain text, without HTML'],
     [
       { conferenceUrl: 'javascript:alert(1)' },
-      'body.conferenceUrl',
+      'conferenceUrl',
       'must be a web address starting with https://',
     ],
-    [{ timeZone: 'Mars/Base' }, 'body.timeZone', 'must be an IANA time zone like America/Chicago'],
-    [{ languages: ['xx'] }, 'body.languages.0', 'is not a language we list'],
+    [{ timeZone: 'Mars/Base' }, 'timeZone', 'must be an IANA time zone like America/Chicago'],
+    [{ languages: ['xx'] }, 'languages.0', 'is not a language we list'],
   ])('should refuse %j with 400 naming the field', async (overrides, field, message) => {
     const result = await call('POST', '/api/outside-meetings', { as: admin, body: meeting(overrides) });
     expect(result.status, result.text).toBe(400);
@@ -254,9 +254,9 @@ describe('attendance', () => {
   });
 
   it.each([
-    [{ attendedOn: '2026-01-01' }, 'body.name', 'is required when the meeting is not listed'],
-    [{ name: 'x', attendedOn: 'yesterday' }, 'body.attendedOn', 'must be a date like 2026-01-31'],
-    [{ name: '<b>x</b>', attendedOn: '2026-01-01' }, 'body.name', 'must be plain text, without HTML'],
+    [{ attendedOn: '2026-01-01' }, 'name', 'is required when the meeting is not listed'],
+    [{ name: 'x', attendedOn: 'yesterday' }, 'attendedOn', 'must be a date like 2026-01-31'],
+    [{ name: '<b>x</b>', attendedOn: '2026-01-01' }, 'name', 'must be plain text, without HTML'],
   ])('should refuse %j naming the field', async (body, field, message) => {
     const result = await call('POST', '/api/outside-attendance', { as: resident, body });
     expect(result.status).toBe(400);

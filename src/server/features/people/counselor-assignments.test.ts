@@ -71,7 +71,7 @@ describe('POST /api/counselor-assignments', () => {
     const resident = await buildPerson(admin, { role: 'resident', residenceId: houseId });
     const result = await assign('not-an-id', resident.id);
     expect(result.status).toBe(400);
-    expect(result.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['body.counselorId']);
+    expect(result.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['counselorId']);
     expect(await assignmentsOf(resident.id)).toEqual([]);
   });
 
@@ -130,7 +130,7 @@ describe('GET /api/counselor-assignments', () => {
   it('should fail with 400 naming residentId when it is not an id, and 403 for a counselor', async () => {
     const bad = await call('GET', '/api/counselor-assignments?residentId=someone', { as: admin });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['querystring.residentId']);
+    expect(bad.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['residentId']);
     expect((await call('GET', '/api/counselor-assignments', { as: counselor })).status).toBe(403);
   });
 });
@@ -174,6 +174,6 @@ describe('POST /api/counselor-assignments/:id/end', () => {
     expect((await call('POST', `/api/counselor-assignments/${UNKNOWN}/end`, { as: admin })).status).toBe(404);
     const bad = await call('POST', '/api/counselor-assignments/nope/end', { as: admin });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['params.id']);
+    expect(bad.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['id']);
   });
 });

@@ -196,7 +196,7 @@ describe('POST /api/people/:id/memberships (give a role, move in)', () => {
     const result = await grant(alum.id, { role: 'resident', residenceId: houseA.id, startsOn: '31/01/2026' });
     expect(result.status).toBe(400);
     expect(result.body.error.fields).toEqual([
-      { field: 'body.startsOn', message: 'must be a date like 2026-01-31' },
+      { field: 'startsOn', message: 'must be a date like 2026-01-31' },
     ]);
   });
 
@@ -204,7 +204,7 @@ describe('POST /api/people/:id/memberships (give a role, move in)', () => {
     const alum = await buildPerson(admin, { role: 'alumni' });
     const result = await grant(alum.id, { role: 'counselor', personId: alum.id });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([{ field: 'body.personId', message: 'is not a known field' }]);
+    expect(result.body.error.fields).toEqual([{ field: 'personId', message: 'is not a known field' }]);
   });
 
   it('should fail with 404 when the person does not exist', async () => {
@@ -319,7 +319,7 @@ describe('POST /api/memberships/:id/end (move out)', () => {
       body: { becomeAlumni: 'yes' },
     });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([{ field: 'body.becomeAlumni', message: expect.any(String) }]);
+    expect(result.body.error.fields).toEqual([{ field: 'becomeAlumni', message: expect.any(String) }]);
   });
 });
 

@@ -41,7 +41,7 @@ describe('POST /api/programs', () => {
     const before = await programs();
     const result = await call('POST', '/api/programs', { as: admin, body: { name: 'V' } });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([{ field: 'body.name', message: 'is required' }]);
+    expect(result.body.error.fields).toEqual([{ field: 'name', message: 'is required' }]);
     expect(await programs()).toEqual(before);
   });
 
@@ -51,13 +51,13 @@ describe('POST /api/programs', () => {
       body: { name: 'Pirates', focus: ['pirates'] },
     });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([{ field: 'body.focus.0', message: expect.any(String) }]);
+    expect(result.body.error.fields).toEqual([{ field: 'focus.0', message: expect.any(String) }]);
   });
 
   it('should fail with 400 when a field is unknown', async () => {
     const result = await call('POST', '/api/programs', { as: admin, body: { name: 'Parents', capacity: 3 } });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([{ field: 'body.capacity', message: 'is not a known field' }]);
+    expect(result.body.error.fields).toEqual([{ field: 'capacity', message: 'is not a known field' }]);
   });
 
   it('should fail with 403 for a resident', async () => {

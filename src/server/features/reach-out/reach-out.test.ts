@@ -121,7 +121,7 @@ describe('available to be called', () => {
       body: { available: 'yes' },
     });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([{ field: 'body.available', message: expect.any(String) }]);
+    expect(result.body.error.fields).toEqual([{ field: 'available', message: expect.any(String) }]);
   });
 });
 
@@ -183,9 +183,7 @@ describe('reaching out', () => {
     for (const body of [{}, { idempotencyKey: 'short' }, { idempotencyKey: 'has spaces in it' }]) {
       const result = await call('POST', '/api/reach-out/alerts', { as: asker, body });
       expect(result.status).toBe(400);
-      expect(result.body.error.fields.map((f: { field: string }) => f.field)).toEqual([
-        'body.idempotencyKey',
-      ]);
+      expect(result.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['idempotencyKey']);
     }
     const extra = await call('POST', '/api/reach-out/alerts', {
       as: asker,
@@ -329,7 +327,7 @@ describe('escalation', () => {
         body: { escalateAfterMinutes },
       });
       expect(bad.status).toBe(400);
-      expect(bad.body.error.fields[0].field).toBe('body.escalateAfterMinutes');
+      expect(bad.body.error.fields[0].field).toBe('escalateAfterMinutes');
     }
     expect((await call('GET', '/api/reach-out/settings', { as: admin })).body).toEqual({
       escalateAfterMinutes: 3,

@@ -65,63 +65,63 @@ describe('POST /api/residences', () => {
 
   it('should fail with 400 when bedCapacity is 0', async () => {
     await expectRefused('POST', '/api/residences', residenceInput({ bedCapacity: 0 }), 400, [
-      { field: 'body.bedCapacity', message: 'must be at least 1' },
+      { field: 'bedCapacity', message: 'must be at least 1' },
     ]);
   });
 
   it('should fail with 400 when bedCapacity is not a whole number', async () => {
     await expectRefused('POST', '/api/residences', residenceInput({ bedCapacity: 2.5 }), 400, [
-      { field: 'body.bedCapacity', message: expect.any(String) },
+      { field: 'bedCapacity', message: expect.any(String) },
     ]);
   });
 
   it('should fail with 400 when bedCapacity is a string', async () => {
     await expectRefused('POST', '/api/residences', { ...residenceInput(), bedCapacity: '8' }, 400, [
-      { field: 'body.bedCapacity', message: expect.any(String) },
+      { field: 'bedCapacity', message: expect.any(String) },
     ]);
   });
 
   it('should fail with 400 when the NARR level is 5', async () => {
     await expectRefused('POST', '/api/residences', { ...residenceInput(), narrLevel: 5 }, 400, [
-      { field: 'body.narrLevel', message: 'must be a NARR level from 1 to 4' },
+      { field: 'narrLevel', message: 'must be a NARR level from 1 to 4' },
     ]);
   });
 
   it('should fail with 400 when the time zone does not exist', async () => {
     await expectRefused('POST', '/api/residences', residenceInput({ timeZone: 'Mars/Olympus_Mons' }), 400, [
-      { field: 'body.timeZone', message: 'must be an IANA time zone like America/Chicago' },
+      { field: 'timeZone', message: 'must be an IANA time zone like America/Chicago' },
     ]);
   });
 
   it('should fail with 400 naming each unknown field', async () => {
     await expectRefused('POST', '/api/residences', { ...residenceInput(), color: 'blue', wifi: 'yes' }, 400, [
-      { field: 'body.color', message: 'is not a known field' },
-      { field: 'body.wifi', message: 'is not a known field' },
+      { field: 'color', message: 'is not a known field' },
+      { field: 'wifi', message: 'is not a known field' },
     ]);
   });
 
   it('should fail with 400 when the name is missing', async () => {
     const { name: _name, ...input } = residenceInput();
     await expectRefused('POST', '/api/residences', input, 400, [
-      { field: 'body.name', message: expect.any(String) },
+      { field: 'name', message: expect.any(String) },
     ]);
   });
 
   it('should fail with 400 when the name is blank', async () => {
     await expectRefused('POST', '/api/residences', residenceInput({ name: '   ' }), 400, [
-      { field: 'body.name', message: 'is required' },
+      { field: 'name', message: 'is required' },
     ]);
   });
 
   it('should fail with 400 when a program focus is not in the vocabulary', async () => {
     await expectRefused('POST', '/api/residences', residenceInput({ programFocus: ['pirates'] }), 400, [
-      { field: 'body.programFocus.0', message: expect.any(String) },
+      { field: 'programFocus.0', message: expect.any(String) },
     ]);
   });
 
   it('should fail with 400 when a program id is not an id', async () => {
     await expectRefused('POST', '/api/residences', residenceInput({ programIds: ['nope'] }), 400, [
-      { field: 'body.programIds.0', message: expect.any(String) },
+      { field: 'programIds.0', message: expect.any(String) },
     ]);
   });
 
@@ -174,7 +174,7 @@ describe('GET /api/residences and /api/residences/:id', () => {
   it('should fail with 400 when the id is not a uuid', async () => {
     const result = await call('GET', '/api/residences/12', { as: admin });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([{ field: 'params.id', message: 'must be an id' }]);
+    expect(result.body.error.fields).toEqual([{ field: 'id', message: 'must be an id' }]);
   });
 });
 
@@ -205,7 +205,7 @@ describe('PATCH /api/residences/:id', () => {
   it('should fail with 400 when the NARR level is 5', async () => {
     const house = await buildResidence(admin);
     await expectRefused('PATCH', `/api/residences/${house.id}`, { narrLevel: 5 }, 400, [
-      { field: 'body.narrLevel', message: 'must be a NARR level from 1 to 4' },
+      { field: 'narrLevel', message: 'must be a NARR level from 1 to 4' },
     ]);
   });
 
@@ -216,7 +216,7 @@ describe('PATCH /api/residences/:id', () => {
       `/api/residences/${house.id}`,
       { organizationId: admin.organizationId },
       400,
-      [{ field: 'body.organizationId', message: 'is not a known field' }],
+      [{ field: 'organizationId', message: 'is not a known field' }],
     );
   });
 
@@ -241,7 +241,7 @@ describe('PATCH /api/residences/:id', () => {
 
   it('should fail with 400 when the id is not a uuid', async () => {
     await expectRefused('PATCH', '/api/residences/not-an-id', { name: 'Renamed' }, 400, [
-      { field: 'params.id', message: 'must be an id' },
+      { field: 'id', message: 'must be an id' },
     ]);
   });
 

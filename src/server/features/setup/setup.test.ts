@@ -41,7 +41,7 @@ describe('first-run setup', () => {
     expect(result.status).toBe(400);
     expect(result.body.error.code).toBe('validation_failed');
     expect(result.body.error.fields).toEqual([
-      { field: 'body.admin.password', message: 'must be at least 10 characters' },
+      { field: 'admin.password', message: 'must be at least 10 characters' },
     ]);
     expect((await call('GET', '/api/setup')).body).toEqual({ needed: true });
   });

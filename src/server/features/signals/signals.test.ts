@@ -196,7 +196,7 @@ describe('POST /api/signals/:id/acknowledge', () => {
     const url = `/api/signals/${signal!.id}/acknowledge`;
     const empty = await call('POST', url, { as: leader, body: { note: '  ' } });
     expect(empty.status).toBe(400);
-    expect(empty.body.error.fields[0].field).toBe('body.note');
+    expect(empty.body.error.fields[0].field).toBe('note');
     expect((await call('POST', url, { as: otherLeader, body: { note: 'x' } })).status).toBe(403);
     expect((await call('POST', url, { as: resident, body: { note: 'x' } })).status).toBe(403);
     expect((await call('POST', url, { as: counselor, body: { note: 'x' } })).status).toBe(403);
@@ -251,8 +251,8 @@ describe('GET/PATCH /api/organization/settings', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual([
-      'body.cravingThreshold',
-      'body.silenceDays',
+      'cravingThreshold',
+      'silenceDays',
     ]);
     const ok = await call('PATCH', '/api/organization/settings', { as: admin, body: { silenceDays: 4 } });
     expect(ok.body).toMatchObject({ cravingThreshold: 8, silenceDays: 4 });

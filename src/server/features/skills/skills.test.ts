@@ -70,16 +70,16 @@ describe('my skills', () => {
   it('should fail with 400 naming the field for an unknown skill, a missing or stray label', async () => {
     const unknown = await addSkill(ana, { skill: 'juggling', direction: 'teach' });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error.fields[0].field).toBe('body.skill');
+    expect(unknown.body.error.fields[0].field).toBe('skill');
     const noLabel = await addSkill(ana, { skill: 'other', direction: 'learn' });
     expect(noLabel.status).toBe(400);
-    expect(noLabel.body.error.fields[0].field).toBe('body.label');
+    expect(noLabel.body.error.fields[0].field).toBe('label');
     const stray = await addSkill(ana, { skill: 'budgeting', label: 'x', direction: 'learn' });
     expect(stray.status).toBe(400);
-    expect(stray.body.error.fields[0].field).toBe('body.label');
+    expect(stray.body.error.fields[0].field).toBe('label');
     const direction = await addSkill(ana, { skill: 'budgeting', direction: 'both' });
     expect(direction.status).toBe(400);
-    expect(direction.body.error.fields[0].field).toBe('body.direction');
+    expect(direction.body.error.fields[0].field).toBe('direction');
   });
 
   it('should fail with 409 when the same skill is listed twice (own words in any case)', async () => {
@@ -160,7 +160,7 @@ describe('suggested matches', () => {
   it('should fail with 400 for a setting that is not house or organization', async () => {
     const bad = await call('PATCH', '/api/skills/settings', { as: ana, body: { skillsVisibleTo: 'world' } });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields[0].field).toBe('body.skillsVisibleTo');
+    expect(bad.body.error.fields[0].field).toBe('skillsVisibleTo');
   });
 });
 
@@ -219,7 +219,7 @@ describe('skill sessions', () => {
       body: { listingId: anaCookingId, supportKind: 'emotional' },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields[0].field).toBe('body.supportKind');
+    expect(bad.body.error.fields[0].field).toBe('supportKind');
   });
 
   it('should be accepted by the other person only, and done only once arranged', async () => {
@@ -259,7 +259,7 @@ describe('skill sessions', () => {
   it('should fail with 400 for ids that are not ids, and 404 for a session that does not exist', async () => {
     const bad = await call('POST', '/api/skill-sessions', { as: ben, body: { listingId: 'cooking' } });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields[0].field).toBe('body.listingId');
+    expect(bad.body.error.fields[0].field).toBe('listingId');
     expect((await call('POST', '/api/skill-sessions/not-an-id/accept', { as: ana })).status).toBe(400);
     const nobody = '00000000-0000-4000-8000-000000000000';
     expect((await call('POST', `/api/skill-sessions/${nobody}/done`, { as: ana })).status).toBe(404);

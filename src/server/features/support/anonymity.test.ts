@@ -440,7 +440,7 @@ describe('PATCH /api/chat/conversations/:conversationId/my-name', () => {
     expect((await call('PATCH', url, { as: observers.peer!, app, body: { shown: true } })).status).toBe(404);
     const bad = await call('PATCH', url, { as: author, app, body: { shown: 'yes' } });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields).toEqual([{ field: 'body.shown', message: expect.any(String) }]);
+    expect(bad.body.error.fields).toEqual([{ field: 'shown', message: expect.any(String) }]);
     const still = await call('GET', url.replace('/my-name', ''), { as: author, app });
     expect(still.body.myName).toBe('hidden');
   });

@@ -118,7 +118,7 @@ describe('asking for help', () => {
     const before = await countRows();
     const result = await ask(asker, { supportKind: 'financial' });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([expect.objectContaining({ field: 'body.supportKind' })]);
+    expect(result.body.error.fields).toEqual([expect.objectContaining({ field: 'supportKind' })]);
     expect(await countRows()).toEqual(before);
   });
 

@@ -167,9 +167,14 @@ export function describeDevice(request: FastifyRequest): string {
 export function requireActor(request: FastifyRequest): Actor {
   if (request.actor) return request.actor;
   if (request.sessionState === 'expired') {
-    throw new AppError('session_expired', 'Your session has ended. Please sign in again.');
+    throw new AppError(
+      'session_expired',
+      'Your session has ended. Please sign in again.',
+      undefined,
+      'request.session_expired',
+    );
   }
-  throw new AppError('not_signed_in', 'Please sign in first.');
+  throw new AppError('not_signed_in', 'Please sign in first.', undefined, 'request.not_signed_in');
 }
 
 export const secureCookies = (publicUrl: string | undefined) => publicUrl?.startsWith('https://') ?? false;

@@ -121,7 +121,7 @@ describe('GET /api/realtime: who may connect', () => {
   it('should refuse a name that is no channel (400 naming the field) and a bad after (400)', async () => {
     const unknown = await refusal({ cookie: ana.cookie, channels: ['town:square'] });
     expect(unknown.status).toBe(400);
-    expect(JSON.parse(unknown.body).error.fields[0].field).toBe('querystring.channels');
+    expect(JSON.parse(unknown.body).error.fields[0].field).toBe('channels');
     const bad = await connectSocket(`${base}`, { cookie: ana.cookie, after: -3 });
     expect('refused' in bad && bad.status).toBe(400);
   });

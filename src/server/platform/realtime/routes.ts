@@ -66,14 +66,14 @@ export function realtimeRoutes(app: App): void {
       const query = request.query as { channels?: string };
       const channels = new Set<string>();
       const names = (query.channels ?? '').split(',').filter((c) => c.trim() !== '');
-      if (names.length > 20) throw invalid('querystring.channels', 'must name at most 20 channels');
+      if (names.length > 20) throw invalid('channels', 'must name at most 20 channels');
       for (const name of names) {
         const check = await authoriseChannel(request.server.db, actor, name);
         if ('ok' in check) {
           channels.add(check.channel);
         } else if (check.reason === 'unknown_channel') {
           throw invalid(
-            'querystring.channels',
+            'channels',
             `"${name.slice(0, 60)}" is not a channel (organization:<id>, house:<id> or person:<id>)`,
           );
         } else {

@@ -13,6 +13,7 @@ import { outside } from './en/outside.ts';
 import { peers } from './en/peers.ts';
 import { reachOut } from './en/reach-out.ts';
 import { realtime } from './en/realtime.ts';
+import { reasons } from './en/reasons.ts';
 import { signalSettings } from './en/signal-settings.ts';
 import { support } from './en/support.ts';
 
@@ -31,6 +32,7 @@ export const en = {
   ...reachOut,
   ...chat,
   ...support,
+  ...reasons,
 };
 
 export type Translations = typeof en;

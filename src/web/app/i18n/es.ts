@@ -12,6 +12,7 @@ import { outside } from './es/outside.ts';
 import { peers } from './es/peers.ts';
 import { reachOut } from './es/reach-out.ts';
 import { realtime } from './es/realtime.ts';
+import { reasons } from './es/reasons.ts';
 import { signalSettings } from './es/signal-settings.ts';
 import { support } from './es/support.ts';
 
@@ -30,4 +31,5 @@ export const es: Translations = {
   ...reachOut,
   ...chat,
   ...support,
+  ...reasons,
 };

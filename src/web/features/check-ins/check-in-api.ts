@@ -4,18 +4,18 @@
 // never makes two; the kept date means one that waited overnight still counts for the day it was made.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type {
-  CheckInInput,
-  CheckInListView,
-  CheckInUpdate,
-  CheckInView,
-  TodayCheckInView,
+import {
+  type CheckInInput,
+  type CheckInUpdate,
+  type CheckInView,
+  checkInApi,
+  type TodayCheckInView,
 } from '../../../shared/contracts/check-ins.ts';
 import { isValidTimeZone, localDate } from '../../../shared/domain/dates.ts';
-import { ApiError, api } from '../../app/api.ts';
+import { ApiError, call, keyOf, queryFor } from '../../app/api.ts';
 import { todayIso } from '../../components/format.ts';
 
-export const todayCheckInKey = ['check-ins', 'today'] as const;
+export const todayCheckInKey = keyOf(checkInApi.today);
 
 const PENDING = 'hearth.pendingCheckIn';
 const KEY_OF_DAY = 'hearth.checkInKey';
@@ -100,7 +100,7 @@ async function sendOnce(personId: string): Promise<boolean> {
     // Sent later, it says which day it was made on: a check-in kept overnight counts for that day (the
     // server takes today or yesterday). The first try, right away, leaves the day to the server.
     const body: CheckInInput = { ...pending.input, localDate: pending.date };
-    await api<CheckInView>('/api/check-ins', { method: 'POST', body });
+    await call(checkInApi.create, { body });
     write(PENDING, null);
     return true;
   } catch (error) {
@@ -120,7 +120,7 @@ export function usePendingCheckInSync(personId: string) {
       void sendPendingCheckIn(personId).then((ok) => {
         if (!ok) return;
         setSent(true);
-        void queryClient.invalidateQueries({ queryKey: ['check-ins'] });
+        void queryClient.invalidateQueries({ queryKey: [checkInApi.today.tags[0]] });
       });
     flush();
     window.addEventListener('online', flush);
@@ -130,17 +130,11 @@ export function usePendingCheckInSync(personId: string) {
 }
 
 export function useTodayCheckIn() {
-  return useQuery({
-    queryKey: todayCheckInKey,
-    queryFn: () => api<TodayCheckInView>('/api/check-ins/today'),
-  });
+  return useQuery(queryFor(checkInApi.today));
 }
 
 export function useCheckIns(days: 30 | 90) {
-  return useQuery({
-    queryKey: ['check-ins', 'list', days],
-    queryFn: () => api<CheckInListView>(`/api/check-ins?days=${days}`),
-  });
+  return useQuery(queryFor(checkInApi.list, { query: { days: String(days) as '30' | '90' } }));
 }
 
 export type SubmitResult = { status: 'saved'; checkIn: CheckInView } | { status: 'queued' };
@@ -155,7 +149,7 @@ export function useSubmitCheckIn(personId: string) {
       const timeZone = queryClient.getQueryData<TodayCheckInView>(todayCheckInKey)?.timeZone;
       const input = keepCheckIn(personId, fields, timeZone);
       try {
-        const checkIn = await api<CheckInView>('/api/check-ins', { method: 'POST', body: input });
+        const checkIn = await call(checkInApi.create, { body: input });
         write(PENDING, null);
         return { status: 'saved', checkIn };
       } catch (error) {
@@ -164,17 +158,17 @@ export function useSubmitCheckIn(personId: string) {
         throw error;
       }
     },
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['check-ins'] }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: [checkInApi.today.tags[0]] }),
   });
 }
 
 export function useUpdateCheckIn(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CheckInUpdate) => api<CheckInView>(`/api/check-ins/${id}`, { method: 'PATCH', body }),
+    mutationFn: (body: CheckInUpdate) => call(checkInApi.update, { params: { id }, body }),
     onSuccess: (checkIn) => {
       queryClient.setQueryData<TodayCheckInView>(todayCheckInKey, (old) => (old ? { ...old, checkIn } : old));
-      void queryClient.invalidateQueries({ queryKey: ['check-ins', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: keyOf(checkInApi.list) });
     },
   });
 }

@@ -24,16 +24,6 @@ export const core = {
     signOut: 'Sign out',
   },
   limits: {
-    signIn:
-      'Several tries did not match, so sign-in waits a little before the next one. On a phone you signed in from before, it never waits for tries made elsewhere.',
-    chatMessage: 'You are sending messages very fast. Please wait a moment, then send again.',
-    supportPost:
-      'You have posted many requests and offers in the last hour, and each one reaches everyone it is for. Please wait a little before posting again.',
-    invitation: 'That is a lot of invitations in a short time. Please wait a little, then go on.',
-    invitationCode:
-      'Many invitation codes were tried from here in a short time. Please wait a few minutes, then try again.',
-    reachOutAlert:
-      'Your people were alerted several times in the last minutes. If you need help right now, call or text the crisis line below, or call the emergency number.',
     tryAgainInSeconds_one: 'You can try again in {{count}} second.',
     tryAgainInSeconds_other: 'You can try again in {{count}} seconds.',
     tryAgainInMinutes_one: 'You can try again in {{count}} minute.',

@@ -26,16 +26,6 @@ export const core: typeof english = {
     signOut: 'Cerrar sesión',
   },
   limits: {
-    signIn:
-      'Varios intentos no coincidieron, así que el inicio de sesión espera un poco antes del siguiente. En un teléfono desde el que ya iniciaste sesión, nunca espera por intentos hechos desde otro lugar.',
-    chatMessage: 'Estás enviando mensajes muy rápido. Espera un momento y vuelve a enviar.',
-    supportPost:
-      'Publicaste muchas solicitudes y ofertas en la última hora, y cada una llega a todas las personas a quienes va dirigida. Espera un poco antes de publicar otra.',
-    invitation: 'Son muchas invitaciones en poco tiempo. Espera un poco y sigue.',
-    invitationCode:
-      'Se probaron muchos códigos de invitación desde aquí en poco tiempo. Espera unos minutos e inténtalo de nuevo.',
-    reachOutAlert:
-      'Ya se avisó varias veces a tu gente en los últimos minutos. Si necesitas ayuda ahora mismo, llama o escribe a la línea de crisis de abajo, o llama al número de emergencias.',
     tryAgainInSeconds_one: 'Puedes intentarlo de nuevo en {{count}} segundo.',
     tryAgainInSeconds_other: 'Puedes intentarlo de nuevo en {{count}} segundos.',
     tryAgainInMinutes_one: 'Puedes intentarlo de nuevo en {{count}} minuto.',
