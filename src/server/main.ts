@@ -1,9 +1,11 @@
 // Starts Hearth: the database (embedded or external), migrations, the first-run setup link, the server.
+
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { type PushSender, startPushSender } from './features/notifications/push-listener.ts';
 import { pushOptionsFrom } from './features/notifications/sender.ts';
 import { issueSetupToken } from './features/setup/service.ts';
+import { scheduledJobs } from './jobs.ts';
 import type { Config } from './platform/config.ts';
 import {
   connectDatabase,
@@ -77,9 +79,12 @@ export async function startHearth(options: StartOptions): Promise<RunningHearth>
     } finally {
       await setup.close();
     }
-    jobs = await startJobs(jobsDatabase.db, databaseUrl, log, {
-      reachOutPollSeconds: config.reachOutPollSeconds,
-    });
+    jobs = await startJobs(
+      jobsDatabase.db,
+      databaseUrl,
+      log,
+      scheduledJobs({ reachOutPollSeconds: config.reachOutPollSeconds }),
+    );
     // Web push after commit: VAPID keys made at first start, then each new notification pushed once.
     pushSender = await startPushSender({
       db: database.db,

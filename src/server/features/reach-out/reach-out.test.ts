@@ -8,6 +8,7 @@ import {
   setUpOrganization,
   type TestPerson,
 } from '../../../test/factories.ts';
+import { scheduledJobs } from '../../jobs.ts';
 import { reachOutAlerts } from '../../platform/database/schema.ts';
 import { startJobs } from '../../platform/jobs.ts';
 import { openSocket, settle, type TestSocket } from '../../platform/realtime/testing.ts';
@@ -447,9 +448,12 @@ describe('live, on open screens', () => {
 describe('the escalation job on pg-boss', () => {
   it('should escalate an unanswered alert when its seconds are up, by itself', async () => {
     const lines: string[] = [];
-    const jobs = await startJobs(testDb(), testDatabaseUrl(), (line) => lines.push(line), {
-      reachOutPollSeconds: 0.5,
-    });
+    const jobs = await startJobs(
+      testDb(),
+      testDatabaseUrl(),
+      (line) => lines.push(line),
+      scheduledJobs({ reachOutPollSeconds: 0.5 }),
+    );
     const quick = await buildTestApp({ REACH_OUT_ESCALATE_SECONDS: '1' });
     try {
       const alert = (

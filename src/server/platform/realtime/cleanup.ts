@@ -1,6 +1,7 @@
 // Realtime events are kept for a window (KEEP_EVENTS_HOURS) so a client that reconnects gets what it
 // missed; older ones are deleted by an hourly job, a few thousand rows at a time so no lock is held long.
 import type { Db } from '../database/connect.ts';
+import type { ScheduledJob } from '../jobs.ts';
 import { KEEP_EVENTS_HOURS } from './hub.ts';
 
 export const CLEAN_UP_REALTIME_EVENTS = 'realtime.clean-up';
@@ -19,3 +20,8 @@ export async function cleanUpRealtimeEvents(db: Db, keepHours: number = KEEP_EVE
     if ((rowCount ?? 0) < 5000) return deleted;
   }
 }
+
+export const realtimeJobs: ScheduledJob[] = [
+  // Every hour, at a few minutes past so it does not meet the milestones job.
+  { name: CLEAN_UP_REALTIME_EVENTS, cron: '7 * * * *', run: (db) => cleanUpRealtimeEvents(db) },
+];
