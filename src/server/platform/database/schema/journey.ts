@@ -60,7 +60,7 @@ export const recoveryStretches = pgTable(
   ],
 );
 
-/** A milestone reached on a stretch (found by the daily job, or when the person opens the app). */
+/** A milestone reached on a stretch (found by the hourly job, or when the person opens the app). */
 export const milestoneEvents = pgTable(
   'milestone_events',
   {
