@@ -1,3 +1,8 @@
+// The one dates module: calendar days (YYYY-MM-DD strings, never shifted by a zone), days in a person's
+// or a house's time zone, week starts, and wall-clock times. Zone arithmetic is @date-fns/tz's TZDate,
+// not our own; calendar-day arithmetic is on UTC midnights, where no zone can move it.
+import { TZDate } from '@date-fns/tz';
+
 // Building an Intl formatter costs far more than using one, and hot reads ask for a date per row.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -44,3 +49,43 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+const DAY_MS = 86_400_000;
+const utcMidnight = (date: string) => Date.parse(`${date}T00:00:00Z`);
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** A calendar date plus some days (negative to go back). */
+export const addDays = (date: string, days: number): string => isoDay(utcMidnight(date) + days * DAY_MS);
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string): number =>
+  Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
+
+/** The day of the week of a date: 0 Sunday … 6 Saturday. */
+export const weekdayOf = (date: string): number => new Date(utcMidnight(date)).getUTCDay();
+
+/** The Monday that starts a date's ISO week. */
+export const weekStartOf = (date: string): string => addDays(date, -((weekdayOf(date) + 6) % 7));
+
+/**
+ * The instant a local date and time (HH:MM) happen in a zone. A time skipped by a spring-forward change
+ * (02:30 on that night) is moved forward by the gap, as calendars do; an autumn repeated hour takes the first.
+ */
+export function zonedTimeToInstant(date: string, time: string, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  return new Date(new TZDate(y, m - 1, d, hh, mm, 0, timeZone).getTime());
+}
+
+/** An instant on a zone's wall clock: its local date and time (HH:MM). */
+export function wallClockOf(instant: Date, timeZone: string): { date: string; time: string } {
+  const here = new TZDate(instant.getTime(), timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return {
+    date: `${String(here.getFullYear()).padStart(4, '0')}-${two(here.getMonth() + 1)}-${two(here.getDate())}`,
+    time: `${two(here.getHours())}:${two(here.getMinutes())}`,
+  };
+}
+
+/** The local time (HH:MM) of an instant in a zone. */
+export const localTimeOf = (instant: Date, timeZone: string): string => wallClockOf(instant, timeZone).time;

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { isValidTimeZone, localDate } from './dates.ts';
+import {
+  addDays,
+  daysBetween,
+  isValidTimeZone,
+  localDate,
+  localTimeOf,
+  wallClockOf,
+  weekdayOf,
+  weekStartOf,
+  zonedTimeToInstant,
+} from './dates.ts';
 
 describe('localDate', () => {
   const lateEvening = new Date('2026-03-01T03:30:00Z'); // 21:30 on Feb 28 in Chicago
@@ -48,5 +58,46 @@ describe('isValidTimeZone', () => {
   it('should refuse made-up zones', () => {
     expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
     expect(isValidTimeZone('Chicago')).toBe(false);
+  });
+});
+
+describe('calendar days', () => {
+  it('adds days across months, years and a leap day', () => {
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+
+  it('counts whole days between two dates, either way, across a DST change', () => {
+    expect(daysBetween('2026-03-01', '2026-03-31')).toBe(30);
+    expect(daysBetween('2026-03-31', '2026-03-01')).toBe(-30);
+  });
+
+  it('starts a week on its Monday (ISO)', () => {
+    expect(weekdayOf('2026-12-06')).toBe(0);
+    expect(weekStartOf('2026-12-06')).toBe('2026-11-30');
+    expect(weekStartOf('2026-11-30')).toBe('2026-11-30');
+    expect(weekStartOf('2027-01-01')).toBe('2026-12-28');
+  });
+});
+
+describe('wall-clock times in a zone', () => {
+  it('moves a time skipped by spring forward ahead by the gap, and takes the first of a repeated hour', () => {
+    expect(zonedTimeToInstant('2026-03-08', '02:30', 'America/Chicago').toISOString()).toBe(
+      '2026-03-08T08:30:00.000Z',
+    );
+    expect(zonedTimeToInstant('2026-11-01', '01:30', 'America/Chicago').toISOString()).toBe(
+      '2026-11-01T06:30:00.000Z',
+    );
+  });
+
+  it('reads an instant back as its local date and time, half-hour zones too', () => {
+    expect(wallClockOf(new Date('2026-01-01T20:00:00Z'), 'Asia/Kolkata')).toEqual({
+      date: '2026-01-02',
+      time: '01:30',
+    });
+    expect(localTimeOf(zonedTimeToInstant('2026-07-04', '19:00', 'America/Denver'), 'America/Denver')).toBe(
+      '19:00',
+    );
   });
 });

@@ -2,6 +2,7 @@
 // 19:00 stays at 19:00 local time on both sides of a daylight-saving change. Server-side only (rrule is
 // a CommonJS package the web app does not need).
 import * as rruleModule from 'rrule';
+import { zonedTimeToInstant } from './dates.ts';
 
 type RRuleLib = typeof rruleModule;
 const lib: RRuleLib = (rruleModule as unknown as { default?: RRuleLib }).default ?? rruleModule;
@@ -73,47 +74,6 @@ export function rruleProblem(rrule: string): string | null {
   return null;
 }
 
-function wallClockParts(instant: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? '0');
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-}
-
-/** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */
-function offsetAt(instant: Date, timeZone: string): number {
-  const whole = new Date(Math.floor(instant.getTime() / 1000) * 1000);
-  return wallClockParts(whole, timeZone) - whole.getTime();
-}
-
-/**
- * The instant a local date and time happen in a zone. A time skipped by a spring-forward change (02:30
- * on that night) is moved forward by the gap, as calendars do; an autumn repeated hour takes the first.
- */
-export function zonedTimeToInstant(localDate: string, time: string, timeZone: string): Date {
-  const [y, m, d] = localDate.split('-').map(Number) as [number, number, number];
-  const [hh, mm] = time.split(':').map(Number) as [number, number];
-  const wall = Date.UTC(y, m - 1, d, hh, mm);
-  const first = offsetAt(new Date(wall), timeZone);
-  let instant = wall - first;
-  const second = offsetAt(new Date(instant), timeZone);
-  if (second !== first) {
-    const retry = wall - second;
-    // Repeated hour: both guesses are real; keep the earlier. Gap: neither maps back; keep the later.
-    instant =
-      offsetAt(new Date(retry), timeZone) === second ? Math.min(instant, retry) : Math.max(instant, retry);
-  }
-  return new Date(instant);
-}
-
 const isoDay = (utcMidnight: number) => new Date(utcMidnight).toISOString().slice(0, 10);
 
 /**
@@ -144,13 +104,5 @@ export function expandOccurrences(recurrence: Recurrence, fromDate: string, toDa
     });
 }
 
-/** A calendar date plus some days (YYYY-MM-DD arithmetic, no time zones involved). */
-export function addDays(date: string, days: number): string {
-  return isoDay(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000);
-}
-
-/** The local time (HH:MM) of an instant in a zone. */
-export function localTimeOf(instant: Date, timeZone: string): string {
-  const wall = wallClockParts(instant, timeZone);
-  return new Date(wall).toISOString().slice(11, 16);
-}
+// Zone arithmetic lives in the dates module; these stay importable from here for the meeting code.
+export { addDays, localTimeOf, zonedTimeToInstant } from './dates.ts';
