@@ -8,7 +8,7 @@
 // - 29 February: in a year without one, the anniversary is 28 February (the same clamp).
 // - Only calendar-date arithmetic (whole days from a civil-date formula), never milliseconds between local
 //   times, so daylight saving never shifts a day. "Today" comes from the person's IANA zone.
-import { localDate } from './dates.ts';
+import { addDays, daysBetween, localDate } from './dates.ts';
 
 /** Who may see a recovery clock (or the person's stage). */
 export const RECOVERY_AUDIENCES = ['only_me', 'peer_leader', 'house', 'organization'] as const;
@@ -47,39 +47,8 @@ export function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-/** Days since 1970-01-01 of a civil date (Howard Hinnant's days_from_civil): pure integer arithmetic. */
-function dayNumber({ year, month, day }: Civil): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = (month + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function fromDayNumber(z0: number): Civil {
-  const z = z0 + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
-
-/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return dayNumber(parseDate(to)) - dayNumber(parseDate(from));
-}
-
-export function addDays(date: string, days: number): string {
-  return formatDate(fromDayNumber(dayNumber(parseDate(date)) + days));
-}
+/** Calendar-day arithmetic is the dates module's; kept importable from here for the journey code. */
+export { addDays, daysBetween };
 
 /** The `months`-th monthly anniversary of a date, clamped to the end of a shorter month. */
 export function addMonths(date: string, months: number): string {
