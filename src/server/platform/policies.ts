@@ -165,29 +165,6 @@ export function canSubscribeToResidence(actor: Actor, residenceId: string): bool
   return isOrgAdmin(actor) || residencesWithRole(actor, 'peer_leader').includes(residenceId);
 }
 
-// Skills exchange and mentors (features/skills, features/mentors): each person chooses who sees their skills.
-
-/** The houses a peer lives in or leads today (alumni have none). */
-export const currentHousesOf = (actor: Actor): string[] => [
-  ...new Set([...residencesWithRole(actor, 'resident'), ...residencesWithRole(actor, 'peer_leader')]),
-];
-
-/**
- * Whether a peer's skills reach the viewer: their house always (when they live in one), the whole
- * organization only when they chose it. The caller has already scoped the owner to the viewer's organization.
- */
-export function canSeeSkillsOf(
-  viewerHouseIds: readonly string[],
-  owner: { residenceIds: readonly string[]; visibleTo: string },
-): boolean {
-  if (owner.visibleTo === 'organization') return true;
-  return owner.residenceIds.some((r) => viewerHouseIds.includes(r));
-}
-
-/** A mentorship, its requests and its check-in log belong to its two people alone. */
-export const isMentorshipMember = (actor: Actor, m: { mentorId: string; menteeId: string }): boolean =>
-  actor.personId === m.mentorId || actor.personId === m.menteeId;
-
 // Reach out now (features/reach-out): an alert belongs to the person who asked and the circle it reached.
 
 /** "I'm calling you": someone the alert reached (never the person who asked). */

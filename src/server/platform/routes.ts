@@ -91,7 +91,7 @@ function errorResponses(reasons: string[]): Record<number, z.ZodType> {
           fields: z.array(FieldProblemSchema).optional(),
         }),
       })
-      .describe(listed.map((r) => `\`${r}\`: ${REASONS[r as keyof typeof REASONS].message}`).join('\n'));
+      .describe(listed.map((r) => `- \`${r}\`: ${REASONS[r as keyof typeof REASONS].message}`).join('\n'));
   }
   return out;
 }
@@ -108,11 +108,35 @@ function successResponses(spec: EndpointSpec): Record<number, unknown> {
   return out;
 }
 
+const operationIds = new WeakMap<App, Set<string>>();
+
+/**
+ * Refuses at startup a contract that would make the OpenAPI document unusable to a generator: an
+ * operationId that is not camelCase or that another route already has, or a path parameter its
+ * params schema does not declare.
+ */
+function checkContract(app: App, spec: EndpointSpec): void {
+  const where = `${spec.method} ${spec.path}`;
+  if (!/^[a-z][A-Za-z0-9]*$/.test(spec.operationId))
+    throw new Error(`${where}: the operationId "${spec.operationId}" must be camelCase (createCheckIn).`);
+  const taken = operationIds.get(app) ?? new Set<string>();
+  if (taken.has(spec.operationId))
+    throw new Error(`${where}: the operationId "${spec.operationId}" is already another route's.`);
+  taken.add(spec.operationId);
+  operationIds.set(app, taken);
+  const declared = spec.params instanceof z.ZodObject ? Object.keys(spec.params.shape) : [];
+  for (const [, name] of spec.path.matchAll(/:(\w+)/g)) {
+    if (!declared.includes(name!))
+      throw new Error(`${where}: the path parameter "${name}" needs a key in the contract's params.`);
+  }
+}
+
 export function route<const E extends EndpointSpec, const P extends PolicyName>(
   app: App,
   spec: E,
   definition: RouteDefinition<E, P>,
 ): void {
+  checkContract(app, spec);
   const { policy, rateLimit, bodyLimit, handler } = definition;
   const reasons = reasonsOfRoute(spec, policy, rateLimit);
   const options: RouteOptions = {

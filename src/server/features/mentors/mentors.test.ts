@@ -108,32 +108,66 @@ describe('mentor suggestions', () => {
   it('should fail with 400 for a setting that is not true or false', async () => {
     const bad = await call('PATCH', '/api/mentors/settings', { as: maria, body: { openToMentoring: 'yes' } });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields[0].field).toBe('openToMentoring');
+    expect(bad.body.error.fields[0]).toMatchObject({ field: 'openToMentoring', reason: 'field.wrong_type' });
   });
 });
 
 describe('asking for a mentor', () => {
   let mentorshipId: string;
 
-  it('should refuse bad requests: nobody, both sides, myself, not further along, not open', async () => {
-    expect((await call('POST', '/api/mentorships', { as: nora, body: {} })).status).toBe(400);
+  it('should fail with 400 mentors.mentor_or_mentee when the request names nobody, or both sides', async () => {
+    const nobody = await call('POST', '/api/mentorships', { as: nora, body: {} });
+    expect(nobody.status).toBe(400);
+    expect(nobody.body.error.fields).toEqual([
+      expect.objectContaining({ field: 'mentorId', reason: 'mentors.mentor_or_mentee' }),
+    ]);
     const both = await call('POST', '/api/mentorships', {
       as: nora,
       body: { mentorId: maria.id, menteeId: sam.id },
     });
     expect(both.status).toBe(400);
+    expect(both.body.error.fields[0].reason).toBe('mentors.mentor_or_mentee');
+  });
+
+  it('should fail with 400 mentors.is_you when I ask myself', async () => {
     const me = await call('POST', '/api/mentorships', { as: nora, body: { mentorId: nora.id } });
     expect(me.status).toBe(400);
-    expect(me.body.error.fields[0].field).toBe('mentorId');
+    expect(me.body.error).toMatchObject({
+      code: 'validation_failed',
+      reason: 'mentors.is_you',
+      fields: [expect.objectContaining({ field: 'mentorId', reason: 'mentors.is_you' })],
+    });
+  });
+
+  it('should fail with 400 mentors.not_further_along when I cannot tell they are further along', async () => {
     const hidden = await call('POST', '/api/mentorships', { as: nora, body: { mentorId: omar.id } });
     expect(hidden.status).toBe(400);
+    expect(hidden.body.error.reason).toBe('mentors.not_further_along');
+  });
+
+  it('should fail with 409 mentors.not_open when they are not open to mentoring', async () => {
     const closed = await call('POST', '/api/mentorships', { as: nora, body: { mentorId: sam.id } });
     expect(closed.status).toBe(409);
+    expect(closed.body.error).toMatchObject({
+      code: 'conflict',
+      reason: 'mentors.not_open',
+      fields: [expect.objectContaining({ field: 'mentorId' })],
+    });
+  });
+
+  it('should fail with 403 mentors.for_residents when an alumna asks for a mentor', async () => {
+    const asked = await call('POST', '/api/mentorships', { as: alma, body: { mentorId: maria.id } });
+    expect(asked.status).toBe(403);
+    expect(asked.body.error).toMatchObject({ code: 'forbidden', reason: 'mentors.for_residents' });
+  });
+
+  it('should refuse a stranger from another organization as not found, and tell nobody of a refused request', async () => {
     const stranger = await call('POST', '/api/mentorships', {
       as: nora,
       body: { mentorId: otherOrgAdmin.id },
     });
     expect(stranger.status).toBe(404);
+    expect(stranger.body.error.reason).toBe('request.not_found');
     expect(
       await testDb()
         .select()
@@ -167,9 +201,9 @@ describe('asking for a mentor', () => {
         and(eq(notifications.kind, 'mentor_request'), eq(notifications.organizationId, admin.organizationId)),
       );
     expect(told.map((n) => n.personId)).toEqual([maria.id]);
-    expect((await call('POST', '/api/mentorships', { as: nora, body: { mentorId: maria.id } })).status).toBe(
-      409,
-    );
+    const again = await call('POST', '/api/mentorships', { as: nora, body: { mentorId: maria.id } });
+    expect(again.status).toBe(409);
+    expect(again.body.error.reason).toBe('mentors.already_paired');
     const overview = await call('GET', '/api/mentors', { as: maria });
     expect(overview.body.openToMentoring).toBe(true);
     expect(overview.body.canHaveMentor).toBe(false);
@@ -179,7 +213,9 @@ describe('asking for a mentor', () => {
   });
 
   it('should need the other person to accept; then it opens their private thread', async () => {
-    expect((await call('POST', `/api/mentorships/${mentorshipId}/accept`, { as: nora })).status).toBe(409);
+    const own = await call('POST', `/api/mentorships/${mentorshipId}/accept`, { as: nora });
+    expect(own.status).toBe(409);
+    expect(own.body.error.reason).toBe('mentors.answer_is_theirs');
     expect((await call('POST', `/api/mentorships/${mentorshipId}/accept`, { as: omar })).status).toBe(404);
     expect(
       (await call('POST', `/api/mentorships/${mentorshipId}/accept`, { as: otherOrgAdmin })).status,
@@ -227,7 +263,7 @@ describe('asking for a mentor', () => {
       body: { note: '  ' },
     });
     expect(empty.status).toBe(400);
-    expect(empty.body.error.fields[0].field).toBe('note');
+    expect(empty.body.error.fields[0]).toMatchObject({ field: 'note', reason: 'field.required' });
     for (const outsider of [sam, omar]) {
       const seen = await call('GET', `/api/mentorships/${mentorshipId}/check-ins`, { as: outsider });
       expect(seen.status).toBe(404);
@@ -255,12 +291,19 @@ describe('asking for a mentor', () => {
     const ended = await call('POST', `/api/mentorships/${mentorshipId}/end`, { as: nora });
     expect(ended.status).toBe(200);
     expect(ended.body).toMatchObject({ state: 'ended', conversationId: null, endedAt: expect.any(String) });
-    expect((await call('POST', `/api/mentorships/${mentorshipId}/end`, { as: maria })).status).toBe(409);
+    const again = await call('POST', `/api/mentorships/${mentorshipId}/end`, { as: maria });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({
+      reason: 'mentors.already_over',
+      message: 'This mentorship is already ended.',
+      fields: [expect.objectContaining({ field: 'id', params: { state: 'ended' } })],
+    });
     const late = await call('POST', `/api/mentorships/${mentorshipId}/check-ins`, {
       as: maria,
       body: { note: 'Hi' },
     });
     expect(late.status).toBe(409);
+    expect(late.body.error.reason).toBe('mentors.log_closed');
     expect(
       (await call('GET', `/api/mentorships/${mentorshipId}/check-ins`, { as: maria })).body.checkIns,
     ).toHaveLength(1);
@@ -270,16 +313,31 @@ describe('asking for a mentor', () => {
     // Nora's level of recovery is hers: until she shares it, Maria cannot tell she is newer (same move-in day).
     const unknown = await call('POST', '/api/mentorships', { as: maria, body: { menteeId: nora.id } });
     expect(unknown.status).toBe(400);
+    expect(unknown.body.error.reason).toBe('mentors.not_newer');
     await call('PATCH', '/api/me/privacy', { as: nora, body: { stageVisibleTo: 'house' } });
     const offered = await call('POST', '/api/mentorships', { as: maria, body: { menteeId: nora.id } });
     expect(offered.status, offered.text).toBe(201);
     expect(offered.body).toMatchObject({ myRole: 'mentor', state: 'proposed' });
     const backwards = await call('POST', '/api/mentorships', { as: nora, body: { menteeId: maria.id } });
     expect(backwards.status).toBe(400);
-    expect(backwards.body.error.fields[0].field).toBe('menteeId');
+    expect(backwards.body.error.fields[0]).toMatchObject({ field: 'menteeId', reason: 'mentors.not_newer' });
     const declined = await call('POST', `/api/mentorships/${offered.body.id}/decline`, { as: nora });
     expect(declined.status).toBe(200);
     expect(declined.body.state).toBe('declined');
-    expect((await call('POST', `/api/mentorships/${offered.body.id}/accept`, { as: nora })).status).toBe(409);
+    const late = await call('POST', `/api/mentorships/${offered.body.id}/accept`, { as: nora });
+    expect(late.status).toBe(409);
+    expect(late.body.error).toMatchObject({
+      reason: 'mentors.request_answered',
+      message: 'This request is already declined.',
+    });
+  });
+
+  it('should fail with 400 mentors.mentee_is_alumni when offering to mentor an alumna', async () => {
+    const offered = await call('POST', '/api/mentorships', { as: maria, body: { menteeId: alma.id } });
+    expect(offered.status).toBe(400);
+    expect(offered.body.error).toMatchObject({
+      reason: 'mentors.mentee_is_alumni',
+      fields: [expect.objectContaining({ field: 'menteeId', reason: 'mentors.mentee_is_alumni' })],
+    });
   });
 });

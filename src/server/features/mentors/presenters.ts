@@ -1,6 +1,7 @@
 // What each of the two people sees of their mentorship; nobody else sees it at all.
-import type { MentorshipView } from '../../../shared/contracts/mentors.ts';
-import type { mentorships } from '../../platform/database/schema.ts';
+import type { MentorshipLogView, MentorshipView } from '../../../shared/contracts/mentors.ts';
+import type { mentorshipCheckIns, mentorships } from '../../platform/database/schema.ts';
+import { refusalOfChange } from './policy.ts';
 
 type MentorshipRow = typeof mentorships.$inferSelect;
 
@@ -21,6 +22,21 @@ export function presentMentorship(
     acceptedAt: m.acceptedAt?.toISOString() ?? null,
     endedAt: m.endedAt?.toISOString() ?? null,
     conversationId: m.state === 'active' ? m.conversationId : null,
-    canAccept: m.state === 'proposed' && m.requestedBy !== viewerId,
+    canAccept: refusalOfChange(viewerId, m, 'accept') === null,
+  };
+}
+
+/** A line of the pair's log. */
+export function presentCheckIn(
+  e: typeof mentorshipCheckIns.$inferSelect,
+  viewerId: string,
+  names: Map<string, string>,
+): MentorshipLogView['checkIns'][number] {
+  return {
+    id: e.id,
+    author: { personId: e.authorId, displayName: names.get(e.authorId) ?? '' },
+    mine: e.authorId === viewerId,
+    note: e.note,
+    createdAt: e.createdAt.toISOString(),
   };
 }

@@ -6,37 +6,38 @@ import type {
   MentorSuggestionView,
   MentorshipLogView,
 } from '../../../shared/contracts/mentors.ts';
-import {
-  isFurtherAlong,
-  type MentorProfile,
-  suggestMentors,
-} from '../../../shared/domain/mentor-matching.ts';
+import { type MentorProfile, suggestMentors } from '../../../shared/domain/mentor-matching.ts';
 import { type Skill, skillKey } from '../../../shared/domain/skills.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import { type Actor, hasRole } from '../../platform/auth/actor.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
+import type { Executor, Tx } from '../../platform/database/executor.ts';
 import {
   mentorshipCheckIns,
   mentorships,
   peerSettings,
   skillListings,
 } from '../../platform/database/schema.ts';
-import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
+import { notFound, refuse } from '../../platform/errors.ts';
 import { notifyPeople } from '../../platform/notify.ts';
-import { canSeeSkillsOf, isMentorshipMember } from '../../platform/policies.ts';
 import { publish } from '../../platform/realtime/publish.ts';
 import { openConversation } from '../chat/conversations.ts';
 import { displayNamesOf } from '../skills/names.ts';
-import { loadPeers, type Peer, peerRef, visiblePathway, visibleStage } from '../skills/peers.ts';
-import { presentMentorship } from './presenters.ts';
+import { loadPeers, type Peer, peerRef } from '../skills/peers.ts';
+import { canSeeSkillsOf, visiblePathway, visibleStage } from '../skills/policy.ts';
+import {
+  canHaveMentor,
+  isMentorshipMember,
+  type MentorshipChange,
+  refusalOfChange,
+  refusalOfLogEntry,
+  refusalOfRequest,
+} from './policy.ts';
+import { presentCheckIn, presentMentorship } from './presenters.ts';
 
 type MentorshipRow = typeof mentorships.$inferSelect;
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-/** A current resident may be suggested mentors (alumni and peer leaders are further along already). */
-export const canHaveMentor = (actor: Actor) => hasRole(actor, 'resident');
-
-async function present(db: Pick<Db, 'execute'>, actor: Actor, rows: MentorshipRow[]) {
+async function present(db: Executor, actor: Actor, rows: MentorshipRow[]) {
   const names = await displayNamesOf(
     db,
     actor.organizationId,
@@ -45,7 +46,7 @@ async function present(db: Pick<Db, 'execute'>, actor: Actor, rows: MentorshipRo
   return rows.map((m) => presentMentorship(m, actor.personId, names));
 }
 
-export async function mentorOverview(db: Db, actor: Actor): Promise<MentorOverviewView> {
+export async function mentorOverview(db: Executor, actor: Actor): Promise<MentorOverviewView> {
   const [settings] = await db
     .select({ openToMentoring: peerSettings.openToMentoring })
     .from(peerSettings)
@@ -71,7 +72,7 @@ export async function mentorOverview(db: Db, actor: Actor): Promise<MentorOvervi
 }
 
 /** Skill keys per person, of the people whose skills the viewer may see (and the viewer's own). */
-async function skillsOf(db: Db, organizationId: string, people: Peer[]) {
+async function skillsOf(db: Executor, organizationId: string, people: Peer[]) {
   const rows = people.length
     ? await db
         .select({ personId: skillListings.personId, skill: skillListings.skill, label: skillListings.label })
@@ -107,7 +108,7 @@ function profileOf(p: Peer, stage: Peer['stage'], pathway: Peer['pathway'], skil
 }
 
 /** The open (proposed or active) pairings of a person, as the ids of the other people. */
-async function openPartnersOf(db: Pick<Db, 'select'>, actor: Actor) {
+async function openPartnersOf(db: Executor, actor: Actor) {
   const rows = await db
     .select({ mentorId: mentorships.mentorId, menteeId: mentorships.menteeId })
     .from(mentorships)
@@ -126,11 +127,24 @@ const parseKey = (key: string) =>
     ? { skill: 'other' as Skill, label: key.slice(6) }
     : { skill: key as Skill, label: '' };
 
+/** Mentors suggested to me (see suggestionsFor); the read is audited. */
+export async function mentorSuggestions(db: Executor, actor: Actor): Promise<MentorSuggestionView[]> {
+  const suggestions = await suggestionsFor(db, actor);
+  await recordAudit(db, {
+    organizationId: actor.organizationId,
+    actorId: actor.personId,
+    action: 'mentors.suggestions.read',
+    subjectType: 'person',
+    detail: { count: suggestions.length },
+  });
+  return suggestions;
+}
+
 /**
- * Mentors suggested to me: peers open to mentoring, further along, best fit first. Uses only what each
- * of them shares with me (level of recovery, pathway, skills).
+ * Peers open to mentoring, further along, best fit first. Uses only what each of them shares with me
+ * (level of recovery, pathway, skills).
  */
-export async function mentorSuggestions(db: Db, actor: Actor): Promise<MentorSuggestionView[]> {
+async function suggestionsFor(db: Executor, actor: Actor): Promise<MentorSuggestionView[]> {
   if (!canHaveMentor(actor)) return [];
   const everyone = await loadPeers(db, actor.organizationId);
   const me = everyone.find((p) => p.personId === actor.personId);
@@ -197,22 +211,15 @@ export async function requestMentorship(
   const otherId = (input.mentorId ?? input.menteeId)!;
   const field = asMentee ? 'mentorId' : 'menteeId';
   const row = await db.transaction(async (tx) => {
-    if (otherId === actor.personId) throw invalid(field, 'is you');
-    const [me, other] = [
-      (await loadPeers(tx, actor.organizationId, [actor.personId]))[0],
-      (await loadPeers(tx, actor.organizationId, [otherId]))[0],
-    ];
+    const pair = await loadPeers(tx, actor.organizationId, [actor.personId, otherId]);
+    const me = pair.find((p) => p.personId === actor.personId);
+    const other = pair.find((p) => p.personId === otherId);
     if (!me || !other) throw notFound('person');
-    const meProfile = profileOf(me, me.stage, null, []);
-    const otherProfile = profileOf(other, visibleStage(actor, other), null, []);
-    if (asMentee) {
-      if (!canHaveMentor(actor)) throw new AppError('forbidden', 'Mentors are for current residents.');
-      if (!other.openToMentoring) throw conflict('They are not open to mentoring right now.', field);
-      if (!isFurtherAlong(otherProfile, meProfile)) throw invalid(field, 'is not further along than you');
-    } else {
-      if (other.alumni) throw invalid(field, 'is an alumnus, not a current resident');
-      if (!isFurtherAlong(meProfile, otherProfile)) throw invalid(field, 'is not newer than you');
-    }
+    const refusal = refusalOfRequest(actor, asMentee, profileOf(me, me.stage, null, []), {
+      ...profileOf(other, visibleStage(actor, other), null, []),
+      openToMentoring: other.openToMentoring,
+    });
+    if (refusal) throw refuse(refusal, refusal === 'mentors.for_residents' ? {} : { field });
     const [created] = await tx
       .insert(mentorships)
       .values({
@@ -223,7 +230,7 @@ export async function requestMentorship(
       })
       .onConflictDoNothing()
       .returning();
-    if (!created) throw conflict('You two already have a mentorship or an open request.', field);
+    if (!created) throw refuse('mentors.already_paired', { field });
     await notifyPeople(tx, {
       organizationId: actor.organizationId,
       personIds: [otherId],
@@ -252,37 +259,40 @@ async function lockForMember(tx: Tx, actor: Actor, id: string) {
   return m;
 }
 
-/** Accept, decline (the one asked) or end (either, no reason asked). */
-export async function changeMentorship(
-  db: Db,
+/** The mentorship's new state; accepting opens the pair's private thread. */
+async function changedFields(
+  tx: Tx,
   actor: Actor,
-  id: string,
-  change: 'accept' | 'decline' | 'end',
-) {
+  m: MentorshipRow,
+  change: MentorshipChange,
+): Promise<Partial<MentorshipRow>> {
+  const now = new Date();
+  if (change === 'end') return { state: 'ended', endedAt: now };
+  if (change === 'decline') return { state: 'declined', endedAt: now };
+  const conversationId = await openConversation(tx, {
+    organizationId: actor.organizationId,
+    kind: 'thread',
+    memberIds: [m.mentorId, m.menteeId],
+    subject: { type: 'mentorship', id: m.id },
+  });
+  return { state: 'active', acceptedAt: now, conversationId };
+}
+
+/** Accept, decline (the one asked) or end (either, no reason asked). */
+export async function changeMentorship(db: Db, actor: Actor, id: string, change: MentorshipChange) {
   const row = await db.transaction(async (tx) => {
     const m = await lockForMember(tx, actor, id);
-    const now = new Date();
-    let next: Partial<MentorshipRow>;
-    if (change === 'end') {
-      if (m.state !== 'proposed' && m.state !== 'active')
-        throw conflict(`This mentorship is already ${m.state}.`, 'id');
-      next = { state: 'ended', endedAt: now };
-    } else {
-      if (m.state !== 'proposed') throw conflict(`This request is already ${m.state}.`, 'id');
-      if (m.requestedBy === actor.personId)
-        throw conflict('The person you asked answers your request.', 'id');
-      if (change === 'decline') {
-        next = { state: 'declined', endedAt: now };
-      } else {
-        const conversationId = await openConversation(tx, {
-          organizationId: actor.organizationId,
-          kind: 'thread',
-          memberIds: [m.mentorId, m.menteeId],
-          subject: { type: 'mentorship', id: m.id },
-        });
-        next = { state: 'active', acceptedAt: now, conversationId };
-      }
+    const refusal = refusalOfChange(actor.personId, m, change);
+    if (refusal) {
+      const message =
+        refusal === 'mentors.already_over'
+          ? `This mentorship is already ${m.state}.`
+          : refusal === 'mentors.request_answered'
+            ? `This request is already ${m.state}.`
+            : undefined;
+      throw refuse(refusal, { field: 'id', params: { state: m.state }, ...(message ? { message } : {}) });
     }
+    const next = await changedFields(tx, actor, m, change);
     const [updated] = await tx.update(mentorships).set(next).where(eq(mentorships.id, m.id)).returning();
     await recordAudit(tx, {
       organizationId: actor.organizationId,
@@ -316,8 +326,8 @@ export async function changeMentorship(
   return (await present(db, actor, [row]))[0]!;
 }
 
-/** The pair's log: for its two people only (read audited). */
-export async function mentorshipLog(db: Db, actor: Actor, id: string): Promise<MentorshipLogView> {
+/** The pair's log: for its two people only (read audited, and so is a refused read). */
+export async function mentorshipLog(db: Executor, actor: Actor, id: string): Promise<MentorshipLogView> {
   const [m] = await db
     .select()
     .from(mentorships)
@@ -333,6 +343,11 @@ export async function mentorshipLog(db: Db, actor: Actor, id: string): Promise<M
     });
     throw notFound('mentorship');
   }
+  return await logOf(db, actor, m);
+}
+
+/** The log of a mentorship already loaded for one of its two people. */
+async function logOf(db: Executor, actor: Actor, m: MentorshipRow): Promise<MentorshipLogView> {
   const entries = await db
     .select()
     .from(mentorshipCheckIns)
@@ -354,26 +369,27 @@ export async function mentorshipLog(db: Db, actor: Actor, id: string): Promise<M
   const names = await displayNamesOf(db, actor.organizationId, [m.mentorId, m.menteeId]);
   return {
     mentorship: presentMentorship(m, actor.personId, names),
-    checkIns: entries.map((e) => ({
-      id: e.id,
-      author: { personId: e.authorId, displayName: names.get(e.authorId) ?? '' },
-      mine: e.authorId === actor.personId,
-      note: e.note,
-      createdAt: e.createdAt.toISOString(),
-    })),
+    checkIns: entries.map((e) => presentCheckIn(e, actor.personId, names)),
   };
 }
 
-/** Adds a line to the pair's log while the mentorship is active. */
+/** Adds a line to the pair's log while the mentorship is active, and answers the log. */
 export async function addCheckIn(db: Db, actor: Actor, id: string, note: string): Promise<MentorshipLogView> {
-  await db.transaction(async (tx) => {
-    const m = await lockForMember(tx, actor, id);
-    if (m.state !== 'active') throw conflict('The log is open while the mentorship is active.', 'id');
+  const m = await db.transaction(async (tx) => {
+    const locked = await lockForMember(tx, actor, id);
+    const refusal = refusalOfLogEntry(locked);
+    if (refusal) throw refuse(refusal, { field: 'id', params: { state: locked.state } });
     const [entry] = await tx
       .insert(mentorshipCheckIns)
-      .values({ organizationId: actor.organizationId, mentorshipId: m.id, authorId: actor.personId, note })
+      .values({
+        organizationId: actor.organizationId,
+        mentorshipId: locked.id,
+        authorId: actor.personId,
+        note,
+      })
       .returning({ id: mentorshipCheckIns.id });
-    await announce(tx, actor, m, 'check_in', { checkInId: entry!.id, authorId: actor.personId });
+    await announce(tx, actor, locked, 'check_in', { checkInId: entry!.id, authorId: actor.personId });
+    return locked;
   });
-  return await mentorshipLog(db, actor, id);
+  return await logOf(db, actor, m);
 }

@@ -1,5 +1,6 @@
 // My skills (what I can teach, what I want to learn), who sees them, and the peers whose skills answer mine.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, ne, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type {
   MySkillsView,
   NewSkillListing,
@@ -8,14 +9,16 @@ import type {
   SkillMatchView,
 } from '../../../shared/contracts/skills.ts';
 import { type Skill, type SkillDirection, skillKey } from '../../../shared/domain/skills.ts';
+import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import { peerSettings, skillListings } from '../../platform/database/schema.ts';
-import { conflict, notFound } from '../../platform/errors.ts';
+import { notFound, refuse } from '../../platform/errors.ts';
 import { notifyPeople } from '../../platform/notify.ts';
-import { canSeeSkillsOf, currentHousesOf } from '../../platform/policies.ts';
 import { publish } from '../../platform/realtime/publish.ts';
-import { loadPeer, loadPeers, type Peer, peerRef } from './peers.ts';
+import { loadPeer, loadPeers, peerRef } from './peers.ts';
+import { canSeeSkillsOf, currentHousesOf, seesSkillsOf } from './policy.ts';
 
 type ListingRow = typeof skillListings.$inferSelect;
 
@@ -26,7 +29,7 @@ export const presentListing = (l: ListingRow): SkillListingView => ({
   direction: l.direction as SkillDirection,
 });
 
-export async function mySkills(db: Db, actor: Actor): Promise<MySkillsView> {
+export async function mySkills(db: Executor, actor: Actor): Promise<MySkillsView> {
   const [settings] = await db
     .select({ skillsVisibleTo: peerSettings.skillsVisibleTo })
     .from(peerSettings)
@@ -48,7 +51,7 @@ export async function mySkills(db: Db, actor: Actor): Promise<MySkillsView> {
 
 /** Creates my peer settings row on first use, then applies the change. */
 export async function saveSettings(
-  db: Pick<Db, 'insert'>,
+  db: Executor,
   actor: Actor,
   change: { skillsVisibleTo?: 'house' | 'organization'; openToMentoring?: boolean },
 ): Promise<void> {
@@ -58,42 +61,50 @@ export async function saveSettings(
     .onConflictDoUpdate({ target: peerSettings.personId, set: { ...change, updatedAt: new Date() } });
 }
 
-/** Listings of other peers whose skill is one of `keys` in the opposite direction of mine. */
-async function counterpartRows(db: Pick<Db, 'execute'>, actor: Actor, personId: string) {
-  const result = await db.execute<{
-    id: string;
-    person_id: string;
-    skill: string;
-    label: string;
-    direction: string;
-  }>(sql`
-    select l.id, l.person_id, l.skill, l.label, l.direction
-    from skill_listings l
-    where l.organization_id = ${actor.organizationId} and l.person_id <> ${personId}
-      and exists (select 1 from skill_listings mine
-        where mine.organization_id = ${actor.organizationId} and mine.person_id = ${personId}
-          and mine.skill = l.skill and lower(mine.label) = lower(l.label) and mine.direction <> l.direction)
-    order by l.created_at`);
-  return result.rows;
+const mine = alias(skillListings, 'mine');
+
+/** Listings of other peers for a skill of mine in the opposite direction (own words in any case). */
+async function counterpartRows(db: Executor, organizationId: string, personId: string) {
+  const l = skillListings;
+  return await db
+    .select({ id: l.id, personId: l.personId, skill: l.skill, label: l.label, direction: l.direction })
+    .from(l)
+    .where(
+      and(
+        eq(l.organizationId, organizationId),
+        ne(l.personId, personId),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(mine)
+            .where(
+              and(
+                eq(mine.organizationId, organizationId),
+                eq(mine.personId, personId),
+                eq(mine.skill, l.skill),
+                eq(sql`lower(${mine.label})`, sql`lower(${l.label})`),
+                ne(mine.direction, l.direction),
+              ),
+            ),
+        ),
+      ),
+    )
+    .orderBy(asc(l.createdAt));
 }
 
 /**
  * Peers whose listing answers one of mine and who let me see it: my house first, then the organization
- * (only people who chose to share their skills with it).
+ * (only people who chose to share their skills with it). The read is audited.
  */
-export async function skillMatches(db: Db, actor: Actor): Promise<SkillMatchesView> {
-  const rows = await counterpartRows(db, actor, actor.personId);
-  const peers = new Map(
-    (await loadPeers(db, actor.organizationId, [...new Set(rows.map((r) => r.person_id))])).map((p) => [
-      p.personId,
-      p,
-    ]),
-  );
+export async function skillMatches(db: Executor, actor: Actor): Promise<SkillMatchesView> {
+  const rows = await counterpartRows(db, actor.organizationId, actor.personId);
+  const owners = await loadPeers(db, actor.organizationId, [...new Set(rows.map((r) => r.personId))]);
+  const peers = new Map(owners.map((p) => [p.personId, p]));
   const myHouses = currentHousesOf(actor);
   const house: SkillMatchView[] = [];
   const organization: SkillMatchView[] = [];
   for (const row of rows) {
-    const owner = peers.get(row.person_id);
+    const owner = peers.get(row.personId);
     if (!owner) continue; // no longer a peer here (moved on)
     if (!canSeeSkillsOf(myHouses, { residenceIds: owner.residenceIds, visibleTo: owner.skillsVisibleTo }))
       continue;
@@ -108,13 +119,15 @@ export async function skillMatches(db: Db, actor: Actor): Promise<SkillMatchesVi
   }
   const byName = (a: SkillMatchView, b: SkillMatchView) =>
     a.person.displayName.localeCompare(b.person.displayName) || a.skill.localeCompare(b.skill);
+  await recordAudit(db, {
+    organizationId: actor.organizationId,
+    actorId: actor.personId,
+    action: 'skills.matches.read',
+    subjectType: 'skill_listing',
+    detail: { house: house.length, organization: organization.length },
+  });
   return { house: house.sort(byName), organization: organization.sort(byName) };
 }
-
-/** Whether `viewer` (a peer) sees the skills of `owner` by the owner's choice. */
-const seesSkillsOf = (viewer: Peer, owner: Peer) =>
-  viewer.personId !== owner.personId &&
-  canSeeSkillsOf(viewer.residenceIds, { residenceIds: owner.residenceIds, visibleTo: owner.skillsVisibleTo });
 
 /**
  * Adds a skill to my list. Peers who listed the same skill the other way round, and who may see mine,
@@ -134,13 +147,13 @@ export async function addListing(db: Db, actor: Actor, input: NewSkillListing): 
       })
       .onConflictDoNothing()
       .returning();
-    if (!created) throw conflict('This skill is already on your list.', 'skill');
+    if (!created) throw refuse('skills.already_listed', { field: 'skill' });
     const me = await loadPeer(tx, actor.organizationId, actor.personId);
-    const counterparts = await counterpartRows(tx, actor, actor.personId);
+    const counterparts = await counterpartRows(tx, actor.organizationId, actor.personId);
     const sameSkill = counterparts.filter(
       (r) => skillKey(r.skill, r.label) === skillKey(created.skill, created.label),
     );
-    const others = await loadPeers(tx, actor.organizationId, [...new Set(sameSkill.map((r) => r.person_id))]);
+    const others = await loadPeers(tx, actor.organizationId, [...new Set(sameSkill.map((r) => r.personId))]);
     const reached = me ? others.filter((o) => seesSkillsOf(o, me)).map((o) => o.personId) : [];
     if (me && reached.length > 0) {
       await notifyPeople(tx, {
@@ -173,7 +186,7 @@ export async function addListing(db: Db, actor: Actor, input: NewSkillListing): 
 }
 
 /** Takes a skill off my list; another person's listing is not found. */
-export async function removeListing(db: Db, actor: Actor, id: string): Promise<void> {
+export async function removeListing(db: Executor, actor: Actor, id: string): Promise<void> {
   const removed = await db
     .delete(skillListings)
     .where(

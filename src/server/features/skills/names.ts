@@ -1,24 +1,26 @@
 // Display names of people of an organization, whatever their role today (e.g. a peer who has moved on).
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { formatDisplayName } from '../../../shared/domain/display-name.ts';
 import type { NameStyle } from '../../../shared/domain/vocabulary.ts';
-import type { Db } from '../../platform/database/connect.ts';
+import type { Executor } from '../../platform/database/executor.ts';
+import { people } from '../../platform/database/schema.ts';
 
 export async function displayNamesOf(
-  db: Pick<Db, 'execute'>,
+  db: Executor,
   organizationId: string,
   personIds: readonly string[],
 ): Promise<Map<string, string>> {
   if (personIds.length === 0) return new Map();
-  const result = await db.execute<{
-    id: string;
-    first_name: string;
-    last_name: string;
-    name_style: string;
-  }>(sql`
-    select id, first_name, last_name, name_style from people
-    where organization_id = ${organizationId} and id = any(${`{${[...new Set(personIds)].join(',')}}`}::uuid[])`);
+  const rows = await db
+    .select({
+      id: people.id,
+      firstName: people.firstName,
+      lastName: people.lastName,
+      nameStyle: people.nameStyle,
+    })
+    .from(people)
+    .where(and(eq(people.organizationId, organizationId), inArray(people.id, [...new Set(personIds)])));
   return new Map(
-    result.rows.map((r) => [r.id, formatDisplayName(r.first_name, r.last_name, r.name_style as NameStyle)]),
+    rows.map((r) => [r.id, formatDisplayName(r.firstName, r.lastName, r.nameStyle as NameStyle)]),
   );
 }

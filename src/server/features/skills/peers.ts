@@ -5,11 +5,7 @@ import { localDate } from '../../../shared/domain/dates.ts';
 import { formatDisplayName } from '../../../shared/domain/display-name.ts';
 import { type Stage, stageOf } from '../../../shared/domain/stages.ts';
 import type { Language, NameStyle, RecoveryPathway } from '../../../shared/domain/vocabulary.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/database/connect.ts';
-import { canSeeRecoveryTime } from '../../platform/policies.ts';
-
-type Executor = Pick<Db, 'execute'>;
+import { type Executor, uuidArray } from '../../platform/database/executor.ts';
 
 export type Peer = {
   personId: string;
@@ -32,7 +28,8 @@ export type Peer = {
   stage: Stage | null;
 };
 
-type Row = {
+/** A row of loadPeers' statement, as PostgreSQL names its columns. */
+type PeerRow = {
   id: string;
   first_name: string;
   last_name: string;
@@ -60,9 +57,11 @@ export async function loadPeers(
   organizationId: string,
   personIds?: readonly string[],
 ): Promise<Peer[]> {
-  const only = personIds ? sql`and p.id = any(${`{${[...new Set(personIds)].join(',')}}`}::uuid[])` : sql``;
   if (personIds && personIds.length === 0) return [];
-  const result = await db.execute<Row>(sql`
+  const only = personIds ? sql`and p.id = any(${uuidArray([...new Set(personIds)])})` : sql``;
+  // A CTE of current memberships with array aggregates per person (houses, programs, alumni): set-based
+  // work the builder cannot say well.
+  const result = await db.execute<PeerRow>(sql`
     with current_m as (
       select m.person_id, m.role, m.residence_id from memberships m
       where m.organization_id = ${organizationId} and m.role in ('resident', 'peer_leader', 'alumni')
@@ -84,7 +83,11 @@ export async function loadPeers(
     left join peer_settings s on s.person_id = p.id
     where p.organization_id = ${organizationId} ${only}
     group by p.id, s.skills_visible_to, s.open_to_mentoring`);
-  return result.rows.map((r) => ({
+  return result.rows.map(peerOf);
+}
+
+function peerOf(r: PeerRow): Peer {
+  return {
     personId: r.id,
     displayName: formatDisplayName(r.first_name, r.last_name, r.name_style as NameStyle),
     language: r.language as Language,
@@ -98,7 +101,7 @@ export async function loadPeers(
     pathwayVisibleTo: r.pathway_visible_to,
     stageVisibleTo: r.stage_visible_to,
     stage: r.recovery_starts_on ? stageOf(r.recovery_starts_on, localDate(r.time_zone ?? 'UTC')) : null,
-  }));
+  };
 }
 
 /** One peer of the actor's organization, or null. */
@@ -106,16 +109,6 @@ export async function loadPeer(db: Executor, organizationId: string, personId: s
   const [peer] = await loadPeers(db, organizationId, [personId]);
   return peer ?? null;
 }
-
-const ownerOf = (p: Peer) => ({ personId: p.personId, residenceIds: p.residenceIds });
-
-/** Their level of recovery as the viewer may know it (their choice: people.stage_visible_to). */
-export const visibleStage = (viewer: Actor, p: Peer): Stage | null =>
-  canSeeRecoveryTime(viewer, ownerOf(p), p.stageVisibleTo) ? p.stage : null;
-
-/** Their recovery pathway as the viewer may know it (the same audiences as their profile). */
-export const visiblePathway = (viewer: Actor, p: Peer): RecoveryPathway | null =>
-  canSeeRecoveryTime(viewer, ownerOf(p), p.pathwayVisibleTo) ? p.pathway : null;
 
 export const peerRef = (p: { personId: string; displayName: string }) => ({
   personId: p.personId,

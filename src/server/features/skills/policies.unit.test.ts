@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/auth/actor.ts';
-import {
-  canSeeSkillsOf,
-  currentHousesOf,
-  isMentorshipMember,
-  ROUTE_POLICIES,
-} from '../../platform/policies.ts';
+import { ROUTE_POLICIES } from '../../platform/policies.ts';
+import { isMentorshipMember } from '../mentors/policy.ts';
+import { canSeeSkillsOf, currentHousesOf, refusalOfSessionChange, sessionActions } from './policy.ts';
 
 const actor = (memberships: Actor['memberships'], personId = 'me'): Actor => ({
   personId,
@@ -50,5 +47,29 @@ describe('skills exchange and mentors policies', () => {
     expect(isMentorshipMember(actor([], 'mentor'), pair)).toBe(true);
     expect(isMentorshipMember(actor([], 'mentee'), pair)).toBe(true);
     expect(isMentorshipMember(actor([], 'someone'), pair)).toBe(false);
+  });
+
+  it('let the other person accept a proposed session, either call it off, and either mark it done once arranged', () => {
+    const session = (state: string) => ({ teacherId: 'ana', learnerId: 'ben', proposedBy: 'ben', state });
+    expect(refusalOfSessionChange('ana', session('proposed'), 'accept')).toBeNull();
+    expect(refusalOfSessionChange('ben', session('proposed'), 'accept')).toBe(
+      'skills.session_proposed_by_you',
+    );
+    expect(refusalOfSessionChange('ana', session('arranged'), 'accept')).toBe('skills.session_changed');
+    expect(refusalOfSessionChange('ben', session('proposed'), 'done')).toBe('skills.session_not_accepted');
+    expect(refusalOfSessionChange('ben', session('arranged'), 'done')).toBeNull();
+    expect(refusalOfSessionChange('ana', session('done'), 'done')).toBe('skills.session_changed');
+    expect(refusalOfSessionChange('ana', session('arranged'), 'cancel')).toBeNull();
+    expect(refusalOfSessionChange('ana', session('cancelled'), 'cancel')).toBe('skills.session_changed');
+    expect(sessionActions('ana', session('proposed'))).toEqual({
+      canAccept: true,
+      canCancel: true,
+      canMarkDone: false,
+    });
+    expect(sessionActions('cara', session('arranged'))).toEqual({
+      canAccept: false,
+      canCancel: false,
+      canMarkDone: false,
+    });
   });
 });

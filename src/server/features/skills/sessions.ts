@@ -6,16 +6,23 @@ import { SKILL_KIND, type Skill, type SkillSessionKind } from '../../../shared/d
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
+import type { Executor, Tx } from '../../platform/database/executor.ts';
 import { skillListings, skillSessions, supportLedger } from '../../platform/database/schema.ts';
-import { conflict, invalid, notFound } from '../../platform/errors.ts';
+import { notFound, refuse } from '../../platform/errors.ts';
 import { notifyPeople } from '../../platform/notify.ts';
-import { canSeeSkillsOf, currentHousesOf } from '../../platform/policies.ts';
 import { publish } from '../../platform/realtime/publish.ts';
 import { displayNamesOf } from './names.ts';
 import { loadPeers } from './peers.ts';
+import {
+  canSeeSkillsOf,
+  currentHousesOf,
+  isSessionMember,
+  refusalOfSessionChange,
+  type SessionChange,
+  sessionActions,
+} from './policy.ts';
 
 type SessionRow = typeof skillSessions.$inferSelect;
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export function presentSession(
   s: SessionRow,
@@ -23,7 +30,6 @@ export function presentSession(
   names: Map<string, string>,
 ): SkillSessionView {
   const ref = (id: string) => ({ personId: id, displayName: names.get(id) ?? '' });
-  const mine = viewerId === s.teacherId || viewerId === s.learnerId;
   return {
     id: s.id,
     skill: s.skill as Skill,
@@ -37,13 +43,11 @@ export function presentSession(
     doneAt: s.doneAt?.toISOString() ?? null,
     myRole: viewerId === s.teacherId ? 'teacher' : 'learner',
     proposedByMe: s.proposedBy === viewerId,
-    canAccept: mine && s.state === 'proposed' && s.proposedBy !== viewerId,
-    canCancel: mine && (s.state === 'proposed' || s.state === 'arranged'),
-    canMarkDone: mine && s.state === 'arranged',
+    ...sessionActions(viewerId, s),
   };
 }
 
-async function presentAll(db: Pick<Db, 'execute'>, actor: Actor, rows: SessionRow[]) {
+async function presentAll(db: Executor, actor: Actor, rows: SessionRow[]) {
   // Names of people who have since moved on are still shown, so not only current peers.
   const names = await displayNamesOf(
     db,
@@ -53,7 +57,7 @@ async function presentAll(db: Pick<Db, 'execute'>, actor: Actor, rows: SessionRo
   return rows.map((s) => presentSession(s, actor.personId, names));
 }
 
-export async function listMySessions(db: Db, actor: Actor): Promise<SkillSessionView[]> {
+export async function listMySessions(db: Executor, actor: Actor): Promise<SkillSessionView[]> {
   const rows = await db
     .select()
     .from(skillSessions)
@@ -99,6 +103,25 @@ async function announce(
   });
 }
 
+/** Another peer's listing that I may see (my own: refused; one I may not see: not found). */
+async function visibleListing(tx: Tx, actor: Actor, listingId: string) {
+  const [listing] = await tx
+    .select()
+    .from(skillListings)
+    .where(and(eq(skillListings.id, listingId), eq(skillListings.organizationId, actor.organizationId)));
+  if (!listing) throw notFound('skill');
+  if (listing.personId === actor.personId) throw refuse('skills.own_listing', { field: 'listingId' });
+  const [owner] = await loadPeers(tx, actor.organizationId, [listing.personId]);
+  const visible =
+    owner &&
+    canSeeSkillsOf(currentHousesOf(actor), {
+      residenceIds: owner.residenceIds,
+      visibleTo: owner.skillsVisibleTo,
+    });
+  if (!visible) throw notFound('skill');
+  return listing;
+}
+
 /** Proposes a session through another peer's listing I may see. */
 export async function proposeSession(
   db: Db,
@@ -106,22 +129,7 @@ export async function proposeSession(
   input: NewSkillSession,
 ): Promise<SkillSessionView> {
   const created = await db.transaction(async (tx) => {
-    const [listing] = await tx
-      .select()
-      .from(skillListings)
-      .where(
-        and(eq(skillListings.id, input.listingId), eq(skillListings.organizationId, actor.organizationId)),
-      );
-    if (!listing) throw notFound('skill');
-    const [owner] = await loadPeers(tx, actor.organizationId, [listing.personId]);
-    const visible =
-      owner &&
-      canSeeSkillsOf(currentHousesOf(actor), {
-        residenceIds: owner.residenceIds,
-        visibleTo: owner.skillsVisibleTo,
-      });
-    if (!visible) throw notFound('skill');
-    if (listing.personId === actor.personId) throw invalid('listingId', 'is one of your own skills');
+    const listing = await visibleListing(tx, actor, input.listingId);
     const teacherId = listing.direction === 'teach' ? listing.personId : actor.personId;
     const learnerId = listing.direction === 'teach' ? actor.personId : listing.personId;
     const open = await tx
@@ -137,8 +145,7 @@ export async function proposeSession(
           inArray(skillSessions.state, ['proposed', 'arranged']),
         ),
       );
-    if (open.length > 0)
-      throw conflict('A session for this skill between you two is already planned.', 'listingId');
+    if (open.length > 0) throw refuse('skills.session_already_planned', { field: 'listingId' });
     const [session] = await tx
       .insert(skillSessions)
       .values({
@@ -158,14 +165,12 @@ export async function proposeSession(
   return (await presentAll(db, actor, [created]))[0]!;
 }
 
-type Transition = 'accept' | 'cancel' | 'done';
-
 /** Loads the session for one of its two people (anyone else: not found) and applies a change. */
 export async function changeSession(
   db: Db,
   actor: Actor,
   id: string,
-  change: Transition,
+  change: SessionChange,
 ): Promise<SkillSessionView> {
   const updated = await db.transaction(async (tx) => {
     const [s] = await tx
@@ -173,41 +178,16 @@ export async function changeSession(
       .from(skillSessions)
       .where(and(eq(skillSessions.id, id), eq(skillSessions.organizationId, actor.organizationId)))
       .for('update');
-    if (!s || (s.teacherId !== actor.personId && s.learnerId !== actor.personId)) throw notFound('session');
-    const now = new Date();
-    let next: Partial<SessionRow>;
-    if (change === 'accept') {
-      if (s.state !== 'proposed') throw conflict(`This session is already ${s.state}.`, 'id');
-      if (s.proposedBy === actor.personId)
-        throw conflict('The other person accepts a session you proposed.', 'id');
-      next = { state: 'arranged', arrangedAt: now };
-    } else if (change === 'cancel') {
-      if (s.state !== 'proposed' && s.state !== 'arranged')
-        throw conflict(`This session is already ${s.state}.`, 'id');
-      next = { state: 'cancelled', cancelledAt: now };
-    } else {
-      if (s.state !== 'arranged') {
-        throw conflict(
-          s.state === 'proposed'
-            ? 'The other person has not accepted this session yet.'
-            : `This session is already ${s.state}.`,
-          'id',
-        );
-      }
-      const [entry] = await tx
-        .insert(supportLedger)
-        .values({
-          organizationId: actor.organizationId,
-          residenceId: await ledgerHouse(tx, actor.organizationId, s.teacherId, s.learnerId),
-          giverId: s.teacherId,
-          receiverId: s.learnerId,
-          supportKind: s.supportKind,
-          source: 'skill',
-          at: now,
-        })
-        .returning({ id: supportLedger.id });
-      next = { state: 'done', doneAt: now, ledgerEntryId: entry!.id };
+    if (!s || !isSessionMember(actor.personId, s)) throw notFound('session');
+    const refusal = refusalOfSessionChange(actor.personId, s, change);
+    if (refusal) {
+      throw refuse(refusal, {
+        field: 'id',
+        params: { state: s.state },
+        ...(refusal === 'skills.session_changed' ? { message: `This session is already ${s.state}.` } : {}),
+      });
     }
+    const next = await changedFields(tx, actor, s, change);
     const [row] = await tx.update(skillSessions).set(next).where(eq(skillSessions.id, s.id)).returning();
     await recordAudit(tx, {
       organizationId: actor.organizationId,
@@ -227,13 +207,35 @@ export async function changeSession(
   return (await presentAll(db, actor, [updated]))[0]!;
 }
 
+/** The session's new state; marking it done records the help in the support ledger. */
+async function changedFields(
+  tx: Tx,
+  actor: Actor,
+  s: SessionRow,
+  change: SessionChange,
+): Promise<Partial<SessionRow>> {
+  const now = new Date();
+  if (change === 'accept') return { state: 'arranged', arrangedAt: now };
+  if (change === 'cancel') return { state: 'cancelled', cancelledAt: now };
+  const [entry] = await tx
+    .insert(supportLedger)
+    .values({
+      organizationId: actor.organizationId,
+      residenceId: await ledgerHouse(tx, actor.organizationId, s.teacherId, s.learnerId),
+      giverId: s.teacherId,
+      receiverId: s.learnerId,
+      supportKind: s.supportKind,
+      source: 'skill',
+      at: now,
+    })
+    .returning({ id: supportLedger.id });
+  return { state: 'done', doneAt: now, ledgerEntryId: entry!.id };
+}
+
 /** The house a ledger entry counts for: one both live in, else the learner's, else the teacher's. */
 async function ledgerHouse(tx: Tx, organizationId: string, teacherId: string, learnerId: string) {
-  const [teacher, learner] = await Promise.all([
-    loadPeers(tx, organizationId, [teacherId]),
-    loadPeers(tx, organizationId, [learnerId]),
-  ]);
-  const t = teacher[0]?.residenceIds ?? [];
-  const l = learner[0]?.residenceIds ?? [];
+  const pair = await loadPeers(tx, organizationId, [teacherId, learnerId]);
+  const t = pair.find((p) => p.personId === teacherId)?.residenceIds ?? [];
+  const l = pair.find((p) => p.personId === learnerId)?.residenceIds ?? [];
   return l.find((r) => t.includes(r)) ?? l[0] ?? t[0] ?? null;
 }

@@ -67,40 +67,71 @@ describe('my skills', () => {
     ]);
   });
 
-  it('should fail with 400 naming the field for an unknown skill, a missing or stray label', async () => {
+  it('should fail with 400 naming the field for an unknown skill, a stray direction or markup in a label', async () => {
     const unknown = await addSkill(ana, { skill: 'juggling', direction: 'teach' });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error.fields[0].field).toBe('skill');
-    const noLabel = await addSkill(ana, { skill: 'other', direction: 'learn' });
-    expect(noLabel.status).toBe(400);
-    expect(noLabel.body.error.fields[0].field).toBe('label');
-    const stray = await addSkill(ana, { skill: 'budgeting', label: 'x', direction: 'learn' });
-    expect(stray.status).toBe(400);
-    expect(stray.body.error.fields[0].field).toBe('label');
+    expect(unknown.body.error).toMatchObject({ code: 'validation_failed', reason: 'request.invalid' });
+    expect(unknown.body.error.fields).toEqual([
+      expect.objectContaining({ field: 'skill', reason: 'field.not_an_option' }),
+    ]);
     const direction = await addSkill(ana, { skill: 'budgeting', direction: 'both' });
     expect(direction.status).toBe(400);
-    expect(direction.body.error.fields[0].field).toBe('direction');
+    expect(direction.body.error.fields[0]).toMatchObject({
+      field: 'direction',
+      reason: 'field.not_an_option',
+    });
+    const markup = await addSkill(ana, { skill: 'other', label: '<b>Guitar</b>', direction: 'teach' });
+    expect(markup.status).toBe(400);
+    expect(markup.body.error.fields[0]).toMatchObject({ field: 'label', reason: 'field.characters' });
   });
 
-  it('should fail with 409 when the same skill is listed twice (own words in any case)', async () => {
-    expect((await addSkill(ana, { skill: 'cooking', direction: 'teach' })).status).toBe(409);
-    expect((await addSkill(ana, { skill: 'other', label: 'GUITAR BASICS', direction: 'teach' })).status).toBe(
-      409,
-    );
+  it('should fail with 400 skills.label_needed when a skill not on the list has no words', async () => {
+    const noLabel = await addSkill(ana, { skill: 'other', direction: 'learn' });
+    expect(noLabel.status).toBe(400);
+    expect(noLabel.body.error.fields).toEqual([
+      expect.objectContaining({ field: 'label', reason: 'skills.label_needed' }),
+    ]);
+  });
+
+  it('should fail with 400 skills.label_only_for_other when a skill on the list has own words', async () => {
+    const stray = await addSkill(ana, { skill: 'budgeting', label: 'x', direction: 'learn' });
+    expect(stray.status).toBe(400);
+    expect(stray.body.error.fields).toEqual([
+      expect.objectContaining({ field: 'label', reason: 'skills.label_only_for_other' }),
+    ]);
+  });
+
+  it('should fail with 409 skills.already_listed when the same skill is listed twice (own words in any case)', async () => {
+    const again = await addSkill(ana, { skill: 'cooking', direction: 'teach' });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({
+      code: 'conflict',
+      reason: 'skills.already_listed',
+      fields: [expect.objectContaining({ field: 'skill', reason: 'skills.already_listed' })],
+    });
+    const shouted = await addSkill(ana, { skill: 'other', label: 'GUITAR BASICS', direction: 'teach' });
+    expect(shouted.status).toBe(409);
+    expect(shouted.body.error.reason).toBe('skills.already_listed');
   });
 
   it('should take a skill off my list, and not find another person’s', async () => {
     const added = await addSkill(ben, { skill: 'fitness', direction: 'teach' });
-    expect((await call('DELETE', `/api/skills/${added.body.id}`, { as: ana })).status).toBe(404);
+    const theirs = await call('DELETE', `/api/skills/${added.body.id}`, { as: ana });
+    expect(theirs.status).toBe(404);
+    expect(theirs.body.error.reason).toBe('request.not_found');
     expect((await call('DELETE', `/api/skills/${added.body.id}`, { as: ben })).status).toBe(200);
     expect((await call('DELETE', `/api/skills/${added.body.id}`, { as: ben })).status).toBe(404);
   });
 
   it('should be for peers only: counselors and admins get 403, anonymous 401', async () => {
-    expect((await call('GET', '/api/skills', { as: counselor })).status).toBe(403);
+    const counselors = await call('GET', '/api/skills', { as: counselor });
+    expect(counselors.status).toBe(403);
+    expect(counselors.body.error.reason).toBe('request.forbidden');
     expect((await call('GET', '/api/skills', { as: admin })).status).toBe(403);
     expect((await call('GET', '/api/skills/matches', { as: otherOrgAdmin })).status).toBe(403);
-    expect((await call('GET', '/api/skills')).status).toBe(401);
+    const anonymous = await call('GET', '/api/skills');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.error.reason).toBe('request.not_signed_in');
     expect((await call('GET', '/api/skills', { as: alum })).status).toBe(200);
   });
 });
@@ -160,7 +191,10 @@ describe('suggested matches', () => {
   it('should fail with 400 for a setting that is not house or organization', async () => {
     const bad = await call('PATCH', '/api/skills/settings', { as: ana, body: { skillsVisibleTo: 'world' } });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields[0].field).toBe('skillsVisibleTo');
+    expect(bad.body.error.fields[0]).toMatchObject({
+      field: 'skillsVisibleTo',
+      reason: 'field.not_an_option',
+    });
   });
 });
 
@@ -199,15 +233,23 @@ describe('skill sessions', () => {
     expect(events.map((e) => [...e.recipients].sort())).toEqual([[ana.id, ben.id].sort()]);
   });
 
-  it('should refuse a second open session for the same skill between the same two (409)', async () => {
+  it('should fail with 409 skills.session_already_planned for a second open session for the same skill between the same two', async () => {
     const again = await call('POST', '/api/skill-sessions', { as: ben, body: { listingId: anaCookingId } });
     expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({
+      reason: 'skills.session_already_planned',
+      fields: [expect.objectContaining({ field: 'listingId' })],
+    });
   });
 
-  it('should refuse a session on my own listing (400) and a listing I may not see (404)', async () => {
+  it('should fail with 400 skills.own_listing on my own listing, and 404 on a listing I may not see', async () => {
     const own = await call('POST', '/api/skill-sessions', { as: ana, body: { listingId: anaCookingId } });
     expect(own.status).toBe(400);
-    expect(own.body.error.fields[0].field).toBe('listingId');
+    expect(own.body.error).toMatchObject({
+      code: 'validation_failed',
+      reason: 'skills.own_listing',
+      fields: [expect.objectContaining({ field: 'listingId', reason: 'skills.own_listing' })],
+    });
     const bens = await call('GET', '/api/skills', { as: ben });
     const benCooking = bens.body.listings.find((l: { skill: string }) => l.skill === 'cooking').id;
     // Ben shares with Maple only: Cara in Oak is not told it exists.
@@ -219,7 +261,19 @@ describe('skill sessions', () => {
       body: { listingId: anaCookingId, supportKind: 'emotional' },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields[0].field).toBe('supportKind');
+    expect(bad.body.error.fields[0]).toMatchObject({ field: 'supportKind', reason: 'field.not_an_option' });
+  });
+
+  it('should fail with 409 skills.session_proposed_by_you when the proposer accepts their own session', async () => {
+    const own = await call('POST', `/api/skill-sessions/${sessionId}/accept`, { as: ben });
+    expect(own.status).toBe(409);
+    expect(own.body.error).toMatchObject({ code: 'conflict', reason: 'skills.session_proposed_by_you' });
+  });
+
+  it('should fail with 409 skills.session_not_accepted when a session not yet accepted is marked done', async () => {
+    const early = await call('POST', `/api/skill-sessions/${sessionId}/done`, { as: ana });
+    expect(early.status).toBe(409);
+    expect(early.body.error.reason).toBe('skills.session_not_accepted');
   });
 
   it('should be accepted by the other person only, and done only once arranged', async () => {
@@ -247,8 +301,16 @@ describe('skill sessions', () => {
       residenceId: mapleId,
       note: null,
     });
-    expect((await call('POST', `/api/skill-sessions/${sessionId}/done`, { as: ana })).status).toBe(409);
-    expect((await call('POST', `/api/skill-sessions/${sessionId}/cancel`, { as: ana })).status).toBe(409);
+    const twice = await call('POST', `/api/skill-sessions/${sessionId}/done`, { as: ana });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error).toMatchObject({
+      reason: 'skills.session_changed',
+      message: 'This session is already done.',
+      fields: [expect.objectContaining({ field: 'id', params: { state: 'done' } })],
+    });
+    const late = await call('POST', `/api/skill-sessions/${sessionId}/cancel`, { as: ana });
+    expect(late.status).toBe(409);
+    expect(late.body.error.reason).toBe('skills.session_changed');
     const listed = await call('GET', '/api/skill-sessions', { as: ana });
     expect(listed.body.sessions.map((s: { id: string; state: string }) => [s.id, s.state])).toEqual([
       [sessionId, 'done'],
@@ -259,8 +321,10 @@ describe('skill sessions', () => {
   it('should fail with 400 for ids that are not ids, and 404 for a session that does not exist', async () => {
     const bad = await call('POST', '/api/skill-sessions', { as: ben, body: { listingId: 'cooking' } });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields[0].field).toBe('listingId');
-    expect((await call('POST', '/api/skill-sessions/not-an-id/accept', { as: ana })).status).toBe(400);
+    expect(bad.body.error.fields[0]).toMatchObject({ field: 'listingId', reason: 'field.not_an_id' });
+    const path = await call('POST', '/api/skill-sessions/not-an-id/accept', { as: ana });
+    expect(path.status).toBe(400);
+    expect(path.body.error.fields[0]).toMatchObject({ field: 'id', reason: 'field.not_an_id' });
     const nobody = '00000000-0000-4000-8000-000000000000';
     expect((await call('POST', `/api/skill-sessions/${nobody}/done`, { as: ana })).status).toBe(404);
     expect((await call('POST', '/api/skill-sessions', { as: ben, body: { listingId: nobody } })).status).toBe(
@@ -282,9 +346,12 @@ describe('skill sessions', () => {
     const cancelled = await call('POST', `/api/skill-sessions/${proposed.body.id}/cancel`, { as: ana });
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.state).toBe('cancelled');
-    expect((await call('POST', `/api/skill-sessions/${proposed.body.id}/accept`, { as: ana })).status).toBe(
-      409,
-    );
+    const after = await call('POST', `/api/skill-sessions/${proposed.body.id}/accept`, { as: ana });
+    expect(after.status).toBe(409);
+    expect(after.body.error).toMatchObject({
+      reason: 'skills.session_changed',
+      message: 'This session is already cancelled.',
+    });
     const ledger = await testDb()
       .select()
       .from(supportLedger)

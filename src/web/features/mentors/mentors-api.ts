@@ -1,29 +1,16 @@
 // Mentors from the phone: my mentorships and requests, suggestions, the pair's log; live on every change.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  MentorOverviewView,
-  MentorSuggestionView,
-  MentorshipLogView,
-  MentorshipView,
-} from '../../../shared/contracts/mentors.ts';
-import { api } from '../../app/api.ts';
+import { mentorsApi } from '../../../shared/contracts/mentors.ts';
+import { call, queryFor } from '../../app/api.ts';
 import { useRealtime } from '../../app/realtime.tsx';
 
-export const mentorsKey = ['mentors'] as const;
+/** The whole area: every query of mentors starts with it. */
+export const mentorsKey = [mentorsApi.overview.tags[0]] as const;
 
-export const useMentorOverview = () =>
-  useQuery({ queryKey: [...mentorsKey, 'overview'], queryFn: () => api<MentorOverviewView>('/api/mentors') });
+export const useMentorOverview = () => useQuery(queryFor(mentorsApi.overview));
 export const useMentorSuggestions = (enabled: boolean) =>
-  useQuery({
-    queryKey: [...mentorsKey, 'suggestions'],
-    queryFn: () => api<{ suggestions: MentorSuggestionView[] }>('/api/mentors/suggestions'),
-    enabled,
-  });
-export const useMentorshipLog = (id: string) =>
-  useQuery({
-    queryKey: [...mentorsKey, 'log', id],
-    queryFn: () => api<MentorshipLogView>(`/api/mentorships/${id}/check-ins`),
-  });
+  useQuery({ ...queryFor(mentorsApi.suggestions), enabled });
+export const useMentorshipLog = (id: string) => useQuery(queryFor(mentorsApi.log, { params: { id } }));
 
 /** A request, an answer, an ending or a new line in our log shows up without a reload. */
 export function useLiveMentors() {
@@ -40,18 +27,12 @@ function useMentorsMutation<I, O>(fn: (input: I) => Promise<O>) {
 }
 
 export const useOpenToMentoring = () =>
-  useMentorsMutation((openToMentoring: boolean) =>
-    api<MentorOverviewView>('/api/mentors/settings', { method: 'PATCH', body: { openToMentoring } }),
-  );
+  useMentorsMutation((openToMentoring: boolean) => call(mentorsApi.settings, { body: { openToMentoring } }));
 export const useAskMentor = () =>
-  useMentorsMutation((mentorId: string) =>
-    api<MentorshipView>('/api/mentorships', { method: 'POST', body: { mentorId } }),
-  );
+  useMentorsMutation((mentorId: string) => call(mentorsApi.request, { body: { mentorId } }));
 export const useChangeMentorship = () =>
   useMentorsMutation(({ id, change }: { id: string; change: 'accept' | 'decline' | 'end' }) =>
-    api<MentorshipView>(`/api/mentorships/${id}/${change}`, { method: 'POST' }),
+    call(mentorsApi[change], { params: { id } }),
   );
 export const useAddMentorCheckIn = (id: string) =>
-  useMentorsMutation((note: string) =>
-    api<MentorshipLogView>(`/api/mentorships/${id}/check-ins`, { method: 'POST', body: { note } }),
-  );
+  useMentorsMutation((note: string) => call(mentorsApi.addCheckIn, { params: { id }, body: { note } }));

@@ -1,35 +1,19 @@
 // The skills exchange from the phone: my list, matches, sessions; live updates when a match or a session changes.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import type {
-  MySkillsView,
-  NewSkillListing,
-  NewSkillSession,
-  SkillAudience,
-  SkillListingView,
-  SkillMatchesView,
-  SkillSessionListView,
-  SkillSessionView,
-} from '../../../shared/contracts/skills.ts';
+import type { NewSkillListing, NewSkillSession, SkillAudience } from '../../../shared/contracts/skills.ts';
+import { skillsApi } from '../../../shared/contracts/skills.ts';
 import type { Skill } from '../../../shared/domain/skills.ts';
-import { api, isApiError } from '../../app/api.ts';
+import { ApiError, call, queryFor } from '../../app/api.ts';
 import { useRealtime } from '../../app/realtime.tsx';
 import { errorMessage } from '../../components/errors.ts';
 
-export const skillsKey = ['skills'] as const;
+/** The whole area: every query of the skills exchange starts with it. */
+export const skillsKey = [skillsApi.mine.tags[0]] as const;
 
-export const useMySkills = () =>
-  useQuery({ queryKey: [...skillsKey, 'mine'], queryFn: () => api<MySkillsView>('/api/skills') });
-export const useSkillMatches = () =>
-  useQuery({
-    queryKey: [...skillsKey, 'matches'],
-    queryFn: () => api<SkillMatchesView>('/api/skills/matches'),
-  });
-export const useSkillSessions = () =>
-  useQuery({
-    queryKey: [...skillsKey, 'sessions'],
-    queryFn: () => api<SkillSessionListView>('/api/skill-sessions'),
-  });
+export const useMySkills = () => useQuery(queryFor(skillsApi.mine));
+export const useSkillMatches = () => useQuery(queryFor(skillsApi.matches));
+export const useSkillSessions = () => useQuery(queryFor(skillsApi.sessions));
 
 /** A new match or a change to one of my sessions refreshes the screen without a reload. */
 export function useLiveSkills() {
@@ -45,40 +29,36 @@ function useSkillsMutation<I, O>(fn: (input: I) => Promise<O>) {
   });
 }
 
-export const useAddSkill = () =>
-  useSkillsMutation((input: NewSkillListing) =>
-    api<SkillListingView>('/api/skills', { method: 'POST', body: input }),
-  );
+export const useAddSkill = () => useSkillsMutation((body: NewSkillListing) => call(skillsApi.add, { body }));
 export const useRemoveSkill = () =>
-  useSkillsMutation((id: string) => api(`/api/skills/${id}`, { method: 'DELETE' }));
+  useSkillsMutation((id: string) => call(skillsApi.remove, { params: { id } }));
 export const useSkillVisibility = () =>
   useSkillsMutation((skillsVisibleTo: SkillAudience) =>
-    api<MySkillsView>('/api/skills/settings', { method: 'PATCH', body: { skillsVisibleTo } }),
+    call(skillsApi.settings, { body: { skillsVisibleTo } }),
   );
 export const useProposeSession = () =>
-  useSkillsMutation((input: NewSkillSession) =>
-    api<SkillSessionView>('/api/skill-sessions', { method: 'POST', body: input }),
-  );
+  useSkillsMutation((body: NewSkillSession) => call(skillsApi.propose, { body }));
 export const useChangeSession = () =>
   useSkillsMutation(({ id, change }: { id: string; change: 'accept' | 'cancel' | 'done' }) =>
-    api<SkillSessionView>(`/api/skill-sessions/${id}/${change}`, { method: 'POST' }),
+    call(skillsApi[change], { params: { id } }),
   );
 
 /** The name of a skill in the reader's language (their own words for 'other'). */
 export const skillName = (t: TFunction, skill: { skill: string; label: string }): string =>
   skill.skill === 'other' ? skill.label : t(`skills.names.${skill.skill as Skill}`);
 
-/** The server's conflicts of this area in the reader's language; anything else as usual. */
+/**
+ * A refusal of the skills exchange or of mentors in the reader's words, by its reason: these screens
+ * show it in one notice, since the field it names (a listing, a person, the session) is not a form field.
+ * Anything else as usual.
+ */
 export function peersError(t: TFunction, error: unknown): string {
-  if (isApiError(error, 'conflict')) {
-    const message = (error as Error).message;
-    if (message.startsWith('This skill is already')) return t('peers.errors.duplicate');
-    if (message.startsWith('A session for this skill')) return t('peers.errors.sessionPlanned');
-    if (message.startsWith('You two already')) return t('peers.errors.alreadyPaired');
-    if (message.startsWith('They are not open')) return t('peers.errors.notOpen');
-    if (message.startsWith('The log is open')) return t('peers.errors.logClosed');
-    if (message.includes('session')) return t('peers.errors.sessionMoved');
-    return t('peers.errors.requestMoved');
+  if (error instanceof ApiError && /^(skills|mentors)\./.test(error.reason)) {
+    const words = (t as unknown as (key: string, options?: object) => string)(`reasons.${error.reason}`, {
+      ...error.fields[0]?.params,
+      defaultValue: '',
+    });
+    if (words) return words;
   }
   return errorMessage(t, error);
 }

@@ -94,7 +94,7 @@ function AddSkillForm() {
   const [skill, setSkill] = useState<Skill>('cooking');
   const [label, setLabel] = useState('');
   const [direction, setDirection] = useState<SkillDirection>('teach');
-  const { fieldError } = useFormErrors(add.error, ['skill', 'label', 'direction']);
+  const { fieldError, summary } = useFormErrors(add.error, ['skill', 'label', 'direction']);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     add.mutate(
@@ -105,7 +105,7 @@ function AddSkillForm() {
   return (
     <form className="form card-inset" onSubmit={onSubmit} noValidate aria-labelledby="skills-add">
       <h3 id="skills-add">{t('skills.addHeading')}</h3>
-      {add.isError && !fieldError('label') ? <Notice tone="error">{peersError(t, add.error)}</Notice> : null}
+      {summary ? <Notice tone="error">{summary}</Notice> : null}
       {add.isSuccess ? <Notice tone="success">{t('skills.added')}</Notice> : null}
       <SelectField
         label={t('skills.skill')}

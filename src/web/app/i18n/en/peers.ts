@@ -5,15 +5,6 @@ export const peers = {
     tabsLabel: 'Skills and mentors',
     skillsTab: 'Skills',
     mentorsTab: 'Mentors',
-    errors: {
-      duplicate: 'That skill is already on your list.',
-      sessionPlanned: 'You two already have a session planned for this skill.',
-      sessionMoved: 'This session has changed in the meantime. The list is up to date now.',
-      alreadyPaired: 'You two already have a mentorship or an open request.',
-      notOpen: 'They are not taking on someone to mentor right now.',
-      requestMoved: 'This request has changed in the meantime. The list is up to date now.',
-      logClosed: 'The log is closed: this mentorship has ended.',
-    },
   },
   skills: {
     title: 'Skills exchange',

@@ -94,6 +94,20 @@ export const reasons = {
     },
     mentors: {
       // The mentors area's refusals (shared/contracts), one line each.
+      mentor_or_mentee: 'Choose either a mentor to ask or a peer to offer mentoring to.',
+      is_you: 'That is you. A mentorship is between you and someone else.',
+      for_residents: 'Asking for a mentor is for people living in a house right now.',
+      not_open: 'They are not taking on someone to mentor right now.',
+      not_further_along:
+        'A mentor is someone further along in recovery than you, as far as they share it with you.',
+      mentee_is_alumni: 'They have moved on from their house; mentoring is offered to current residents.',
+      not_newer:
+        'You can offer to mentor someone newer in recovery than you, as far as they share it with you.',
+      already_paired: 'You two already have a mentorship or an open request.',
+      request_answered: 'This request has changed in the meantime. The list is up to date now.',
+      already_over: 'This mentorship has already ended. The list is up to date now.',
+      answer_is_theirs: 'The person you asked is the one to answer your request.',
+      log_closed: 'The log is closed: this mentorship has ended.',
     },
     notifications: {
       // The notifications area's refusals (shared/contracts), one line each.
@@ -121,6 +135,14 @@ export const reasons = {
     },
     skills: {
       // The skills area's refusals (shared/contracts), one line each.
+      label_needed: 'Please say which skill, in your own words.',
+      label_only_for_other: 'Your own words are only for a skill that is not on the list.',
+      already_listed: 'That skill is already on your list.',
+      own_listing: 'That is one of your own skills.',
+      session_already_planned: 'You two already have a session planned for this skill.',
+      session_changed: 'This session has changed in the meantime. The list is up to date now.',
+      session_proposed_by_you: 'You suggested this session, so the other person is the one to accept it.',
+      session_not_accepted: 'The other person has not accepted this session yet.',
     },
     support: {
       // The support area's refusals (shared/contracts), one line each.

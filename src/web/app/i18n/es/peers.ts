@@ -7,15 +7,6 @@ export const peers: typeof en = {
     tabsLabel: 'Habilidades y mentores',
     skillsTab: 'Habilidades',
     mentorsTab: 'Mentores',
-    errors: {
-      duplicate: 'Esa habilidad ya está en tu lista.',
-      sessionPlanned: 'Ustedes dos ya tienen una sesión planeada para esta habilidad.',
-      sessionMoved: 'Esta sesión cambió mientras tanto. La lista ya está al día.',
-      alreadyPaired: 'Ustedes dos ya tienen una mentoría o una solicitud abierta.',
-      notOpen: 'Ahora no está aceptando a nadie para acompañar como mentor.',
-      requestMoved: 'Esta solicitud cambió mientras tanto. La lista ya está al día.',
-      logClosed: 'El registro está cerrado: esta mentoría terminó.',
-    },
   },
   skills: {
     title: 'Intercambio de habilidades',

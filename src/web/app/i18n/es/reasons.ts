@@ -97,6 +97,20 @@ export const reasons: typeof english = {
     },
     mentors: {
       // The mentors area: las mismas claves que en inglés.
+      mentor_or_mentee: 'Elige a un mentor a quien pedírselo o a un compañero a quien ofrecerte como mentor.',
+      is_you: 'Esa persona eres tú. Una mentoría es entre tú y otra persona.',
+      for_residents: 'Pedir un mentor es para quienes viven ahora en una casa.',
+      not_open: 'Ahora no está aceptando a nadie para acompañar como mentor.',
+      not_further_along:
+        'Un mentor es alguien con más camino recorrido en la recuperación que tú, según lo que te comparte.',
+      mentee_is_alumni: 'Ya dejó su casa; la mentoría se ofrece a quienes viven ahora en una casa.',
+      not_newer:
+        'Puedes ofrecerte como mentor de alguien con menos camino recorrido que tú, según lo que te comparte.',
+      already_paired: 'Ustedes dos ya tienen una mentoría o una solicitud abierta.',
+      request_answered: 'Esta solicitud cambió mientras tanto. La lista ya está al día.',
+      already_over: 'Esta mentoría ya terminó. La lista ya está al día.',
+      answer_is_theirs: 'La persona a quien se lo pediste es quien responde tu solicitud.',
+      log_closed: 'El registro está cerrado: esta mentoría terminó.',
     },
     notifications: {
       // The notifications area: las mismas claves que en inglés.
@@ -124,6 +138,14 @@ export const reasons: typeof english = {
     },
     skills: {
       // The skills area: las mismas claves que en inglés.
+      label_needed: 'Por favor, di cuál habilidad, con tus propias palabras.',
+      label_only_for_other: 'Tus propias palabras son solo para una habilidad que no está en la lista.',
+      already_listed: 'Esa habilidad ya está en tu lista.',
+      own_listing: 'Esa es una de tus propias habilidades.',
+      session_already_planned: 'Ustedes dos ya tienen una sesión planeada para esta habilidad.',
+      session_changed: 'Esta sesión cambió mientras tanto. La lista ya está al día.',
+      session_proposed_by_you: 'Tú propusiste esta sesión, así que la otra persona es quien la acepta.',
+      session_not_accepted: 'La otra persona todavía no ha aceptado esta sesión.',
     },
     support: {
       // The support area: las mismas claves que en inglés.
