@@ -80,11 +80,6 @@ export function canIssueResetCode(actor: Actor, targetResidenceIds: string[]): b
   return targetResidenceIds.some((r) => led.includes(r));
 }
 
-/** A house's signals and check-in statistics: its peer leaders and the organization's admins only. */
-export function canSeeHouseSignals(actor: Actor, residenceId: string): boolean {
-  return isOrgAdmin(actor) || residencesWithRole(actor, 'peer_leader').includes(residenceId);
-}
-
 /**
  * Check-ins and BARC-10 answers belong to the person alone: nobody else reads or changes them, not a
  * peer leader, a counselor (until consent exists) or an admin.
@@ -163,30 +158,4 @@ export function canSeeHouseAttendance(actor: Actor, residenceId: string): boolea
 /** A residence's calendar feed (its house meetings): the house's peer leaders and admins. */
 export function canSubscribeToResidence(actor: Actor, residenceId: string): boolean {
   return isOrgAdmin(actor) || residencesWithRole(actor, 'peer_leader').includes(residenceId);
-}
-
-// Reach out now (features/reach-out): an alert belongs to the person who asked and the circle it reached.
-
-/** "I'm calling you": someone the alert reached (never the person who asked). */
-export const canAnswerAlert = (
-  actor: Actor,
-  alert: { personId: string; reached: readonly string[] },
-): boolean => actor.personId !== alert.personId && alert.reached.includes(actor.personId);
-
-/** "I'm okay now": the person who asked, or someone who said they are calling. */
-export const canCloseAlert = (
-  actor: Actor,
-  alert: { personId: string; answered: readonly string[] },
-): boolean => actor.personId === alert.personId || alert.answered.includes(actor.personId);
-
-/** One alert (and the record afterwards): the person, the people it reached, the house's peer leaders and admins. */
-export function canViewAlert(
-  actor: Actor,
-  alert: { personId: string; residenceId: string | null; reachedViewer: boolean },
-): boolean {
-  return (
-    actor.personId === alert.personId ||
-    alert.reachedViewer ||
-    (alert.residenceId !== null && canSeeHouseSignals(actor, alert.residenceId))
-  );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from './common.ts';
+import { endpoint } from './endpoint.ts';
 import { defineReasons } from './errors.ts';
 
 export const ConversationParamsSchema = z.strictObject({ conversationId: IdSchema });
@@ -125,5 +126,102 @@ export const ReportedMessageSchema = z.object({
 export const ReportedMessageListSchema = z.object({ reports: z.array(ReportedMessageSchema) });
 
 /** Why this area refuses a request (decision 0027); each has words in the web app. */
-export const chatReasons = defineReasons('chat', {});
+export const chatReasons = defineReasons('chat', {
+  own_message: { code: 'bad_request', message: 'You cannot report your own message.' },
+  not_reported: { code: 'conflict', message: 'Only a reported message can be hidden.' },
+  name_already_shown: { code: 'conflict', message: 'Your name is already shown here.' },
+});
 export type ChatReason = keyof typeof chatReasons;
+
+const tags = ['chat'] as const;
+
+export const chatApi = {
+  conversations: endpoint({
+    method: 'GET',
+    path: '/api/chat/conversations',
+    operationId: 'listConversations',
+    summary: 'My conversations: my house chat and my private threads, with unread counts',
+    tags,
+    responses: { 200: ConversationListSchema },
+  }),
+  conversation: endpoint({
+    method: 'GET',
+    path: '/api/chat/conversations/:conversationId',
+    operationId: 'getConversation',
+    summary: 'One conversation I am in',
+    tags,
+    params: ConversationParamsSchema,
+    responses: { 200: ConversationDetailSchema },
+  }),
+  messages: endpoint({
+    method: 'GET',
+    path: '/api/chat/conversations/:conversationId/messages',
+    operationId: 'listMessages',
+    summary: "A page of a conversation's messages, oldest first (older pages with ?before=<seq>)",
+    tags,
+    params: ConversationParamsSchema,
+    query: MessagePageQuerySchema,
+    responses: { 200: MessagePageSchema },
+  }),
+  post: endpoint({
+    method: 'POST',
+    path: '/api/chat/conversations/:conversationId/messages',
+    operationId: 'postMessage',
+    summary: 'Write a message to a conversation I am in',
+    tags,
+    params: ConversationParamsSchema,
+    body: PostMessageSchema,
+    responses: { 201: ChatMessageSchema, 200: ChatMessageSchema },
+  }),
+  read: endpoint({
+    method: 'POST',
+    path: '/api/chat/conversations/:conversationId/read',
+    operationId: 'markConversationRead',
+    summary: 'I have read the conversation up to this message',
+    tags,
+    params: ConversationParamsSchema,
+    body: MarkReadSchema,
+    responses: { 200: ReadStateSchema },
+  }),
+  myName: endpoint({
+    method: 'PATCH',
+    path: '/api/chat/conversations/:conversationId/my-name',
+    operationId: 'setMyNameInConversation',
+    summary:
+      'In a thread I joined without my name: let the others know who I am (shown: true), or hide it again',
+    tags,
+    params: ConversationParamsSchema,
+    body: ShowMyNameSchema,
+    responses: { 200: ConversationDetailSchema },
+    reasons: ['chat.name_already_shown'],
+  }),
+  report: endpoint({
+    method: 'POST',
+    path: '/api/chat/messages/:messageId/report',
+    operationId: 'reportMessage',
+    summary: "Report someone's message to the peer leaders",
+    tags,
+    params: MessageParamsSchema,
+    body: ReportMessageSchema,
+    responses: { 201: ReportResultSchema },
+    reasons: ['chat.own_message'],
+  }),
+  hide: endpoint({
+    method: 'POST',
+    path: '/api/chat/messages/:messageId/hide',
+    operationId: 'hideMessage',
+    summary: 'Peer leader: hide a reported message from peers (it is kept for the record)',
+    tags,
+    params: MessageParamsSchema,
+    responses: { 200: ChatMessageSchema },
+    reasons: ['chat.not_reported'],
+  }),
+  reports: endpoint({
+    method: 'GET',
+    path: '/api/chat/reports',
+    operationId: 'listReportedMessages',
+    summary: 'Peer leader: reported messages in the conversations I review',
+    tags,
+    responses: { 200: ReportedMessageListSchema },
+  }),
+} as const;

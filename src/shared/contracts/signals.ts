@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SIGNAL_KINDS, SIGNAL_SEVERITIES, SUPPORT_KINDS, THRESHOLD_RANGES } from '../domain/check-in.ts';
-import { DateSchema, TimestampSchema } from './common.ts';
+import { DateSchema, IdParamsSchema, TimestampSchema } from './common.ts';
+import { endpoint } from './endpoint.ts';
 import { defineReasons } from './errors.ts';
 
 /** A signal as a house's peer leaders (and admins) see it: who, which kind, how severe, when. Never private text. */
@@ -37,8 +38,12 @@ export const AcknowledgeSignalSchema = z.strictObject({
   note: z
     .string()
     .trim()
-    .min(1, { message: 'is required (a few words on what you did)' })
-    .max(280, { message: 'must be at most 280 characters' }),
+    .max(280, { message: 'must be at most 280 characters' })
+    // Its own reason rather than "required": the words ask for what the peer leader did.
+    .refine((note) => note.length > 0, {
+      message: 'is required (a few words on what you did)',
+      params: { reason: 'signals.note_required' },
+    }),
 });
 
 const threshold = (key: keyof typeof THRESHOLD_RANGES) => {
@@ -71,5 +76,54 @@ export const OrganizationSettingsUpdateSchema = z
   .partial();
 
 /** Why this area refuses a request (decision 0027); each has words in the web app. */
-export const signalReasons = defineReasons('signals', {});
+export const signalReasons = defineReasons('signals', {
+  note_required: { code: 'validation_failed', message: 'is required (a few words on what you did)' },
+  already_acknowledged: {
+    code: 'conflict',
+    message: 'This signal was already acknowledged; its note is kept as history.',
+  },
+});
 export type SignalReason = keyof typeof signalReasons;
+
+const tags = ['signals'] as const;
+
+export const signalApi = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/residences/:id/signals',
+    operationId: 'listHouseSignals',
+    summary: "A house's early-warning signals (who, kind, severity, time — never private text)",
+    tags,
+    params: IdParamsSchema,
+    query: SignalListQuerySchema,
+    responses: { 200: SignalListSchema },
+  }),
+  acknowledge: endpoint({
+    method: 'POST',
+    path: '/api/signals/:id/acknowledge',
+    operationId: 'acknowledgeSignal',
+    summary: 'Acknowledge a signal with a short note (kept as history)',
+    tags,
+    params: IdParamsSchema,
+    body: AcknowledgeSignalSchema,
+    responses: { 200: SignalSchema },
+    reasons: ['signals.already_acknowledged'],
+  }),
+  settings: endpoint({
+    method: 'GET',
+    path: '/api/organization/settings',
+    operationId: 'getSignalThresholds',
+    summary: "My organization's signal thresholds",
+    tags,
+    responses: { 200: OrganizationSettingsSchema },
+  }),
+  updateSettings: endpoint({
+    method: 'PATCH',
+    path: '/api/organization/settings',
+    operationId: 'updateSignalThresholds',
+    summary: "Change my organization's signal thresholds",
+    tags,
+    body: OrganizationSettingsUpdateSchema,
+    responses: { 200: OrganizationSettingsSchema },
+  }),
+} as const;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { SUPPORT_KINDS } from '../domain/vocabulary.ts';
 import { IdSchema, TimestampSchema } from './common.ts';
 import { PersonRefSchema } from './decisions.ts';
+import { endpoint } from './endpoint.ts';
 import { defineReasons } from './errors.ts';
 
 export const SUPPORT_POST_TYPES = ['request', 'offer'] as const;
@@ -156,19 +157,133 @@ export type HouseLedger = z.infer<typeof HouseLedgerSchema>;
 
 export const SupportIdParamsSchema = z.strictObject({ id: IdSchema });
 
-export const SUPPORT_MESSAGES = {
-  notPeer: 'Asking for and giving support is for residents, peer leaders and alumni.',
-  noHouse: 'You need a current house for this audience.',
-  noProgram: 'Your house is not part of a program yet. Choose your house or your organization.',
-  ownPost: 'You cannot respond to your own post.',
-  closed: 'This is no longer open.',
-  offerWithdrawn: 'This offer was withdrawn, so it cannot be accepted.',
-  notAuthor: 'Only the person who posted this can do that.',
-  notAccepted: 'Only an accepted offer can be marked as helped.',
-  notReceiver: 'Only the person who was helped marks it as helped.',
-  notResponder: 'Only the person who offered can withdraw this offer.',
-} as const;
-
 /** Why this area refuses a request (decision 0027); each has words in the web app. */
-export const supportReasons = defineReasons('support', {});
+export const supportReasons = defineReasons('support', {
+  not_peer: {
+    code: 'forbidden',
+    message: 'Asking for and giving support is for residents, peer leaders and alumni.',
+  },
+  no_house: { code: 'validation_failed', message: 'You need a current house for this audience.' },
+  no_program: {
+    code: 'validation_failed',
+    message: 'Your house is not part of a program yet. Choose your house or your organization.',
+  },
+  own_post: { code: 'bad_request', message: 'You cannot respond to your own post.' },
+  closed: { code: 'conflict', message: 'This is no longer open.' },
+  offer_withdrawn: { code: 'conflict', message: 'This offer was withdrawn, so it cannot be accepted.' },
+  not_author: { code: 'forbidden', message: 'Only the person who posted this can do that.' },
+  not_accepted: { code: 'conflict', message: 'Only an accepted offer can be marked as helped.' },
+  not_receiver: { code: 'forbidden', message: 'Only the person who was helped marks it as helped.' },
+  not_responder: { code: 'forbidden', message: 'Only the person who offered can withdraw this offer.' },
+});
 export type SupportReason = keyof typeof supportReasons;
+
+const tags = ['support'] as const;
+
+export const supportApi = {
+  create: endpoint({
+    method: 'POST',
+    path: '/api/support/requests',
+    operationId: 'createSupportPost',
+    summary: 'Ask for help, or post a standing offer of help (kind, short text, audience, anonymity)',
+    tags,
+    body: NewSupportRequestSchema,
+    responses: { 200: SupportRequestSchema, 201: SupportRequestSchema },
+    reasons: ['support.not_peer', 'support.no_house', 'support.no_program'],
+  }),
+  browse: endpoint({
+    method: 'GET',
+    path: '/api/support/requests',
+    operationId: 'listSupportPosts',
+    summary: 'Requests and standing offers that reach me and are still open, newest first',
+    tags,
+    query: BrowseSupportQuerySchema,
+    responses: { 200: SupportRequestListSchema },
+  }),
+  mine: endpoint({
+    method: 'GET',
+    path: '/api/support/mine',
+    operationId: 'listMySupportPosts',
+    summary: 'My requests and offers with their responses, and the posts I responded to',
+    tags,
+    responses: { 200: MySupportSchema },
+  }),
+  get: endpoint({
+    method: 'GET',
+    path: '/api/support/requests/:id',
+    operationId: 'getSupportPost',
+    summary: 'One request or standing offer, as I may see it',
+    tags,
+    params: SupportIdParamsSchema,
+    responses: { 200: SupportRequestSchema },
+  }),
+  withdraw: endpoint({
+    method: 'POST',
+    path: '/api/support/requests/:id/withdraw',
+    operationId: 'withdrawSupportPost',
+    summary: 'Withdraw my request or standing offer; everyone who responded hears of it',
+    tags,
+    params: SupportIdParamsSchema,
+    responses: { 200: SupportRequestSchema },
+    reasons: ['support.not_author', 'support.closed'],
+  }),
+  respond: endpoint({
+    method: 'POST',
+    path: '/api/support/requests/:id/responses',
+    operationId: 'respondToSupportPost',
+    summary: '"I can help" on a request, "I\'d like this" on a standing offer (twice is once)',
+    tags,
+    params: SupportIdParamsSchema,
+    body: NewSupportResponseSchema,
+    responses: { 200: SupportRequestSchema, 201: SupportRequestSchema },
+    reasons: ['support.own_post', 'support.not_peer', 'support.closed'],
+  }),
+  accept: endpoint({
+    method: 'POST',
+    path: '/api/support/responses/:id/accept',
+    operationId: 'acceptSupportResponse',
+    summary: 'Accept an offer on my post; a private thread opens between us',
+    tags,
+    params: SupportIdParamsSchema,
+    responses: { 200: SupportRequestSchema },
+    reasons: ['support.not_author', 'support.offer_withdrawn', 'support.closed'],
+  }),
+  withdrawResponse: endpoint({
+    method: 'POST',
+    path: '/api/support/responses/:id/withdraw',
+    operationId: 'withdrawSupportResponse',
+    summary: 'Take back my offer',
+    tags,
+    params: SupportIdParamsSchema,
+    responses: { 200: SupportRequestSchema },
+    reasons: ['support.not_responder', 'support.closed'],
+  }),
+  helped: endpoint({
+    method: 'POST',
+    path: '/api/support/responses/:id/helped',
+    operationId: 'markSupportHelped',
+    summary: '"This helped": the person helped marks an accepted offer; it goes in the support ledger',
+    tags,
+    params: SupportIdParamsSchema,
+    body: HelpedSchema,
+    responses: { 200: SupportRequestSchema },
+    reasons: ['support.not_receiver', 'support.not_accepted'],
+  }),
+  myLedger: endpoint({
+    method: 'GET',
+    path: '/api/support/ledger/mine',
+    operationId: 'getMySupportLedger',
+    summary: 'The help I gave and received (requests and meeting commitments)',
+    tags,
+    responses: { 200: MyLedgerSchema },
+  }),
+  houseLedger: endpoint({
+    method: 'GET',
+    path: '/api/support/ledger/houses',
+    operationId: 'getHouseSupportLedger',
+    summary: 'Help given by kind per house per week, counts only (peer leaders: their houses; admins: all)',
+    tags,
+    query: HouseLedgerQuerySchema,
+    responses: { 200: HouseLedgerSchema },
+  }),
+} as const;

@@ -273,18 +273,53 @@ describe('private threads', () => {
   });
 });
 
+describe('refusals, each with its reason', () => {
+  it('should fail with 400 chat.own_message on the message when a member reports their own message', async () => {
+    const house = await houseConversation(cleo);
+    const mine = (await post(cleo, house.id, { body: 'Laundry room is free now' })).body.id as string;
+    const refused = await call('POST', `/api/chat/messages/${mine}/report`, { as: cleo, body: {} });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'bad_request', reason: 'chat.own_message' });
+    expect(refused.body.error.fields).toEqual([
+      { field: 'messageId', reason: 'chat.own_message', message: expect.any(String) },
+    ]);
+  });
+
+  it('should fail with 409 chat.not_reported when the peer leader hides a message nobody reported', async () => {
+    const house = await houseConversation(cleo);
+    const fine = (await post(cleo, house.id, { body: 'Movie night on Friday?' })).body.id as string;
+    const refused = await call('POST', `/api/chat/messages/${fine}/hide`, { as: leader });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'conflict', reason: 'chat.not_reported' });
+  });
+
+  it('should fail with 409 chat.name_already_shown when someone whose name is shown asks to show it', async () => {
+    const thread = await openThread([ana.id, cleo.id]);
+    const refused = await call('PATCH', `/api/chat/conversations/${thread}/my-name`, {
+      as: ana,
+      body: { shown: true },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'conflict', reason: 'chat.name_already_shown' });
+  });
+});
+
 describe('reporting and hiding', () => {
   it('a member reports, the peer leader hides: kept for the record, hidden from peers, shown to the leader', async () => {
     const house = await houseConversation(ben);
     const rude = await post(ben, house.id, { body: 'Something unkind about a housemate' });
     const id = rude.body.id as string;
 
-    expect((await call('POST', `/api/chat/messages/${id}/report`, { as: ben, body: {} })).status).toBe(400);
+    const own = await call('POST', `/api/chat/messages/${id}/report`, { as: ben, body: {} });
+    expect(own.status).toBe(400);
+    expect(own.body.error.reason).toBe('chat.own_message');
     expect(
       (await call('POST', `/api/chat/messages/${id}/report`, { as: otherHouseResident, body: {} })).status,
     ).toBe(404);
     // Nobody reported it yet: the leader cannot hide it.
-    expect((await call('POST', `/api/chat/messages/${id}/hide`, { as: leader })).status).toBe(409);
+    const unreported = await call('POST', `/api/chat/messages/${id}/hide`, { as: leader });
+    expect(unreported.status).toBe(409);
+    expect(unreported.body.error.reason).toBe('chat.not_reported');
 
     const reported = await call('POST', `/api/chat/messages/${id}/report`, {
       as: ana,

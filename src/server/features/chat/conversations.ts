@@ -1,13 +1,10 @@
 // Opening conversations. Other areas call `openConversation` inside their own transaction when two
 // or more people need a private place to talk (a support request's requester and helper, a mentor
 // pair); opening the same subject with the same people again returns the same thread.
-import { sql } from 'drizzle-orm';
-import type { Db } from '../../platform/database/connect.ts';
-import { invalid } from '../../platform/errors.ts';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/database/executor.ts';
+import { conversationMembers, conversations, people, residences } from '../../platform/database/schema.ts';
 import type { UnnamedAs } from './names.ts';
-
-/** Anything that can run a query: the database or a transaction. */
-export type Executor = Pick<Db, 'execute'>;
 
 export const SUBJECT_TYPES = ['support_request', 'mentorship'] as const;
 export type ChatSubjectType = (typeof SUBJECT_TYPES)[number];
@@ -31,60 +28,104 @@ export function threadKey(memberIds: readonly string[], subject?: { type: string
 
 /**
  * Opens (or finds) a private thread among the given people and returns its id. Idempotent per
- * subject + member set, also under concurrent calls. Refuses people outside the organization.
+ * subject + member set, also under concurrent calls. The callers pass people of the organization;
+ * anything else is a mistake in the calling code, not a request to refuse, so it throws.
  */
 export async function openConversation(db: Executor, input: OpenConversationInput): Promise<string> {
   const members = [...new Set(input.memberIds)];
-  if (members.length < 2) throw invalid('memberIds', 'A thread needs at least two people.');
-  if (input.subject && !SUBJECT_TYPES.includes(input.subject.type)) {
-    throw invalid('subject.type', 'Unknown subject.');
-  }
-  const memberArray = `{${members.join(',')}}`;
-  const known = await db.execute<{ n: number }>(sql`
-    select count(*)::int as n from people
-    where organization_id = ${input.organizationId} and id = any(${memberArray}::uuid[])`);
-  if ((known.rows[0]?.n ?? 0) !== members.length) {
-    throw invalid('memberIds', 'Everyone in a thread must belong to the organization.');
+  if (members.length < 2) throw new Error('A thread needs at least two people.');
+  if (input.subject && !SUBJECT_TYPES.includes(input.subject.type)) throw new Error('Unknown subject.');
+  if (input.unnamed?.some((u) => !members.includes(u.personId)))
+    throw new Error('Only a member can join without a name.');
+  const [known] = await db
+    .select({ n: count() })
+    .from(people)
+    .where(and(eq(people.organizationId, input.organizationId), inArray(people.id, members)));
+  if ((known?.n ?? 0) !== members.length) {
+    throw new Error('Everyone in a thread must belong to the organization.');
   }
   const key = threadKey(members, input.subject);
-  await db.execute(sql`
-    insert into conversations (organization_id, kind, subject_type, subject_id, thread_key)
-    values (${input.organizationId}, 'thread', ${input.subject?.type ?? null}, ${input.subject?.id ?? null}, ${key})
-    on conflict (organization_id, thread_key) where kind = 'thread' do nothing`);
-  const found = await db.execute<{ id: string }>(sql`
-    select id from conversations
-    where organization_id = ${input.organizationId} and kind = 'thread' and thread_key = ${key}`);
-  const conversationId = found.rows[0]?.id;
-  if (!conversationId) throw new Error('thread was not stored');
-  for (const u of input.unnamed ?? []) {
-    if (!members.includes(u.personId)) throw invalid('unnamed', 'Only a member can join without a name.');
-    await db.execute(sql`
-      insert into conversation_members (organization_id, conversation_id, person_id, unnamed_as)
-      values (${input.organizationId}, ${conversationId}, ${u.personId}, ${u.as})
-      on conflict (conversation_id, person_id) do nothing`);
-  }
-  await db.execute(sql`
-    insert into conversation_members (organization_id, conversation_id, person_id)
-    select ${input.organizationId}, ${conversationId}, p from unnest(${memberArray}::uuid[]) as p
-    on conflict (conversation_id, person_id) do nothing`);
-  return conversationId;
+  await db
+    .insert(conversations)
+    .values({
+      organizationId: input.organizationId,
+      kind: 'thread',
+      subjectType: input.subject?.type ?? null,
+      subjectId: input.subject?.id ?? null,
+      threadKey: key,
+    })
+    .onConflictDoNothing({
+      target: [conversations.organizationId, conversations.threadKey],
+      where: sql`${conversations.kind} = 'thread'`,
+    });
+  const [found] = await db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.organizationId, input.organizationId),
+        eq(conversations.kind, 'thread'),
+        eq(conversations.threadKey, key),
+      ),
+    );
+  if (!found) throw new Error('thread was not stored');
+  const unnamed = new Map((input.unnamed ?? []).map((u) => [u.personId, u.as]));
+  // Who joins without a name is settled when they first join: a thread found again keeps its rows.
+  await db
+    .insert(conversationMembers)
+    .values(
+      members.map((personId) => ({
+        organizationId: input.organizationId,
+        conversationId: found.id,
+        personId,
+        unnamedAs: unnamed.get(personId) ?? null,
+      })),
+    )
+    .onConflictDoNothing({ target: [conversationMembers.conversationId, conversationMembers.personId] });
+  return found.id;
 }
 
-/** The house conversation of a residence, created on first use. */
+/** The house conversation of a residence of the organization, created on first use. */
 export async function houseConversationId(
   db: Executor,
   organizationId: string,
   residenceId: string,
 ): Promise<string> {
-  await db.execute(sql`
-    insert into conversations (organization_id, kind, residence_id)
-    select ${organizationId}, 'house', id from residences
-    where id = ${residenceId} and organization_id = ${organizationId}
-    on conflict (residence_id) where kind = 'house' do nothing`);
-  const found = await db.execute<{ id: string }>(sql`
-    select id from conversations
-    where organization_id = ${organizationId} and kind = 'house' and residence_id = ${residenceId}`);
-  const id = found.rows[0]?.id;
-  if (!id) throw invalid('residenceId', 'No such house.');
+  const find = async () =>
+    (
+      await db
+        .select({ id: conversations.id })
+        .from(conversations)
+        .where(
+          and(
+            eq(conversations.organizationId, organizationId),
+            eq(conversations.kind, 'house'),
+            eq(conversations.residenceId, residenceId),
+          ),
+        )
+    )[0]?.id;
+  const existing = await find();
+  if (existing) return existing;
+  await createHouseConversations(db, organizationId, [residenceId]);
+  const id = await find();
+  if (!id) throw new Error('No such house.');
   return id;
+}
+
+/** Creates the house conversations of the given residences of the organization that have none yet. */
+export async function createHouseConversations(
+  db: Executor,
+  organizationId: string,
+  residenceIds: readonly string[],
+): Promise<void> {
+  if (residenceIds.length === 0) return;
+  const houses = await db
+    .select({ id: residences.id })
+    .from(residences)
+    .where(and(eq(residences.organizationId, organizationId), inArray(residences.id, [...residenceIds])));
+  if (houses.length === 0) return;
+  await db
+    .insert(conversations)
+    .values(houses.map((h) => ({ organizationId, kind: 'house', residenceId: h.id })))
+    .onConflictDoNothing({ target: conversations.residenceId, where: sql`${conversations.kind} = 'house'` });
 }

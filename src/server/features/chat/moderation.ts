@@ -1,44 +1,43 @@
 // Chat moderation: a member reports someone else's message to the peer leaders who review that
 // conversation (its house's leaders; for a thread, the leaders of the houses its members live in), and a
 // peer leader hides a reported message — kept for the record, hidden from peers.
-import { sql } from 'drizzle-orm';
+import { and, desc, eq, exists, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { union } from 'drizzle-orm/pg-core';
 import { recordAudit } from '../../platform/audit.ts';
 import { type Actor, residencesWithRole } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
-import { AppError, forbidden, notFound } from '../../platform/errors.ts';
-import { publish } from '../../platform/realtime/publish.ts';
-import type { Executor } from './conversations.ts';
+import { isCurrentMembership } from '../../platform/database/current-membership.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import {
-  accessTo,
-  auditActorIn,
-  conversationMemberIds,
-  iso,
-  MESSAGE_COLUMNS,
-  type MessageRow,
-  messageRow,
-  presentMessage,
-  type Tx,
-  uuidArray,
-} from './service.ts';
+  chatMessageReports,
+  chatMessages,
+  conversationMembers,
+  conversations,
+  memberships,
+  people,
+  residences,
+} from '../../platform/database/schema.ts';
+import { forbidden, notFound, refuse } from '../../platform/errors.ts';
+import { publish } from '../../platform/realtime/publish.ts';
+import { canBeHidden, canReport } from './policy.ts';
+import { presentMessage } from './presenters.ts';
+import { conversationMemberIds, housesOfThreadMembers, messageColumns, messageRow } from './queries.ts';
+import { accessTo, auditActorIn } from './service.ts';
 
 /** A member reports someone else's message to the peer leaders who review the conversation. */
 export async function reportMessage(db: Db, actor: Actor, messageId: string, reason: string) {
-  return await db.transaction(async (tx: Tx) => {
+  return await db.transaction(async (tx) => {
     const message = await messageRow(tx, actor, messageId);
     if (!message) throw notFound('message');
-    const access = await accessTo(tx, actor, message.conversation_id);
+    const access = await accessTo(tx, actor, message.conversationId);
     if (!access.isMember) throw notFound('message');
-    if (message.author_id === actor.personId) {
-      throw new AppError('bad_request', 'You cannot report your own message.', [
-        { field: 'messageId', message: 'this is your own message' },
-      ]);
-    }
-    const inserted = await tx.execute<{ id: string }>(sql`
-      insert into chat_message_reports (organization_id, message_id, reporter_id, reason)
-      values (${actor.organizationId}, ${messageId}, ${actor.personId}, ${reason})
-      on conflict (message_id, reporter_id) do nothing
-      returning id`);
-    if (inserted.rows.length > 0) {
+    if (!canReport(actor, message)) throw refuse('chat.own_message', { field: 'messageId' });
+    const inserted = await tx
+      .insert(chatMessageReports)
+      .values({ organizationId: actor.organizationId, messageId, reporterId: actor.personId, reason })
+      .onConflictDoNothing({ target: [chatMessageReports.messageId, chatMessageReports.reporterId] })
+      .returning({ id: chatMessageReports.id });
+    if (inserted.length > 0) {
       await recordAudit(tx, {
         organizationId: actor.organizationId,
         actorId: auditActorIn(access, actor),
@@ -46,12 +45,11 @@ export async function reportMessage(db: Db, actor: Actor, messageId: string, rea
         subjectType: 'chat_message',
         subjectId: messageId,
       });
-      const reviewers = await reviewersOf(tx, access.conversation);
       await publish(tx, {
         organizationId: actor.organizationId,
-        recipients: reviewers,
+        recipients: await reviewersOf(tx, access.conversation),
         type: 'chat.reported',
-        payload: { conversationId: message.conversation_id, messageId },
+        payload: { conversationId: message.conversationId, messageId },
       });
     }
     return { reported: true as const };
@@ -61,43 +59,37 @@ export async function reportMessage(db: Db, actor: Actor, messageId: string, rea
 /** The peer leaders who review a conversation's reports. */
 async function reviewersOf(
   db: Executor,
-  conversation: { id: string; kind: string; residence_id: string | null },
+  conversation: { id: string; kind: string; residenceId: string | null },
 ): Promise<string[]> {
-  const result =
+  const houses =
     conversation.kind === 'house'
-      ? await db.execute<{ person_id: string }>(sql`
-          select distinct person_id from memberships
-          where residence_id = ${conversation.residence_id} and role = 'peer_leader'
-            and hearth_membership_current(memberships)`)
-      : await db.execute<{ person_id: string }>(sql`
-          select distinct leader.person_id from conversation_members cm
-          join memberships m on m.person_id = cm.person_id and m.role in ('resident', 'peer_leader')
-            and hearth_membership_current(m)
-          join memberships leader on leader.residence_id = m.residence_id and leader.role = 'peer_leader'
-            and hearth_membership_current(leader)
-          where cm.conversation_id = ${conversation.id}`);
-  return result.rows.map((r) => r.person_id);
+      ? eq(memberships.residenceId, conversation.residenceId as string)
+      : inArray(memberships.residenceId, housesOfThreadMembers(db, conversation.id));
+  const rows = await db
+    .selectDistinct({ personId: memberships.personId })
+    .from(memberships)
+    .where(and(houses, eq(memberships.role, 'peer_leader'), isCurrentMembership()));
+  return rows.map((r) => r.personId);
 }
 
 /** A peer leader hides a reported message: kept for the record, hidden from peers. */
 export async function hideMessage(db: Db, actor: Actor, messageId: string) {
-  return await db.transaction(async (tx: Tx) => {
+  return await db.transaction(async (tx) => {
     const message = await messageRow(tx, actor, messageId);
     if (!message) throw notFound('message');
-    const access = await accessTo(tx, actor, message.conversation_id);
+    const access = await accessTo(tx, actor, message.conversationId);
     if (!access.canModerate) {
       if (access.isMember) throw forbidden();
       throw notFound('message');
     }
-    if (Number(message.report_count) === 0) {
-      throw new AppError('conflict', 'Only a reported message can be hidden.', [
-        { field: 'messageId', message: 'nobody has reported this message' },
-      ]);
-    }
-    if (message.hidden_at === null) {
-      await tx.execute(sql`
-        update chat_messages set hidden_at = now(), hidden_by = ${actor.personId}
-        where id = ${messageId} and hidden_at is null`);
+    if (!canBeHidden(message)) throw refuse('chat.not_reported', { field: 'messageId' });
+    if (message.hiddenAt === null) {
+      const [hidden] = await tx
+        .update(chatMessages)
+        .set({ hiddenAt: sql`now()`, hiddenBy: actor.personId })
+        .where(and(eq(chatMessages.id, messageId), isNull(chatMessages.hiddenAt)))
+        .returning({ hiddenAt: chatMessages.hiddenAt });
+      message.hiddenAt = hidden?.hiddenAt ?? message.hiddenAt;
       await recordAudit(tx, {
         organizationId: actor.organizationId,
         actorId: actor.personId,
@@ -113,64 +105,89 @@ export async function hideMessage(db: Db, actor: Actor, messageId: string) {
         organizationId: actor.organizationId,
         recipients,
         type: 'chat.hidden',
-        payload: { conversationId: message.conversation_id, messageId },
+        payload: { conversationId: message.conversationId, messageId },
       });
     }
-    const after = (await messageRow(tx, actor, messageId))!;
-    return presentMessage(after, actor.personId, true);
+    return presentMessage(message, actor.personId, true);
   });
 }
+
+/** The conversations a peer leader reviews: their houses', and threads of people living in them. */
+function reviewedBy(db: Executor, actor: Actor, led: readonly string[]) {
+  return union(
+    db
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(
+        and(
+          eq(conversations.organizationId, actor.organizationId),
+          eq(conversations.kind, 'house'),
+          inArray(conversations.residenceId, [...led]),
+        ),
+      ),
+    db
+      .select({ id: conversationMembers.conversationId })
+      .from(conversationMembers)
+      .innerJoin(memberships, eq(memberships.personId, conversationMembers.personId))
+      .where(
+        and(
+          eq(conversationMembers.organizationId, actor.organizationId),
+          inArray(memberships.role, ['resident', 'peer_leader']),
+          inArray(memberships.residenceId, [...led]),
+          isCurrentMembership(),
+        ),
+      ),
+  );
+}
+
+const reportsOf = (what: SQL) =>
+  sql`(select ${what} from chat_message_reports rep where rep.message_id = ${chatMessages.id})`;
 
 /** Reported messages in the conversations a peer leader reviews, newest report first. Audited. */
 export async function listReports(db: Db, actor: Actor) {
   const led = residencesWithRole(actor, 'peer_leader');
   if (led.length === 0) return { reports: [] };
-  const houses = uuidArray(led);
-  const result = await db.execute<
-    MessageRow & {
-      kind: 'house' | 'thread';
-      residence_name: string | null;
-      reasons: string[];
-      first_at: Date;
-    }
-  >(sql`
-    with reviewed as (
-      select c.id from conversations c
-      where c.organization_id = ${actor.organizationId} and c.kind = 'house'
-        and c.residence_id = any(${houses}::uuid[])
-      union
-      select cm.conversation_id from conversation_members cm
-      join memberships m on m.person_id = cm.person_id and m.role in ('resident', 'peer_leader')
-        and hearth_membership_current(m)
-      where cm.organization_id = ${actor.organizationId} and m.residence_id = any(${houses}::uuid[])
+  const firstAt = sql<Date>`${reportsOf(sql`min(rep.created_at)`)}`.mapWith(chatMessageReports.createdAt);
+  const rows = await db
+    .select({
+      ...messageColumns(actor.personId),
+      kind: conversations.kind,
+      residenceName: residences.name,
+      reasons: sql<string[]>`array(select rep.reason from chat_message_reports rep
+        where rep.message_id = ${chatMessages.id} and rep.reason <> '' order by rep.created_at)`,
+      firstAt,
+    })
+    .from(chatMessages)
+    .innerJoin(conversations, eq(conversations.id, chatMessages.conversationId))
+    .leftJoin(residences, eq(residences.id, conversations.residenceId))
+    .leftJoin(people, eq(people.id, chatMessages.authorId))
+    .where(
+      and(
+        eq(chatMessages.organizationId, actor.organizationId),
+        inArray(chatMessages.conversationId, reviewedBy(db, actor, led)),
+        exists(reportsOf(sql`1`)),
+      ),
     )
-    select ${MESSAGE_COLUMNS(actor.personId)}, c.kind, r.name as residence_name,
-      array(select rep.reason from chat_message_reports rep
-            where rep.message_id = m.id and rep.reason <> '' order by rep.created_at) as reasons,
-      (select min(rep.created_at) from chat_message_reports rep where rep.message_id = m.id) as first_at
-    from chat_messages m
-    join conversations c on c.id = m.conversation_id
-    left join residences r on r.id = c.residence_id
-    left join people p on p.id = m.author_id
-    where m.organization_id = ${actor.organizationId}
-      and m.conversation_id in (select id from reviewed)
-      and exists (select 1 from chat_message_reports rep where rep.message_id = m.id)
-    order by (m.hidden_at is null) desc, first_at desc
-    limit 100`);
+    .orderBy(desc(sql`${chatMessages.hiddenAt} is null`), desc(firstAt))
+    .limit(100);
   await recordAudit(db, {
     organizationId: actor.organizationId,
     actorId: actor.personId,
     action: 'chat.reports.read',
     subjectType: 'organization',
     subjectId: actor.organizationId,
-    detail: { count: result.rows.length },
+    detail: { count: rows.length },
   });
   return {
-    reports: result.rows.map((row) => ({
+    reports: rows.map((row) => ({
       message: presentMessage(row, actor.personId, true),
-      conversation: { id: row.conversation_id, kind: row.kind, residenceName: row.residence_name },
+      conversation: {
+        id: row.conversationId,
+        kind: row.kind as 'house' | 'thread',
+        residenceName: row.residenceName,
+      },
       reasons: row.reasons,
-      firstReportedAt: iso(row.first_at),
+      firstReportedAt: row.firstAt.toISOString(),
     })),
   };
 }

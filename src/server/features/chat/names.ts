@@ -7,7 +7,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { ChatParticipant, MyName } from '../../../shared/contracts/chat.ts';
 import { formatDisplayName } from '../../../shared/domain/display-name.ts';
 import type { NameStyle } from '../../../shared/domain/vocabulary.ts';
-import type { Executor } from './conversations.ts';
+import { type Executor, uuidArray } from '../../platform/database/executor.ts';
 
 export type UnnamedAs = 'helped' | 'helping';
 
@@ -29,22 +29,22 @@ export const unnamedTo = (conversationId: SQL, personId: SQL, viewerId: SQL) => 
 
 export type NamedPersonRow = {
   id: string;
-  first_name: string;
-  last_name: string;
-  name_style: string;
-  unnamed_as: UnnamedAs | null;
+  firstName: string;
+  lastName: string;
+  nameStyle: string;
+  unnamedAs: UnnamedAs | null;
 };
 
 /** A person as this viewer may see them: by name, or only as the person you're helping / helping you. */
 export const participantView = (p: NamedPersonRow): ChatParticipant =>
-  p.unnamed_as
-    ? { unnamed: p.unnamed_as }
-    : { id: p.id, displayName: formatDisplayName(p.first_name, p.last_name, p.name_style as NameStyle) };
+  p.unnamedAs
+    ? { unnamed: p.unnamedAs }
+    : { id: p.id, displayName: formatDisplayName(p.firstName, p.lastName, p.nameStyle as NameStyle) };
 
 /** Whether the others see my name, from my own member row. */
-export function myNameOf(row: { my_unnamed_as: string | null; my_revealed_at: unknown }): MyName {
-  if (!row.my_unnamed_as) return 'shown';
-  return row.my_revealed_at ? 'revealed' : 'hidden';
+export function myNameOf(row: { myUnnamedAs: string | null; myRevealedAt: Date | null }): MyName {
+  if (!row.myUnnamedAs) return 'shown';
+  return row.myRevealedAt ? 'revealed' : 'hidden';
 }
 
 /**
@@ -59,9 +59,10 @@ export async function recipientsBySight(
 ): Promise<Map<UnnamedAs | null, string[]>> {
   const groups = new Map<UnnamedAs | null, string[]>();
   if (recipients.length === 0) return groups;
+  // A template: the rule is asked once for each recipient of a list, which `unnest` makes a set of rows.
   const result = await db.execute<{ person_id: string; unnamed_as: UnnamedAs | null }>(sql`
     select r.person_id, ${unnamedTo(sql`${conversationId}::uuid`, sql`${personId}::uuid`, sql`r.person_id`)} as unnamed_as
-    from unnest(${`{${recipients.join(',')}}`}::uuid[]) as r(person_id)`);
+    from unnest(${uuidArray(recipients)}) as r(person_id)`);
   for (const row of result.rows) {
     const list = groups.get(row.unnamed_as) ?? [];
     list.push(row.person_id);

@@ -3,7 +3,8 @@
 // the peer leader hid (kept for the record). Everyone has read all but the last few messages, so the
 // demo shows unread counts. Deterministic: the caller's seeded generator.
 import { sql } from 'drizzle-orm';
-import { type Executor, houseConversationId, openConversation } from '../chat/conversations.ts';
+import type { Executor } from '../../platform/database/executor.ts';
+import { houseConversationId, openConversation } from '../chat/conversations.ts';
 
 const HOUSE_LINES = [
   'Good morning everyone! Coffee is on.',

@@ -5,10 +5,8 @@
 // seeded generator.
 import { sql } from 'drizzle-orm';
 import { SKILL_KIND, SKILLS, type Skill } from '../../../shared/domain/skills.ts';
-import type { Db } from '../../platform/database/connect.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import { openConversation } from '../chat/conversations.ts';
-
-type Executor = Pick<Db, 'execute'>;
 
 const LISTED = SKILLS.filter((s) => s !== 'other');
 const OWN_WORDS = ['Guitar', 'Sewing', 'Bike repair', 'Drawing', 'Spanish conversation', 'Gardening'];

@@ -4,8 +4,8 @@
 // and a standing offer or two per house. Deterministic: the caller's seeded generator.
 import { and, eq, inArray } from 'drizzle-orm';
 import { SUPPORT_KINDS, type SupportKind } from '../../../shared/domain/vocabulary.ts';
-import type { Db } from '../../platform/database/connect.ts';
 import { isCurrentMembership } from '../../platform/database/current-membership.ts';
+import type { Executor as Tx } from '../../platform/database/executor.ts';
 import {
   memberships,
   residences,
@@ -14,8 +14,6 @@ import {
   supportResponses,
 } from '../../platform/database/schema.ts';
 import { openSupportThread } from '../support/threads.ts';
-
-type Tx = Pick<Db, 'select' | 'selectDistinct' | 'insert' | 'execute'>;
 
 const ASKS: Record<SupportKind, string[]> = {
   emotional: [

@@ -8,6 +8,7 @@ import { stageOf } from '../../../shared/domain/stages.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import { isCurrentMembership, membershipHeldOn } from '../../platform/database/current-membership.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import {
   memberships,
   milestoneEvents,
@@ -19,7 +20,7 @@ import {
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { raiseSignal } from '../signals/service.ts';
 
-type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
+type Tx = Executor;
 
 // Correlated subqueries name their tables: drizzle leaves columns unqualified in a one-table select.
 export const CONGRATULATION_COUNT = sql<number>`(select count(*)::int from congratulations c

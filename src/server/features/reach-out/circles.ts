@@ -1,7 +1,9 @@
 // Who is on call for a person: the first circle is their house's peer leaders and the housemates who opted
 // in as available to be called; the next circle is the organization's other peer leaders.
-import { sql } from 'drizzle-orm';
-import type { Executor } from '../../platform/realtime/publish.ts';
+import { and, asc, desc, eq, exists, inArray, isNotNull, ne, notInArray, or, sql } from 'drizzle-orm';
+import { isCurrentMembership } from '../../platform/database/current-membership.ts';
+import type { Executor } from '../../platform/database/executor.ts';
+import { memberships, reachOutAvailability, reachOutRecipients } from '../../platform/database/schema.ts';
 
 /** The house a person reaches out from: where they live or lead today (the earliest membership first). */
 export async function homeResidenceOf(
@@ -9,14 +11,21 @@ export async function homeResidenceOf(
   organizationId: string,
   personId: string,
 ): Promise<string | null> {
-  const result = await db.execute<{ residence_id: string }>(sql`
-    select residence_id from memberships
-    where organization_id = ${organizationId} and person_id = ${personId}
-      and role in ('resident', 'peer_leader') and residence_id is not null
-      and hearth_membership_current(memberships)
-    order by (role = 'resident') desc, starts_on, id
-    limit 1`);
-  return result.rows[0]?.residence_id ?? null;
+  const [row] = await db
+    .select({ residenceId: memberships.residenceId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        eq(memberships.personId, personId),
+        inArray(memberships.role, ['resident', 'peer_leader']),
+        isNotNull(memberships.residenceId),
+        isCurrentMembership(),
+      ),
+    )
+    .orderBy(desc(sql`${memberships.role} = 'resident'`), asc(memberships.startsOn), asc(memberships.id))
+    .limit(1);
+  return row?.residenceId ?? null;
 }
 
 /** The house's peer leaders and its current members who opted in as available, never the person asking. */
@@ -26,16 +35,28 @@ export async function houseCircleOf(
   residenceId: string,
   askerId: string,
 ): Promise<string[]> {
-  const result = await db.execute<{ person_id: string }>(sql`
-    select distinct m.person_id from memberships m
-    where m.organization_id = ${organizationId} and m.residence_id = ${residenceId}
-      and hearth_membership_current(m)
-      and m.person_id <> ${askerId}
-      and (m.role = 'peer_leader'
-        or (m.role = 'resident' and exists (
-          select 1 from reach_out_availability a
-          where a.person_id = m.person_id and a.organization_id = ${organizationId})))`);
-  return result.rows.map((r) => r.person_id).sort();
+  const optedIn = db
+    .select({ personId: reachOutAvailability.personId })
+    .from(reachOutAvailability)
+    .where(
+      and(
+        eq(reachOutAvailability.personId, memberships.personId),
+        eq(reachOutAvailability.organizationId, organizationId),
+      ),
+    );
+  const rows = await db
+    .selectDistinct({ personId: memberships.personId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        eq(memberships.residenceId, residenceId),
+        isCurrentMembership(),
+        ne(memberships.personId, askerId),
+        or(eq(memberships.role, 'peer_leader'), and(eq(memberships.role, 'resident'), exists(optedIn))),
+      ),
+    );
+  return rows.map((r) => r.personId).sort();
 }
 
 /** The organization's peer leaders today, except the people given (the asker and whoever was alerted). */
@@ -44,19 +65,27 @@ export async function escalationCircleOf(
   organizationId: string,
   except: readonly string[],
 ): Promise<string[]> {
-  const result = await db.execute<{ person_id: string }>(sql`
-    select distinct person_id from memberships
-    where organization_id = ${organizationId} and role = 'peer_leader'
-      and hearth_membership_current(memberships)
-      and not (person_id = any(${`{${except.join(',')}}`}::uuid[]))`);
-  return result.rows.map((r) => r.person_id).sort();
+  const rows = await db
+    .selectDistinct({ personId: memberships.personId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        eq(memberships.role, 'peer_leader'),
+        isCurrentMembership(),
+        except.length > 0 ? notInArray(memberships.personId, [...except]) : undefined,
+      ),
+    );
+  return rows.map((r) => r.personId).sort();
 }
 
-/** Whether a person lives in or leads a house today (only they can be on call for housemates). */
-export async function livesInAHouse(
-  db: Executor,
-  organizationId: string,
-  personId: string,
-): Promise<boolean> {
-  return (await homeResidenceOf(db, organizationId, personId)) !== null;
+/** The people an alert reached, in either circle. */
+export async function recipientsOf(db: Executor, organizationId: string, alertId: string): Promise<string[]> {
+  const rows = await db
+    .select({ personId: reachOutRecipients.personId })
+    .from(reachOutRecipients)
+    .where(
+      and(eq(reachOutRecipients.organizationId, organizationId), eq(reachOutRecipients.alertId, alertId)),
+    );
+  return rows.map((r) => r.personId);
 }

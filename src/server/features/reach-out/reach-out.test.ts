@@ -113,6 +113,7 @@ describe('available to be called', () => {
       body: { available: true },
     });
     expect(refused.status).toBe(403);
+    expect(refused.body.error.reason).toBe('reach_out.not_on_call');
     expect((await call('GET', '/api/reach-out', { as: counselor })).body.canBeAvailable).toBe(false);
   });
 
@@ -122,7 +123,9 @@ describe('available to be called', () => {
       body: { available: 'yes' },
     });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([{ field: 'available', message: expect.any(String) }]);
+    expect(result.body.error.fields).toEqual([
+      { field: 'available', reason: 'field.wrong_type', message: expect.any(String) },
+    ]);
   });
 });
 
@@ -351,6 +354,7 @@ describe('I am okay now, and the record afterwards', () => {
     expect(await escalateDueAlerts(testDb())).toBe(0);
     const late = await call('POST', `/api/reach-out/alerts/${alert.id}/acknowledge`, { as: leader });
     expect(late.status).toBe(409);
+    expect(late.body.error.reason).toBe('reach_out.alert_closed');
     expect(
       (await call('GET', '/api/reach-out', { as: leader })).body.forMe.map((a: { id: string }) => a.id),
     ).not.toContain(alert.id);
@@ -358,9 +362,9 @@ describe('I am okay now, and the record afterwards', () => {
     expect(again.status).toBe(201);
     expect(again.body.id).not.toBe(alert.id);
     // Only someone who answered may close it for the person; the others it reached may not.
-    expect((await call('POST', `/api/reach-out/alerts/${again.body.id}/close`, { as: leader })).status).toBe(
-      403,
-    );
+    const notAnswered = await call('POST', `/api/reach-out/alerts/${again.body.id}/close`, { as: leader });
+    expect(notAnswered.status).toBe(403);
+    expect(notAnswered.body.error.reason).toBe('reach_out.not_answered');
     await call('POST', `/api/reach-out/alerts/${again.body.id}/acknowledge`, { as: leader });
     expect(
       (await call('POST', `/api/reach-out/alerts/${again.body.id}/close`, { as: leader })).body.state,
@@ -440,6 +444,41 @@ describe('live, on open screens', () => {
     } finally {
       for (const socket of sockets) await socket.close().catch(() => {});
       await live.close();
+      await closeAll(asker);
+    }
+  });
+});
+
+describe('refusals, each with its reason', () => {
+  it('should fail with 403 reach_out.not_on_call when someone who lives in no house opts in', async () => {
+    const result = await call('POST', '/api/reach-out/availability', {
+      as: counselor,
+      body: { available: true },
+    });
+    expect(result.status).toBe(403);
+    expect(result.body.error).toMatchObject({ code: 'forbidden', reason: 'reach_out.not_on_call' });
+  });
+
+  it('should fail with 409 reach_out.alert_closed when someone answers an alert the person closed', async () => {
+    await closeAll(asker);
+    const alert = (await raise(asker)).body;
+    await call('POST', `/api/reach-out/alerts/${alert.id}/close`, { as: asker });
+    const late = await call('POST', `/api/reach-out/alerts/${alert.id}/acknowledge`, { as: available });
+    expect(late.status).toBe(409);
+    expect(late.body.error).toMatchObject({ code: 'conflict', reason: 'reach_out.alert_closed' });
+    expect(late.body.error.fields).toEqual([
+      { field: 'id', reason: 'reach_out.alert_closed', message: expect.any(String) },
+    ]);
+  });
+
+  it('should fail with 403 reach_out.not_answered when someone it reached closes it without having answered', async () => {
+    await closeAll(asker);
+    const alert = (await raise(asker)).body;
+    try {
+      const result = await call('POST', `/api/reach-out/alerts/${alert.id}/close`, { as: available });
+      expect(result.status).toBe(403);
+      expect(result.body.error).toMatchObject({ code: 'forbidden', reason: 'reach_out.not_answered' });
+    } finally {
       await closeAll(asker);
     }
   });

@@ -2,14 +2,14 @@
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/database/connect.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import { residences } from '../../platform/database/schema.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
-import { canSeeHouseSignals } from '../../platform/policies.ts';
+import { canSeeHouseSignals } from './policy.ts';
 
 /** The house, if the actor may see its signals and statistics; 403 for other houses, 404 outside the organization. */
 export async function houseForStaff(
-  db: Db,
+  db: Executor,
   actor: Actor,
   residenceId: string,
   action: string,

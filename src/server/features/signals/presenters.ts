@@ -1,6 +1,11 @@
 // A signal as a house's peer leaders see it: who, which kind, how severe, when — never private words.
-import type { SignalView } from '../../../shared/contracts/signals.ts';
-import type { SignalKind, SignalSeverity, SupportKind } from '../../../shared/domain/check-in.ts';
+import type { OrganizationSettingsView, SignalView } from '../../../shared/contracts/signals.ts';
+import {
+  type SignalKind,
+  type SignalSeverity,
+  type SupportKind,
+  THRESHOLD_RANGES,
+} from '../../../shared/domain/check-in.ts';
 import { formatDisplayName } from '../../../shared/domain/display-name.ts';
 import type { NameStyle } from '../../../shared/domain/vocabulary.ts';
 
@@ -53,3 +58,13 @@ export function presentSignal(row: SignalRow): SignalView {
       : null,
   };
 }
+
+export type Thresholds = { cravingThreshold: number; lowMoodThreshold: number; silenceDays: number };
+
+/** An organization's thresholds, with the range each may take. */
+export const presentThresholds = (t: Thresholds): OrganizationSettingsView => ({
+  cravingThreshold: t.cravingThreshold,
+  lowMoodThreshold: t.lowMoodThreshold,
+  silenceDays: t.silenceDays,
+  ranges: THRESHOLD_RANGES,
+});

@@ -1,10 +1,15 @@
 // Early-warning signals to a house's peer leaders. raiseSignal is shared: check-ins raise craving, low
 // mood and support requests; the journey raises a reset; the daily job raises silence.
-import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { OrganizationSettingsUpdateSchema } from '../../../shared/contracts/signals.ts';
 import { DEFAULT_THRESHOLDS, type SignalKind, type SignalSeverity } from '../../../shared/domain/check-in.ts';
 import { localDate as localDateIn } from '../../../shared/domain/dates.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
-import { heldOnDay, membershipHeldOn } from '../../platform/database/current-membership.ts';
+import { membershipHeldOn } from '../../platform/database/current-membership.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import {
   checkIns,
   memberships,
@@ -13,6 +18,7 @@ import {
   residences,
   signals,
 } from '../../platform/database/schema.ts';
+import type { Thresholds } from './presenters.ts';
 
 export type RaiseSignalInput = {
   organizationId: string;
@@ -25,7 +31,7 @@ export type RaiseSignalInput = {
 
 /** The houses a person lives in on a date (resident memberships covering it). */
 export async function residencesOf(
-  db: Pick<Db, 'select'>,
+  db: Executor,
   organizationId: string,
   personId: string,
   date: string,
@@ -48,7 +54,7 @@ export async function residencesOf(
  * Raises a signal for each house the person currently lives in (none when they live in no house).
  * Idempotent: the same person, kind and local day raise it once (insert … on conflict do nothing).
  */
-export async function raiseSignal(db: Pick<Db, 'insert' | 'select'>, input: RaiseSignalInput): Promise<void> {
+export async function raiseSignal(db: Executor, input: RaiseSignalInput): Promise<void> {
   const houses = await residencesOf(db, input.organizationId, input.personId, input.localDate);
   if (houses.length === 0) return;
   await db
@@ -67,10 +73,7 @@ export async function raiseSignal(db: Pick<Db, 'insert' | 'select'>, input: Rais
 }
 
 /** An organization's thresholds (the defaults until an admin changes them). */
-export async function thresholdsOf(
-  db: Pick<Db, 'select'>,
-  organizationId: string,
-): Promise<{ cravingThreshold: number; lowMoodThreshold: number; silenceDays: number }> {
+export async function thresholdsOf(db: Executor, organizationId: string): Promise<Thresholds> {
   const [row] = await db
     .select({
       cravingThreshold: organizationSettings.cravingThreshold,
@@ -80,6 +83,33 @@ export async function thresholdsOf(
     .from(organizationSettings)
     .where(eq(organizationSettings.organizationId, organizationId));
   return row ?? { ...DEFAULT_THRESHOLDS };
+}
+
+/** An admin changes some of the organization's thresholds; the others keep their value. Audited. */
+export async function saveThresholds(
+  db: Db,
+  actor: Actor,
+  change: z.output<typeof OrganizationSettingsUpdateSchema>,
+): Promise<Thresholds> {
+  return await db.transaction(async (tx) => {
+    const next = { ...(await thresholdsOf(tx, actor.organizationId)), ...change };
+    await tx
+      .insert(organizationSettings)
+      .values({ organizationId: actor.organizationId, ...next, updatedAt: new Date() })
+      .onConflictDoUpdate({
+        target: organizationSettings.organizationId,
+        set: { ...next, updatedAt: new Date() },
+      });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.personId,
+      action: 'organization_settings.update',
+      subjectType: 'organization',
+      subjectId: actor.organizationId,
+      detail: { ...next },
+    });
+    return next;
+  });
 }
 
 export const addDays = (date: string, days: number): string => {
@@ -94,15 +124,15 @@ export const addDays = (date: string, days: number): string => {
  * at least that long. Once per person per local day. Returns how many signals were raised.
  */
 export async function raiseSilenceSignals(db: Db, now: Date): Promise<number> {
-  // Residents whose membership may be current (a day either side of UTC covers every time zone).
-  const utcToday = localDateIn('UTC', now);
+  // Each resident's today is a day of their own time zone (else their house's); their membership must
+  // be held on it.
+  const localToday = sql`(${now.toISOString()}::timestamptz at time zone coalesce(${people.timeZone}, ${residences.timeZone}))::date`;
   const rows = await db
     .select({
       organizationId: memberships.organizationId,
       personId: memberships.personId,
       residenceId: memberships.residenceId,
       startsOn: memberships.startsOn,
-      endsOn: memberships.endsOn,
       personZone: people.timeZone,
       houseZone: residences.timeZone,
       silenceDays: sql<number>`coalesce(${organizationSettings.silenceDays}, ${DEFAULT_THRESHOLDS.silenceDays})`,
@@ -114,18 +144,11 @@ export async function raiseSilenceSignals(db: Db, now: Date): Promise<number> {
     .innerJoin(people, eq(people.id, memberships.personId))
     .innerJoin(residences, eq(residences.id, memberships.residenceId))
     .leftJoin(organizationSettings, eq(organizationSettings.organizationId, memberships.organizationId))
-    .where(
-      and(
-        eq(memberships.role, 'resident'),
-        lte(memberships.startsOn, addDays(utcToday, 1)),
-        or(isNull(memberships.endsOn), gte(memberships.endsOn, addDays(utcToday, -1))),
-      ),
-    );
+    .where(and(eq(memberships.role, 'resident'), membershipHeldOn(localToday)));
   const values: (typeof signals.$inferInsert)[] = [];
   for (const r of rows) {
     if (!r.residenceId) continue;
     const today = localDateIn(r.personZone ?? r.houseZone, now);
-    if (!heldOnDay(r, today)) continue;
     const days = Number(r.silenceDays);
     // Lived in the house for the whole window, and no check-in within it.
     const windowStart = addDays(today, -days);

@@ -161,7 +161,7 @@ describe('GET /api/residences/:id/signals', () => {
 });
 
 describe('POST /api/signals/:id/acknowledge', () => {
-  it('should keep the acknowledgement with who, when and the note, as history', async () => {
+  it('should keep the acknowledgement with who, when and the note, as history, and fail with 409 signals.already_acknowledged on a second note', async () => {
     const resident = await newResident();
     await call('POST', '/api/check-ins', { as: resident, body: checkIn({ mood: 1 }) });
     const [signal] = await signalsOf(resident);
@@ -181,6 +181,10 @@ describe('POST /api/signals/:id/acknowledge', () => {
       body: { note: 'Second note' },
     });
     expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'conflict', reason: 'signals.already_acknowledged' });
+    expect(again.body.error.fields).toEqual([
+      { field: 'id', reason: 'signals.already_acknowledged', message: expect.any(String) },
+    ]);
     const [kept] = await signalsOf(resident);
     expect(kept!.acknowledgement!.note).toBe('Talked with her after dinner');
     const audit = await call('GET', '/api/audit?limit=20', { as: admin });
@@ -189,14 +193,21 @@ describe('POST /api/signals/:id/acknowledge', () => {
     );
   });
 
-  it('should refuse an empty note (400 naming it) and others than the house staff, writing nothing', async () => {
+  it('should fail with 400 signals.note_required on an empty note, and refuse others than the house staff, writing nothing', async () => {
     const resident = await newResident();
     await call('POST', '/api/check-ins', { as: resident, body: checkIn({ craving: 10 }) });
     const [signal] = await signalsOf(resident);
     const url = `/api/signals/${signal!.id}/acknowledge`;
     const empty = await call('POST', url, { as: leader, body: { note: '  ' } });
     expect(empty.status).toBe(400);
-    expect(empty.body.error.fields[0].field).toBe('note');
+    expect(empty.body.error.reason).toBe('request.invalid');
+    expect(empty.body.error.fields).toEqual([
+      { field: 'note', reason: 'signals.note_required', message: expect.any(String) },
+    ]);
+    const missing = await call('POST', url, { as: leader, body: {} });
+    expect(missing.body.error.fields).toEqual([
+      { field: 'note', reason: 'field.required', message: expect.any(String) },
+    ]);
     expect((await call('POST', url, { as: otherLeader, body: { note: 'x' } })).status).toBe(403);
     expect((await call('POST', url, { as: resident, body: { note: 'x' } })).status).toBe(403);
     expect((await call('POST', url, { as: counselor, body: { note: 'x' } })).status).toBe(403);

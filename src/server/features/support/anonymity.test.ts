@@ -432,15 +432,20 @@ describe('PATCH /api/chat/conversations/:conversationId/my-name', () => {
     ]);
   });
 
-  it('refuses with 409 someone whose name is already shown, 404 outside the thread and 400 a bad body', async () => {
+  it('refuses with 409 chat.name_already_shown someone whose name is already shown, 404 outside the thread and 400 a bad body', async () => {
     const url = `/api/chat/conversations/${await anonymousThread('informational', 'Tips for a first meeting?')}/my-name`;
     const byHelper = await call('PATCH', url, { as: observers.helper!, app, body: { shown: false } });
     expect(byHelper.status).toBe(409);
-    expect(byHelper.body.error.fields).toEqual([{ field: 'shown', message: expect.any(String) }]);
+    expect(byHelper.body.error.reason).toBe('chat.name_already_shown');
+    expect(byHelper.body.error.fields).toEqual([
+      { field: 'shown', reason: 'chat.name_already_shown', message: expect.any(String) },
+    ]);
     expect((await call('PATCH', url, { as: observers.peer!, app, body: { shown: true } })).status).toBe(404);
     const bad = await call('PATCH', url, { as: author, app, body: { shown: 'yes' } });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields).toEqual([{ field: 'shown', message: expect.any(String) }]);
+    expect(bad.body.error.fields).toEqual([
+      { field: 'shown', reason: 'field.wrong_type', message: expect.any(String) },
+    ]);
     const still = await call('GET', url.replace('/my-name', ''), { as: author, app });
     expect(still.body.myName).toBe('hidden');
   });

@@ -1,12 +1,16 @@
 // Who a support post reaches: the viewer's facts for the record rules (policy.ts), and the people an
 // event about a post is published to, split into those who may see an anonymous author and those who may not.
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Role } from '../../../shared/domain/vocabulary.ts';
 import { type Actor, hasRole, residencesWithRole } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/database/connect.ts';
+import { isCurrentMembership } from '../../platform/database/current-membership.ts';
+import type { Executor } from '../../platform/database/executor.ts';
+import { memberships, residencePrograms } from '../../platform/database/schema.ts';
 import { houseMemberIds, peerLeaderIds } from '../../platform/realtime/publish.ts';
 import type { SupportPost, Viewer } from './policy.ts';
 
-type Executor = Pick<Db, 'execute'>;
+const other = alias(residencePrograms, 'other');
 
 /** Residences that share a program with any of the given ones (themselves included when in a program). */
 export async function programNeighbourIds(
@@ -15,14 +19,23 @@ export async function programNeighbourIds(
   residenceIds: readonly string[],
 ): Promise<string[]> {
   if (residenceIds.length === 0) return [];
-  const result = await db.execute<{ residence_id: string }>(sql`
-    select distinct other.residence_id
-    from residence_programs mine
-    join residence_programs other
-      on other.program_id = mine.program_id and other.organization_id = mine.organization_id
-    where mine.organization_id = ${organizationId}
-      and mine.residence_id = any(${`{${residenceIds.join(',')}}`}::uuid[])`);
-  return result.rows.map((r) => r.residence_id);
+  const rows = await db
+    .selectDistinct({ residenceId: other.residenceId })
+    .from(residencePrograms)
+    .innerJoin(
+      other,
+      and(
+        eq(other.programId, residencePrograms.programId),
+        eq(other.organizationId, residencePrograms.organizationId),
+      ),
+    )
+    .where(
+      and(
+        eq(residencePrograms.organizationId, organizationId),
+        inArray(residencePrograms.residenceId, [...residenceIds]),
+      ),
+    );
+  return rows.map((r) => r.residenceId);
 }
 
 /** The houses a person lives in or leads today. */
@@ -43,13 +56,18 @@ export async function viewerOf(db: Executor, actor: Actor): Promise<Viewer> {
   };
 }
 
-async function peersOfOrganization(db: Executor, organizationId: string, roles: string[]): Promise<string[]> {
-  const result = await db.execute<{ person_id: string }>(sql`
-    select distinct person_id from memberships
-    where organization_id = ${organizationId}
-      and role = any(${`{${roles.join(',')}}`}::text[])
-      and hearth_membership_current(memberships)`);
-  return result.rows.map((r) => r.person_id);
+async function peersOfOrganization(db: Executor, organizationId: string, roles: Role[]): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ personId: memberships.personId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        inArray(memberships.role, roles),
+        isCurrentMembership(),
+      ),
+    );
+  return rows.map((r) => r.personId);
 }
 
 async function programMemberIds(db: Executor, organizationId: string, residenceId: string) {

@@ -2,14 +2,13 @@
 // recipients: an anonymous post is published twice, with the author for the author and the house's peer
 // leaders, without for peers. Nothing here ever carries a post's text (it may reach a locked screen).
 import type { PersonRef } from '../../../shared/contracts/decisions.ts';
-import type { Db } from '../../platform/database/connect.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import type { supportRequests } from '../../platform/database/schema.ts';
 import { notifyPeople } from '../../platform/notify.ts';
 import { publish } from '../../platform/realtime/publish.ts';
 import { postRecipients } from './audience.ts';
 import { asPost, postEventPayload } from './presenters.ts';
 
-type Executor = Pick<Db, 'execute'>;
 type PostRecord = typeof supportRequests.$inferSelect;
 
 /**

@@ -2,12 +2,13 @@
 // commitments), and for peer leaders and admins counts by kind per house per week — no names, no texts.
 import { and, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { PersonRef } from '../../../shared/contracts/decisions.ts';
 import type { HouseLedger, MyLedger } from '../../../shared/contracts/support.ts';
 import type { SupportKind } from '../../../shared/domain/vocabulary.ts';
 import { SUPPORT_KINDS } from '../../../shared/domain/vocabulary.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { type Actor, hasRole, residencesWithRole } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/database/connect.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import { people, residences, supportLedger, supportRequests } from '../../platform/database/schema.ts';
 import { displayNameOf } from '../people/presenters.ts';
 
@@ -16,8 +17,10 @@ const receiver = alias(people, 'receiver');
 
 const startOfMonthUtc = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
 
-export async function myLedger(db: Db, actor: Actor, now: Date = new Date()): Promise<MyLedger> {
-  const rows = await db
+type LedgerRow = Awaited<ReturnType<typeof myLedgerRows>>[number];
+
+async function myLedgerRows(db: Executor, actor: Actor) {
+  return await db
     .select({
       l: supportLedger,
       anonymous: supportRequests.anonymous,
@@ -41,53 +44,44 @@ export async function myLedger(db: Db, actor: Actor, now: Date = new Date()): Pr
     )
     .orderBy(desc(supportLedger.at))
     .limit(500);
-  const given: MyLedger['given'] = [];
-  const received: MyLedger['received'] = [];
-  for (const r of rows) {
-    const base = {
-      id: r.l.id,
-      supportKind: r.l.supportKind as SupportKind,
-      source: r.l.source,
-      at: r.l.at.toISOString(),
-    };
-    if (r.l.giverId === actor.personId) {
-      // Someone who asked anonymously stays unnamed in the helper's ledger too.
-      const hidden = r.anonymous === true && r.requestType === 'request';
-      given.push({
-        ...base,
-        other:
-          r.l.receiverId && r.receiverFirst !== null && !hidden
-            ? {
-                personId: r.l.receiverId,
-                displayName: displayNameOf({
-                  firstName: r.receiverFirst,
-                  lastName: r.receiverLast ?? '',
-                  nameStyle: r.receiverStyle ?? 'first_last_initial',
-                }),
-              }
-            : null,
-      });
-    }
-    if (r.l.receiverId === actor.personId) {
-      // Someone who offered anonymously stays unnamed in the ledger of the person they helped.
-      const hidden = r.anonymous === true && r.requestType === 'offer';
-      received.push({
-        ...base,
-        other: hidden
-          ? null
-          : {
-              personId: r.l.giverId,
-              displayName: displayNameOf({
-                firstName: r.giverFirst,
-                lastName: r.giverLast,
-                nameStyle: r.giverStyle,
-              }),
-            },
-      });
-    }
-  }
+}
+
+/** The person I helped, as my ledger names them: someone who asked anonymously stays unnamed. */
+function receiverShown(r: LedgerRow): PersonRef | null {
+  const hidden = r.anonymous === true && r.requestType === 'request';
+  if (!r.l.receiverId || r.receiverFirst === null || hidden) return null;
+  return {
+    personId: r.l.receiverId,
+    displayName: displayNameOf({
+      firstName: r.receiverFirst,
+      lastName: r.receiverLast ?? '',
+      nameStyle: r.receiverStyle ?? 'first_last_initial',
+    }),
+  };
+}
+
+/** The person who helped me: someone who offered anonymously stays unnamed. */
+function giverShown(r: LedgerRow): PersonRef | null {
+  if (r.anonymous === true && r.requestType === 'offer') return null;
+  return {
+    personId: r.l.giverId,
+    displayName: displayNameOf({ firstName: r.giverFirst, lastName: r.giverLast, nameStyle: r.giverStyle }),
+  };
+}
+
+export async function myLedger(db: Executor, actor: Actor, now: Date = new Date()): Promise<MyLedger> {
+  const rows = await myLedgerRows(db, actor);
+  const entry = (r: LedgerRow, other: PersonRef | null) => ({
+    id: r.l.id,
+    supportKind: r.l.supportKind as SupportKind,
+    source: r.l.source,
+    at: r.l.at.toISOString(),
+    other,
+  });
+  const given = rows.filter((r) => r.l.giverId === actor.personId).map((r) => entry(r, receiverShown(r)));
+  const received = rows.filter((r) => r.l.receiverId === actor.personId).map((r) => entry(r, giverShown(r)));
   const since = startOfMonthUtc(now).getTime();
-  const givenThisMonth = given.filter((g) => Date.parse(g.at) >= since);
+  const thisMonth = (e: { at: string }) => Date.parse(e.at) >= since;
   return {
     given,
     received,
@@ -96,13 +90,13 @@ export async function myLedger(db: Db, actor: Actor, now: Date = new Date()): Pr
         .filter((r) => r.l.giverId === actor.personId && r.l.at.getTime() >= since && r.l.receiverId)
         .map((r) => r.l.receiverId),
     ).size,
-    givenThisMonth: givenThisMonth.length,
-    receivedThisMonth: received.filter((g) => Date.parse(g.at) >= since).length,
+    givenThisMonth: given.filter(thisMonth).length,
+    receivedThisMonth: received.filter(thisMonth).length,
   };
 }
 
 /** The houses whose counts a viewer may see: an admin every house of the organization, a peer leader theirs. */
-export async function housesForCounts(db: Db, actor: Actor): Promise<{ id: string; name: string }[]> {
+export async function housesForCounts(db: Executor, actor: Actor): Promise<{ id: string; name: string }[]> {
   const all = hasRole(actor, 'org_admin');
   const led = residencesWithRole(actor, 'peer_leader');
   if (!all && led.length === 0) return [];
@@ -117,7 +111,7 @@ export async function housesForCounts(db: Db, actor: Actor): Promise<{ id: strin
 
 /** Counts of help given, by kind, per house and ISO week (Monday, UTC), for the last `weeks` weeks. */
 export async function houseLedger(
-  db: Db,
+  db: Executor,
   actor: Actor,
   weeks: number,
   now: Date = new Date(),

@@ -1,6 +1,7 @@
-// Record rules of peer support: who sees a post, who sees its author, who may act on it. Pure
-// functions of the viewer's facts (audience.ts loads them) so every route and event applies the same rules.
-import type { SupportAudience } from '../../../shared/contracts/support.ts';
+// Record rules of peer support: who sees a post, who sees its author, who may act on it, and when a post
+// is still open. Pure functions of the viewer's facts (audience.ts loads them) so every route, presenter
+// and event applies the same rules.
+import type { SupportAudience, SupportReason, SupportState } from '../../../shared/contracts/support.ts';
 
 export type Viewer = {
   personId: string;
@@ -54,5 +55,52 @@ export function canSeeSupportPost(
 export const canSeeSupportAuthor = (v: Viewer, post: SupportPost) =>
   !post.anonymous || post.authorId === v.personId || leadsHouseOf(v, post);
 
-/** Responding is for peers, never on one's own post. */
-export const canRespondToPost = (v: Viewer, post: SupportPost) => v.isPeer && post.authorId !== v.personId;
+/** What the rules need of a response: who made it. */
+export type SupportResponseFacts = { responderId: string };
+
+/** A post that is past its expiry counts as expired even before the expiry job marks it. */
+export function effectiveState(row: { state: string; expiresAt: Date }, now: Date): SupportState {
+  const state = row.state as SupportState;
+  if ((state === 'open' || state === 'offered') && row.expiresAt.getTime() <= now.getTime()) return 'expired';
+  return state;
+}
+
+/** A post takes responses, acceptances and withdrawals while it is open, offered or accepted. */
+export const isActive = (state: SupportState) =>
+  state === 'open' || state === 'offered' || state === 'accepted';
+
+/** Asking for and giving support is for peers. */
+export const canPost = (v: Viewer) => v.isPeer;
+
+/**
+ * Why the viewer may not respond to a post in this state, or null when they may: never on one's own
+ * post, only peers, only while it is open. The card's "I can help" and the command use this one rule.
+ */
+export function refusalToRespond(v: Viewer, post: SupportPost, state: SupportState): SupportReason | null {
+  if (post.authorId === v.personId) return 'support.own_post';
+  if (!v.isPeer) return 'support.not_peer';
+  if (!isActive(state)) return 'support.closed';
+  return null;
+}
+
+export const canRespondToPost = (v: Viewer, post: SupportPost, state: SupportState) =>
+  refusalToRespond(v, post, state) === null;
+
+/** Accepting offers and withdrawing a post are its author's. */
+export const isAuthorOf = (v: Viewer, post: Pick<SupportPost, 'authorId'>) => post.authorId === v.personId;
+
+/** Taking an offer back is its responder's. */
+export const isResponderOf = (v: Viewer, response: SupportResponseFacts) =>
+  response.responderId === v.personId;
+
+/**
+ * Who was helped and who helped on an accepted response: on a request its author was helped; on a
+ * standing offer the one who asked for it was. Only the person helped marks "this helped".
+ */
+export function helpOf(post: { type: string; authorId: string }, response: SupportResponseFacts) {
+  const offer = post.type === 'offer';
+  return {
+    receiverId: offer ? response.responderId : post.authorId,
+    giverId: offer ? post.authorId : response.responderId,
+  };
+}

@@ -4,6 +4,9 @@ import {
   canRespondToPost,
   canSeeSupportAuthor,
   canSeeSupportPost,
+  effectiveState,
+  helpOf,
+  refusalToRespond,
   type SupportPost,
   type Viewer,
 } from './policy.ts';
@@ -69,9 +72,44 @@ describe('anonymity towards peers', () => {
 });
 
 describe('responding', () => {
-  it("is for peers, never on one's own post", () => {
-    expect(canRespondToPost(housemate, post('house'))).toBe(true);
-    expect(canRespondToPost(viewer({ personId: 'author' }), post('house'))).toBe(false);
-    expect(canRespondToPost(staff, post('house'))).toBe(false);
+  it("is for peers, never on one's own post, while the post is open", () => {
+    expect(canRespondToPost(housemate, post('house'), 'open')).toBe(true);
+    expect(canRespondToPost(housemate, post('house'), 'accepted')).toBe(true);
+    expect(canRespondToPost(viewer({ personId: 'author' }), post('house'), 'open')).toBe(false);
+    expect(canRespondToPost(staff, post('house'), 'open')).toBe(false);
+    expect(canRespondToPost(housemate, post('house'), 'done')).toBe(false);
+  });
+
+  it('names the reason it is refused, own post first', () => {
+    expect(refusalToRespond(viewer({ personId: 'author' }), post('house'), 'expired')).toBe(
+      'support.own_post',
+    );
+    expect(refusalToRespond(staff, post('house'), 'open')).toBe('support.not_peer');
+    expect(refusalToRespond(housemate, post('house'), 'withdrawn')).toBe('support.closed');
+    expect(refusalToRespond(housemate, post('house'), 'offered')).toBeNull();
+  });
+});
+
+describe('a post past its expiry', () => {
+  const now = new Date('2026-03-01T12:00:00Z');
+  it('counts as expired while it waited for an answer, before the expiry job marks it', () => {
+    const past = new Date('2026-03-01T11:00:00Z');
+    expect(effectiveState({ state: 'open', expiresAt: past }, now)).toBe('expired');
+    expect(effectiveState({ state: 'offered', expiresAt: past }, now)).toBe('expired');
+    expect(effectiveState({ state: 'accepted', expiresAt: past }, now)).toBe('accepted');
+    expect(effectiveState({ state: 'open', expiresAt: new Date('2026-03-02T00:00:00Z') }, now)).toBe('open');
+  });
+});
+
+describe('"this helped"', () => {
+  it('is marked by the one helped: the author of a request, the one who asked on a standing offer', () => {
+    expect(helpOf({ type: 'request', authorId: 'a' }, { responderId: 'r' })).toEqual({
+      receiverId: 'a',
+      giverId: 'r',
+    });
+    expect(helpOf({ type: 'offer', authorId: 'a' }, { responderId: 'r' })).toEqual({
+      receiverId: 'r',
+      giverId: 'a',
+    });
   });
 });

@@ -7,17 +7,26 @@ import type {
   SupportRequestView,
   SupportResponseState,
   SupportResponseView,
-  SupportState,
 } from '../../../shared/contracts/support.ts';
 import type { SupportKind } from '../../../shared/domain/vocabulary.ts';
 import type { supportRequests, supportResponses } from '../../platform/database/schema.ts';
-import { canRespondToPost, canSeeSupportAuthor, type SupportPost, type Viewer } from './policy.ts';
+import {
+  canRespondToPost,
+  canSeeSupportAuthor,
+  effectiveState,
+  isActive,
+  type SupportPost,
+  type Viewer,
+} from './policy.ts';
 
 export type PostRow = typeof supportRequests.$inferSelect & {
   author: PersonRef;
   residenceName: string | null;
 };
 export type ResponseRow = typeof supportResponses.$inferSelect & { responder: PersonRef };
+
+/** A post as a read or a command holds it: its row, all its responses, and the viewer it is for. */
+export type LoadedPost = { row: PostRow; responses: ResponseRow[]; viewer: Viewer };
 
 export const asPost = (row: typeof supportRequests.$inferSelect): SupportPost => ({
   id: row.id,
@@ -27,16 +36,6 @@ export const asPost = (row: typeof supportRequests.$inferSelect): SupportPost =>
   audience: row.audience as SupportAudience,
   anonymous: row.anonymous,
 });
-
-/** A post that is past its expiry counts as expired even before the hourly job marks it. */
-export function effectiveState(row: { state: string; expiresAt: Date }, now: Date): SupportState {
-  const state = row.state as SupportState;
-  if ((state === 'open' || state === 'offered') && row.expiresAt.getTime() <= now.getTime()) return 'expired';
-  return state;
-}
-
-export const isActive = (state: SupportState) =>
-  state === 'open' || state === 'offered' || state === 'accepted';
 
 export function presentResponse(r: ResponseRow): SupportResponseView {
   return {
@@ -81,10 +80,14 @@ export function presentPost(
     createdAt: row.createdAt.toISOString(),
     responseCount: live.length,
     responses: visibleResponses.map(presentResponse),
-    canRespond: isActive(state) && canRespondToPost(viewer, post) && (!mine || mine.state === 'withdrawn'),
+    canRespond: canRespondToPost(viewer, post, state) && (!mine || mine.state === 'withdrawn'),
     canWithdraw: isMine && isActive(state),
   };
 }
+
+/** A loaded post as its viewer sees it now. */
+export const presentLoadedPost = (post: LoadedPost, now: Date = new Date()): SupportRequestView =>
+  presentPost(post.row, post.responses, post.viewer, now);
 
 /** What an event or notification about a post says to its recipients (never its text). */
 export function postEventPayload(row: typeof supportRequests.$inferSelect, author: PersonRef | null) {

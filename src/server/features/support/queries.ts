@@ -1,17 +1,26 @@
 // Reading support posts for a viewer: browse (what reaches me), mine (what I posted and answered), one post.
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { PersonRef } from '../../../shared/contracts/decisions.ts';
 import type { SupportRequestView } from '../../../shared/contracts/support.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/database/connect.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import { people, residences, supportRequests, supportResponses } from '../../platform/database/schema.ts';
 import { displayNameOf } from '../people/presenters.ts';
-import { canSeeSupportPost, type Viewer } from './policy.ts';
-import { asPost, isActive, type PostRow, presentPost, type ResponseRow } from './presenters.ts';
+import { canSeeSupportPost, isActive, type Viewer } from './policy.ts';
+import { asPost, type LoadedPost, type PostRow, presentPost, type ResponseRow } from './presenters.ts';
 
-type Reader = Pick<Db, 'select'>;
-
-export async function loadPostRows(db: Reader, organizationId: string, where: SQL | undefined, limit = 200) {
-  const rows = await db
+/**
+ * Posts with their author's name and house, newest first. `organizationId` null: every organization's
+ * (the expiry job). `lock`: the posts' rows stay locked until the transaction ends, so the commands on
+ * one post (and on its responses) happen one after another.
+ */
+export async function loadPostRows(
+  db: Executor,
+  organizationId: string | null,
+  where: SQL | undefined,
+  options: { limit?: number; lock?: boolean } = {},
+): Promise<PostRow[]> {
+  const query = db
     .select({
       p: supportRequests,
       firstName: people.firstName,
@@ -22,9 +31,10 @@ export async function loadPostRows(db: Reader, organizationId: string, where: SQ
     .from(supportRequests)
     .innerJoin(people, eq(people.id, supportRequests.authorId))
     .leftJoin(residences, eq(residences.id, supportRequests.residenceId))
-    .where(and(eq(supportRequests.organizationId, organizationId), where))
+    .where(and(organizationId ? eq(supportRequests.organizationId, organizationId) : undefined, where))
     .orderBy(desc(supportRequests.createdAt))
-    .limit(limit);
+    .limit(options.limit ?? 200);
+  const rows = options.lock ? await query.for('update', { of: supportRequests }) : await query;
   return rows.map(
     (r): PostRow => ({
       ...r.p,
@@ -34,7 +44,7 @@ export async function loadPostRows(db: Reader, organizationId: string, where: SQ
   );
 }
 
-export async function loadResponseRows(db: Reader, organizationId: string, requestIds: string[]) {
+export async function loadResponseRows(db: Executor, organizationId: string, requestIds: string[]) {
   if (requestIds.length === 0) return new Map<string, ResponseRow[]>();
   const rows = await db
     .select({
@@ -61,9 +71,40 @@ export async function loadResponseRows(db: Reader, organizationId: string, reque
   return byRequest;
 }
 
+/** One post (the first matching `where`) with all its responses, for the viewer; null when there is none. */
+export async function loadPost(
+  db: Executor,
+  organizationId: string,
+  viewer: Viewer,
+  where: SQL,
+  lock = false,
+): Promise<LoadedPost | null> {
+  const [row] = await loadPostRows(db, organizationId, where, { limit: 1, lock });
+  if (!row) return null;
+  const responses = (await loadResponseRows(db, organizationId, [row.id])).get(row.id) ?? [];
+  return { row, responses, viewer };
+}
+
+/** Whether the viewer may see a loaded post at all (everyone else: as if it did not exist). */
+export const isVisible = (post: LoadedPost) =>
+  canSeeSupportPost(
+    post.viewer,
+    asPost(post.row),
+    post.responses.map((r) => r.responderId),
+  );
+
+/** A person as their peers see them, for a response they are about to make. */
+export async function personRefOf(db: Executor, personId: string): Promise<PersonRef> {
+  const [person] = await db
+    .select({ firstName: people.firstName, lastName: people.lastName, nameStyle: people.nameStyle })
+    .from(people)
+    .where(eq(people.id, personId));
+  return { personId, displayName: person ? displayNameOf(person) : '' };
+}
+
 /** Loads and presents posts, keeping only those the viewer may see. */
 export async function presentVisible(
-  db: Reader,
+  db: Executor,
   actor: Actor,
   viewer: Viewer,
   where: SQL | undefined,
@@ -87,7 +128,7 @@ export async function presentVisible(
 
 /** What reaches me and is still open to help, newest first; my own posts are under "mine". */
 export async function browsePosts(
-  db: Reader,
+  db: Executor,
   actor: Actor,
   viewer: Viewer,
   filter: { type?: 'request' | 'offer' | undefined; supportKind?: string | undefined },
@@ -106,7 +147,7 @@ export async function browsePosts(
 }
 
 /** My posts (every state) and the posts I responded to. */
-export async function myPosts(db: Reader, actor: Actor, viewer: Viewer) {
+export async function myPosts(db: Executor, actor: Actor, viewer: Viewer) {
   const posts = await presentVisible(db, actor, viewer, eq(supportRequests.authorId, actor.personId));
   const answered = await db
     .select({ id: supportResponses.requestId })

@@ -1,27 +1,23 @@
-// Commands of peer support, each in one transaction with its audit entry, its events and notifications:
-// posting, responding, accepting, withdrawing, "this helped" (→ the support ledger) and expiry.
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+// Commands of peer support on posts, each in one transaction with its audit entry, its events and
+// notifications: posting, reading one post, responding, withdrawing a post, and expiry. The steps on a
+// response (accepting, taking it back, "this helped") are in responses.ts. A command loads its post and
+// the post's responses once, locked, changes them in place from what each write returns, and hands the
+// loaded post back for the route to present.
+import { and, eq, inArray, lte, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { PersonRef } from '../../../shared/contracts/decisions.ts';
-import {
-  type NewSupportRequestSchema,
-  SUPPORT_MESSAGES,
-  type SupportRequestView,
-  type SupportState,
-} from '../../../shared/contracts/support.ts';
+import type { NewSupportRequestSchema, SupportState } from '../../../shared/contracts/support.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { type Actor, residencesWithRole } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
-import { supportLedger, supportRequests, supportResponses } from '../../platform/database/schema.ts';
-import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
+import type { Executor, Tx } from '../../platform/database/executor.ts';
+import { supportRequests, supportResponses } from '../../platform/database/schema.ts';
+import { notFound, refuse } from '../../platform/errors.ts';
 import { programNeighbourIds, viewerOf } from './audience.ts';
 import { announcePost, announceResponseStep } from './events.ts';
-import { canSeeSupportPost, type Viewer } from './policy.ts';
-import { asPost, effectiveState, isActive, type PostRow, presentPost } from './presenters.ts';
-import { loadPostRows, loadResponseRows } from './queries.ts';
-import { openSupportThread } from './threads.ts';
+import { canPost, effectiveState, isActive, isAuthorOf, refusalToRespond } from './policy.ts';
+import { asPost, type LoadedPost, type ResponseRow } from './presenters.ts';
+import { isVisible, loadPost, loadPostRows, personRefOf } from './queries.ts';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type NewPost = z.output<typeof NewSupportRequestSchema>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -30,8 +26,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * A step on a post, audited. The author's own steps on an anonymous post are audited without a name, as
  * agenda items raised without one are: the audit log must not undo what the author chose.
  */
-async function audit(
-  tx: Tx,
+export async function audit(
+  tx: Executor,
   actor: Actor,
   action: string,
   post: { id: string; authorId: string; anonymous: boolean },
@@ -48,91 +44,103 @@ async function audit(
   });
 }
 
-/** One post with its responses, presented for the actor; others' posts they can't see are a 404. */
-export async function loadPostFor(db: Db | Tx, actor: Actor, id: string, viewer?: Viewer) {
-  const v = viewer ?? (await viewerOf(db, actor));
-  const [row] = await loadPostRows(db, actor.organizationId, eq(supportRequests.id, id), 1);
-  const responses = row
-    ? ((await loadResponseRows(db, actor.organizationId, [row.id])).get(row.id) ?? [])
-    : [];
-  if (
-    !row ||
-    !canSeeSupportPost(
-      v,
-      asPost(row),
-      responses.map((r) => r.responderId),
-    )
-  ) {
-    await recordAudit(db, {
-      organizationId: actor.organizationId,
-      actorId: actor.personId,
-      action: 'support_request.read',
-      subjectType: 'support_request',
-      subjectId: id,
-      outcome: 'denied',
-    });
-    throw notFound('support request');
-  }
-  return { row, responses, viewer: v, view: presentPost(row, responses, v, new Date()) };
-}
+const auditDeniedRead = (db: Executor, actor: Actor, requestId: string) =>
+  recordAudit(db, {
+    organizationId: actor.organizationId,
+    actorId: actor.personId,
+    action: 'support_request.read',
+    subjectType: 'support_request',
+    subjectId: requestId,
+    outcome: 'denied',
+  });
 
-/** Outside the command's transaction, so a denied attempt stays in the audit log after the rollback. */
-async function guardPost(db: Db, actor: Actor, requestId: string) {
-  await loadPostFor(db, actor, requestId);
-}
+/** Which post a command is about: the post itself, or the post one of its responses answers. */
+export type PostTarget = { postId: string } | { responseId: string };
 
-async function guardResponse(db: Db, actor: Actor, responseId: string) {
-  const [found] = await db
-    .select({ requestId: supportResponses.requestId })
+function whereOf(db: Executor, actor: Actor, target: PostTarget): SQL {
+  if ('postId' in target) return eq(supportRequests.id, target.postId);
+  const ofResponse = db
+    .select({ id: supportResponses.requestId })
     .from(supportResponses)
     .where(
-      and(eq(supportResponses.id, responseId), eq(supportResponses.organizationId, actor.organizationId)),
+      and(
+        eq(supportResponses.id, target.responseId),
+        eq(supportResponses.organizationId, actor.organizationId),
+      ),
     );
-  if (!found) throw notFound('offer');
-  await loadPostFor(db, actor, found.requestId);
+  return inArray(supportRequests.id, ofResponse);
+}
+
+/**
+ * Runs a command on one post in a transaction, with the post loaded once and locked. A post the actor may
+ * not see is a 404; the denied attempt is audited after the rollback, so it stays in the audit log.
+ */
+export async function onPost<T>(
+  db: Db,
+  actor: Actor,
+  target: PostTarget,
+  command: (tx: Tx, post: LoadedPost) => Promise<T>,
+): Promise<T> {
+  let denied: string | null = null;
+  try {
+    return await db.transaction(async (tx) => {
+      const viewer = await viewerOf(tx, actor);
+      const post = await loadPost(tx, actor.organizationId, viewer, whereOf(tx, actor, target), true);
+      if (!post && 'responseId' in target) throw notFound('offer');
+      if (!post || !isVisible(post)) {
+        denied = post?.row.id ?? (target as { postId: string }).postId;
+        throw notFound('support request');
+      }
+      return await command(tx, post);
+    });
+  } catch (error) {
+    if (denied) await auditDeniedRead(db, actor, denied);
+    throw error;
+  }
+}
+
+/** Puts a response as its write returned it into the loaded post (oldest response first). */
+export function keepResponse(
+  post: LoadedPost,
+  saved: typeof supportResponses.$inferSelect,
+  responder: ResponseRow['responder'],
+): ResponseRow {
+  const response: ResponseRow = { ...saved, responder };
+  post.responses = [...post.responses.filter((r) => r.id !== saved.id), response].sort(
+    (a, b) => a.createdAt.getTime() - b.createdAt.getTime(),
+  );
+  return response;
 }
 
 /** A post's state from its responses while it is active: someone accepted → accepted; offered → offered. */
-async function settleState(tx: Tx, row: PostRow): Promise<SupportState> {
-  const current = row.state as SupportState;
-  if (!isActive(current)) return current;
-  const live = await tx
-    .select({ state: supportResponses.state })
-    .from(supportResponses)
-    .where(
-      and(eq(supportResponses.requestId, row.id), inArray(supportResponses.state, ['offered', 'accepted'])),
-    );
+export async function settleState(tx: Tx, post: LoadedPost): Promise<void> {
+  const current = post.row.state as SupportState;
+  if (!isActive(current)) return;
+  const live = post.responses.filter((r) => r.state === 'offered' || r.state === 'accepted');
   const next: SupportState = live.some((r) => r.state === 'accepted')
     ? 'accepted'
     : live.length > 0
       ? 'offered'
       : 'open';
-  if (next !== current) {
-    await tx.update(supportRequests).set({ state: next }).where(eq(supportRequests.id, row.id));
-    row.state = next;
-  }
-  return next;
+  if (next === current) return;
+  await tx.update(supportRequests).set({ state: next }).where(eq(supportRequests.id, post.row.id));
+  post.row.state = next;
 }
 
-async function responderIdsOf(tx: Tx, requestId: string) {
-  const rows = await tx
-    .select({ id: supportResponses.responderId })
-    .from(supportResponses)
-    .where(eq(supportResponses.requestId, requestId));
-  return rows.map((r) => r.id);
-}
+/** Everyone who ever responded to the post (they keep seeing it). */
+export const responderIds = (post: LoadedPost) => post.responses.map((r) => r.responderId);
 
 /** Which house a post belongs to, and whether its audience can be reached from there. */
 async function houseForPost(tx: Tx, actor: Actor, audience: NewPost['audience']): Promise<string | null> {
   const house =
     residencesWithRole(actor, 'resident')[0] ?? residencesWithRole(actor, 'peer_leader')[0] ?? null;
   if (audience === 'house' || audience === 'program') {
-    if (!house) throw invalid('audience', SUPPORT_MESSAGES.noHouse);
+    if (!house) throw refuse('support.no_house', { field: 'audience' });
     if (
       audience === 'program' &&
       (await programNeighbourIds(tx, actor.organizationId, [house])).length === 0
     ) {
-      throw invalid('audience', SUPPORT_MESSAGES.noProgram);
+      throw refuse('support.no_program', { field: 'audience' });
     }
   }
   return house;
@@ -142,9 +150,9 @@ export async function createPost(
   db: Db,
   actor: Actor,
   input: NewPost,
-): Promise<{ view: SupportRequestView; created: boolean }> {
+): Promise<{ post: LoadedPost; created: boolean }> {
   const viewer = await viewerOf(db, actor);
-  if (!viewer.isPeer) throw new AppError('forbidden', SUPPORT_MESSAGES.notPeer);
+  if (!canPost(viewer)) throw refuse('support.not_peer');
   return await db.transaction(async (tx) => {
     const residenceId = await houseForPost(tx, actor, input.audience);
     const days = input.expiresInDays ?? (input.type === 'offer' ? 30 : 7);
@@ -166,176 +174,98 @@ export async function createPost(
       .returning({ id: supportRequests.id });
     if (!inserted) {
       // The same key again: the first post, unchanged, and nothing announced twice.
-      const [first] = await tx
-        .select({ id: supportRequests.id })
-        .from(supportRequests)
-        .where(
-          and(
-            eq(supportRequests.authorId, actor.personId),
-            eq(supportRequests.idempotencyKey, input.idempotencyKey ?? ''),
-          ),
-        );
-      if (!first) throw conflict('This was already posted.');
-      return { view: (await loadPostFor(tx, actor, first.id, viewer)).view, created: false };
+      const first = await loadPost(
+        tx,
+        actor.organizationId,
+        viewer,
+        and(
+          eq(supportRequests.authorId, actor.personId),
+          eq(supportRequests.idempotencyKey, input.idempotencyKey ?? ''),
+        ) as SQL,
+      );
+      // Only the idempotency key is unique among posts, and posts are never deleted.
+      if (!first) throw new Error('A post with this idempotency key conflicted but was not found.');
+      return { post: first, created: false };
     }
     await audit(
       tx,
       actor,
       'support_request.create',
       { id: inserted.id, authorId: actor.personId, anonymous: input.anonymous },
-      {
-        type: input.type,
-        supportKind: input.supportKind,
-        audience: input.audience,
-      },
+      { type: input.type, supportKind: input.supportKind, audience: input.audience },
     );
-    const { row, view } = await loadPostFor(tx, actor, inserted.id, viewer);
-    await announcePost(tx, row, row.author, 'support.request.created', { notifyKind: 'support_request' });
-    return { view, created: true };
+    const post = (await loadPost(tx, actor.organizationId, viewer, eq(supportRequests.id, inserted.id)))!;
+    await announcePost(tx, post.row, post.row.author, 'support.request.created', {
+      notifyKind: 'support_request',
+    });
+    return { post, created: true };
   });
+}
+
+/** One post with its responses, for the actor; a post they may not see is a 404 (and audited). */
+export async function readPost(db: Db, actor: Actor, id: string): Promise<LoadedPost> {
+  const viewer = await viewerOf(db, actor);
+  const post = await loadPost(db, actor.organizationId, viewer, eq(supportRequests.id, id));
+  if (!post || !isVisible(post)) {
+    await auditDeniedRead(db, actor, id);
+    throw notFound('support request');
+  }
+  await recordAudit(db, {
+    organizationId: actor.organizationId,
+    actorId: actor.personId,
+    action: 'support_request.read',
+    subjectType: 'support_request',
+    subjectId: post.row.id,
+  });
+  return post;
 }
 
 /** "I can help" on a request, "I'd like this" on a standing offer. Twice is once. */
 export async function respondToPost(db: Db, actor: Actor, requestId: string, note: string | undefined) {
-  await guardPost(db, actor, requestId);
-  return await db.transaction(async (tx) => {
-    const { row, viewer } = await loadPostFor(tx, actor, requestId);
-    if (row.authorId === actor.personId)
-      throw new AppError('bad_request', SUPPORT_MESSAGES.ownPost, [
-        { field: 'id', message: SUPPORT_MESSAGES.ownPost },
-      ]);
-    if (!viewer.isPeer) throw new AppError('forbidden', SUPPORT_MESSAGES.notPeer);
-    if (!isActive(effectiveState(row, new Date()))) throw conflict(SUPPORT_MESSAGES.closed, 'id');
-    const [inserted] = await tx
-      .insert(supportResponses)
-      .values({
-        organizationId: actor.organizationId,
-        requestId: row.id,
-        responderId: actor.personId,
-        note: note || null,
-      })
-      .onConflictDoNothing()
-      .returning({ id: supportResponses.id });
-    let responseId = inserted?.id;
-    if (!responseId) {
-      const [existing] = await tx
-        .select()
-        .from(supportResponses)
-        .where(and(eq(supportResponses.requestId, row.id), eq(supportResponses.responderId, actor.personId)));
-      if (!existing) throw conflict('Please try again.');
-      responseId = existing.id;
-      if (existing.state !== 'withdrawn') {
-        return { view: (await loadPostFor(tx, actor, row.id, viewer)).view, created: false };
-      }
-      await tx
-        .update(supportResponses)
-        .set({ state: 'offered', note: note || existing.note, withdrawnAt: null, createdAt: new Date() })
-        .where(eq(supportResponses.id, existing.id));
-    }
-    await settleState(tx, row);
+  return await onPost(db, actor, { postId: requestId }, async (tx, post) => {
+    const { row } = post;
+    const refusal = refusalToRespond(post.viewer, asPost(row), effectiveState(row, new Date()));
+    if (refusal) throw refuse(refusal, refusal === 'support.not_peer' ? {} : { field: 'id' });
+    const mine = post.responses.find((r) => r.responderId === actor.personId);
+    if (mine && mine.state !== 'withdrawn') return { post, created: false };
+    const [saved] = mine
+      ? await tx
+          .update(supportResponses)
+          .set({ state: 'offered', note: note || mine.note, withdrawnAt: null, createdAt: new Date() })
+          .where(eq(supportResponses.id, mine.id))
+          .returning()
+      : await tx
+          .insert(supportResponses)
+          .values({
+            organizationId: actor.organizationId,
+            requestId: row.id,
+            responderId: actor.personId,
+            note: note || null,
+          })
+          .returning();
+    const response = keepResponse(post, saved!, mine?.responder ?? (await personRefOf(tx, actor.personId)));
+    await settleState(tx, post);
     await audit(tx, actor, 'support_response.create', row);
-    const me = (await loadPostFor(tx, actor, row.id, viewer)).view;
-    const responder = me.responses[0]!.responder;
     await announceResponseStep(tx, {
       post: row,
-      responseId,
+      responseId: response.id,
       to: row.authorId,
       type: 'support.response.created',
       notifyKind: 'support_offer',
-      other: responder,
+      other: response.responder,
     });
     await announcePost(tx, row, row.author, 'support.request.updated', { extra: [actor.personId] });
-    return { view: me, created: true };
-  });
-}
-
-async function loadResponse(tx: Tx, actor: Actor, responseId: string) {
-  const [response] = await tx
-    .select()
-    .from(supportResponses)
-    .where(
-      and(eq(supportResponses.id, responseId), eq(supportResponses.organizationId, actor.organizationId)),
-    )
-    .for('update');
-  if (!response) throw notFound('offer');
-  const found = await loadPostFor(tx, actor, response.requestId);
-  return { response, ...found };
-}
-
-/** The author accepts one offer (or several, one at a time); a private thread opens between them. */
-export async function acceptResponse(db: Db, actor: Actor, responseId: string) {
-  await guardResponse(db, actor, responseId);
-  return await db.transaction(async (tx) => {
-    const { response, row, viewer } = await loadResponse(tx, actor, responseId);
-    if (row.authorId !== actor.personId) throw new AppError('forbidden', SUPPORT_MESSAGES.notAuthor);
-    if (response.state === 'withdrawn') throw conflict(SUPPORT_MESSAGES.offerWithdrawn, 'id');
-    if (response.state === 'accepted') return (await loadPostFor(tx, actor, row.id, viewer)).view;
-    if (!isActive(effectiveState(row, new Date()))) throw conflict(SUPPORT_MESSAGES.closed, 'id');
-    const conversationId = await openSupportThread(tx, {
-      organizationId: actor.organizationId,
-      post: row,
-      otherId: response.responderId,
-    });
-    await tx
-      .update(supportResponses)
-      .set({ state: 'accepted', acceptedAt: new Date(), conversationId })
-      .where(eq(supportResponses.id, response.id));
-    await settleState(tx, row);
-    await audit(tx, actor, 'support_response.accept', row);
-    await announceResponseStep(tx, {
-      post: row,
-      responseId: response.id,
-      to: response.responderId,
-      type: 'support.response.accepted',
-      notifyKind: 'support_accepted',
-      // The helper is a peer: an anonymous author stays unnamed here (the thread is theirs to talk in).
-      other: row.anonymous ? null : row.author,
-      conversationId,
-    });
-    await announcePost(tx, row, row.author, 'support.request.updated', {
-      extra: await responderIdsOf(tx, row.id),
-    });
-    return (await loadPostFor(tx, actor, row.id, viewer)).view;
-  });
-}
-
-/** A responder takes their offer back; the author hears of it. */
-export async function withdrawResponse(db: Db, actor: Actor, responseId: string) {
-  await guardResponse(db, actor, responseId);
-  return await db.transaction(async (tx) => {
-    const { response, row, viewer } = await loadResponse(tx, actor, responseId);
-    if (response.responderId !== actor.personId)
-      throw new AppError('forbidden', SUPPORT_MESSAGES.notResponder);
-    if (response.state === 'withdrawn') return (await loadPostFor(tx, actor, row.id, viewer)).view;
-    if (response.helpedAt) throw conflict(SUPPORT_MESSAGES.closed, 'id');
-    await tx
-      .update(supportResponses)
-      .set({ state: 'withdrawn', withdrawnAt: new Date() })
-      .where(eq(supportResponses.id, response.id));
-    await settleState(tx, row);
-    await audit(tx, actor, 'support_response.withdraw', row);
-    const me = (await loadPostFor(tx, actor, row.id, viewer)).view;
-    await announceResponseStep(tx, {
-      post: row,
-      responseId: response.id,
-      to: row.authorId,
-      type: 'support.response.withdrawn',
-      notifyKind: 'support_offer_withdrawn',
-      other: me.responses[0]?.responder ?? null,
-    });
-    await announcePost(tx, row, row.author, 'support.request.updated', { extra: [actor.personId] });
-    return me;
+    return { post, created: true };
   });
 }
 
 /** The author takes a post back; everyone who responded hears of it. */
 export async function withdrawPost(db: Db, actor: Actor, requestId: string) {
-  await guardPost(db, actor, requestId);
-  return await db.transaction(async (tx) => {
-    const { row, viewer } = await loadPostFor(tx, actor, requestId);
-    if (row.authorId !== actor.personId) throw new AppError('forbidden', SUPPORT_MESSAGES.notAuthor);
-    if (row.state === 'withdrawn') return (await loadPostFor(tx, actor, row.id, viewer)).view;
-    if (!isActive(row.state as SupportState)) throw conflict(SUPPORT_MESSAGES.closed, 'id');
+  return await onPost(db, actor, { postId: requestId }, async (tx, post) => {
+    const { row } = post;
+    if (!isAuthorOf(post.viewer, asPost(row))) throw refuse('support.not_author');
+    if (row.state === 'withdrawn') return post;
+    if (!isActive(row.state as SupportState)) throw refuse('support.closed', { field: 'id' });
     const [updated] = await tx
       .update(supportRequests)
       .set({ state: 'withdrawn', closedAt: new Date() })
@@ -343,18 +273,13 @@ export async function withdrawPost(db: Db, actor: Actor, requestId: string) {
         and(eq(supportRequests.id, row.id), inArray(supportRequests.state, ['open', 'offered', 'accepted'])),
       )
       .returning();
-    if (!updated) throw conflict(SUPPORT_MESSAGES.closed, 'id');
+    if (!updated) throw refuse('support.closed', { field: 'id' });
+    Object.assign(row, updated);
     await audit(tx, actor, 'support_request.withdraw', row);
-    const responders = await tx
-      .select({ id: supportResponses.id, responderId: supportResponses.responderId })
-      .from(supportResponses)
-      .where(
-        and(eq(supportResponses.requestId, row.id), inArray(supportResponses.state, ['offered', 'accepted'])),
-      );
-    const post = { ...row, ...updated };
-    for (const r of responders) {
+    const live = post.responses.filter((r) => r.state === 'offered' || r.state === 'accepted');
+    for (const r of live) {
       await announceResponseStep(tx, {
-        post,
+        post: row,
         responseId: r.id,
         to: r.responderId,
         type: 'support.request.withdrawn',
@@ -362,107 +287,41 @@ export async function withdrawPost(db: Db, actor: Actor, requestId: string) {
         other: row.anonymous ? null : row.author,
       });
     }
-    await announcePost(tx, post, row.author, 'support.request.updated', {
-      extra: responders.map((r) => r.responderId),
-    });
-    return (await loadPostFor(tx, actor, row.id, viewer)).view;
-  });
-}
-
-/**
- * "This helped": the person who was helped (a request's author; on a standing offer, the one who asked
- * for it) marks an accepted offer. One support ledger entry, even if pressed twice; a request whose
- * accepted helpers have all been marked is done.
- */
-export async function markHelped(db: Db, actor: Actor, responseId: string, note: string | undefined) {
-  await guardResponse(db, actor, responseId);
-  return await db.transaction(async (tx) => {
-    const { response, row, viewer } = await loadResponse(tx, actor, responseId);
-    const receiverId = row.type === 'offer' ? response.responderId : row.authorId;
-    const giverId = row.type === 'offer' ? row.authorId : response.responderId;
-    if (actor.personId !== receiverId) throw new AppError('forbidden', SUPPORT_MESSAGES.notReceiver);
-    if (response.state !== 'accepted') throw conflict(SUPPORT_MESSAGES.notAccepted, 'id');
-    if (response.helpedAt) return (await loadPostFor(tx, actor, row.id, viewer)).view;
-    const at = new Date();
-    await tx.update(supportResponses).set({ helpedAt: at }).where(eq(supportResponses.id, response.id));
-    await tx
-      .insert(supportLedger)
-      .values({
-        organizationId: actor.organizationId,
-        residenceId: row.residenceId,
-        giverId,
-        receiverId,
-        supportKind: row.supportKind,
-        source: 'request',
-        supportRequestId: row.id,
-        note: note || null,
-        at,
-      })
-      .onConflictDoNothing();
-    if (row.type === 'request') {
-      const [waiting] = await tx
-        .select({ n: sql<number>`count(*)::int` })
-        .from(supportResponses)
-        .where(
-          and(
-            eq(supportResponses.requestId, row.id),
-            eq(supportResponses.state, 'accepted'),
-            sql`${supportResponses.helpedAt} is null`,
-          ),
-        );
-      if ((waiting?.n ?? 0) === 0) {
-        await tx
-          .update(supportRequests)
-          .set({ state: 'done', closedAt: at })
-          .where(eq(supportRequests.id, row.id));
-        row.state = 'done';
-      }
-    }
-    await audit(tx, actor, 'support_request.helped', row, { supportKind: row.supportKind });
-    // The helper hears "this helped"; an anonymous author stays unnamed to them.
-    const receiverShown: PersonRef | null =
-      row.type === 'offer'
-        ? ((await loadPostFor(tx, actor, row.id, viewer)).view.responses[0]?.responder ?? null)
-        : row.anonymous
-          ? null
-          : row.author;
-    await announceResponseStep(tx, {
-      post: row,
-      responseId: response.id,
-      to: giverId,
-      type: 'support.helped',
-      notifyKind: 'support_helped',
-      other: receiverShown,
-    });
     await announcePost(tx, row, row.author, 'support.request.updated', {
-      extra: await responderIdsOf(tx, row.id),
+      extra: live.map((r) => r.responderId),
     });
-    return (await loadPostFor(tx, actor, row.id, viewer)).view;
+    return post;
   });
 }
 
-/** Hourly: open posts past their expiry are expired, and their authors (and responders) hear of it. */
+/** Every 15 minutes: open posts past their expiry are expired, and their authors (and responders) hear of it. */
 export async function expireSupportPosts(db: Db, now: Date = new Date()): Promise<number> {
   return await db.transaction(async (tx) => {
     const expired = await tx
       .update(supportRequests)
       .set({ state: 'expired', closedAt: now })
       .where(and(inArray(supportRequests.state, ['open', 'offered']), lte(supportRequests.expiresAt, now)))
-      .returning();
-    for (const post of expired) {
-      const responders = await responderIdsOf(tx, post.id);
-      const [row] = await loadPostRows(tx, post.organizationId, eq(supportRequests.id, post.id), 1);
-      if (!row) continue;
+      .returning({ id: supportRequests.id });
+    if (expired.length === 0) return 0;
+    const ids = expired.map((e) => e.id);
+    const rows = await loadPostRows(tx, null, inArray(supportRequests.id, ids), { limit: ids.length });
+    const responses = await tx
+      .select({ requestId: supportResponses.requestId, responderId: supportResponses.responderId })
+      .from(supportResponses)
+      .where(inArray(supportResponses.requestId, ids));
+    for (const row of rows) {
       await announceResponseStep(tx, {
-        post,
+        post: row,
         responseId: null,
-        to: post.authorId,
+        to: row.authorId,
         type: 'support.request.expired',
         notifyKind: 'support_expired',
         other: null,
-        dedupeKey: `support_expired:${post.id}`,
+        dedupeKey: `support_expired:${row.id}`,
       });
-      await announcePost(tx, row, row.author, 'support.request.updated', { extra: responders });
+      await announcePost(tx, row, row.author, 'support.request.updated', {
+        extra: responses.filter((r) => r.requestId === row.id).map((r) => r.responderId),
+      });
     }
     return expired.length;
   });

@@ -138,9 +138,21 @@ describe('asking for help', () => {
     expect(created).toHaveLength(1);
   });
 
-  it('should refuse posting for a counselor or an admin who is not a peer (403)', async () => {
-    expect((await ask(counselor, { audience: 'organization' })).status).toBe(403);
-    expect((await ask(admin, { audience: 'organization' })).status).toBe(403);
+  it('should fail with 403 support.not_peer when a counselor or an admin who is not a peer posts', async () => {
+    for (const person of [counselor, admin]) {
+      const refused = await ask(person, { audience: 'organization' });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error).toMatchObject({ code: 'forbidden', reason: 'support.not_peer' });
+    }
+  });
+
+  it('should fail with 400 support.no_house on the audience when someone without a house asks their house', async () => {
+    const refused = await ask(alumnus, { audience: 'house' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.reason).toBe('support.no_house');
+    expect(refused.body.error.fields).toEqual([
+      { field: 'audience', reason: 'support.no_house', message: expect.any(String) },
+    ]);
   });
 
   it('should reach the houses of the program, and refuse the program audience for a house without one', async () => {
@@ -157,7 +169,10 @@ describe('asking for help', () => {
     expect(recipients).not.toContain(otherHouse.id);
     const refused = await ask(otherHouse, { audience: 'program' });
     expect(refused.status).toBe(400);
-    expect(refused.body.error.fields[0].field).toBe('audience');
+    expect(refused.body.error.reason).toBe('support.no_program');
+    expect(refused.body.error.fields).toEqual([
+      { field: 'audience', reason: 'support.no_program', message: expect.any(String) },
+    ]);
   });
 
   it('should reach only alumni with the alumni audience, and every peer with the organization audience', async () => {
@@ -240,13 +255,13 @@ describe('anonymous requests', () => {
 });
 
 describe('offers, acceptance and "this helped"', () => {
-  it("should take one offer per peer, tell the author, and refuse an offer on one's own request", async () => {
+  it("should take one offer per peer, tell the author, and fail with 400 support.own_post on one's own request", async () => {
     const posted = await ask(asker);
     const id = posted.body.id;
     const before = await countRows();
     const own = await respond(asker, id);
     expect(own.status).toBe(400);
-    expect(own.body.error.message).toMatch(/own/);
+    expect(own.body.error.reason).toBe('support.own_post');
     expect(await countRows()).toEqual(before);
 
     const first = await respond(helper, id);
@@ -268,12 +283,14 @@ describe('offers, acceptance and "this helped"', () => {
     expect((await respond(otherHouse, id)).status).toBe(404);
   });
 
-  it('should accept one or more offers, open a private thread with each, and refuse accepting a withdrawn offer', async () => {
+  it('should accept one or more offers, open a private thread with each, and fail with 409 support.offer_withdrawn on a withdrawn one', async () => {
     const id = (await ask(asker)).body.id;
     const a = (await respond(helper, id)).body.responses[0].id;
     const b = (await respond(second, id)).body.responses[0].id;
     // Only the author accepts.
-    expect((await call('POST', `/api/support/responses/${a}/accept`, { as: leader })).status).toBe(403);
+    const byLeader = await call('POST', `/api/support/responses/${a}/accept`, { as: leader });
+    expect(byLeader.status).toBe(403);
+    expect(byLeader.body.error.reason).toBe('support.not_author');
     const accepted = await call('POST', `/api/support/responses/${a}/accept`, { as: asker });
     expect(accepted.status).toBe(200);
     expect(accepted.body.state).toBe('accepted');
@@ -298,12 +315,14 @@ describe('offers, acceptance and "this helped"', () => {
     );
 
     // The second helper withdraws; accepting that offer is refused and changes nothing.
-    expect((await call('POST', `/api/support/responses/${b}/withdraw`, { as: asker })).status).toBe(403);
+    const byAuthor = await call('POST', `/api/support/responses/${b}/withdraw`, { as: asker });
+    expect(byAuthor.status).toBe(403);
+    expect(byAuthor.body.error.reason).toBe('support.not_responder');
     expect((await call('POST', `/api/support/responses/${b}/withdraw`, { as: second })).status).toBe(200);
     const before = await countRows();
     const refused = await call('POST', `/api/support/responses/${b}/accept`, { as: asker });
     expect(refused.status).toBe(409);
-    expect(refused.body.error.message).toMatch(/withdrawn/);
+    expect(refused.body.error.reason).toBe('support.offer_withdrawn');
     expect(await countRows()).toEqual(before);
     const [stillWithdrawn] = await testDb().select().from(supportResponses).where(eq(supportResponses.id, b));
     expect(stillWithdrawn?.state).toBe('withdrawn');
@@ -314,13 +333,16 @@ describe('offers, acceptance and "this helped"', () => {
     const id = (await ask(asker, { supportKind: 'emotional' })).body.id;
     const responseId = (await respond(helper, id)).body.responses[0].id;
     // Not before it is accepted, and only by the person helped.
-    expect(
-      (await call('POST', `/api/support/responses/${responseId}/helped`, { as: asker, body: {} })).status,
-    ).toBe(409);
+    const early = await call('POST', `/api/support/responses/${responseId}/helped`, { as: asker, body: {} });
+    expect(early.status).toBe(409);
+    expect(early.body.error.reason).toBe('support.not_accepted');
     await call('POST', `/api/support/responses/${responseId}/accept`, { as: asker });
-    expect(
-      (await call('POST', `/api/support/responses/${responseId}/helped`, { as: helper, body: {} })).status,
-    ).toBe(403);
+    const byHelper = await call('POST', `/api/support/responses/${responseId}/helped`, {
+      as: helper,
+      body: {},
+    });
+    expect(byHelper.status).toBe(403);
+    expect(byHelper.body.error.reason).toBe('support.not_receiver');
     const helped = await call('POST', `/api/support/responses/${responseId}/helped`, {
       as: asker,
       body: { note: 'Thank you' },
@@ -357,13 +379,17 @@ describe('offers, acceptance and "this helped"', () => {
       .where(and(eq(notifications.personId, helper.id), eq(notifications.kind, 'support_helped')));
     expect(told).toBeDefined();
     // A done request takes no more offers.
-    expect((await respond(second, id)).status).toBe(409);
+    const done = await respond(second, id);
+    expect(done.status).toBe(409);
+    expect(done.body.error.reason).toBe('support.closed');
   });
 
   it('should let the author withdraw a request, tell the helpers, and take no more offers', async () => {
     const id = (await ask(asker)).body.id;
     await respond(helper, id);
-    expect((await call('POST', `/api/support/requests/${id}/withdraw`, { as: helper })).status).toBe(403);
+    const byHelper = await call('POST', `/api/support/requests/${id}/withdraw`, { as: helper });
+    expect(byHelper.status).toBe(403);
+    expect(byHelper.body.error.reason).toBe('support.not_author');
     const withdrawn = await call('POST', `/api/support/requests/${id}/withdraw`, { as: asker });
     expect(withdrawn.body.state).toBe('withdrawn');
     const [told] = await testDb()
@@ -372,7 +398,9 @@ describe('offers, acceptance and "this helped"', () => {
       .where(and(eq(notifications.personId, helper.id), eq(notifications.kind, 'support_withdrawn')));
     expect(told?.data).toMatchObject({ requestId: id });
     const before = await countRows();
-    expect((await respond(second, id)).status).toBe(409);
+    const late = await respond(second, id);
+    expect(late.status).toBe(409);
+    expect(late.body.error.reason).toBe('support.closed');
     expect(await countRows()).toEqual(before);
     const browse = await call('GET', '/api/support/requests', { as: second });
     expect(browse.text).not.toContain(id);
@@ -386,7 +414,9 @@ describe('offers, acceptance and "this helped"', () => {
       .where(eq(supportRequests.id, id));
     // Already shown as expired before the job runs, and gone from browsing.
     expect((await call('GET', `/api/support/requests/${id}`, { as: helper })).body.state).toBe('expired');
-    expect((await respond(helper, id)).status).toBe(409);
+    const late = await respond(helper, id);
+    expect(late.status).toBe(409);
+    expect(late.body.error.reason).toBe('support.closed');
     expect(await expireSupportPosts(testDb())).toBeGreaterThanOrEqual(1);
     const [row] = await testDb().select().from(supportRequests).where(eq(supportRequests.id, id));
     expect(row?.state).toBe('expired');

@@ -2,7 +2,8 @@
 // one per post and pair of people, so accepting again finds the same thread. The author of an anonymous
 // post joins it without their name: the other person sees "the person you're helping" (a request) or
 // "the person helping you" (a standing offer) until the author chooses to let them know.
-import { type Executor, openConversation } from '../chat/conversations.ts';
+import type { Executor } from '../../platform/database/executor.ts';
+import { openConversation } from '../chat/conversations.ts';
 
 export async function openSupportThread(
   db: Executor,

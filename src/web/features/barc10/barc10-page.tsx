@@ -6,10 +6,10 @@ import { useTranslation } from 'react-i18next';
 import type { Barc10ListView, Barc10View } from '../../../shared/contracts/barc10.ts';
 import { BARC10_SCALE, BARC10_STATEMENTS } from '../../../shared/domain/barc10.ts';
 import { api } from '../../app/api.ts';
+import { ChoiceGroup } from '../../components/choice-group.tsx';
 import { formatDate } from '../../components/format.ts';
 import { FormProblem, Loading, LoadProblem, Notice } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
-import { ChoiceGroup } from '../check-ins/choice-group.tsx';
 import { Barc10Chart, ChartsLoading } from '../journey/charts/lazy-charts.tsx';
 
 type ItemNumber = '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '10';

@@ -2,44 +2,30 @@
 // by refetching now and then.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type {
-  ChatMessage,
-  ConversationDetail,
-  ConversationListSchema,
-  MessagePageSchema,
-  ReadStateSchema,
-  ReportedMessageListSchema,
-} from '../../../shared/contracts/chat.ts';
-import { ApiError, api } from '../../app/api.ts';
+import { type ChatMessage, chatApi, type MessagePageSchema } from '../../../shared/contracts/chat.ts';
+import { ApiError, call, keyOf, queryFor } from '../../app/api.ts';
 
-export type ConversationList = z.infer<typeof ConversationListSchema>;
 export type MessagePage = z.infer<typeof MessagePageSchema>;
-export type ReportedMessages = z.infer<typeof ReportedMessageListSchema>;
+
+const inConversation = (id: string) => ({ params: { conversationId: id } });
 
 export const chatKeys = {
-  all: ['chat'] as const,
-  list: ['chat', 'conversations'] as const,
-  conversation: (id: string) => ['chat', 'conversation', id] as const,
-  messages: (id: string) => ['chat', 'messages', id] as const,
-  reports: ['chat', 'reports'] as const,
+  all: [chatApi.conversations.tags[0]] as const,
+  list: keyOf(chatApi.conversations),
+  conversation: (id: string) => keyOf(chatApi.conversation, inConversation(id)),
+  messages: (id: string) => keyOf(chatApi.messages, inConversation(id)),
+  reports: keyOf(chatApi.reports),
 };
 
 /** When no live connection is there, screens still catch up this often. */
 export const CHAT_REFRESH_MS = 20_000;
 
 export function useConversations() {
-  return useQuery({
-    queryKey: chatKeys.list,
-    queryFn: () => api<ConversationList>('/api/chat/conversations'),
-    refetchInterval: CHAT_REFRESH_MS,
-  });
+  return useQuery({ ...queryFor(chatApi.conversations), refetchInterval: CHAT_REFRESH_MS });
 }
 
 export function useConversation(id: string) {
-  return useQuery({
-    queryKey: chatKeys.conversation(id),
-    queryFn: () => api<ConversationDetail>(`/api/chat/conversations/${id}`),
-  });
+  return useQuery(queryFor(chatApi.conversation, inConversation(id)));
 }
 
 /** Newest page first in the cache; older pages are loaded on request. */
@@ -47,9 +33,10 @@ export function useMessages(id: string) {
   return useInfiniteQuery({
     queryKey: chatKeys.messages(id),
     queryFn: ({ pageParam }) =>
-      api<MessagePage>(
-        `/api/chat/conversations/${id}/messages?limit=50${pageParam ? `&before=${pageParam}` : ''}`,
-      ),
+      call(chatApi.messages, {
+        ...inConversation(id),
+        query: { limit: 50, ...(pageParam ? { before: pageParam } : {}) },
+      }),
     initialPageParam: 0,
     getNextPageParam: (last) => (last.hasOlder && last.messages[0] ? last.messages[0].seq : undefined),
     refetchInterval: CHAT_REFRESH_MS,
@@ -74,7 +61,7 @@ export function usePostMessage(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: { body: string; clientKey: string }) =>
-      api<ChatMessage>(`/api/chat/conversations/${id}/messages`, { method: 'POST', body: input }),
+      call(chatApi.post, { ...inConversation(id), body: input }),
     // A weak connection: try again with the same key (the server keeps one message).
     retry: (count, error) => count < 3 && error instanceof ApiError && error.status === 0,
     retryDelay: (attempt) => 1000 * 2 ** attempt,
@@ -88,11 +75,7 @@ export function usePostMessage(id: string) {
 export function useMarkRead(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (seq: number) =>
-      api<z.infer<typeof ReadStateSchema>>(`/api/chat/conversations/${id}/read`, {
-        method: 'POST',
-        body: { seq },
-      }),
+    mutationFn: (seq: number) => call(chatApi.read, { ...inConversation(id), body: { seq } }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: chatKeys.list });
       void client.invalidateQueries({ queryKey: chatKeys.conversation(id) });
@@ -104,7 +87,7 @@ export function useReportMessage() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: { messageId: string; reason: string }) =>
-      api(`/api/chat/messages/${input.messageId}/report`, { method: 'POST', body: { reason: input.reason } }),
+      call(chatApi.report, { params: { messageId: input.messageId }, body: { reason: input.reason } }),
     onSuccess: () => void client.invalidateQueries({ queryKey: chatKeys.all }),
   });
 }
@@ -112,27 +95,20 @@ export function useReportMessage() {
 export function useHideMessage() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (messageId: string) =>
-      api<ChatMessage>(`/api/chat/messages/${messageId}/hide`, { method: 'POST' }),
+    mutationFn: (messageId: string) => call(chatApi.hide, { params: { messageId } }),
     onSuccess: () => void client.invalidateQueries({ queryKey: chatKeys.all }),
   });
 }
 
 export function useReportedMessages(enabled: boolean) {
-  return useQuery({
-    queryKey: chatKeys.reports,
-    queryFn: () => api<ReportedMessages>('/api/chat/reports'),
-    enabled,
-    refetchInterval: CHAT_REFRESH_MS,
-  });
+  return useQuery({ ...queryFor(chatApi.reports), enabled, refetchInterval: CHAT_REFRESH_MS });
 }
 
 /** In a thread I joined without my name: let the others know who I am, or hide it again. */
 export function useShowMyName(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (shown: boolean) =>
-      api<ConversationDetail>(`/api/chat/conversations/${id}/my-name`, { method: 'PATCH', body: { shown } }),
+    mutationFn: (shown: boolean) => call(chatApi.myName, { ...inConversation(id), body: { shown } }),
     onSuccess: (detail) => {
       client.setQueryData(chatKeys.conversation(id), detail);
       void client.invalidateQueries({ queryKey: chatKeys.list });

@@ -2,19 +2,16 @@
 // (no polling on other screens).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.ts';
+import { chatApi } from '../../../shared/contracts/chat.ts';
+import { queryFor } from '../../app/api.ts';
 import { useRealtime } from '../../app/realtime.tsx';
 import { Hidden } from '../../components/notice.tsx';
-import { type ConversationList, chatKeys } from './chat-api.ts';
+import { chatKeys } from './chat-api.ts';
 
 export function ChatNavLabel() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const list = useQuery({
-    queryKey: chatKeys.list,
-    queryFn: () => api<ConversationList>('/api/chat/conversations'),
-    staleTime: 30_000,
-  });
+  const list = useQuery({ ...queryFor(chatApi.conversations), staleTime: 30_000 });
   useRealtime('chat.', () => void client.invalidateQueries({ queryKey: chatKeys.list }));
   const count = list.data?.totalUnread ?? 0;
   return (

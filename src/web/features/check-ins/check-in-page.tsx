@@ -17,11 +17,11 @@ import {
 } from '../../../shared/domain/check-in.ts';
 import { isApiError } from '../../app/api.ts';
 import { useMe } from '../../app/session.ts';
+import { ChoiceGroup } from '../../components/choice-group.tsx';
 import { CheckboxField, CheckboxGroup, TextField } from '../../components/fields.tsx';
 import { FormProblem, Loading, LoadProblem, Notice } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
 import { type SubmitResult, useSubmitCheckIn, useTodayCheckIn, useUpdateCheckIn } from './check-in-api.ts';
-import { ChoiceGroup } from './choice-group.tsx';
 
 const FIELDS = [
   'mood',

@@ -2,11 +2,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ChoiceGroup } from '../../components/choice-group.tsx';
 import { Loading, LoadProblem } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
 import { ChartsLoading, ProgressCharts } from '../journey/charts/lazy-charts.tsx';
 import { useCheckIns } from './check-in-api.ts';
-import { ChoiceGroup } from './choice-group.tsx';
 
 export function ProgressPage() {
   const { t } = useTranslation();

@@ -1,18 +1,16 @@
 // Reach out now on the phone: the screen's state, kept live; the tap's idempotency key, kept on this phone
 // until the server has the alert, so a weak connection retries the same tap instead of raising a new one.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  AlertView,
-  CrisisLines,
-  HouseReachOutRecord,
-  ReachOutSettingsView,
-  ReachOutState,
-} from '../../../shared/contracts/reach-out.ts';
-import { api, isApiError } from '../../app/api.ts';
+import { type ReachOutState, reachOutApi } from '../../../shared/contracts/reach-out.ts';
+import { call, isApiError, keyOf, queryFor } from '../../app/api.ts';
 import { useRealtime, useRealtimeStatus } from '../../app/realtime.tsx';
 
-export const reachOutKey = ['reach-out'] as const;
-export const alertKey = (id: string) => ['reach-out', 'alert', id] as const;
+export const reachOutKey = keyOf(reachOutApi.state);
+export const alertKey = (id: string) => keyOf(reachOutApi.alert, { params: { id } });
+/** Every call of the area that changes when an alert does (not the settings, not the crisis lines). */
+const LIVE = new Set<unknown>(
+  [reachOutApi.state, reachOutApi.alert, reachOutApi.houseRecord].map((e) => e.operationId),
+);
 
 /**
  * How often screens look again: rarely while live events arrive (a backstop), often while the live
@@ -27,10 +25,7 @@ export function useReachOutLive(): void {
   const queryClient = useQueryClient();
   useRealtime('reach_out.', () => {
     void queryClient.invalidateQueries({
-      predicate: (query) =>
-        query.queryKey[0] === 'reach-out' &&
-        query.queryKey[1] !== 'settings' &&
-        query.queryKey[1] !== 'crisis-lines',
+      predicate: (query) => query.queryKey[0] === reachOutApi.state.tags[0] && LIVE.has(query.queryKey[1]),
     });
   });
 }
@@ -38,8 +33,7 @@ export function useReachOutLive(): void {
 export function useReachOutState() {
   const refresh = useRefreshMs();
   return useQuery({
-    queryKey: reachOutKey,
-    queryFn: () => api<ReachOutState>('/api/reach-out'),
+    ...queryFor(reachOutApi.state),
     refetchInterval: (query) => {
       const data = query.state.data;
       return data && (data.myAlert || data.forMe.length > 0) ? refresh.open : refresh.idle;
@@ -51,8 +45,7 @@ export function useReachOutState() {
 export function useAlert(id: string) {
   const refresh = useRefreshMs();
   return useQuery({
-    queryKey: alertKey(id),
-    queryFn: () => api<AlertView>(`/api/reach-out/alerts/${id}`),
+    ...queryFor(reachOutApi.alert, { params: { id } }),
     refetchInterval: (query) => (query.state.data?.state === 'closed' ? false : refresh.open),
     retry: (count, error) => !isApiError(error, 'not_found') && count < 3,
   });
@@ -60,8 +53,7 @@ export function useAlert(id: string) {
 
 export function useCrisisLines() {
   return useQuery({
-    queryKey: ['reach-out', 'crisis-lines'],
-    queryFn: () => api<CrisisLines>('/api/reach-out/crisis-lines'),
+    ...queryFor(reachOutApi.crisisLines),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
@@ -110,8 +102,7 @@ function finishTap(key: string) {
 export function useRaiseAlert() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (idempotencyKey: string) =>
-      api<AlertView>('/api/reach-out/alerts', { method: 'POST', body: { idempotencyKey } }),
+    mutationFn: (idempotencyKey: string) => call(reachOutApi.raise, { body: { idempotencyKey } }),
     retry: (count, error) => count < 12 && (!isApiError(error) || error.status === 0 || error.status >= 500),
     retryDelay: (attempt) => Math.min(1000 * 2 ** attempt, 8000),
     onSuccess: (alert, key) => {
@@ -127,7 +118,7 @@ export function useRaiseAlert() {
 export function useAcknowledge(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api<AlertView>(`/api/reach-out/alerts/${id}/acknowledge`, { method: 'POST' }),
+    mutationFn: () => call(reachOutApi.acknowledge, { params: { id } }),
     retry: (count, error) => count < 5 && isApiError(error) && error.status === 0,
     onSuccess: (alert) => {
       queryClient.setQueryData(alertKey(id), alert);
@@ -139,7 +130,7 @@ export function useAcknowledge(id: string) {
 export function useCloseAlert(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api<AlertView>(`/api/reach-out/alerts/${id}/close`, { method: 'POST' }),
+    mutationFn: () => call(reachOutApi.close, { params: { id } }),
     onSuccess: (alert) => {
       queryClient.setQueryData(alertKey(id), alert);
       void queryClient.invalidateQueries({ queryKey: reachOutKey });
@@ -150,8 +141,7 @@ export function useCloseAlert(id: string) {
 export function useSetAvailability() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (available: boolean) =>
-      api<{ available: boolean }>('/api/reach-out/availability', { method: 'POST', body: { available } }),
+    mutationFn: (available: boolean) => call(reachOutApi.availability, { body: { available } }),
     onSuccess: ({ available }) =>
       queryClient.setQueryData<ReachOutState>(reachOutKey, (state) =>
         state ? { ...state, available } : state,
@@ -160,29 +150,20 @@ export function useSetAvailability() {
 }
 
 export function useHouseRecord(residenceId: string) {
-  return useQuery({
-    queryKey: ['reach-out', 'record', residenceId],
-    queryFn: () => api<HouseReachOutRecord>(`/api/residences/${residenceId}/reach-out-alerts`),
-  });
+  return useQuery(queryFor(reachOutApi.houseRecord, { params: { id: residenceId } }));
 }
 
-const settingsKey = ['reach-out', 'settings'] as const;
+const settingsKey = keyOf(reachOutApi.settings);
 
 export function useReachOutSettings() {
-  return useQuery({
-    queryKey: settingsKey,
-    queryFn: () => api<ReachOutSettingsView>('/api/reach-out/settings'),
-  });
+  return useQuery(queryFor(reachOutApi.settings));
 }
 
 export function useSaveReachOutSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (escalateAfterMinutes: number) =>
-      api<ReachOutSettingsView>('/api/reach-out/settings', {
-        method: 'PATCH',
-        body: { escalateAfterMinutes },
-      }),
+      call(reachOutApi.updateSettings, { body: { escalateAfterMinutes } }),
     onSuccess: (saved) => queryClient.setQueryData(settingsKey, saved),
   });
 }

@@ -3,9 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrganizationSettingsView } from '../../../shared/contracts/signals.ts';
+import { type OrganizationSettingsView, signalApi } from '../../../shared/contracts/signals.ts';
 import { THRESHOLD_RANGES } from '../../../shared/domain/check-in.ts';
-import { api } from '../../app/api.ts';
+import { call, keyOf, queryFor } from '../../app/api.ts';
 import { useFormErrors } from '../../components/errors.ts';
 import { TextField } from '../../components/fields.tsx';
 import { FormProblem, Loading, LoadProblem, Notice } from '../../components/notice.tsx';
@@ -15,7 +15,7 @@ import { checkThreshold, THRESHOLD_FIELDS, type ThresholdField } from './thresho
 const FIELDS = THRESHOLD_FIELDS;
 type Field = ThresholdField;
 type Values = Record<Field, string>;
-const settingsKey = ['organization-settings'] as const;
+const settingsKey = keyOf(signalApi.settings);
 
 const toValues = (s: OrganizationSettingsView): Values => ({
   cravingThreshold: String(s.cravingThreshold),
@@ -25,10 +25,7 @@ const toValues = (s: OrganizationSettingsView): Values => ({
 
 export function SignalSettingsPage() {
   const { t } = useTranslation();
-  const settings = useQuery({
-    queryKey: settingsKey,
-    queryFn: () => api<OrganizationSettingsView>('/api/organization/settings'),
-  });
+  const settings = useQuery(queryFor(signalApi.settings));
   return (
     <Page title={t('signalSettings.title')} intro={t('signalSettings.intro')}>
       {settings.isPending ? (
@@ -49,8 +46,7 @@ function ThresholdsForm({ settings }: { settings: OrganizationSettingsView }) {
   const [checked, setChecked] = useState<Partial<Record<Field, string>>>({});
   useEffect(() => setValues(toValues(settings)), [settings]);
   const save = useMutation({
-    mutationFn: (body: Record<Field, number>) =>
-      api<OrganizationSettingsView>('/api/organization/settings', { method: 'PATCH', body }),
+    mutationFn: (body: Record<Field, number>) => call(signalApi.updateSettings, { body }),
     onSuccess: (saved) => queryClient.setQueryData(settingsKey, saved),
   });
   const server = useFormErrors(save.error, FIELDS);

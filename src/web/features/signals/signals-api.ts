@@ -1,17 +1,12 @@
 // A house's signals, upcoming milestones and weekly stats, for its peer leaders (and admins).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CheckInStatsView } from '../../../shared/contracts/check-ins.ts';
+import { checkInApi } from '../../../shared/contracts/check-ins.ts';
 import type { UpcomingMilestoneView } from '../../../shared/contracts/journey.ts';
-import type { SignalListView, SignalView } from '../../../shared/contracts/signals.ts';
-import { api } from '../../app/api.ts';
-
-export const signalsKey = (residenceId: string) => ['signals', residenceId] as const;
+import { signalApi } from '../../../shared/contracts/signals.ts';
+import { api, call, keyOf, queryFor } from '../../app/api.ts';
 
 export const useSignals = (residenceId: string) =>
-  useQuery({
-    queryKey: signalsKey(residenceId),
-    queryFn: () => api<SignalListView>(`/api/residences/${residenceId}/signals?status=all`),
-  });
+  useQuery(queryFor(signalApi.list, { params: { id: residenceId }, query: { status: 'all' } }));
 
 export const useUpcomingMilestones = (residenceId: string) =>
   useQuery({
@@ -21,16 +16,16 @@ export const useUpcomingMilestones = (residenceId: string) =>
   });
 
 export const useCheckInStats = (residenceId: string) =>
-  useQuery({
-    queryKey: ['check-in-stats', residenceId],
-    queryFn: () => api<CheckInStatsView>(`/api/residences/${residenceId}/check-in-stats?weeks=12`),
-  });
+  useQuery(queryFor(checkInApi.houseStats, { params: { id: residenceId }, query: { weeks: 12 } }));
 
 export function useAcknowledgeSignal(residenceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, note }: { id: string; note: string }) =>
-      api<SignalView>(`/api/signals/${id}/acknowledge`, { method: 'POST', body: { note } }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: signalsKey(residenceId) }),
+      call(signalApi.acknowledge, { params: { id }, body: { note } }),
+    onSuccess: () =>
+      void queryClient.invalidateQueries({
+        queryKey: keyOf(signalApi.list, { params: { id: residenceId } }),
+      }),
   });
 }

@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SupportRequestView, SupportResponseView } from '../../../shared/contracts/support.ts';
+import { errorMessage } from '../../components/errors.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { Notice } from '../../components/notice.tsx';
-import { supportError, useRespond, useResponseStep, useWithdrawPost } from './support-api.ts';
+import { useRespond, useResponseStep, useWithdrawPost } from './support-api.ts';
 
 export function PostCard({ post }: { post: SupportRequestView }) {
   const { t, i18n } = useTranslation();
@@ -79,7 +80,7 @@ function PeerActions({ post }: { post: SupportRequestView }) {
           </button>
         </form>
       ) : null}
-      {error ? <Notice tone="error">{supportError(t, error)}</Notice> : null}
+      {error ? <Notice tone="error">{errorMessage(t, error)}</Notice> : null}
     </>
   );
 }
@@ -124,7 +125,7 @@ function MyResponse({ post, response }: { post: SupportRequestView; response: Su
           </button>
         ) : null}
       </div>
-      {step.error ? <Notice tone="error">{supportError(t, step.error)}</Notice> : null}
+      {step.error ? <Notice tone="error">{errorMessage(t, step.error)}</Notice> : null}
     </div>
   );
 }
@@ -198,7 +199,7 @@ function MineActions({ post }: { post: SupportRequestView }) {
         </button>
       ) : null}
       {step.error || withdraw.error ? (
-        <Notice tone="error">{supportError(t, step.error ?? withdraw.error)}</Notice>
+        <Notice tone="error">{errorMessage(t, step.error ?? withdraw.error)}</Notice>
       ) : null}
     </>
   );

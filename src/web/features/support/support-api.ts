@@ -1,37 +1,22 @@
 // Peer support from the phone: posts that reach me, mine, the ledger; every support.* event refreshes them.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TFunction } from 'i18next';
 import {
-  type HouseLedger,
-  type MyLedger,
-  type MySupport,
   type NewSupportRequest,
-  SUPPORT_MESSAGES,
   type SupportPostType,
-  type SupportRequestList,
-  type SupportRequestView,
+  supportApi,
 } from '../../../shared/contracts/support.ts';
-import { api, isApiError } from '../../app/api.ts';
+import { call, queryFor } from '../../app/api.ts';
 import { useRealtime } from '../../app/realtime.tsx';
-import { errorMessage } from '../../components/errors.ts';
 
-export const supportKey = ['support'] as const;
+/** Every query of the area: a change anywhere in peer support refreshes them all. */
+export const supportKey = [supportApi.browse.tags[0]] as const;
 
 export const useBrowse = (type: SupportPostType | undefined) =>
-  useQuery({
-    queryKey: [...supportKey, 'browse', type ?? 'all'],
-    queryFn: () => api<SupportRequestList>(`/api/support/requests${type ? `?type=${type}` : ''}`),
-  });
-export const useMine = () =>
-  useQuery({ queryKey: [...supportKey, 'mine'], queryFn: () => api<MySupport>('/api/support/mine') });
-export const useMyLedger = () =>
-  useQuery({ queryKey: [...supportKey, 'ledger'], queryFn: () => api<MyLedger>('/api/support/ledger/mine') });
+  useQuery(queryFor(supportApi.browse, { query: type ? { type } : {} }));
+export const useMine = () => useQuery(queryFor(supportApi.mine));
+export const useMyLedger = () => useQuery(queryFor(supportApi.myLedger));
 export const useHouseLedger = (enabled: boolean) =>
-  useQuery({
-    queryKey: [...supportKey, 'houses'],
-    queryFn: () => api<HouseLedger>('/api/support/ledger/houses?weeks=8'),
-    enabled,
-  });
+  useQuery({ ...queryFor(supportApi.houseLedger, { query: { weeks: 8 } }), enabled });
 
 /** A post, an offer, an acceptance or "this helped" anywhere I can see: the screen refreshes by itself. */
 export function useLiveSupport() {
@@ -48,40 +33,21 @@ function useSupportMutation<I, O>(fn: (input: I) => Promise<O>) {
 }
 
 export const usePost = () =>
-  useSupportMutation((input: NewSupportRequest) =>
-    api<SupportRequestView>('/api/support/requests', { method: 'POST', body: input }),
-  );
+  useSupportMutation((input: NewSupportRequest) => call(supportApi.create, { body: input }));
 export const useRespond = () =>
   useSupportMutation(({ id, note }: { id: string; note: string }) =>
-    api<SupportRequestView>(`/api/support/requests/${id}/responses`, {
-      method: 'POST',
-      body: note ? { note } : {},
-    }),
+    call(supportApi.respond, { params: { id }, body: note ? { note } : {} }),
   );
 export const useWithdrawPost = () =>
-  useSupportMutation((id: string) =>
-    api<SupportRequestView>(`/api/support/requests/${id}/withdraw`, { method: 'POST' }),
-  );
+  useSupportMutation((id: string) => call(supportApi.withdraw, { params: { id } }));
+
+/** What the people on a response do next: accept it, take it back, or say "this helped". */
+export type ResponseStep = 'accept' | 'withdraw' | 'helped';
+
 export const useResponseStep = () =>
-  useSupportMutation(({ id, step }: { id: string; step: 'accept' | 'withdraw' | 'helped' }) =>
-    api<SupportRequestView>(`/api/support/responses/${id}/${step}`, {
-      method: 'POST',
-      ...(step === 'helped' ? { body: {} } : {}),
-    }),
-  );
-
-type MessageKey = keyof typeof SUPPORT_MESSAGES;
-const MESSAGE_KEYS = new Map(
-  (Object.entries(SUPPORT_MESSAGES) as [MessageKey, string][]).map(([key, message]) => [message, key]),
-);
-
-/** A refusal in the reader's language when the server said one of ours; otherwise the usual message. */
-export function supportError(t: TFunction, error: unknown): string {
-  if (isApiError(error)) {
-    const key =
-      MESSAGE_KEYS.get(error.message) ??
-      error.fields.map((f) => MESSAGE_KEYS.get(f.message)).find((k) => k !== undefined);
-    if (key) return t(`peerSupport.errors.${key}`);
-  }
-  return errorMessage(t, error);
-}
+  useSupportMutation(({ id, step }: { id: string; step: ResponseStep }) => {
+    const params = { id };
+    if (step === 'accept') return call(supportApi.accept, { params });
+    if (step === 'withdraw') return call(supportApi.withdrawResponse, { params });
+    return call(supportApi.helped, { params, body: {} });
+  });

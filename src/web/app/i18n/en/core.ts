@@ -57,8 +57,6 @@ export const core = {
     tooEarly: 'Please choose a later date.',
     sameStart: 'Your current stretch already starts on that day. Nothing needed changing.',
     atMost40: 'Please use at most 40 characters.',
-    noteRequired: 'Please write a few words on what you did.',
-    alreadyAcknowledged: 'This signal was already acknowledged; its note is kept as history.',
     onlyToday: 'Only today’s check-in can be changed.',
     ownMilestone: 'Your own milestone is yours to enjoy; congratulations come from your peers.',
     isRequired: 'Please fill this in.',

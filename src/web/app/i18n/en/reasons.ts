@@ -66,6 +66,9 @@ export const reasons = {
     },
     chat: {
       // The chat area's refusals (shared/contracts), one line each.
+      own_message: 'This is your own message, so there is nothing to report.',
+      not_reported: 'Only a message someone reported can be hidden.',
+      name_already_shown: 'Your name is already shown here.',
     },
     check_in: {
       // The check in area's refusals (shared/contracts), one line each.
@@ -123,6 +126,11 @@ export const reasons = {
     },
     reach_out: {
       // The reach out area's refusals (shared/contracts), one line each.
+      alert_closed: 'This alert is already closed: they said they are okay now.',
+      not_on_call:
+        'Being available to be called is for people who live in or lead a house. You can still reach out yourself.',
+      not_answered:
+        'Only the person who reached out, or someone who said they are calling, can close this alert.',
     },
     residences: {
       // The residences area's refusals (shared/contracts), one line each.
@@ -132,6 +140,8 @@ export const reasons = {
     },
     signals: {
       // The signals area's refusals (shared/contracts), one line each.
+      note_required: 'Please write a few words on what you did.',
+      already_acknowledged: 'This signal was already acknowledged; its note is kept as history.',
     },
     skills: {
       // The skills area's refusals (shared/contracts), one line each.
@@ -146,6 +156,16 @@ export const reasons = {
     },
     support: {
       // The support area's refusals (shared/contracts), one line each.
+      not_peer: 'Asking for and giving support is for residents, peer leaders and alumni.',
+      no_house: 'You need a current house for this audience.',
+      no_program: 'Your house is not part of a program yet. Choose your house or your organization.',
+      own_post: 'This is your own post, so you cannot respond to it.',
+      closed: 'This is no longer open.',
+      offer_withdrawn: 'This offer was withdrawn, so it cannot be accepted.',
+      not_author: 'Only the person who posted this can do that.',
+      not_accepted: 'Only an accepted offer can be marked as helped.',
+      not_receiver: 'Only the person who was helped marks it as helped.',
+      not_responder: 'Only the person who offered can withdraw this offer.',
     },
   },
 };

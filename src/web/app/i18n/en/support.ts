@@ -103,17 +103,5 @@ export const support = {
     house: 'House',
     weekOf: 'Week of',
     noCounts: 'No help recorded in these weeks yet.',
-    errors: {
-      notPeer: 'Asking for and giving support is for residents, peer leaders and alumni.',
-      noHouse: 'You need a current house for this audience.',
-      noProgram: 'Your house is not part of a program yet. Choose your house or your organization.',
-      ownPost: 'You cannot respond to your own post.',
-      closed: 'This is no longer open.',
-      offerWithdrawn: 'This offer was withdrawn, so it cannot be accepted.',
-      notAuthor: 'Only the person who posted this can do that.',
-      notAccepted: 'Only an accepted offer can be marked as helped.',
-      notReceiver: 'Only the person who was helped marks it as helped.',
-      notResponder: 'Only the person who offered can withdraw this offer.',
-    },
   },
 };

@@ -58,8 +58,6 @@ export const core: typeof english = {
     tooEarly: 'Elige una fecha más reciente, por favor.',
     sameStart: 'Tu periodo actual ya empieza ese día. No hizo falta cambiar nada.',
     atMost40: 'Usa 40 caracteres como máximo, por favor.',
-    noteRequired: 'Escribe unas palabras sobre lo que hiciste, por favor.',
-    alreadyAcknowledged: 'Este aviso ya fue atendido; su nota queda en la historia.',
     onlyToday: 'Solo se puede cambiar el registro de hoy.',
     ownMilestone: 'Tu propio logro es para que lo disfrutes; las felicitaciones vienen de tus pares.',
     isRequired: 'Por favor, completa este campo.',

@@ -68,6 +68,9 @@ export const reasons: typeof english = {
     },
     chat: {
       // The chat area: las mismas claves que en inglés.
+      own_message: 'Este es tu propio mensaje, así que no hay nada que reportar.',
+      not_reported: 'Solo se puede ocultar un mensaje que alguien reportó.',
+      name_already_shown: 'Tu nombre ya se muestra aquí.',
     },
     check_in: {
       // The check in area: las mismas claves que en inglés.
@@ -126,6 +129,10 @@ export const reasons: typeof english = {
     },
     reach_out: {
       // The reach out area: las mismas claves que en inglés.
+      alert_closed: 'Esta alerta ya está cerrada: la persona dijo que ya está bien.',
+      not_on_call:
+        'Estar disponible para que te llamen es para quienes viven en una casa o la dirigen. Tú sí puedes pedir ayuda.',
+      not_answered: 'Solo quien pidió ayuda, o alguien que dijo que está llamando, puede cerrar esta alerta.',
     },
     residences: {
       // The residences area: las mismas claves que en inglés.
@@ -135,6 +142,8 @@ export const reasons: typeof english = {
     },
     signals: {
       // The signals area: las mismas claves que en inglés.
+      note_required: 'Escribe unas palabras sobre lo que hiciste, por favor.',
+      already_acknowledged: 'Este aviso ya fue atendido; su nota queda en la historia.',
     },
     skills: {
       // The skills area: las mismas claves que en inglés.
@@ -149,6 +158,16 @@ export const reasons: typeof english = {
     },
     support: {
       // The support area: las mismas claves que en inglés.
+      not_peer: 'Pedir y dar apoyo es para residentes, líderes de pares y exresidentes.',
+      no_house: 'Necesitas una casa actual para este público.',
+      no_program: 'Tu casa todavía no es parte de un programa. Elige tu casa o tu organización.',
+      own_post: 'Esta es tu propia publicación, así que no puedes responderla.',
+      closed: 'Esto ya no está abierto.',
+      offer_withdrawn: 'Esta oferta fue retirada, así que no se puede aceptar.',
+      not_author: 'Solo quien lo publicó puede hacer eso.',
+      not_accepted: 'Solo una oferta aceptada se puede marcar como ayuda.',
+      not_receiver: 'Solo la persona ayudada lo marca como ayuda.',
+      not_responder: 'Solo quien se ofreció puede retirar esta oferta.',
     },
   },
 };

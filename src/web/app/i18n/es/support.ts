@@ -103,17 +103,5 @@ export const support = {
     house: 'Casa',
     weekOf: 'Semana del',
     noCounts: 'Todavía no hay ayuda registrada en estas semanas.',
-    errors: {
-      notPeer: 'Pedir y dar apoyo es para residentes, líderes de pares y exresidentes.',
-      noHouse: 'Necesitas una casa actual para este público.',
-      noProgram: 'Tu casa todavía no es parte de un programa. Elige tu casa o tu organización.',
-      ownPost: 'No puedes responder a tu propia publicación.',
-      closed: 'Esto ya no está abierto.',
-      offerWithdrawn: 'Esta oferta fue retirada, así que no se puede aceptar.',
-      notAuthor: 'Solo quien lo publicó puede hacer eso.',
-      notAccepted: 'Solo una oferta aceptada se puede marcar como ayuda.',
-      notReceiver: 'Solo la persona ayudada lo marca como ayuda.',
-      notResponder: 'Solo quien se ofreció puede retirar esta oferta.',
-    },
   },
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { canAnswerAlert, canCloseAlert, canViewAlert } from '../../platform/policies.ts';
+import { canAnswerAlert, canCloseAlert, canViewAlert, knowsOfAlert } from './policy.ts';
 
 const HOUSE = '00000000-0000-4000-8000-00000000000a';
 const OTHER_HOUSE = '00000000-0000-4000-8000-00000000000b';
@@ -27,6 +27,14 @@ describe('reach-out rules', () => {
     expect(canAnswerAlert(asker, { ...alert, reached: [...alert.reached, 'asker'] })).toBe(false);
     expect(canAnswerAlert(otherLeader, alert)).toBe(false);
     expect(canAnswerAlert(admin, alert)).toBe(false);
+  });
+
+  it('should let only the person who asked and the people it reached know of it', () => {
+    const alert = { personId: 'asker', reached: ['leader'] };
+    expect(knowsOfAlert(asker, alert)).toBe(true);
+    expect(knowsOfAlert(leader, alert)).toBe(true);
+    expect(knowsOfAlert(peer, alert)).toBe(false);
+    expect(knowsOfAlert(admin, alert)).toBe(false);
   });
 
   it('should let the person who asked, or someone who said they are calling, close it', () => {
