@@ -1,6 +1,6 @@
 // Published minutes of a closed house meeting, and the house's searchable history of them. Reading
 // either is audited.
-import { and, asc, desc, eq, exists, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { MinutesHistoryView, MinutesView } from '../../../shared/contracts/decisions.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -43,7 +43,7 @@ export async function minutesOf(db: Executor, actor: Actor, meeting: MeetingForM
   if (meeting.state !== 'closed') throw refuse('decisions.minutes_not_published');
   const orgId = actor.organizationId;
   const attendance = await db
-    .select({ status: meetingAttendance.status, count: sql<number>`count(*)::int` })
+    .select({ status: meetingAttendance.status, count: count() })
     .from(meetingAttendance)
     .where(and(eq(meetingAttendance.organizationId, orgId), eq(meetingAttendance.meetingId, meeting.id)))
     .groupBy(meetingAttendance.status);

@@ -1,5 +1,5 @@
 // Decisions by vote: a motion, one vote per member present, and a count against the house's quorum.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { MotionResult, MotionView, VoteChoice } from '../../../shared/contracts/decisions.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -36,7 +36,8 @@ export async function loadMotions(db: Executor, actor: Actor, meetingIds: string
       firstName: people.firstName,
       lastName: people.lastName,
       nameStyle: people.nameStyle,
-      votesCast: sql<number>`(select count(*)::int from ${votes} v where v.motion_id = ${motions.id})`,
+      votesCast: db.$count(votes, eq(votes.motionId, motions.id)),
+      // The viewer's own vote, and nobody else's: a correlated subquery.
       myVote: sql<VoteChoice | null>`(select v.choice from ${votes} v where v.motion_id = ${motions.id} and v.person_id = ${actor.personId})`,
     })
     .from(motions)
@@ -192,46 +193,52 @@ export function resultOf(counts: {
   return counts.for > counts.against ? 'carried' : 'failed';
 }
 
+/** Members present now, and the votes of those still present, by choice. */
+async function countVotes(tx: Executor, organizationId: string, meetingId: string, motionId: string) {
+  const present = await tx.$count(
+    meetingAttendance,
+    and(
+      eq(meetingAttendance.organizationId, organizationId),
+      eq(meetingAttendance.meetingId, meetingId),
+      eq(meetingAttendance.status, 'present'),
+    ),
+  );
+  // Only the votes of members still marked present count.
+  const tally = await tx
+    .select({ choice: votes.choice, count: count() })
+    .from(votes)
+    .innerJoin(
+      meetingAttendance,
+      and(
+        eq(meetingAttendance.meetingId, meetingId),
+        eq(meetingAttendance.personId, votes.personId),
+        eq(meetingAttendance.status, 'present'),
+      ),
+    )
+    .where(eq(votes.motionId, motionId))
+    .groupBy(votes.choice);
+  const of = (choice: VoteChoice) => tally.find((t) => t.choice === choice)?.count ?? 0;
+  return { present, for: of('for'), against: of('against'), abstain: of('abstain') };
+}
+
 export async function closeMotion(db: Db, actor: Actor, motionId: string) {
   return await db.transaction(async (tx) => {
     const { motion, meeting } = await motionToChange(db, tx, actor, motionId, 'motion.close');
     // A vote left open when the meeting closed can still be counted afterwards (attendance is final then).
     assertRecordable(actor, meeting, true);
     if (motion.state !== 'open') throw refuse('decisions.vote_closed');
-    const presentCount = await tx.$count(
-      meetingAttendance,
-      and(
-        eq(meetingAttendance.organizationId, actor.organizationId),
-        eq(meetingAttendance.meetingId, meeting.id),
-        eq(meetingAttendance.status, 'present'),
-      ),
-    );
-    // Only the votes of members still marked present count.
-    const tally = await tx
-      .select({ choice: votes.choice, count: sql<number>`count(*)::int` })
-      .from(votes)
-      .innerJoin(
-        meetingAttendance,
-        and(
-          eq(meetingAttendance.meetingId, meeting.id),
-          eq(meetingAttendance.personId, votes.personId),
-          eq(meetingAttendance.status, 'present'),
-        ),
-      )
-      .where(eq(votes.motionId, motion.id))
-      .groupBy(votes.choice);
-    const count = (c: VoteChoice) => tally.find((t) => t.choice === c)?.count ?? 0;
+    const counted = await countVotes(tx, actor.organizationId, meeting.id, motion.id);
     const quorum = await quorumOf(tx, actor.organizationId, meeting.residenceId);
-    const result = resultOf({ for: count('for'), against: count('against'), present: presentCount, quorum });
+    const result = resultOf({ ...counted, quorum });
     await tx
       .update(motions)
       .set({
         state: 'closed',
         result,
-        votesFor: count('for'),
-        votesAgainst: count('against'),
-        abstentions: count('abstain'),
-        presentCount,
+        votesFor: counted.for,
+        votesAgainst: counted.against,
+        abstentions: counted.abstain,
+        presentCount: counted.present,
         quorum,
         closedAt: new Date(),
       })

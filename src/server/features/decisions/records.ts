@@ -1,6 +1,6 @@
 // Finding a house meeting (or a house) for one of its current members, by the rules of policy.ts:
 // everyone else gets "not found", and the refusal is audited.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, countDistinct, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
@@ -127,7 +127,7 @@ export async function quorumOf(db: Executor, organizationId: string, residenceId
     );
   if (settings?.quorum != null) return settings.quorum;
   const [row] = await db
-    .select({ residents: sql<number>`count(distinct ${memberships.personId})::int` })
+    .select({ residents: countDistinct(memberships.personId) })
     .from(memberships)
     .where(and(currentMembership(organizationId, residenceId), eq(memberships.role, 'resident')));
   return Math.floor((row?.residents ?? 0) / 2) + 1;

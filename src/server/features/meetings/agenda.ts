@@ -1,6 +1,6 @@
 // A meeting's agenda: the items raised on it, the standing items, and the follow-ups of the house's
 // open commitments.
-import { and, asc, eq, isNotNull, isNull, lt, ne, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, lt, max, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/database/executor.ts';
 import { agendaItems, commitments } from '../../platform/database/schema.ts';
 import type { MeetingRow } from './records.ts';
@@ -29,10 +29,10 @@ export async function holdAgenda(db: Executor, meetingId: string): Promise<void>
 /** The place after the agenda's last item. */
 export async function nextPosition(db: Executor, meetingId: string): Promise<number> {
   const [last] = await db
-    .select({ max: sql<number>`coalesce(max(${agendaItems.position}), 0)::int` })
+    .select({ position: max(agendaItems.position) })
     .from(agendaItems)
     .where(eq(agendaItems.meetingId, meetingId));
-  return (last?.max ?? 0) + 1;
+  return (last?.position ?? 0) + 1;
 }
 
 /**

@@ -20,6 +20,7 @@ const DEFAULT_REMINDER_MINUTES = 120;
  * nothing new: one notification per person and meeting (dedupe_key), and the meeting is marked reminded.
  */
 export async function sendMeetingReminders(db: Db, now: Date = new Date()): Promise<number> {
+  // The house's reminder time, and the interval arithmetic on it, which the builder has no words for.
   const reminderMinutes = sql`coalesce(${houseMeetingSettings.reminderMinutes}, ${DEFAULT_REMINDER_MINUTES})`;
   const due = await db
     .select({

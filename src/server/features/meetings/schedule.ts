@@ -306,6 +306,7 @@ export async function changeSeries(
   return await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(houseMeetingSeries)
+      // Ending a schedule twice keeps the day it first ended.
       .set(changes === 'end' ? { endedAt: sql`coalesce(${houseMeetingSeries.endedAt}, now())` } : changes)
       .where(eq(houseMeetingSeries.id, series.id))
       .returning();
