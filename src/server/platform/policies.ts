@@ -121,41 +121,12 @@ export function canListUpcomingMilestones(actor: Actor, residenceId: string): bo
   return isOrgAdmin(actor) || residencesWithRole(actor, 'peer_leader').includes(residenceId);
 }
 
-// Commitments, votes and minutes (features/decisions): house business stays in the house.
-
-/** A current resident or peer leader of the house: minutes, motions and commitments are theirs alone. */
-export function isHouseMember(actor: Actor, residenceId: string): boolean {
-  return (
-    residencesWithRole(actor, 'resident').includes(residenceId) ||
-    residencesWithRole(actor, 'peer_leader').includes(residenceId)
-  );
-}
-
-/** Who records commitments and motions and closes a vote: the meeting's chair or secretary, or the house's peer leader. */
-export function canRecordAtMeeting(
-  actor: Actor,
-  meeting: { residenceId: string; chairId: string | null; secretaryId: string | null },
-): boolean {
-  if (!isHouseMember(actor, meeting.residenceId)) return false;
-  return (
-    actor.personId === meeting.chairId ||
-    actor.personId === meeting.secretaryId ||
-    residencesWithRole(actor, 'peer_leader').includes(meeting.residenceId)
-  );
-}
-
-/** A commitment is marked done by the person who helps, or by the house's peer leader. */
-export function canMarkCommitmentDone(actor: Actor, c: { residenceId: string; helperId: string }): boolean {
-  if (!isHouseMember(actor, c.residenceId)) return false;
-  return actor.personId === c.helperId || residencesWithRole(actor, 'peer_leader').includes(c.residenceId);
-}
-
 /** How many outside meetings each resident went to, per week (counts only): the house's peer leaders and admins. */
 export function canSeeHouseAttendance(actor: Actor, residenceId: string): boolean {
   return isOrgAdmin(actor) || residencesWithRole(actor, 'peer_leader').includes(residenceId);
 }
 
-/** A residence's calendar feed (its house meetings): the house's peer leaders and admins. */
-export function canSubscribeToResidence(actor: Actor, residenceId: string): boolean {
-  return isOrgAdmin(actor) || residencesWithRole(actor, 'peer_leader').includes(residenceId);
-}
+/** The houses a peer lives in or leads today (alumni have none): skills, commitments and more use it. */
+export const currentHousesOf = (actor: Actor): string[] => [
+  ...new Set([...residencesWithRole(actor, 'resident'), ...residencesWithRole(actor, 'peer_leader')]),
+];

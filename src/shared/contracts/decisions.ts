@@ -1,7 +1,8 @@
 // Commitments (how peers will help), decisions by vote, and published minutes of house meetings.
 import { z } from 'zod';
 import { SUPPORT_KINDS } from '../domain/vocabulary.ts';
-import { DateSchema, IdSchema, TimestampSchema } from './common.ts';
+import { DateSchema, IdParamsSchema, IdSchema, TimestampSchema } from './common.ts';
+import { endpoint } from './endpoint.ts';
 import { defineReasons } from './errors.ts';
 
 const text = (max: number) =>
@@ -184,20 +185,160 @@ export const MinutesHistorySchema = z.object({
 });
 export type MinutesHistoryView = z.infer<typeof MinutesHistorySchema>;
 
-/** The server's words for the rules of commitments and votes; the web app shows them in the reader's language. */
-export const DECISION_MESSAGES = {
-  notPresent: 'Only members present at the meeting can vote. Mark yourself present first.',
-  alreadyVoted: 'You have already voted on this motion. Your vote is kept.',
-  motionClosed: 'This vote is closed.',
-  notMember: 'is not a current member of this house',
-  notInProgress: 'Commitments and votes are recorded while the meeting is in progress.',
-  alreadyDone: 'This commitment is already marked done.',
-  notRecorder: 'Only the chair, the secretary or the peer leader records this.',
-  minutesNotPublished: 'The minutes are published when the meeting closes.',
-  notHelper: 'Only the person who helps, or the peer leader, marks this done.',
-} as const;
-export type DecisionMessage = keyof typeof DECISION_MESSAGES;
-
 /** Why this area refuses a request (decision 0027); each has words in the web app. */
-export const decisionReasons = defineReasons('decisions', {});
+export const decisionReasons = defineReasons('decisions', {
+  not_recorder: {
+    code: 'forbidden',
+    message: 'Only the chair, the secretary or the peer leader records this.',
+  },
+  not_in_progress: {
+    code: 'conflict',
+    message: 'Commitments and votes are recorded while the meeting is in progress.',
+  },
+  not_house_member: { code: 'validation_failed', message: 'is not a current member of this house' },
+  not_an_item_of_meeting: { code: 'validation_failed', message: 'is not an item of this meeting' },
+  already_done: { code: 'conflict', message: 'This commitment is already marked done.' },
+  not_helper: {
+    code: 'forbidden',
+    message: 'Only the person who helps, or the peer leader, marks this done.',
+  },
+  house_decides_without_votes: {
+    code: 'conflict',
+    message: 'This house has chosen not to decide by vote at its meetings.',
+  },
+  vote_closed: { code: 'conflict', message: 'This vote is closed.' },
+  already_voted: { code: 'conflict', message: 'You have already voted on this motion. Your vote is kept.' },
+  not_present: {
+    code: 'forbidden',
+    message: 'Only members present at the meeting can vote. Mark yourself present first.',
+  },
+  minutes_not_published: { code: 'conflict', message: 'The minutes are published when the meeting closes.' },
+});
 export type DecisionReason = keyof typeof decisionReasons;
+
+const tags = ['decisions'] as const;
+
+export const decisionApi = {
+  meetingCommitments: endpoint({
+    method: 'GET',
+    path: '/api/meetings/:id/commitments',
+    operationId: 'listMeetingCommitments',
+    summary: "A house meeting's commitments (how peers will help), and who can help",
+    tags,
+    params: IdParamsSchema,
+    query: MeetingCommitmentsQuerySchema,
+    responses: { 200: MeetingCommitmentsSchema },
+  }),
+  recordCommitment: endpoint({
+    method: 'POST',
+    path: '/api/meetings/:id/commitments',
+    operationId: 'recordCommitment',
+    summary: 'Record a commitment: who helps whom (a member, or the whole house), how, which kind, by when',
+    tags,
+    params: IdParamsSchema,
+    body: NewCommitmentSchema,
+    responses: { 201: CommitmentSchema },
+    reasons: [
+      'decisions.not_recorder',
+      'decisions.not_in_progress',
+      'decisions.not_house_member',
+      'decisions.not_an_item_of_meeting',
+    ],
+  }),
+  myCommitments: endpoint({
+    method: 'GET',
+    path: '/api/me/commitments',
+    operationId: 'listMyCommitments',
+    summary: 'My open commitments, and the help others committed to give me',
+    tags,
+    responses: { 200: MyCommitmentsSchema },
+  }),
+  markDone: endpoint({
+    method: 'POST',
+    path: '/api/commitments/:id/done',
+    operationId: 'markCommitmentDone',
+    summary: 'Mark a commitment done (the helper or the peer leader); records it in the support ledger',
+    tags,
+    params: IdParamsSchema,
+    body: MarkDoneSchema,
+    responses: { 200: CommitmentSchema },
+    reasons: ['decisions.not_helper', 'decisions.already_done'],
+  }),
+  houseCommitments: endpoint({
+    method: 'GET',
+    path: '/api/residences/:id/commitments',
+    operationId: 'listHouseCommitments',
+    summary: "A house's commitments: open ones (default) come back on the next meeting's agenda",
+    tags,
+    params: IdParamsSchema,
+    query: HouseCommitmentsQuerySchema,
+    responses: { 200: CommitmentListSchema },
+  }),
+  meetingMotions: endpoint({
+    method: 'GET',
+    path: '/api/meetings/:id/motions',
+    operationId: 'listMeetingMotions',
+    summary: "A house meeting's motions: totals only, and my own vote",
+    tags,
+    params: IdParamsSchema,
+    query: MeetingMotionsQuerySchema,
+    responses: { 200: MotionListSchema },
+  }),
+  proposeMotion: endpoint({
+    method: 'POST',
+    path: '/api/meetings/:id/motions',
+    operationId: 'proposeMotion',
+    summary: 'Put a motion to the house (chair, secretary or peer leader; meeting in progress)',
+    tags,
+    params: IdParamsSchema,
+    body: NewMotionSchema,
+    responses: { 201: MotionSchema },
+    reasons: [
+      'decisions.not_recorder',
+      'decisions.not_in_progress',
+      'decisions.house_decides_without_votes',
+      'decisions.not_an_item_of_meeting',
+    ],
+  }),
+  vote: endpoint({
+    method: 'POST',
+    path: '/api/motions/:id/votes',
+    operationId: 'castVote',
+    summary: 'Vote for, against or abstain (members present; one vote each)',
+    tags,
+    params: IdParamsSchema,
+    body: VoteSchema,
+    responses: { 201: MotionSchema },
+    reasons: ['decisions.vote_closed', 'decisions.not_present', 'decisions.already_voted'],
+  }),
+  closeMotion: endpoint({
+    method: 'POST',
+    path: '/api/motions/:id/close',
+    operationId: 'closeMotion',
+    summary: 'Close the vote: count among members present against the quorum and record the result',
+    tags,
+    params: IdParamsSchema,
+    responses: { 200: MotionSchema },
+    reasons: ['decisions.not_recorder', 'decisions.not_in_progress', 'decisions.vote_closed'],
+  }),
+  minutes: endpoint({
+    method: 'GET',
+    path: '/api/meetings/:id/minutes',
+    operationId: 'getMeetingMinutes',
+    summary: "A closed house meeting's published minutes (house members only)",
+    tags,
+    params: IdParamsSchema,
+    responses: { 200: MinutesSchema },
+    reasons: ['decisions.minutes_not_published'],
+  }),
+  minutesHistory: endpoint({
+    method: 'GET',
+    path: '/api/residences/:id/minutes',
+    operationId: 'listHouseMinutes',
+    summary: "A house's minutes history, newest first; q searches item titles, minutes and motions",
+    tags,
+    params: IdParamsSchema,
+    query: MinutesHistoryQuerySchema,
+    responses: { 200: MinutesHistorySchema },
+  }),
+} as const;

@@ -1,8 +1,9 @@
 // House meetings: the schedule (series, one-off and emergency meetings), each meeting with its chair,
 // secretary, state and attendance, the agenda with its minutes, the house's meeting settings, and
-// in-app notifications (meeting reminders).
+// its endpoints.
 import { z } from 'zod';
-import { DateSchema, IdSchema, TimestampSchema } from './common.ts';
+import { DateSchema, IdParamsSchema, IdSchema, OkSchema, TimestampSchema } from './common.ts';
+import { endpoint } from './endpoint.ts';
 import { defineReasons } from './errors.ts';
 
 export const MEETING_KINDS = ['regular', 'one_off', 'emergency'] as const;
@@ -257,25 +258,227 @@ export const MeetingSettingsUpdateSchema = z.strictObject({
   decidesByVote: z.boolean().optional(),
 });
 
-// ── Notifications ───────────────────────────────────────────────────────────────────────────────
-
-export const NotificationSchema = z.object({
-  id: z.uuid(),
-  kind: z.string(),
-  /** For meeting_reminder: which meeting, when (ids and times only). */
-  meetingId: z.uuid().nullable(),
-  startsAt: TimestampSchema.nullable(),
-  title: z.string().nullable(),
-  createdAt: TimestampSchema,
-  readAt: TimestampSchema.nullable(),
-});
-export type NotificationView = z.infer<typeof NotificationSchema>;
-export const NotificationListSchema = z.object({
-  notifications: z.array(NotificationSchema),
-  unread: z.number().int(),
-});
-export type NotificationListView = z.infer<typeof NotificationListSchema>;
-
 /** Why this area refuses a request (decision 0027); each has words in the web app. */
-export const meetingReasons = defineReasons('meetings', {});
+export const meetingReasons = defineReasons('meetings', {
+  rrule_invalid: { code: 'validation_failed', message: 'is not a repeat rule Hearth can follow' },
+  search_for_members: {
+    code: 'validation_failed',
+    message: 'searching minutes is for members of the house',
+  },
+  series_ended: { code: 'conflict', message: 'This schedule has ended.' },
+  not_house_member: { code: 'validation_failed', message: 'must be a current member of this house' },
+  chair_is_secretary: { code: 'validation_failed', message: 'must be someone other than the chair' },
+  roles_of_past_meeting: {
+    code: 'conflict',
+    message: 'The chair and secretary of a past meeting stay as they were.',
+  },
+  start_only_upcoming: { code: 'conflict', message: 'Only an upcoming meeting can be started.' },
+  close_only_in_progress: { code: 'conflict', message: 'Only a meeting in progress can be closed.' },
+  cancel_only_upcoming: { code: 'conflict', message: 'Only an upcoming meeting can be cancelled.' },
+  attendance_self_present: {
+    code: 'conflict',
+    message: 'You can mark yourself present; the secretary marks the rest.',
+  },
+  attendance_during_meeting: {
+    code: 'conflict',
+    message: 'Attendance is taken while the meeting is in progress.',
+  },
+  meeting_over: { code: 'conflict', message: 'This meeting is over; add it to the next one.' },
+  agenda_of_past_meeting: { code: 'conflict', message: 'The agenda of a past meeting stays as it was.' },
+  order_every_item: {
+    code: 'validation_failed',
+    message: 'must list every item of this meeting exactly once',
+  },
+  minutes_during_meeting: {
+    code: 'conflict',
+    message: 'Minutes are written while the meeting is in progress.',
+  },
+  reword_before_meeting: { code: 'conflict', message: 'An item can be reworded until the meeting starts.' },
+  standing_item_stays: { code: 'conflict', message: 'Standing items and follow-ups stay on the agenda.' },
+});
 export type MeetingReason = keyof typeof meetingReasons;
+
+const tags = ['meetings'] as const;
+
+export const meetingApi = {
+  listHouse: endpoint({
+    method: 'GET',
+    path: '/api/residences/:id/meetings',
+    operationId: 'listHouseMeetings',
+    summary: "A house's meeting schedule: series, upcoming and past meetings (members and admins)",
+    tags,
+    params: IdParamsSchema,
+    query: HouseMeetingsQuerySchema,
+    responses: { 200: HouseMeetingsSchema },
+    reasons: ['meetings.search_for_members'],
+  }),
+  create: endpoint({
+    method: 'POST',
+    path: '/api/residences/:id/meetings',
+    operationId: 'createHouseMeeting',
+    summary: 'A one-off meeting (peer leader, admin) or an emergency meeting (any member of the house)',
+    tags,
+    params: IdParamsSchema,
+    body: NewMeetingSchema,
+    responses: { 201: MeetingDetailSchema },
+  }),
+  createSeries: endpoint({
+    method: 'POST',
+    path: '/api/residences/:id/meeting-series',
+    operationId: 'createMeetingSeries',
+    summary: "A recurring house meeting (RRULE in the house's time zone); its next 8 weeks are scheduled",
+    tags,
+    params: IdParamsSchema,
+    body: SeriesInputSchema,
+    responses: { 201: SeriesSchema },
+    reasons: ['meetings.rrule_invalid'],
+  }),
+  updateSeries: endpoint({
+    method: 'PATCH',
+    path: '/api/meeting-series/:id',
+    operationId: 'updateMeetingSeries',
+    summary: 'Change a recurring meeting; its upcoming meetings follow',
+    tags,
+    params: IdParamsSchema,
+    body: SeriesUpdateSchema,
+    responses: { 200: SeriesSchema },
+    reasons: ['meetings.rrule_invalid', 'meetings.series_ended'],
+  }),
+  endSeries: endpoint({
+    method: 'DELETE',
+    path: '/api/meeting-series/:id',
+    operationId: 'endMeetingSeries',
+    summary: 'End a recurring meeting: its future meetings are removed (or cancelled if they had items)',
+    tags,
+    params: IdParamsSchema,
+    responses: { 200: SeriesSchema },
+  }),
+  get: endpoint({
+    method: 'GET',
+    path: '/api/meetings/:id',
+    operationId: 'getHouseMeeting',
+    summary: 'One house meeting: agenda, minutes and attendance for members; the schedule only for admins',
+    tags,
+    params: IdParamsSchema,
+    responses: { 200: MeetingDetailSchema },
+  }),
+  assignRoles: endpoint({
+    method: 'PATCH',
+    path: '/api/meetings/:id',
+    operationId: 'assignMeetingRoles',
+    summary: 'Change the chair or the secretary (the peer leader or the current chair)',
+    tags,
+    params: IdParamsSchema,
+    body: MeetingUpdateSchema,
+    responses: { 200: MeetingDetailSchema },
+    reasons: ['meetings.roles_of_past_meeting', 'meetings.not_house_member', 'meetings.chair_is_secretary'],
+  }),
+  cancel: endpoint({
+    method: 'POST',
+    path: '/api/meetings/:id/cancel',
+    operationId: 'cancelHouseMeeting',
+    summary: 'Cancel an upcoming meeting (peer leader, admin); it stays in the schedule as cancelled',
+    tags,
+    params: IdParamsSchema,
+    responses: { 200: MeetingDetailSchema },
+    reasons: ['meetings.cancel_only_upcoming'],
+  }),
+  start: endpoint({
+    method: 'POST',
+    path: '/api/meetings/:id/start',
+    operationId: 'startHouseMeeting',
+    summary: 'Start the meeting (chair, secretary, peer leader)',
+    tags,
+    params: IdParamsSchema,
+    responses: { 200: MeetingDetailSchema },
+    reasons: ['meetings.start_only_upcoming'],
+  }),
+  close: endpoint({
+    method: 'POST',
+    path: '/api/meetings/:id/close',
+    operationId: 'closeHouseMeeting',
+    summary: 'Close the meeting: its minutes are published to the house',
+    tags,
+    params: IdParamsSchema,
+    responses: { 200: MeetingDetailSchema },
+    reasons: ['meetings.close_only_in_progress'],
+  }),
+  markAttendance: endpoint({
+    method: 'POST',
+    path: '/api/meetings/:id/attendance',
+    operationId: 'markMeetingAttendance',
+    summary: 'Mark attendance: myself present during the meeting, or anyone (chair, secretary, peer leader)',
+    tags,
+    params: IdParamsSchema,
+    body: AttendanceInputSchema,
+    responses: { 200: MeetingDetailSchema },
+    reasons: [
+      'meetings.attendance_self_present',
+      'meetings.attendance_during_meeting',
+      'meetings.not_house_member',
+    ],
+  }),
+  addAgendaItem: endpoint({
+    method: 'POST',
+    path: '/api/meetings/:id/agenda',
+    operationId: 'addAgendaItem',
+    summary: 'Add an item to the agenda, optionally without my name (any member, before or during)',
+    tags,
+    params: IdParamsSchema,
+    body: NewAgendaItemSchema,
+    responses: { 201: AgendaItemSchema },
+    reasons: ['meetings.meeting_over'],
+  }),
+  orderAgenda: endpoint({
+    method: 'POST',
+    path: '/api/meetings/:id/agenda/order',
+    operationId: 'orderAgenda',
+    summary: "Put the agenda in order (the chair, or the house's peer leader)",
+    tags,
+    params: IdParamsSchema,
+    body: AgendaOrderSchema,
+    responses: { 200: MeetingDetailSchema },
+    reasons: ['meetings.agenda_of_past_meeting', 'meetings.order_every_item'],
+  }),
+  updateAgendaItem: endpoint({
+    method: 'PATCH',
+    path: '/api/agenda-items/:id',
+    operationId: 'updateAgendaItem',
+    summary:
+      'Write the minutes of an item (chair, secretary, peer leader, during the meeting), or reword my own item before it',
+    tags,
+    params: IdParamsSchema,
+    body: AgendaItemUpdateSchema,
+    responses: { 200: AgendaItemSchema },
+    reasons: ['meetings.minutes_during_meeting', 'meetings.reword_before_meeting'],
+  }),
+  removeAgendaItem: endpoint({
+    method: 'DELETE',
+    path: '/api/agenda-items/:id',
+    operationId: 'removeAgendaItem',
+    summary: 'Take an item off the agenda (its author before the meeting; the chair or peer leader)',
+    tags,
+    params: IdParamsSchema,
+    responses: { 200: OkSchema },
+    reasons: ['meetings.standing_item_stays'],
+  }),
+  settings: endpoint({
+    method: 'GET',
+    path: '/api/residences/:id/meeting-settings',
+    operationId: 'getMeetingSettings',
+    summary: 'How a house meets: quorum, weekly outside-meeting goal, reminder time (peer leader, admin)',
+    tags,
+    params: IdParamsSchema,
+    responses: { 200: MeetingSettingsSchema },
+  }),
+  updateSettings: endpoint({
+    method: 'PATCH',
+    path: '/api/residences/:id/meeting-settings',
+    operationId: 'updateMeetingSettings',
+    summary: 'Change how a house meets (peer leader, admin)',
+    tags,
+    params: IdParamsSchema,
+    body: MeetingSettingsUpdateSchema,
+    responses: { 200: MeetingSettingsSchema },
+  }),
+} as const;

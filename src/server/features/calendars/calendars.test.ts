@@ -10,8 +10,13 @@ import {
   type TestPerson,
 } from '../../../test/factories.ts';
 import { hashToken } from '../../platform/auth/secrets.ts';
-import { calendarFeeds, houseMeetingSeries, houseMeetings } from '../../platform/database/schema.ts';
-import { wallClock } from './ical.ts';
+import {
+  agendaItems,
+  calendarFeeds,
+  houseMeetingSeries,
+  houseMeetings,
+} from '../../platform/database/schema.ts';
+import { wallClock } from './time-zones.ts';
 
 let admin: TestPerson;
 let houseA: string;
@@ -140,6 +145,28 @@ describe('a personal calendar address', () => {
     });
   });
 
+  it('should carry when, where and which house only: never an agenda item or its minutes', async () => {
+    const [meeting] = await testDb()
+      .select()
+      .from(houseMeetings)
+      .where(eq(houseMeetings.residenceId, houseA))
+      .limit(1);
+    await testDb().insert(agendaItems).values({
+      organizationId: admin.organizationId,
+      residenceId: houseA,
+      meetingId: meeting!.id,
+      title: 'NoteWordsOfTheAgenda',
+      details: 'NoteWordsOfTheDetails',
+      minutes: 'NoteWordsOfTheMinutes',
+      position: 1,
+    });
+    const feed = await subscribe(resident);
+    const result = await call('GET', pathOf(feed.url));
+    expect(result.status).toBe(200);
+    expect(result.text).toContain('Maple weekly meeting');
+    expect(result.text).not.toMatch(/NoteWords/);
+  });
+
   it('should stop working once revoked; only its owner (or an admin) can revoke it', async () => {
     const feed = await subscribe(resident);
     expect((await call('DELETE', `/api/calendar-feeds/${feed.id}`, { as: leader })).status).toBe(404);
@@ -154,16 +181,19 @@ describe('a personal calendar address', () => {
   });
 
   it('should answer 404 for an unknown address and 400 for one that is not a calendar address', async () => {
-    expect((await call('GET', `/api/calendar/${'x'.repeat(43)}.ics`)).status).toBe(404);
+    const unknown = await call('GET', `/api/calendar/${'x'.repeat(43)}.ics`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.reason).toBe('request.not_found');
     expect((await call('GET', '/api/calendar/short.ics')).status).toBe(400);
     expect((await call('GET', `/api/calendar/${'x'.repeat(43)}.json`)).status).toBe(400);
   });
 
-  it('should keep at most 10 addresses per person', async () => {
+  it('should fail with 409 calendars.too_many_addresses past 10 addresses per person', async () => {
     const person = await buildPerson(admin, { role: 'resident', residenceId: houseB });
     for (let i = 0; i < 10; i++) await subscribe(person);
     const eleventh = await call('POST', '/api/calendar-feeds', { as: person, body: { scope: 'person' } });
     expect(eleventh.status).toBe(409);
+    expect(eleventh.body.error).toMatchObject({ code: 'conflict', reason: 'calendars.too_many_addresses' });
   });
 });
 
@@ -183,16 +213,32 @@ describe('a residence calendar address', () => {
   });
 
   it.each([
-    [{ scope: 'residence' }, 'residenceId', 'is required for a residence calendar'],
+    [
+      { scope: 'residence' },
+      'residenceId',
+      'calendars.residence_required',
+      'is required for a residence calendar',
+    ],
     [
       { scope: 'person', residenceId: '00000000-0000-4000-8000-000000000000' },
       'residenceId',
+      'calendars.residence_not_for_person',
       'must be empty for a personal calendar',
     ],
-    [{ scope: 'house' }, 'scope', 'must be person or residence'],
-  ])('should refuse %j naming the field', async (body, field, message) => {
+    [{ scope: 'house' }, 'scope', 'field.not_an_option', 'must be person or residence'],
+  ])('should fail with 400 naming the field and its reason for %j', async (body, field, reason, message) => {
     const result = await call('POST', '/api/calendar-feeds', { as: leader, body });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toContainEqual({ field, message });
+    expect(result.body.error.reason).toBe('request.invalid');
+    expect(result.body.error.fields).toContainEqual({ field, reason, message });
+  });
+
+  it('should fail with 403 calendars.residence_for_staff when a resident or another house’s peer leader asks', async () => {
+    const body = { scope: 'residence', residenceId: houseA };
+    for (const as of [resident, otherLeader]) {
+      const result = await call('POST', '/api/calendar-feeds', { as, body });
+      expect(result.status).toBe(403);
+      expect(result.body.error).toMatchObject({ code: 'forbidden', reason: 'calendars.residence_for_staff' });
+    }
   });
 });

@@ -1,181 +1,166 @@
-// A small iCalendar (RFC 5545) writer: escaping, line folding at 75 octets, CRLF, local and UTC times,
-// and VTIMEZONE blocks built from the IANA zone's real transitions (so any client, and ical.js, can
-// expand a weekly meeting across a daylight-saving change and keep it at the same local hour).
+// The iCalendar (RFC 5545) file of house meetings, written with ical.js: one VEVENT per series (RRULE,
+// EXDATE for cancelled days, an override for each moved one), one per one-off or emergency meeting,
+// and a VTIMEZONE for each house's zone. Only when, where, what and which house: never agenda words.
+import ICAL from 'ical.js';
+import type { houseMeetingSeries, houseMeetings } from '../../platform/database/schema.ts';
+import { vtimezone, wallClock } from './time-zones.ts';
 
-/** TEXT values: backslash, semicolon, comma and line breaks are escaped (RFC 5545 §3.3.11). */
-export function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n');
-}
+// Apple's calendar-name property is text (escaped like the others); ical.js does not know it.
+ICAL.design.icalendar.property['x-wr-calname'] ??= { defaultType: 'text' };
 
-const encoder = new TextEncoder();
+type House = { id: string; name: string; timeZone: string };
+type Series = typeof houseMeetingSeries.$inferSelect;
+type Meeting = typeof houseMeetings.$inferSelect;
 
-/** Folds a content line to at most 75 octets per line, never splitting a UTF-8 character. */
-export function foldLine(line: string): string {
-  if (encoder.encode(line).length <= 75) return line;
-  const parts: string[] = [];
-  let current = '';
-  let size = 0;
-  for (const char of line) {
-    const bytes = encoder.encode(char).length;
-    const limit = parts.length === 0 ? 75 : 74; // continuation lines start with one space
-    if (size + bytes > limit) {
-      parts.push(current);
-      current = '';
-      size = 0;
-    }
-    current += char;
-    size += bytes;
+/**
+ * The calendar as text: CRLF after every line, each folded to at most 75 octets. ical.js counts a
+ * continuation line's leading space outside its fold length, so it folds at 74.
+ */
+export function serialize(calendar: ICAL.Component): string {
+  const foldLength = ICAL.foldLength;
+  ICAL.foldLength = 74;
+  try {
+    return `${calendar.toString()}\r\n`;
+  } finally {
+    ICAL.foldLength = foldLength;
   }
-  parts.push(current);
-  return parts.join('\r\n ');
 }
 
-/** Lines joined with CRLF, each folded; the file ends with CRLF. */
-export function serialize(lines: string[]): string {
-  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+/** 2026-03-01 + 19:00 as a local ("floating") time, placed in a zone by its TZID. */
+const localTime = (date: string, time: string) => ICAL.Time.fromDateTimeString(`${date}T${time}:00`);
+
+function addZoned(component: ICAL.Component, name: string, at: ICAL.Time, zone: string): void {
+  component.addPropertyWithValue(name, at).setParameter('tzid', zone);
 }
 
-/** 2026-03-01 + 19:00 → 20260301T190000 (a local "floating" form, used with TZID). */
-export const localDateTime = (date: string, time: string): string =>
-  `${date.replaceAll('-', '')}T${time.replace(':', '')}00`;
-
-/** An instant in UTC: 20260301T010000Z. */
-export const utcDateTime = (at: Date): string =>
-  `${at.toISOString().slice(0, 19).replaceAll('-', '').replaceAll(':', '')}Z`;
-
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let f = partsFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    partsFormatters.set(timeZone, f);
-  }
-  return f;
+/** The RRULE as stored, with UNTIL added when the series has ended. */
+function ruleOf(series: Series): ICAL.Recur {
+  const rule = series.rrule
+    .replace(/^RRULE:/i, '')
+    .replace(/[\r\n]/g, '')
+    .trim()
+    .toUpperCase();
+  const recur = ICAL.Recur.fromString(rule);
+  if (series.endedAt && !recur.until && !recur.count)
+    recur.until = ICAL.Time.fromJSDate(series.endedAt, true);
+  return recur;
 }
 
-/** The wall-clock date and time of an instant in a zone. */
-export function wallClock(at: Date, timeZone: string): { date: string; time: string; seconds: string } {
-  const parts = partsFormatter(timeZone).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return {
-    date: `${get('year')}-${get('month')}-${get('day')}`,
-    time: `${get('hour')}:${get('minute')}`,
-    seconds: get('second'),
-  };
-}
-
-/** The zone's offset from UTC at an instant, in minutes (Chicago in winter: -360). */
-export function offsetMinutes(at: Date, timeZone: string): number {
-  const w = wallClock(at, timeZone);
-  const asUtc = Date.parse(`${w.date}T${w.time}:${w.seconds}Z`);
-  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
-}
-
-/** The instant a local date and time happen in a zone (the earlier one when the clock repeats). */
-export function zonedInstant(date: string, time: string, timeZone: string): Date {
-  const guess = Date.parse(`${date}T${time}:00Z`);
-  let at = guess - offsetMinutes(new Date(guess), timeZone) * 60_000;
-  // A second pass settles times near a change of offset.
-  at = guess - offsetMinutes(new Date(at), timeZone) * 60_000;
-  return new Date(at);
-}
-
-const formatOffset = (minutes: number): string => {
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
+type EventFields = {
+  uid: string;
+  stamp: ICAL.Time;
+  zone: string;
+  start: ICAL.Time;
+  minutes: number;
+  title: string;
+  location: string;
+  house: string;
 };
 
-type Transition = { at: number; from: number; to: number };
-
-const transitionCache = new Map<string, Transition[]>();
-
-/** Every change of offset in a zone between the start of one year and the end of another. */
-export function transitions(timeZone: string, fromYear: number, toYear: number): Transition[] {
-  const key = `${timeZone}|${fromYear}|${toYear}`;
-  const cached = transitionCache.get(key);
-  if (cached) return cached;
-  const found: Transition[] = [];
-  const end = Date.UTC(toYear + 1, 0, 1);
-  const DAY = 86_400_000;
-  let t = Date.UTC(fromYear, 0, 1);
-  let offset = offsetMinutes(new Date(t), timeZone);
-  while (t < end) {
-    const next = t + DAY;
-    const nextOffset = offsetMinutes(new Date(next), timeZone);
-    if (nextOffset !== offset) {
-      // Narrow down to the minute the clock changed.
-      let lo = t;
-      let hi = next;
-      while (hi - lo > 60_000) {
-        const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
-        if (offsetMinutes(new Date(mid), timeZone) === offset) lo = mid;
-        else hi = mid;
-      }
-      found.push({ at: hi, from: offset, to: nextOffset });
-      offset = nextOffset;
-    }
-    t = next;
-  }
-  if (transitionCache.size > 200) transitionCache.clear();
-  transitionCache.set(key, found);
-  return found;
+function event(fields: EventFields): ICAL.Component {
+  const vevent = new ICAL.Component('vevent');
+  vevent.addPropertyWithValue('uid', fields.uid);
+  vevent.addPropertyWithValue('dtstamp', fields.stamp);
+  addZoned(vevent, 'dtstart', fields.start, fields.zone);
+  vevent.addPropertyWithValue(
+    'duration',
+    ICAL.Duration.fromSeconds(Math.max(1, Math.round(fields.minutes)) * 60),
+  );
+  vevent.addPropertyWithValue('summary', fields.title);
+  if (fields.location) vevent.addPropertyWithValue('location', fields.location);
+  vevent.addPropertyWithValue('description', fields.house);
+  return vevent;
 }
 
-const nameFormatters = new Map<string, Intl.DateTimeFormat>();
-function zoneAbbreviation(at: Date, timeZone: string): string {
-  let f = nameFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' });
-    nameFormatters.set(timeZone, f);
+/** A series: its rule and cancelled days, and an override for each occurrence moved to another time. */
+function seriesEvents(s: Series, house: House, meetings: Meeting[], stamp: ICAL.Time): ICAL.Component[] {
+  const zone = s.timeZone;
+  const uid = `house-series-${s.id}@hearth`;
+  const occurrences = meetings.filter((m) => m.seriesId === s.id);
+  const fields = { uid, stamp, zone, house: house.name };
+  const main = event({
+    ...fields,
+    start: localTime(s.startsOn, s.startTime),
+    minutes: s.durationMinutes,
+    title: s.title,
+    location: s.location,
+  });
+  main.addPropertyWithValue('rrule', ruleOf(s));
+  for (const m of occurrences.filter((o) => o.state === 'cancelled')) {
+    addZoned(main, 'exdate', localTime(m.localDate, s.startTime), zone);
   }
-  return f.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const moved: ICAL.Component[] = [];
+  for (const m of occurrences) {
+    if (m.state === 'cancelled') continue;
+    const wall = wallClock(m.startsAt, zone);
+    if (wall.date === m.localDate && wall.time === s.startTime && m.durationMinutes === s.durationMinutes)
+      continue;
+    const override = event({
+      ...fields,
+      start: localTime(wall.date, wall.time),
+      minutes: m.durationMinutes,
+      title: m.title,
+      location: m.location,
+    });
+    // An occurrence moved to another time keeps its place in the series (RECURRENCE-ID).
+    addZoned(override, 'recurrence-id', localTime(m.localDate, s.startTime), zone);
+    moved.push(override);
+  }
+  return [main, ...moved];
 }
 
-/** A VTIMEZONE for an IANA zone, with one observance per change of offset in the years given. */
-export function vtimezone(timeZone: string, fromYear: number, toYear: number): string[] {
-  const list = transitions(timeZone, fromYear, toYear);
-  const start = new Date(Date.UTC(fromYear, 0, 1));
-  const initial = offsetMinutes(start, timeZone);
-  const standardOffset = Math.min(initial, ...list.map((t) => t.to));
-  const lines = ['BEGIN:VTIMEZONE', `TZID:${timeZone}`];
-  const observance = (at: Date, from: number, to: number, dtstart: string) => {
-    const kind = to > standardOffset ? 'DAYLIGHT' : 'STANDARD';
-    const name = zoneAbbreviation(at, timeZone);
-    lines.push(
-      `BEGIN:${kind}`,
-      `DTSTART:${dtstart}`,
-      `TZOFFSETFROM:${formatOffset(from)}`,
-      `TZOFFSETTO:${formatOffset(to)}`,
-      ...(name ? [`TZNAME:${escapeText(name)}`] : []),
-      `END:${kind}`,
-    );
-  };
-  // The offset in force when the range starts, so times before the first change resolve too.
-  observance(start, initial, initial, '19700101T000000');
-  for (const t of list) {
-    const at = new Date(t.at);
-    const local = new Date(t.at + t.from * 60_000).toISOString();
-    observance(
-      at,
-      t.from,
-      t.to,
-      `${local.slice(0, 10).replaceAll('-', '')}T${local.slice(11, 19).replaceAll(':', '')}`,
-    );
+/** The VCALENDAR of some houses' series and meetings, stamped `now`. */
+export function buildCalendar(input: {
+  name: string;
+  houses: House[];
+  series: Series[];
+  meetings: Meeting[];
+  now: Date;
+}): string {
+  const { name, houses, series, meetings, now } = input;
+  const houseById = new Map(houses.map((h) => [h.id, h]));
+  const stamp = ICAL.Time.fromJSDate(now, true);
+  const events: ICAL.Component[] = [];
+  const zones = new Map<string, number>();
+  const noteZone = (zone: string, year: number) => zones.set(zone, Math.min(zones.get(zone) ?? year, year));
+
+  for (const s of series) {
+    const house = houseById.get(s.residenceId);
+    if (!house) continue;
+    noteZone(s.timeZone, Number(s.startsOn.slice(0, 4)));
+    events.push(...seriesEvents(s, house, meetings, stamp));
   }
-  lines.push('END:VTIMEZONE');
-  return lines;
+  for (const m of meetings) {
+    const house = houseById.get(m.residenceId);
+    if (m.seriesId !== null || m.state === 'cancelled' || !house) continue;
+    const wall = wallClock(m.startsAt, house.timeZone);
+    noteZone(house.timeZone, Number(wall.date.slice(0, 4)));
+    const one = event({
+      uid: `house-meeting-${m.id}@hearth`,
+      stamp,
+      zone: house.timeZone,
+      start: localTime(wall.date, wall.time),
+      minutes: m.durationMinutes,
+      title: m.title,
+      location: m.location,
+      house: house.name,
+    });
+    if (m.kind === 'emergency') one.addPropertyWithValue('priority', 1);
+    events.push(one);
+  }
+
+  const calendar = new ICAL.Component('vcalendar');
+  calendar.addPropertyWithValue('version', '2.0');
+  calendar.addPropertyWithValue('prodid', '-//Hearth//House meetings//EN');
+  calendar.addPropertyWithValue('calscale', 'GREGORIAN');
+  calendar.addPropertyWithValue('method', 'PUBLISH');
+  calendar.addPropertyWithValue('x-wr-calname', name);
+  calendar.addPropertyWithValue('refresh-interval', ICAL.Duration.fromSeconds(6 * 3600));
+  calendar.addPropertyWithValue('x-published-ttl', 'PT6H');
+  const thisYear = now.getUTCFullYear();
+  for (const [zone, firstYear] of zones) {
+    calendar.addSubcomponent(vtimezone(zone, Math.min(firstYear, thisYear) - 1, thisYear + 5));
+  }
+  for (const e of events) calendar.addSubcomponent(e);
+  return serialize(calendar);
 }

@@ -1,17 +1,9 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
+import { zonedTimeToInstant } from '../../../shared/domain/recurrence.ts';
 import type { houseMeetingSeries, houseMeetings } from '../../platform/database/schema.ts';
-import {
-  escapeText,
-  foldLine,
-  offsetMinutes,
-  serialize,
-  transitions,
-  vtimezone,
-  wallClock,
-  zonedInstant,
-} from './ical.ts';
-import { buildCalendar } from './service.ts';
+import { buildCalendar, serialize } from './ical.ts';
+import { offsetMinutes, transitions, vtimezone, wallClock } from './time-zones.ts';
 
 type Series = typeof houseMeetingSeries.$inferSelect;
 type Meeting = typeof houseMeetings.$inferSelect;
@@ -64,20 +56,38 @@ function parse(text: string) {
 
 const chicagoWall = (d: Date) => wallClock(d, 'America/Chicago');
 
+const octets = (line: string) => new TextEncoder().encode(line).length;
+
 describe('iCalendar text', () => {
-  it('should escape backslashes, semicolons, commas and line breaks', () => {
-    expect(escapeText('a\\b;c,d\ne')).toBe('a\\\\b\\;c\\,d\\ne');
+  const now = new Date('2026-02-20T12:00:00Z');
+  const calendarOf = (overrides: Partial<Series>) =>
+    buildCalendar({ name: 'x', houses: [HOUSE], series: [series(overrides)], meetings: [], now });
+
+  it('should escape backslashes, semicolons, commas and line breaks, and read them back', () => {
+    const text = calendarOf({ title: 'a\\b;c,d\ne' });
+    expect(text).toContain('SUMMARY:a\\\\b\\;c\\,d\\ne\r\n');
+    const event = new ICAL.Event(parse(text).getFirstSubcomponent('vevent')!);
+    expect(event.summary).toBe('a\\b;c,d\ne');
   });
 
   it('should fold lines at 75 octets without splitting a character, with CRLF and a space', () => {
-    const line = `SUMMARY:${'ñ'.repeat(80)}`;
-    const folded = foldLine(line);
-    const parts = folded.split('\r\n');
-    expect(parts.length).toBeGreaterThan(1);
-    for (const p of parts) expect(new TextEncoder().encode(p).length).toBeLessThanOrEqual(75);
-    expect(parts.slice(1).every((p) => p.startsWith(' '))).toBe(true);
-    expect(folded.replaceAll('\r\n ', '')).toBe(line);
-    expect(serialize(['A', 'B'])).toBe('A\r\nB\r\n');
+    for (const location of ['ñ'.repeat(80), 'x'.repeat(200), `${'x'.repeat(73)}😀${'y'.repeat(80)}`]) {
+      const text = calendarOf({ location });
+      const lines = text.split('\r\n');
+      expect(lines.every((line) => octets(line) <= 75)).toBe(true);
+      const start = lines.findIndex((line) => line.startsWith('LOCATION:'));
+      expect(lines[start + 1]!.startsWith(' ')).toBe(true);
+      expect(text.replaceAll('\r\n ', '')).toContain(`LOCATION:${location}\r\n`);
+      expect(new ICAL.Event(parse(text).getFirstSubcomponent('vevent')!).location).toBe(location);
+    }
+  });
+
+  it('should end every line with CRLF, the last one too', () => {
+    const text = calendarOf({});
+    expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(text.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
+    expect(serialize(new ICAL.Component('vcalendar'))).toBe('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
   });
 });
 
@@ -85,10 +95,12 @@ describe('time zones', () => {
   it('should know offsets and the instant of a local time on both sides of a DST change', () => {
     expect(offsetMinutes(new Date('2026-01-15T12:00:00Z'), 'America/Chicago')).toBe(-360);
     expect(offsetMinutes(new Date('2026-07-15T12:00:00Z'), 'America/Chicago')).toBe(-300);
-    expect(zonedInstant('2026-03-01', '19:00', 'America/Chicago').toISOString()).toBe(
+    expect(offsetMinutes(new Date('2026-07-15T12:00:00Z'), 'Asia/Kolkata')).toBe(330);
+    expect(offsetMinutes(new Date('2026-07-15T12:00:00Z'), 'UTC')).toBe(0);
+    expect(zonedTimeToInstant('2026-03-01', '19:00', 'America/Chicago').toISOString()).toBe(
       '2026-03-02T01:00:00.000Z',
     );
-    expect(zonedInstant('2026-03-15', '19:00', 'America/Chicago').toISOString()).toBe(
+    expect(zonedTimeToInstant('2026-03-15', '19:00', 'America/Chicago').toISOString()).toBe(
       '2026-03-16T00:00:00.000Z',
     );
   });
@@ -102,13 +114,13 @@ describe('time zones', () => {
   });
 
   it('should write a VTIMEZONE that ical.js reads with the right offsets', () => {
-    const text = serialize([
-      'BEGIN:VCALENDAR',
-      'VERSION:2.0',
-      'PRODID:-//t//t//EN',
-      ...vtimezone('Europe/London', 2025, 2027),
-      'END:VCALENDAR',
-    ]);
+    const calendar = new ICAL.Component('vcalendar');
+    calendar.addPropertyWithValue('version', '2.0');
+    calendar.addPropertyWithValue('prodid', '-//t//t//EN');
+    calendar.addSubcomponent(vtimezone('Europe/London', 2025, 2027));
+    const text = serialize(calendar);
+    expect(text).toContain('TZID:Europe/London\r\n');
+    expect(text).toContain('TZOFFSETTO:+0100\r\n');
     const root = parse(text);
     const zone = new ICAL.Timezone(root.getFirstSubcomponent('vtimezone')!);
     const summer = ICAL.Time.fromData({ year: 2026, month: 7, day: 1, hour: 12, minute: 0 }, zone);

@@ -1,11 +1,14 @@
 // Calendar feeds: a secret address per person or residence (only its SHA-256 hash is stored), and the
 // iCalendar file of the house meetings it covers.
 import { and, asc, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
-import type {
-  CalendarFeedInput,
-  CalendarFeedView,
-  CreatedCalendarFeedView,
+import {
+  type CalendarFeedInput,
+  type CalendarFeedView,
+  type CreatedCalendarFeedView,
+  calendarsApi,
+  MAX_CALENDAR_FEEDS,
 } from '../../../shared/contracts/calendars.ts';
+import { urlOf } from '../../../shared/contracts/endpoint.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { hashToken, newToken } from '../../platform/auth/secrets.ts';
@@ -19,11 +22,9 @@ import {
   people,
   residences,
 } from '../../platform/database/schema.ts';
-import { conflict, forbidden, notFound } from '../../platform/errors.ts';
-import { canSubscribeToResidence, isOrgAdmin } from '../../platform/policies.ts';
-import { escapeText, localDateTime, serialize, utcDateTime, vtimezone, wallClock } from './ical.ts';
-
-const MAX_FEEDS_PER_PERSON = 10;
+import { notFound, refuse } from '../../platform/errors.ts';
+import { buildCalendar } from './ical.ts';
+import { canRevokeFeed, canSubscribeToResidence, housesOfFeed, type OwnerRoles } from './policy.ts';
 
 function presentFeed(row: {
   id: string;
@@ -76,12 +77,19 @@ export async function createFeed(
       .from(residences)
       .where(and(eq(residences.id, input.residenceId!), eq(residences.organizationId, actor.organizationId)));
     if (!house) throw notFound('residence');
-    if (!canSubscribeToResidence(actor, house.id)) throw forbidden();
+    if (!canSubscribeToResidence(actor, house.id)) throw refuse('calendars.residence_for_staff');
     residenceName = house.name;
   }
-  const active = await listFeeds(db, actor);
-  if (active.length >= MAX_FEEDS_PER_PERSON) {
-    throw conflict('You have 10 calendar addresses already. Remove one you no longer use first.', 'scope');
+  const active = await db.$count(
+    calendarFeeds,
+    and(
+      eq(calendarFeeds.organizationId, actor.organizationId),
+      eq(calendarFeeds.ownerId, actor.personId),
+      isNull(calendarFeeds.revokedAt),
+    ),
+  );
+  if (active >= MAX_CALENDAR_FEEDS) {
+    throw refuse('calendars.too_many_addresses', { params: { maximum: MAX_CALENDAR_FEEDS } });
   }
   const token = newToken();
   const [row] = await db
@@ -103,7 +111,7 @@ export async function createFeed(
     subjectId: row!.id,
     detail: { scope: input.scope },
   });
-  const url = `${origin}/api/calendar/${token}.ics`;
+  const url = origin + urlOf(calendarsApi.file, { params: { file: `${token}.ics` } });
   return {
     ...presentFeed({ ...row!, residenceName }),
     url,
@@ -113,18 +121,21 @@ export async function createFeed(
 
 /** The owner revokes their feed; an admin may revoke any feed of the organization. Others: not found. */
 export async function revokeFeed(db: Db, actor: Actor, id: string): Promise<void> {
-  const owner = isOrgAdmin(actor) ? undefined : eq(calendarFeeds.ownerId, actor.personId);
-  const revoked = await db
-    .update(calendarFeeds)
-    .set({ revokedAt: new Date() })
+  const [feed] = await db
+    .select({ id: calendarFeeds.id, ownerId: calendarFeeds.ownerId })
+    .from(calendarFeeds)
     .where(
       and(
         eq(calendarFeeds.id, id),
         eq(calendarFeeds.organizationId, actor.organizationId),
         isNull(calendarFeeds.revokedAt),
-        owner,
       ),
-    )
+    );
+  if (!feed || !canRevokeFeed(actor, feed)) throw notFound('calendar address');
+  const revoked = await db
+    .update(calendarFeeds)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(calendarFeeds.id, feed.id), isNull(calendarFeeds.revokedAt)))
     .returning({ id: calendarFeeds.id });
   if (revoked.length === 0) throw notFound('calendar address');
   await recordAudit(db, {
@@ -137,7 +148,7 @@ export async function revokeFeed(db: Db, actor: Actor, id: string): Promise<void
 }
 
 /** The current roles of the feed's owner (the feed follows them: moving out ends a house's meetings). */
-async function currentHouses(db: Db, organizationId: string, personId: string) {
+async function currentRoles(db: Db, organizationId: string, personId: string): Promise<OwnerRoles> {
   const rows = await db
     .select({ role: memberships.role, residenceId: memberships.residenceId })
     .from(memberships)
@@ -175,15 +186,8 @@ export async function renderCalendar(db: Db, token: string, now = new Date()): P
     .innerJoin(people, eq(people.id, calendarFeeds.ownerId))
     .where(and(eq(calendarFeeds.tokenHash, hashToken(token)), isNull(calendarFeeds.revokedAt)));
   if (!feed) return null;
-  const roles = await currentHouses(db, feed.organizationId, feed.ownerId);
-  let residenceIds: string[];
-  if (feed.scope === 'residence') {
-    // A residence's feed works while its maker still leads that house (or is an admin).
-    if (!feed.residenceId || !(roles.admin || roles.leads.includes(feed.residenceId))) return null;
-    residenceIds = [feed.residenceId];
-  } else {
-    residenceIds = [...new Set([...roles.lives, ...roles.leads])];
-  }
+  const residenceIds = housesOfFeed(feed, await currentRoles(db, feed.organizationId, feed.ownerId));
+  if (!residenceIds) return null;
   const names = CALENDAR_NAMES[feed.language === 'es' ? 'es' : 'en'];
   const houses =
     residenceIds.length === 0
@@ -227,116 +231,4 @@ export async function renderCalendar(db: Db, token: string, now = new Date()): P
   const calendarName =
     feed.scope === 'residence' && houses[0] ? `${names.residence} · ${houses[0].name}` : names.person;
   return buildCalendar({ name: calendarName, houses, series, meetings, now });
-}
-
-type House = { id: string; name: string; timeZone: string };
-type Series = typeof houseMeetingSeries.$inferSelect;
-type Meeting = typeof houseMeetings.$inferSelect;
-
-/** The RRULE as stored, made safe to embed, with UNTIL added when the series has ended. */
-function ruleOf(series: Series): string {
-  const rule = series.rrule
-    .replace(/^RRULE:/i, '')
-    .replace(/[\r\n]/g, '')
-    .trim();
-  if (!series.endedAt || /(^|;)(UNTIL|COUNT)=/i.test(rule)) return rule;
-  return `${rule};UNTIL=${utcDateTime(series.endedAt)}`;
-}
-
-const duration = (minutes: number) => `PT${Math.max(1, Math.round(minutes))}M`;
-
-/** The VCALENDAR: one VEVENT per series (RRULE, EXDATE for cancelled days, overrides for moved ones), one per one-off. */
-export function buildCalendar(input: {
-  name: string;
-  houses: House[];
-  series: Series[];
-  meetings: Meeting[];
-  now: Date;
-}): string {
-  const { name, houses, series, meetings, now } = input;
-  const houseById = new Map(houses.map((h) => [h.id, h]));
-  const stamp = utcDateTime(now);
-  const events: string[] = [];
-  const zones = new Map<string, number>();
-  const noteZone = (zone: string, year: number) => zones.set(zone, Math.min(zones.get(zone) ?? year, year));
-
-  for (const s of series) {
-    const house = houseById.get(s.residenceId);
-    if (!house) continue;
-    const zone = s.timeZone;
-    noteZone(zone, Number(s.startsOn.slice(0, 4)));
-    const occurrences = meetings.filter((m) => m.seriesId === s.id);
-    const cancelled = occurrences.filter((m) => m.state === 'cancelled');
-    events.push(
-      'BEGIN:VEVENT',
-      `UID:house-series-${s.id}@hearth`,
-      `DTSTAMP:${stamp}`,
-      `DTSTART;TZID=${zone}:${localDateTime(s.startsOn, s.startTime)}`,
-      `DURATION:${duration(s.durationMinutes)}`,
-      `RRULE:${ruleOf(s)}`,
-      ...cancelled.map((m) => `EXDATE;TZID=${zone}:${localDateTime(m.localDate, s.startTime)}`),
-      `SUMMARY:${escapeText(s.title)}`,
-      ...(s.location ? [`LOCATION:${escapeText(s.location)}`] : []),
-      `DESCRIPTION:${escapeText(house.name)}`,
-      'END:VEVENT',
-    );
-    // An occurrence moved to another time keeps its place in the series (RECURRENCE-ID).
-    for (const m of occurrences) {
-      if (m.state === 'cancelled') continue;
-      const wall = wallClock(m.startsAt, zone);
-      if (wall.date === m.localDate && wall.time === s.startTime && m.durationMinutes === s.durationMinutes)
-        continue;
-      events.push(
-        'BEGIN:VEVENT',
-        `UID:house-series-${s.id}@hearth`,
-        `DTSTAMP:${stamp}`,
-        `RECURRENCE-ID;TZID=${zone}:${localDateTime(m.localDate, s.startTime)}`,
-        `DTSTART;TZID=${zone}:${localDateTime(wall.date, wall.time)}`,
-        `DURATION:${duration(m.durationMinutes)}`,
-        `SUMMARY:${escapeText(m.title)}`,
-        ...(m.location ? [`LOCATION:${escapeText(m.location)}`] : []),
-        `DESCRIPTION:${escapeText(house.name)}`,
-        'END:VEVENT',
-      );
-    }
-  }
-
-  for (const m of meetings) {
-    if (m.seriesId !== null || m.state === 'cancelled') continue;
-    const house = houseById.get(m.residenceId);
-    if (!house) continue;
-    const zone = house.timeZone;
-    const wall = wallClock(m.startsAt, zone);
-    noteZone(zone, Number(wall.date.slice(0, 4)));
-    events.push(
-      'BEGIN:VEVENT',
-      `UID:house-meeting-${m.id}@hearth`,
-      `DTSTAMP:${stamp}`,
-      `DTSTART;TZID=${zone}:${localDateTime(wall.date, wall.time)}`,
-      `DURATION:${duration(m.durationMinutes)}`,
-      `SUMMARY:${escapeText(m.title)}`,
-      ...(m.location ? [`LOCATION:${escapeText(m.location)}`] : []),
-      `DESCRIPTION:${escapeText(house.name)}`,
-      ...(m.kind === 'emergency' ? ['PRIORITY:1'] : []),
-      'END:VEVENT',
-    );
-  }
-
-  const thisYear = now.getUTCFullYear();
-  const timezones = [...zones.entries()].flatMap(([zone, firstYear]) =>
-    vtimezone(zone, Math.min(firstYear, thisYear) - 1, thisYear + 5),
-  );
-  return serialize([
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Hearth//House meetings//EN',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(name)}`,
-    'REFRESH-INTERVAL;VALUE=DURATION:PT6H',
-    'X-PUBLISHED-TTL:PT6H',
-    ...timezones,
-    ...events,
-    'END:VCALENDAR',
-  ]);
 }

@@ -1,15 +1,12 @@
 // Commitments — how peers will help each other — and the support ledger entry a done commitment starts.
 import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import {
-  type CommitmentView,
-  DECISION_MESSAGES,
-  type NewCommitment,
-} from '../../../shared/contracts/decisions.ts';
+import type { CommitmentView, NewCommitment } from '../../../shared/contracts/decisions.ts';
 import type { SupportKind } from '../../../shared/domain/vocabulary.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import {
   agendaItems,
   commitments,
@@ -17,18 +14,17 @@ import {
   people,
   supportLedger,
 } from '../../platform/database/schema.ts';
-import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
-import { canMarkCommitmentDone, canRecordAtMeeting, isHouseMember } from '../../platform/policies.ts';
+import { invalidField, notFound, refuse } from '../../platform/errors.ts';
 import { displayNameOf } from '../people/presenters.ts';
-import { assertItemOfMeeting, currentMembers, type MeetingForMember } from './access.ts';
+import { canMarkCommitmentDone, canSeeHouseBusiness } from './policy.ts';
+import { assertItemOfMeeting, assertRecordable, currentMembers, type MeetingForMember } from './records.ts';
 
-type Reader = Pick<Db, 'select'>;
 const helper = alias(people, 'helper');
 const helped = alias(people, 'helped');
 
 /** Commitments with their people, item and meeting, presented for the actor; `where` is ANDed with the organization. */
 export async function loadCommitments(
-  db: Reader,
+  db: Executor,
   actor: Actor,
   where: SQL | undefined,
 ): Promise<CommitmentView[]> {
@@ -90,12 +86,8 @@ export async function loadCommitments(
   }));
 }
 
-/** Commitments and motions are recorded while a meeting is in progress (commitments also just after it closes). */
-export function assertRecordable(actor: Actor, meeting: MeetingForMember, allowClosed: boolean) {
-  if (!canRecordAtMeeting(actor, meeting)) throw new AppError('forbidden', DECISION_MESSAGES.notRecorder);
-  const ok = meeting.state === 'in_progress' || (allowClosed && meeting.state === 'closed');
-  if (!ok) throw conflict(DECISION_MESSAGES.notInProgress);
-}
+const notAMember = (field: string) =>
+  invalidField(field, 'decisions.not_house_member', 'is not a current member of this house');
 
 export async function recordCommitment(
   db: Db,
@@ -108,9 +100,8 @@ export async function recordCommitment(
     const members = new Set(
       (await currentMembers(tx, actor.organizationId, meeting.residenceId)).map((m) => m.personId),
     );
-    if (!members.has(input.helperId)) throw invalid('helperId', DECISION_MESSAGES.notMember);
-    if (input.helpedId && !members.has(input.helpedId))
-      throw invalid('helpedId', DECISION_MESSAGES.notMember);
+    if (!members.has(input.helperId)) throw notAMember('helperId');
+    if (input.helpedId && !members.has(input.helpedId)) throw notAMember('helpedId');
     if (input.agendaItemId)
       await assertItemOfMeeting(tx, actor.organizationId, meeting.id, input.agendaItemId);
     const [row] = await tx
@@ -151,17 +142,15 @@ export async function markCommitmentDone(db: Db, actor: Actor, id: string, note:
       .select()
       .from(commitments)
       .where(and(eq(commitments.id, id), eq(commitments.organizationId, actor.organizationId)));
-    if (!found || !isHouseMember(actor, found.residenceId)) throw notFound('commitment');
-    if (!canMarkCommitmentDone(actor, found)) {
-      throw new AppError('forbidden', DECISION_MESSAGES.notHelper);
-    }
+    if (!found || !canSeeHouseBusiness(actor, found.residenceId)) throw notFound('commitment');
+    if (!canMarkCommitmentDone(actor, found)) throw refuse('decisions.not_helper');
     const doneAt = new Date();
     const [updated] = await tx
       .update(commitments)
       .set({ doneAt, doneNote: note || null })
       .where(and(eq(commitments.id, found.id), isNull(commitments.doneAt)))
       .returning({ id: commitments.id });
-    if (!updated) throw conflict(DECISION_MESSAGES.alreadyDone, 'id');
+    if (!updated) throw refuse('decisions.already_done');
     await tx
       .insert(supportLedger)
       .values({
@@ -189,7 +178,7 @@ export async function markCommitmentDone(db: Db, actor: Actor, id: string, note:
 }
 
 /** My open commitments: the ones I will keep, and the ones others made to help me (or the whole house). */
-export async function myOpenCommitments(db: Reader, actor: Actor, residenceIds: string[]) {
+export async function myOpenCommitments(db: Executor, actor: Actor, residenceIds: string[]) {
   if (residenceIds.length === 0) return { mine: [], forMe: [] };
   // Only the houses I live in or lead now: after moving out, a house's commitments stay with the house.
   const openInMyHouses = and(isNull(commitments.doneAt), inArray(commitments.residenceId, residenceIds));
@@ -214,25 +203,10 @@ export async function myOpenCommitments(db: Reader, actor: Actor, residenceIds: 
  * A house's open commitments, oldest meeting first: what the next meeting's agenda brings back as
  * follow-up items (features/meetings reads this).
  */
-export async function listOpenCommitments(db: Reader, actor: Actor, residenceId: string) {
+export async function listOpenCommitments(db: Executor, actor: Actor, residenceId: string) {
   return await loadCommitments(
     db,
     actor,
     and(eq(commitments.residenceId, residenceId), isNull(commitments.doneAt)),
   );
-}
-
-/** The same list as plain rows, for code that runs without a viewer (the agenda's follow-up items). */
-export async function openCommitmentRows(db: Reader, organizationId: string, residenceId: string) {
-  return await db
-    .select()
-    .from(commitments)
-    .where(
-      and(
-        eq(commitments.organizationId, organizationId),
-        eq(commitments.residenceId, residenceId),
-        isNull(commitments.doneAt),
-      ),
-    )
-    .orderBy(asc(commitments.createdAt));
 }

@@ -189,13 +189,14 @@ describe('recording commitments', () => {
     expect(byLeader.body.agendaItemId).toBeNull();
   });
 
-  it('refuses a resident who is neither chair, secretary nor peer leader (403), writing nothing', async () => {
+  it('refuses a resident who is neither chair, secretary nor peer leader (403 decisions.not_recorder), writing nothing', async () => {
     const before = await countOf(commitments);
     const result = await call('POST', `/api/meetings/${meetingId}/commitments`, {
       as: carlos,
       body: commitment(),
     });
     expect(result.status).toBe(403);
+    expect(result.body.error.reason).toBe('decisions.not_recorder');
     expect(result.body.error.message).toMatch(/chair, the secretary or the peer leader/);
     expect(await countOf(commitments)).toBe(before);
   });
@@ -214,7 +215,10 @@ describe('recording commitments', () => {
         body: commitment(make()),
       });
       expect(result.status).toBe(400);
-      expect(result.body.error.fields).toEqual([{ field, message: 'is not a current member of this house' }]);
+      expect(result.body.error.reason).toBe('request.invalid');
+      expect(result.body.error.fields).toEqual([
+        { field, reason: 'decisions.not_house_member', message: 'is not a current member of this house' },
+      ]);
       expect(await countOf(commitments)).toBe(before);
     },
   );
@@ -236,22 +240,26 @@ describe('recording commitments', () => {
     expect(await countOf(commitments)).toBe(before);
   });
 
-  it('refuses an agenda item of another meeting', async () => {
+  it('refuses an agenda item of another meeting (400 decisions.not_an_item_of_meeting)', async () => {
     const elsewhere = await buildItem(upcomingId, houseId, { title: 'Later' });
     const result = await call('POST', `/api/meetings/${meetingId}/commitments`, {
       as: chair,
       body: commitment({ agendaItemId: elsewhere }),
     });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields[0].field).toBe('agendaItemId');
+    expect(result.body.error.fields[0]).toMatchObject({
+      field: 'agendaItemId',
+      reason: 'decisions.not_an_item_of_meeting',
+    });
   });
 
-  it('waits for the meeting to start (409 on an upcoming meeting)', async () => {
+  it('waits for the meeting to start (409 decisions.not_in_progress on an upcoming meeting)', async () => {
     const result = await call('POST', `/api/meetings/${upcomingId}/commitments`, {
       as: chair,
       body: commitment({ agendaItemId: null }),
     });
     expect(result.status).toBe(409);
+    expect(result.body.error.reason).toBe('decisions.not_in_progress');
   });
 
   it('shows nothing to people outside the house: another house, counselors, admins, another organization (404)', async () => {
@@ -315,10 +323,11 @@ describe('my commitments and marking them done', () => {
     });
   });
 
-  it('lets only the helper or the peer leader mark one done; others 403, other houses 404', async () => {
+  it('lets only the helper or the peer leader mark one done; others 403 decisions.not_helper, other houses 404', async () => {
     const [c] = (await call('GET', '/api/me/commitments', { as: carlos })).body.mine;
     const byDana = await call('POST', `/api/commitments/${c.id}/done`, { as: dana, body: {} });
     expect(byDana.status).toBe(403);
+    expect(byDana.body.error.reason).toBe('decisions.not_helper');
     expect((await call('POST', `/api/commitments/${c.id}/done`, { as: outsider, body: {} })).status).toBe(
       404,
     );
@@ -335,7 +344,7 @@ describe('my commitments and marking them done', () => {
     expect(await ledgerCount()).toBe(0);
   });
 
-  it('records a done commitment once, with its support ledger entry; a second time is 409 and changes nothing', async () => {
+  it('records a done commitment once, with its support ledger entry; a second time is 409 decisions.already_done and changes nothing', async () => {
     const [c] = (await call('GET', '/api/me/commitments', { as: carlos })).body.mine;
     const done = await call('POST', `/api/commitments/${c.id}/done`, {
       as: carlos,
@@ -357,6 +366,7 @@ describe('my commitments and marking them done', () => {
     ]);
     const again = await call('POST', `/api/commitments/${c.id}/done`, { as: carlos, body: {} });
     expect(again.status).toBe(409);
+    expect(again.body.error.reason).toBe('decisions.already_done');
     expect(again.body.error.message).toBe('This commitment is already marked done.');
     expect(await ledgerCount()).toBe(1);
     const [row] = await testDb().select().from(commitments).where(eq(commitments.id, c.id));
@@ -416,7 +426,10 @@ describe('after moving out', () => {
       body: commitment({ helpedId: ed.id }),
     });
     expect(refused.status).toBe(400);
-    expect(refused.body.error.fields[0].field).toBe('helpedId');
+    expect(refused.body.error.fields[0]).toMatchObject({
+      field: 'helpedId',
+      reason: 'decisions.not_house_member',
+    });
     await testDb().delete(commitments).where(eq(commitments.id, made.body.id));
   });
 });
@@ -443,15 +456,21 @@ describe('decisions by vote', () => {
 
   it('refuses a motion from a resident who does not record, an empty one, and one on an upcoming meeting', async () => {
     const before = await countOf(motions);
-    expect(
-      (await call('POST', `/api/meetings/${meetingId}/motions`, { as: carlos, body: { text: 'x' } })).status,
-    ).toBe(403);
+    const byCarlos = await call('POST', `/api/meetings/${meetingId}/motions`, {
+      as: carlos,
+      body: { text: 'x' },
+    });
+    expect(byCarlos.status).toBe(403);
+    expect(byCarlos.body.error.reason).toBe('decisions.not_recorder');
     const empty = await call('POST', `/api/meetings/${meetingId}/motions`, { as: chair, body: { text: '' } });
     expect(empty.status).toBe(400);
-    expect(empty.body.error.fields[0].field).toMatch(/text/);
-    expect(
-      (await call('POST', `/api/meetings/${upcomingId}/motions`, { as: chair, body: { text: 'x' } })).status,
-    ).toBe(409);
+    expect(empty.body.error.fields[0]).toMatchObject({ field: 'text', reason: 'field.required' });
+    const early = await call('POST', `/api/meetings/${upcomingId}/motions`, {
+      as: chair,
+      body: { text: 'x' },
+    });
+    expect(early.status).toBe(409);
+    expect(early.body.error.reason).toBe('decisions.not_in_progress');
     expect(
       (await call('POST', `/api/meetings/${meetingId}/motions`, { as: outsider, body: { text: 'x' } }))
         .status,
@@ -459,7 +478,7 @@ describe('decisions by vote', () => {
     expect(await countOf(motions)).toBe(before);
   });
 
-  it('refuses a motion while the house has chosen not to decide by vote, and takes it again once it has', async () => {
+  it('refuses a motion (409 decisions.house_decides_without_votes) while the house has chosen not to decide by vote, and takes it again once it has', async () => {
     const settings = `/api/residences/${houseId}/meeting-settings`;
     expect((await call('PATCH', settings, { as: leader, body: { decidesByVote: false } })).status).toBe(200);
     const before = await countOf(motions);
@@ -468,6 +487,7 @@ describe('decisions by vote', () => {
       body: { text: 'Quiet hours from ten' },
     });
     expect(refused.status).toBe(409);
+    expect(refused.body.error.reason).toBe('decisions.house_decides_without_votes');
     expect(refused.body.error.message).toMatch(/not to decide by vote/);
     expect(await countOf(motions)).toBe(before);
     const back = await call('PATCH', settings, { as: leader, body: { decidesByVote: true } });
@@ -484,20 +504,23 @@ describe('decisions by vote', () => {
     expect(vote.body).toMatchObject({ myVote: 'for', votesCast: 1, votesFor: null, state: 'open' });
   });
 
-  it('refuses a second vote by the same person (409), keeping the first', async () => {
+  it('refuses a second vote by the same person (409 decisions.already_voted), keeping the first', async () => {
     const again = await call('POST', `/api/motions/${motionId}/votes`, {
       as: carlos,
       body: { choice: 'against' },
     });
     expect(again.status).toBe(409);
+    expect(again.body.error.reason).toBe('decisions.already_voted');
+    expect(again.body.error.fields[0]).toMatchObject({ field: 'choice', reason: 'decisions.already_voted' });
     expect(again.body.error.message).toBe('You have already voted on this motion. Your vote is kept.');
     expect((await voteRows(motionId)).map((v) => v.choice)).toEqual(['for']);
   });
 
-  it('refuses a vote by someone not present (403 with a clear message), writing nothing', async () => {
+  it('refuses a vote by someone not present (403 decisions.not_present), writing nothing', async () => {
     for (const as of [dana, quinn]) {
       const result = await call('POST', `/api/motions/${motionId}/votes`, { as, body: { choice: 'for' } });
       expect(result.status).toBe(403);
+      expect(result.body.error.reason).toBe('decisions.not_present');
       expect(result.body.error.message).toBe(
         'Only members present at the meeting can vote. Mark yourself present first.',
       );
@@ -541,7 +564,9 @@ describe('decisions by vote', () => {
     await call('POST', `/api/motions/${motionId}/votes`, { as: chair, body: { choice: 'for' } });
     await call('POST', `/api/motions/${motionId}/votes`, { as: secretary, body: { choice: 'against' } });
     await call('POST', `/api/motions/${motionId}/votes`, { as: leader, body: { choice: 'abstain' } });
-    expect((await call('POST', `/api/motions/${motionId}/close`, { as: carlos })).status).toBe(403);
+    const byCarlos = await call('POST', `/api/motions/${motionId}/close`, { as: carlos });
+    expect(byCarlos.status).toBe(403);
+    expect(byCarlos.body.error.reason).toBe('decisions.not_recorder');
     expect((await call('POST', `/api/motions/${motionId}/close`, { as: outsider })).status).toBe(404);
     const closed = await call('POST', `/api/motions/${motionId}/close`, { as: chair });
     expect(closed.status).toBe(200);
@@ -557,13 +582,16 @@ describe('decisions by vote', () => {
     });
   });
 
-  it('refuses votes and a second close once the vote is closed (409)', async () => {
+  it('refuses votes and a second close once the vote is closed (409 decisions.vote_closed)', async () => {
     const late = await call('POST', `/api/motions/${motionId}/votes`, {
       as: carlos,
       body: { choice: 'for' },
     });
     expect(late.status).toBe(409);
-    expect((await call('POST', `/api/motions/${motionId}/close`, { as: chair })).status).toBe(409);
+    expect(late.body.error.reason).toBe('decisions.vote_closed');
+    const again = await call('POST', `/api/motions/${motionId}/close`, { as: chair });
+    expect(again.status).toBe(409);
+    expect(again.body.error.reason).toBe('decisions.vote_closed');
   });
 
   it("uses the house's own quorum when set: too few present means no quorum", async () => {
@@ -606,7 +634,7 @@ describe('decisions by vote', () => {
 describe('minutes', () => {
   let leftOpen: string;
 
-  it('are published only once the meeting closes (409 before)', async () => {
+  it('are published only once the meeting closes (409 decisions.minutes_not_published before)', async () => {
     const motion = await call('POST', `/api/meetings/${meetingId}/motions`, {
       as: chair,
       body: { text: 'Paint the fence in spring', agendaItemId: anonymousItemId },
@@ -617,6 +645,7 @@ describe('minutes', () => {
     await call('POST', `/api/motions/${leftOpen}/votes`, { as: leader, body: { choice: 'for' } });
     const result = await call('GET', `/api/meetings/${meetingId}/minutes`, { as: carlos });
     expect(result.status).toBe(409);
+    expect(result.body.error.reason).toBe('decisions.minutes_not_published');
     expect(result.body.error.message).toBe('The minutes are published when the meeting closes.');
   });
 
@@ -641,6 +670,7 @@ describe('minutes', () => {
       body: { choice: 'against' },
     });
     expect(late2.status).toBe(409);
+    expect(late2.body.error.reason).toBe('decisions.vote_closed');
     const counted = await call('POST', `/api/motions/${leftOpen}/close`, { as: chair });
     expect(counted.body).toMatchObject({ result: 'carried', votesFor: 3, votesAgainst: 0 });
     const result = await call('GET', `/api/meetings/${meetingId}/minutes`, { as: carlos });

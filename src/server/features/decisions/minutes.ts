@@ -1,28 +1,26 @@
-// Published minutes of a closed house meeting, and the house's searchable history of them.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import {
-  DECISION_MESSAGES,
-  type MinutesHistoryView,
-  type MinutesView,
-} from '../../../shared/contracts/decisions.ts';
+// Published minutes of a closed house meeting, and the house's searchable history of them. Reading
+// either is audited.
+import { and, asc, count, desc, eq, exists, ilike, inArray, or, sql } from 'drizzle-orm';
+import type { MinutesHistoryView, MinutesView } from '../../../shared/contracts/decisions.ts';
+import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import {
   agendaItems,
   commitments,
+  houseMeetings,
   meetingAttendance,
+  motions,
   people,
-  residences,
 } from '../../platform/database/schema.ts';
-import { conflict } from '../../platform/errors.ts';
+import { refuse } from '../../platform/errors.ts';
 import { displayNameOf } from '../people/presenters.ts';
-import type { MeetingForMember } from './access.ts';
 import { loadCommitments } from './commitments.ts';
 import { loadMotions } from './motions.ts';
+import type { MeetingForMember } from './records.ts';
 
-type Reader = Pick<Db, 'select'>;
-
-async function peopleByIds(db: Reader, organizationId: string, ids: (string | null)[]) {
+async function peopleByIds(db: Executor, organizationId: string, ids: (string | null)[]) {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
   if (wanted.length === 0) return new Map<string, string>();
   const rows = await db
@@ -38,18 +36,14 @@ async function peopleByIds(db: Reader, organizationId: string, ids: (string | nu
 }
 
 /**
- * The minutes as published to the house. Anonymous items name nobody here, not even to the chair or the
- * peer leader: minutes are the house's lasting record.
+ * The minutes as published to the house, and an audit entry of their reading. Anonymous items name
+ * nobody here, not even to the chair or the peer leader: minutes are the house's lasting record.
  */
-export async function minutesOf(db: Reader, actor: Actor, meeting: MeetingForMember): Promise<MinutesView> {
-  if (meeting.state !== 'closed') throw conflict(DECISION_MESSAGES.minutesNotPublished);
+export async function minutesOf(db: Executor, actor: Actor, meeting: MeetingForMember): Promise<MinutesView> {
+  if (meeting.state !== 'closed') throw refuse('decisions.minutes_not_published');
   const orgId = actor.organizationId;
-  const [house] = await db
-    .select({ name: residences.name, timeZone: residences.timeZone })
-    .from(residences)
-    .where(and(eq(residences.id, meeting.residenceId), eq(residences.organizationId, orgId)));
   const attendance = await db
-    .select({ status: meetingAttendance.status, count: sql<number>`count(*)::int` })
+    .select({ status: meetingAttendance.status, count: count() })
     .from(meetingAttendance)
     .where(and(eq(meetingAttendance.organizationId, orgId), eq(meetingAttendance.meetingId, meeting.id)))
     .groupBy(meetingAttendance.status);
@@ -65,6 +59,13 @@ export async function minutesOf(db: Reader, actor: Actor, meeting: MeetingForMem
     meeting.secretaryId,
     ...items.map((i) => (i.anonymous ? null : i.authorId)),
   ]);
+  await recordAudit(db, {
+    organizationId: orgId,
+    actorId: actor.personId,
+    action: 'minutes.read',
+    subjectType: 'house_meeting',
+    subjectId: meeting.id,
+  });
   const ref = (id: string | null) =>
     id && names.has(id) ? { personId: id, displayName: names.get(id)! } : null;
   const counted = (status: string) => attendance.find((a) => a.status === status)?.count ?? 0;
@@ -73,12 +74,12 @@ export async function minutesOf(db: Reader, actor: Actor, meeting: MeetingForMem
     meeting: {
       id: meeting.id,
       residenceId: meeting.residenceId,
-      residenceName: house?.name ?? '',
+      residenceName: meeting.residenceName,
       title: meeting.title,
       kind: meeting.kind,
       startsAt: meeting.startsAt.toISOString(),
       localDate: meeting.localDate,
-      timeZone: house?.timeZone ?? 'UTC',
+      timeZone: meeting.timeZone,
       location: meeting.location,
       closedAt: meeting.closedAt?.toISOString() ?? null,
       chair: ref(meeting.chairId),
@@ -104,22 +105,46 @@ export async function minutesOf(db: Reader, actor: Actor, meeting: MeetingForMem
 /** Escapes LIKE's wildcards so a search for "50%" finds "50%". */
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-type HistoryRow = {
-  id: string;
-  title: string;
-  kind: string;
-  starts_at: Date;
-  local_date: string;
-  item_count: number;
-  motion_count: number;
-  commitment_count: number;
-  matches: { itemId: string; title: string; excerpt: string }[] | null;
-};
+type Match = MinutesHistoryView['meetings'][number]['matches'][number];
 
 /**
- * The house's closed meetings, newest first. With a search, only meetings whose title, an item's title or
- * minutes, or a motion contain the words (ILIKE: residents search for a word they remember, in any language,
- * so no stemming), with the matching items and an excerpt of their minutes.
+ * A meeting's items whose title or minutes match, with an excerpt of the minutes (a JSON aggregate). The
+ * meeting is named house_meetings.id in words: Drizzle writes a column of a one-table select without
+ * its table, which inside this subquery would mean the item's own id.
+ */
+const matchesOf = (pattern: string) =>
+  sql<Match[]>`coalesce((select json_agg(json_build_object('itemId', i.id, 'title', i.title,
+      'excerpt', left(i.minutes, 240)) order by i.position)
+    from ${agendaItems} i
+    where i.meeting_id = house_meetings.id and (i.title ilike ${pattern} or i.minutes ilike ${pattern})), '[]')`;
+
+/** Whether a meeting's title, an item's title or minutes, or a motion has the words. */
+const mentions = (db: Executor, pattern: string) =>
+  or(
+    ilike(houseMeetings.title, pattern),
+    exists(
+      db
+        .select({ id: agendaItems.id })
+        .from(agendaItems)
+        .where(
+          and(
+            eq(agendaItems.meetingId, houseMeetings.id),
+            or(ilike(agendaItems.title, pattern), ilike(agendaItems.minutes, pattern)),
+          ),
+        ),
+    ),
+    exists(
+      db
+        .select({ id: motions.id })
+        .from(motions)
+        .where(and(eq(motions.meetingId, houseMeetings.id), ilike(motions.text, pattern))),
+    ),
+  );
+
+/**
+ * The house's closed meetings, newest first, and an audit entry of the search. With a search, only
+ * meetings whose title, an item's title or minutes, or a motion contain the words (ILIKE: residents
+ * search for a word they remember, in any language, so no stemming), with the matching items.
  */
 export async function minutesHistory(
   db: Db,
@@ -128,35 +153,36 @@ export async function minutesHistory(
   q: string | undefined,
 ): Promise<MinutesHistoryView['meetings']> {
   const pattern = q ? likePattern(q) : null;
-  const { rows } = await db.$client.query<HistoryRow>(
-    `select m.id, m.title, m.kind, m.starts_at, m.local_date::text as local_date,
-        (select count(*)::int from agenda_items i where i.meeting_id = m.id) as item_count,
-        (select count(*)::int from motions x where x.meeting_id = m.id) as motion_count,
-        (select count(*)::int from commitments c where c.meeting_id = m.id) as commitment_count,
-        case when $3::text is null then null else (
-          select json_agg(json_build_object('itemId', i.id, 'title', i.title,
-              'excerpt', left(i.minutes, 240)) order by i.position)
-            from agenda_items i
-           where i.meeting_id = m.id and (i.title ilike $3 or i.minutes ilike $3)) end as matches
-       from house_meetings m
-      where m.organization_id = $1 and m.residence_id = $2 and m.state = 'closed'
-        and ($3::text is null or m.title ilike $3
-          or exists (select 1 from agenda_items i where i.meeting_id = m.id
-                      and (i.title ilike $3 or i.minutes ilike $3))
-          or exists (select 1 from motions x where x.meeting_id = m.id and x.text ilike $3))
-      order by m.starts_at desc
-      limit 200`,
-    [actor.organizationId, residenceId, pattern],
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    kind: r.kind,
-    startsAt: new Date(r.starts_at).toISOString(),
-    localDate: r.local_date,
-    itemCount: r.item_count,
-    motionCount: r.motion_count,
-    commitmentCount: r.commitment_count,
-    matches: r.matches ?? [],
-  }));
+  const rows = await db
+    .select({
+      id: houseMeetings.id,
+      title: houseMeetings.title,
+      kind: houseMeetings.kind,
+      startsAt: houseMeetings.startsAt,
+      localDate: houseMeetings.localDate,
+      itemCount: db.$count(agendaItems, eq(agendaItems.meetingId, houseMeetings.id)),
+      motionCount: db.$count(motions, eq(motions.meetingId, houseMeetings.id)),
+      commitmentCount: db.$count(commitments, eq(commitments.meetingId, houseMeetings.id)),
+      matches: pattern ? matchesOf(pattern) : sql<Match[]>`'[]'::json`,
+    })
+    .from(houseMeetings)
+    .where(
+      and(
+        eq(houseMeetings.organizationId, actor.organizationId),
+        eq(houseMeetings.residenceId, residenceId),
+        eq(houseMeetings.state, 'closed'),
+        pattern ? mentions(db, pattern) : undefined,
+      ),
+    )
+    .orderBy(desc(houseMeetings.startsAt))
+    .limit(200);
+  await recordAudit(db, {
+    organizationId: actor.organizationId,
+    actorId: actor.personId,
+    action: 'minutes.search',
+    subjectType: 'residence',
+    subjectId: residenceId,
+    detail: { searched: Boolean(q), count: rows.length },
+  });
+  return rows.map((r) => ({ ...r, startsAt: r.startsAt.toISOString() }));
 }

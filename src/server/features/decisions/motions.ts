@@ -1,33 +1,34 @@
 // Decisions by vote: a motion, one vote per member present, and a count against the house's quorum.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import {
-  DECISION_MESSAGES,
-  type MotionResult,
-  type MotionView,
-  type VoteChoice,
-} from '../../../shared/contracts/decisions.ts';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import type { MotionResult, MotionView, VoteChoice } from '../../../shared/contracts/decisions.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import {
   houseMeetingSettings,
+  houseMeetings,
   meetingAttendance,
   motions,
   people,
   votes,
 } from '../../platform/database/schema.ts';
-import { AppError, conflict, notFound } from '../../platform/errors.ts';
+import { refuse } from '../../platform/errors.ts';
 import { displayNameOf } from '../people/presenters.ts';
-import { assertItemOfMeeting, type MeetingForMember, meetingForMember, quorumOf } from './access.ts';
-import { assertRecordable } from './commitments.ts';
-
-type Reader = Pick<Db, 'select'>;
+import { canSeeHouseBusiness, takesVotes } from './policy.ts';
+import {
+  assertItemOfMeeting,
+  assertRecordable,
+  deniedAs,
+  type MeetingForMember,
+  quorumOf,
+} from './records.ts';
 
 /**
  * Motions of some meetings as a member sees them. Individual votes are never shown to anyone: a closed
  * motion shows its counts, an open one how many have voted; each viewer sees their own vote.
  */
-export async function loadMotions(db: Reader, actor: Actor, meetingIds: string[], motionId?: string) {
+export async function loadMotions(db: Executor, actor: Actor, meetingIds: string[], motionId?: string) {
   if (meetingIds.length === 0) return [];
   const rows = await db
     .select({
@@ -35,7 +36,8 @@ export async function loadMotions(db: Reader, actor: Actor, meetingIds: string[]
       firstName: people.firstName,
       lastName: people.lastName,
       nameStyle: people.nameStyle,
-      votesCast: sql<number>`(select count(*)::int from ${votes} v where v.motion_id = ${motions.id})`,
+      votesCast: db.$count(votes, eq(votes.motionId, motions.id)),
+      // The viewer's own vote, and nobody else's: a correlated subquery.
       myVote: sql<VoteChoice | null>`(select v.choice from ${votes} v where v.motion_id = ${motions.id} and v.person_id = ${actor.personId})`,
     })
     .from(motions)
@@ -80,7 +82,7 @@ export async function loadMotions(db: Reader, actor: Actor, meetingIds: string[]
   );
 }
 
-export async function isPresent(db: Reader, organizationId: string, meetingId: string, personId: string) {
+export async function isPresent(db: Executor, organizationId: string, meetingId: string, personId: string) {
   const [row] = await db
     .select({ status: meetingAttendance.status })
     .from(meetingAttendance)
@@ -110,8 +112,7 @@ export async function proposeMotion(
         eq(houseMeetingSettings.residenceId, meeting.residenceId),
       ),
     );
-  if (settings && !settings.decidesByVote)
-    throw conflict('This house has chosen not to decide by vote at its meetings.');
+  if (settings && !settings.decidesByVote) throw refuse('decisions.house_decides_without_votes');
   return await db.transaction(async (tx) => {
     if (input.agendaItemId)
       await assertItemOfMeeting(tx, actor.organizationId, meeting.id, input.agendaItemId);
@@ -138,46 +139,36 @@ export async function proposeMotion(
   });
 }
 
-/** The motion's meeting, when the actor is a current member of its house (else 404, audited). */
-async function meetingOfMotion(db: Db, actor: Actor, motionId: string, action: string) {
-  const [found] = await db
-    .select({ meetingId: motions.meetingId })
+/**
+ * The motion, locked for this transaction so a vote and the count never cross, with its meeting, when
+ * the actor is a current member of its house (else 404, audited).
+ */
+async function motionToChange(db: Db, tx: Executor, actor: Actor, motionId: string, action: string) {
+  const [row] = await tx
+    .select({ motion: motions, meeting: houseMeetings })
     .from(motions)
-    .where(and(eq(motions.id, motionId), eq(motions.organizationId, actor.organizationId)));
-  return await meetingForMember(db, actor, found?.meetingId ?? motionId, action).catch((error: unknown) => {
-    throw error instanceof AppError && error.code === 'not_found' ? notFound('motion') : error;
-  });
-}
-
-/** The motion, locked for this transaction so a vote and the count never cross. */
-async function lockedMotion(tx: Reader, actor: Actor, motionId: string) {
-  const [motion] = await tx
-    .select()
-    .from(motions)
+    .innerJoin(houseMeetings, eq(houseMeetings.id, motions.meetingId))
     .where(and(eq(motions.id, motionId), eq(motions.organizationId, actor.organizationId)))
-    .for('update');
-  if (!motion) throw notFound('motion');
-  return motion;
+    .for('update', { of: motions });
+  if (!row || !canSeeHouseBusiness(actor, row.meeting.residenceId)) {
+    throw await deniedAs(db, actor, action, { type: 'motion', id: motionId });
+  }
+  return row;
 }
 
 export async function castVote(db: Db, actor: Actor, motionId: string, choice: VoteChoice) {
-  const meeting = await meetingOfMotion(db, actor, motionId, 'vote.cast');
   return await db.transaction(async (tx) => {
-    const motion = await lockedMotion(tx, actor, motionId);
-    if (motion.state !== 'open' || meeting.state !== 'in_progress') {
-      throw conflict(DECISION_MESSAGES.motionClosed, 'choice');
-    }
+    const { motion, meeting } = await motionToChange(db, tx, actor, motionId, 'vote.cast');
+    if (!takesVotes(motion, meeting)) throw refuse('decisions.vote_closed', { field: 'choice' });
     if (!(await isPresent(tx, actor.organizationId, meeting.id, actor.personId))) {
-      throw new AppError('forbidden', DECISION_MESSAGES.notPresent, [
-        { field: 'choice', message: DECISION_MESSAGES.notPresent },
-      ]);
+      throw refuse('decisions.not_present', { field: 'choice' });
     }
     const inserted = await tx
       .insert(votes)
       .values({ organizationId: actor.organizationId, motionId: motion.id, personId: actor.personId, choice })
       .onConflictDoNothing()
       .returning({ motionId: votes.motionId });
-    if (inserted.length === 0) throw conflict(DECISION_MESSAGES.alreadyVoted, 'choice');
+    if (inserted.length === 0) throw refuse('decisions.already_voted', { field: 'choice' });
     // The audit says that a vote was cast, never which way.
     await recordAudit(tx, {
       organizationId: actor.organizationId,
@@ -202,50 +193,52 @@ export function resultOf(counts: {
   return counts.for > counts.against ? 'carried' : 'failed';
 }
 
+/** Members present now, and the votes of those still present, by choice. */
+async function countVotes(tx: Executor, organizationId: string, meetingId: string, motionId: string) {
+  const present = await tx.$count(
+    meetingAttendance,
+    and(
+      eq(meetingAttendance.organizationId, organizationId),
+      eq(meetingAttendance.meetingId, meetingId),
+      eq(meetingAttendance.status, 'present'),
+    ),
+  );
+  // Only the votes of members still marked present count.
+  const tally = await tx
+    .select({ choice: votes.choice, count: count() })
+    .from(votes)
+    .innerJoin(
+      meetingAttendance,
+      and(
+        eq(meetingAttendance.meetingId, meetingId),
+        eq(meetingAttendance.personId, votes.personId),
+        eq(meetingAttendance.status, 'present'),
+      ),
+    )
+    .where(eq(votes.motionId, motionId))
+    .groupBy(votes.choice);
+  const of = (choice: VoteChoice) => tally.find((t) => t.choice === choice)?.count ?? 0;
+  return { present, for: of('for'), against: of('against'), abstain: of('abstain') };
+}
+
 export async function closeMotion(db: Db, actor: Actor, motionId: string) {
-  const meeting = await meetingOfMotion(db, actor, motionId, 'motion.close');
   return await db.transaction(async (tx) => {
-    const motion = await lockedMotion(tx, actor, motionId);
+    const { motion, meeting } = await motionToChange(db, tx, actor, motionId, 'motion.close');
     // A vote left open when the meeting closed can still be counted afterwards (attendance is final then).
     assertRecordable(actor, meeting, true);
-    if (motion.state !== 'open') throw conflict(DECISION_MESSAGES.motionClosed, 'id');
-    const [present] = await tx
-      .select({ count: sql<number>`count(*)::int` })
-      .from(meetingAttendance)
-      .where(
-        and(
-          eq(meetingAttendance.organizationId, actor.organizationId),
-          eq(meetingAttendance.meetingId, meeting.id),
-          eq(meetingAttendance.status, 'present'),
-        ),
-      );
-    // Only the votes of members still marked present count.
-    const tally = await tx
-      .select({ choice: votes.choice, count: sql<number>`count(*)::int` })
-      .from(votes)
-      .innerJoin(
-        meetingAttendance,
-        and(
-          eq(meetingAttendance.meetingId, meeting.id),
-          eq(meetingAttendance.personId, votes.personId),
-          eq(meetingAttendance.status, 'present'),
-        ),
-      )
-      .where(eq(votes.motionId, motion.id))
-      .groupBy(votes.choice);
-    const count = (c: VoteChoice) => tally.find((t) => t.choice === c)?.count ?? 0;
+    if (motion.state !== 'open') throw refuse('decisions.vote_closed');
+    const counted = await countVotes(tx, actor.organizationId, meeting.id, motion.id);
     const quorum = await quorumOf(tx, actor.organizationId, meeting.residenceId);
-    const presentCount = present?.count ?? 0;
-    const result = resultOf({ for: count('for'), against: count('against'), present: presentCount, quorum });
+    const result = resultOf({ ...counted, quorum });
     await tx
       .update(motions)
       .set({
         state: 'closed',
         result,
-        votesFor: count('for'),
-        votesAgainst: count('against'),
-        abstentions: count('abstain'),
-        presentCount,
+        votesFor: counted.for,
+        votesAgainst: counted.against,
+        abstentions: counted.abstain,
+        presentCount: counted.present,
         quorum,
         closedAt: new Date(),
       })

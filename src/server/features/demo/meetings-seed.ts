@@ -9,6 +9,7 @@ import { localDate } from '../../../shared/domain/dates.ts';
 import { addDays, expandOccurrences } from '../../../shared/domain/recurrence.ts';
 import { nextTurns } from '../../../shared/domain/rotation.ts';
 import { membershipHeldOn } from '../../platform/database/current-membership.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import {
   agendaItems,
   houseMeetingSeries,
@@ -19,7 +20,6 @@ import {
   notifications,
   residences,
 } from '../../platform/database/schema.ts';
-import type { Queryable } from '../meetings/access.ts';
 import { MEETING_REMINDER } from '../meetings/notifications.ts';
 import { materialiseSeriesIn, STANDING_TITLES } from '../meetings/schedule.ts';
 import { seededRandom } from './seed.ts';
@@ -79,9 +79,7 @@ const CHORES_MINUTES = [
 ];
 const UPCOMING_PROBLEMS = ['Cleaning the fridge before the holidays', 'Planning a house game night'];
 
-type Tx = Queryable;
-
-async function residentsOf(tx: Tx, organizationId: string, residenceId: string, on: string) {
+async function residentsOf(tx: Executor, organizationId: string, residenceId: string, on: string) {
   return await tx
     .select({ personId: memberships.personId, movedInOn: memberships.startsOn, role: memberships.role })
     .from(memberships)
@@ -96,7 +94,11 @@ async function residentsOf(tx: Tx, organizationId: string, residenceId: string, 
     .orderBy(asc(memberships.startsOn), asc(memberships.personId));
 }
 
-export async function seedMeetings(tx: Tx, organizationId: string, now: Date = new Date()): Promise<void> {
+export async function seedMeetings(
+  tx: Executor,
+  organizationId: string,
+  now: Date = new Date(),
+): Promise<void> {
   const random = seededRandom(3_2026);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const houses = await tx

@@ -102,7 +102,9 @@ describe('the schedule', () => {
       body: { rrule: 'FREQ=SOMETIMES', startsOn: today(), startTime: '19:00' },
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields).toEqual([{ field: 'rrule', message: expect.stringMatching(/FREQ/) }]);
+    expect(bad.body.error.fields).toEqual([
+      { field: 'rrule', reason: 'meetings.rrule_invalid', message: expect.stringMatching(/FREQ/) },
+    ]);
     const oneOff = await call('POST', `/api/residences/${houseId}/meetings`, {
       as: leader,
       body: { kind: 'one_off', title: 'Late', date: today(), time: '24:30' },

@@ -3,9 +3,9 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { RotationMember } from '../../../shared/domain/rotation.ts';
 import { membershipHeldOn } from '../../platform/database/current-membership.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import { memberships, people } from '../../platform/database/schema.ts';
 import { displayNameOf } from '../people/presenters.ts';
-import type { Queryable } from './access.ts';
 
 export type HouseMember = RotationMember & {
   displayName: string;
@@ -15,7 +15,7 @@ export type HouseMember = RotationMember & {
 
 /** Current residents and peer leaders of a house on a date (a person with both roles appears once). */
 export async function currentMembers(
-  db: Queryable,
+  db: Executor,
   organizationId: string,
   residenceId: string,
   on: string,
@@ -63,7 +63,7 @@ export const residentsOf = (members: HouseMember[]) => members.filter((m) => m.i
 
 /** The stay a person began in a house most recently (for someone who has moved out since). */
 export async function lastStayStart(
-  db: Queryable,
+  db: Executor,
   organizationId: string,
   residenceId: string,
   personId: string,

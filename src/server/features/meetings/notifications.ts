@@ -1,9 +1,14 @@
 // The house-meeting reminder each member gets before a meeting (a pg-boss job, idempotent per person and
 // meeting). The list a person reads and its read state live in features/notifications.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { localDate } from '../../../shared/domain/dates.ts';
 import type { Db } from '../../platform/database/connect.ts';
-import { houseMeetings, notifications, residences } from '../../platform/database/schema.ts';
+import {
+  houseMeetingSettings,
+  houseMeetings,
+  notifications,
+  residences,
+} from '../../platform/database/schema.ts';
 import { currentMembers } from './members.ts';
 
 export const MEETING_REMINDER = 'meeting_reminder';
@@ -15,6 +20,8 @@ const DEFAULT_REMINDER_MINUTES = 120;
  * nothing new: one notification per person and meeting (dedupe_key), and the meeting is marked reminded.
  */
 export async function sendMeetingReminders(db: Db, now: Date = new Date()): Promise<number> {
+  // The house's reminder time, and the interval arithmetic on it, which the builder has no words for.
+  const reminderMinutes = sql`coalesce(${houseMeetingSettings.reminderMinutes}, ${DEFAULT_REMINDER_MINUTES})`;
   const due = await db
     .select({
       id: houseMeetings.id,
@@ -25,14 +32,14 @@ export async function sendMeetingReminders(db: Db, now: Date = new Date()): Prom
     })
     .from(houseMeetings)
     .innerJoin(residences, eq(residences.id, houseMeetings.residenceId))
-    .leftJoin(sql`house_meeting_settings s`, sql`s.residence_id = ${houseMeetings.residenceId}`)
+    .leftJoin(houseMeetingSettings, eq(houseMeetingSettings.residenceId, houseMeetings.residenceId))
     .where(
       and(
         eq(houseMeetings.state, 'upcoming'),
         isNull(houseMeetings.remindedAt),
-        sql`${houseMeetings.startsAt} > ${now.toISOString()}::timestamptz`,
-        sql`coalesce(s.reminder_minutes, ${DEFAULT_REMINDER_MINUTES}) > 0`,
-        sql`${houseMeetings.startsAt} - make_interval(mins => coalesce(s.reminder_minutes, ${DEFAULT_REMINDER_MINUTES})) <= ${now.toISOString()}::timestamptz`,
+        gt(houseMeetings.startsAt, now),
+        sql`${reminderMinutes} > 0`,
+        sql`${houseMeetings.startsAt} - make_interval(mins => ${reminderMinutes}) <= ${now.toISOString()}::timestamptz`,
       ),
     );
   let sent = 0;

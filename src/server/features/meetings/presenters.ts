@@ -9,16 +9,18 @@ import type {
   MeetingSummary,
   SeriesView,
 } from '../../../shared/contracts/meetings.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import { people } from '../../platform/database/schema.ts';
 import { displayNameOf } from '../people/presenters.ts';
-import type { MeetingRow, MeetingViewer, Queryable } from './access.ts';
-import type { AgendaRow, Celebration } from './agenda.ts';
-import type { SeriesRow } from './schedule.ts';
+import type { AgendaRow } from './agenda.ts';
+import type { Celebration } from './celebrations.ts';
+import type { MeetingViewer } from './policy.ts';
+import type { MeetingRow, SeriesRow } from './records.ts';
 
 export type Names = Map<string, string>;
 
 /** Display names of people (current or past members) by id. */
-export async function namesOf(db: Queryable, ids: (string | null | undefined)[]): Promise<Names> {
+export async function namesOf(db: Executor, ids: (string | null | undefined)[]): Promise<Names> {
   const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
   if (wanted.length === 0) return new Map();
   const rows = await db
@@ -114,8 +116,8 @@ export function presentDetail(input: {
   personId: string;
   names: Names;
   agenda: AgendaRow[];
-  attendance: { personId: string; displayName: string; status: AttendanceStatus | null }[];
-  celebrations: Celebration[];
+  attendance?: { personId: string; displayName: string; status: AttendanceStatus | null }[];
+  celebrations?: Celebration[];
 }): MeetingDetailView {
   const { meeting, viewer, personId, names, agenda } = input;
   const { isAdmin: _isAdmin, ...viewerFlags } = viewer;
@@ -124,7 +126,7 @@ export function presentDetail(input: {
     openedAt: meeting.openedAt?.toISOString() ?? null,
     closedAt: meeting.closedAt?.toISOString() ?? null,
     viewer: viewerFlags,
-    attendance: viewer.seesAgenda ? input.attendance : [],
+    attendance: viewer.seesAgenda ? (input.attendance ?? []) : [],
     agenda: viewer.seesAgenda
       ? agenda.map((item) => presentItem(item, viewer, personId, names, input.celebrations))
       : [],

@@ -1,27 +1,32 @@
 // A house's meeting schedule: recurring series materialised into meetings for the next weeks (on
 // create, on change and by a daily job), plus one-off and emergency meetings.
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
-import type { NewMeeting, SeriesInput } from '../../../shared/contracts/meetings.ts';
+import { and, asc, desc, eq, gte, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
+import type { MeetingDetailView, NewMeeting, SeriesInput } from '../../../shared/contracts/meetings.ts';
 import { STANDING_KINDS } from '../../../shared/contracts/meetings.ts';
 import { localDate } from '../../../shared/domain/dates.ts';
 import {
   addDays,
   expandOccurrences,
+  type Occurrence,
   rruleProblem,
   zonedTimeToInstant,
 } from '../../../shared/domain/recurrence.ts';
 import { nextTurn, type RotationMember } from '../../../shared/domain/rotation.ts';
 import { recordAudit } from '../../platform/audit.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import {
   agendaItems,
   houseMeetingSeries,
   houseMeetings,
   residences,
 } from '../../platform/database/schema.ts';
-import { invalid } from '../../platform/errors.ts';
-import type { Queryable } from './access.ts';
+import { invalidField, refuse } from '../../platform/errors.ts';
 import { currentMembers, lastStayStart, residentsOf } from './members.ts';
+import { viewerOf } from './policy.ts';
+import type { HouseRef, SeriesRow } from './records.ts';
+import { detailOf } from './service.ts';
 
 /** How far ahead a series' meetings exist as rows (so agendas can be added to them). */
 export const HORIZON_DAYS = 56;
@@ -35,18 +40,16 @@ export const STANDING_TITLES: Record<(typeof STANDING_KINDS)[number], string> = 
 /** The later of two calendar dates (YYYY-MM-DD sorts as text). */
 const laterDate = (a: string, b: string) => (a < b ? b : a);
 
-export type SeriesRow = typeof houseMeetingSeries.$inferSelect;
-
 /** A bad RRULE is a 400 naming the field, before anything is written. */
 export function checkRrule(rrule: string): string {
   const problem = rruleProblem(rrule);
-  if (problem) throw invalid('rrule', problem);
+  if (problem) throw invalidField('rrule', 'meetings.rrule_invalid', problem);
   return rrule.trim().replace(/^RRULE:/i, '');
 }
 
 /** The chair of the house's latest meeting before an instant (cancelled meetings do not count). */
 async function chairBefore(
-  db: Queryable,
+  db: Executor,
   organizationId: string,
   residenceId: string,
   before: Date,
@@ -70,7 +73,7 @@ async function chairBefore(
 
 /** A rotation member for a previous chair, current or moved out (their last stay places them). */
 async function asRotationMember(
-  db: Queryable,
+  db: Executor,
   organizationId: string,
   residenceId: string,
   personId: string | null,
@@ -84,7 +87,7 @@ async function asRotationMember(
 }
 
 /** Chair and secretary for a meeting at an instant: the turn after the last chair before it. */
-export async function turnFor(db: Queryable, organizationId: string, residenceId: string, startsAt: Date) {
+export async function turnFor(db: Executor, organizationId: string, residenceId: string, startsAt: Date) {
   const residents = residentsOf(
     await currentMembers(db, organizationId, residenceId, startsAt.toISOString().slice(0, 10)),
   );
@@ -93,7 +96,7 @@ export async function turnFor(db: Queryable, organizationId: string, residenceId
 }
 
 async function addStandingItems(
-  db: Queryable,
+  db: Executor,
   meeting: { id: string; organizationId: string; residenceId: string },
 ) {
   await db.insert(agendaItems).values(
@@ -118,28 +121,47 @@ export async function materialiseSeries(db: Db, seriesId: string, now: Date = ne
   return await db.transaction(async (tx) => await materialiseSeriesIn(tx, seriesId, now));
 }
 
-/** The same, inside a transaction the caller holds (the demo seed). */
+/** The same, inside a transaction the caller holds (the demo seed), from the series or its id. */
 export async function materialiseSeriesIn(
-  tx: Queryable,
-  seriesId: string,
+  tx: Executor,
+  seriesOrId: string | SeriesRow,
   now: Date = new Date(),
 ): Promise<number> {
+  const seriesId = typeof seriesOrId === 'string' ? seriesOrId : seriesOrId.id;
+  // One run per series at a time (the daily job and a peer leader's change may meet): an advisory lock,
+  // which the builder has no words for.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`series:${seriesId}`}))`);
-  const [series] = await tx.select().from(houseMeetingSeries).where(eq(houseMeetingSeries.id, seriesId));
+  const [series] =
+    typeof seriesOrId === 'string'
+      ? await tx.select().from(houseMeetingSeries).where(eq(houseMeetingSeries.id, seriesId))
+      : [seriesOrId];
   if (!series) return 0;
   const today = localDate(series.timeZone, now);
   const wanted = series.endedAt
     ? []
     : expandOccurrences(series, laterDate(series.startsOn, today), addDays(today, HORIZON_DAYS));
-  const wantedByDate = new Map(wanted.map((o) => [o.localDate, o]));
   const existing = await tx
     .select()
     .from(houseMeetings)
     .where(and(eq(houseMeetings.seriesId, series.id), gte(houseMeetings.localDate, today)))
     .orderBy(asc(houseMeetings.localDate));
+  await followSeries(tx, series, existing, new Map(wanted.map((o) => [o.localDate, o])));
   const existingDates = new Set(existing.map((m) => m.localDate));
+  const missing = wanted.filter(
+    (o) => !existingDates.has(o.localDate) && o.startsAt > new Date(now.getTime() - 12 * 3_600_000),
+  );
+  return missing.length === 0 ? 0 : await addOccurrences(tx, series, missing, today);
+}
 
-  // Meetings that are still to come follow the series; those it no longer has go.
+type MeetingRowOfSeries = typeof houseMeetings.$inferSelect;
+
+/** Meetings that are still to come follow the series; those it no longer has go. */
+async function followSeries(
+  tx: Executor,
+  series: SeriesRow,
+  existing: MeetingRowOfSeries[],
+  wantedByDate: Map<string, Occurrence>,
+): Promise<void> {
   for (const meeting of existing) {
     if (meeting.state !== 'upcoming') continue;
     const match = wantedByDate.get(meeting.localDate);
@@ -163,21 +185,25 @@ export async function materialiseSeriesIn(
       }
       continue;
     }
-    const [raised] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(agendaItems)
-      .where(and(eq(agendaItems.meetingId, meeting.id), inArray(agendaItems.kind, ['problem'])));
-    if ((raised?.n ?? 0) > 0) {
+    const raised = await tx.$count(
+      agendaItems,
+      and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.kind, 'problem')),
+    );
+    if (raised > 0) {
       await tx.update(houseMeetings).set({ state: 'cancelled' }).where(eq(houseMeetings.id, meeting.id));
     } else {
       await tx.delete(houseMeetings).where(eq(houseMeetings.id, meeting.id));
     }
   }
+}
 
-  const missing = wanted.filter(
-    (o) => !existingDates.has(o.localDate) && o.startsAt > new Date(now.getTime() - 12 * 3_600_000),
-  );
-  if (missing.length === 0) return 0;
+/** The series' missing occurrences as meetings, each with its turn of chair and secretary. */
+async function addOccurrences(
+  tx: Executor,
+  series: SeriesRow,
+  missing: Occurrence[],
+  today: string,
+): Promise<number> {
   const residents = residentsOf(await currentMembers(tx, series.organizationId, series.residenceId, today));
   let created = 0;
   for (const occurrence of missing) {
@@ -253,36 +279,46 @@ export async function createSeries(
         createdBy: actor.personId,
       })
       .returning();
-    await materialiseSeriesIn(tx, series!.id, now);
+    await materialiseSeriesIn(tx, series!, now);
     await auditSchedule(tx, actor, 'meeting_series.create', 'house_meeting_series', series!.id);
     return series!;
   });
 }
 
-/** Changes or ends a schedule; its upcoming meetings follow, in the same transaction as the audit entry. */
+export type SeriesChanges = Partial<
+  Pick<SeriesRow, 'title' | 'rrule' | 'startsOn' | 'startTime' | 'durationMinutes' | 'location'>
+>;
+
+/**
+ * Changes or ends a schedule; its upcoming meetings follow, in the same transaction as the audit entry.
+ * An ended schedule takes no more changes.
+ */
 export async function changeSeries(
   db: Db,
   actor: { organizationId: string; personId: string },
-  seriesId: string,
-  changes:
-    | Partial<Pick<SeriesRow, 'title' | 'rrule' | 'startsOn' | 'startTime' | 'durationMinutes' | 'location'>>
-    | 'end',
+  series: SeriesRow,
+  changes: SeriesChanges | 'end',
 ): Promise<SeriesRow> {
+  if (changes !== 'end') {
+    if (series.endedAt) throw refuse('meetings.series_ended');
+    if (Object.keys(changes).length === 0) return series;
+  }
   return await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(houseMeetingSeries)
+      // Ending a schedule twice keeps the day it first ended.
       .set(changes === 'end' ? { endedAt: sql`coalesce(${houseMeetingSeries.endedAt}, now())` } : changes)
-      .where(eq(houseMeetingSeries.id, seriesId))
+      .where(eq(houseMeetingSeries.id, series.id))
       .returning();
-    await materialiseSeriesIn(tx, seriesId);
+    await materialiseSeriesIn(tx, updated ?? series);
     const action = changes === 'end' ? 'meeting_series.end' : 'meeting_series.update';
-    await auditSchedule(tx, actor, action, 'house_meeting_series', seriesId);
-    return updated!;
+    await auditSchedule(tx, actor, action, 'house_meeting_series', series.id);
+    return updated ?? series;
   });
 }
 
 const auditSchedule = (
-  tx: Queryable,
+  tx: Executor,
   actor: { organizationId: string; personId: string },
   action: string,
   subjectType: string,
@@ -296,13 +332,13 @@ const auditSchedule = (
     subjectId,
   });
 
-/** A one-off or emergency meeting at a local date and time in the house's zone. */
+/** A one-off or emergency meeting at a local date and time in the house's zone, as its maker sees it. */
 export async function createMeeting(
   db: Db,
-  actor: { organizationId: string; personId: string },
-  house: { id: string; timeZone: string },
+  actor: Actor,
+  house: HouseRef,
   input: Required<NewMeeting>,
-) {
+): Promise<MeetingDetailView> {
   const startsAt = zonedTimeToInstant(input.date, input.time, house.timeZone);
   return await db.transaction(async (tx) => {
     const turn = await turnFor(tx, actor.organizationId, house.id, startsAt);
@@ -325,6 +361,7 @@ export async function createMeeting(
     // An emergency meeting is about one thing; a one-off house meeting has the usual standing items.
     if (input.kind === 'one_off') await addStandingItems(tx, meeting!);
     await auditSchedule(tx, actor, `meeting.create.${input.kind}`, 'house_meeting', meeting!.id);
-    return meeting!;
+    const made = { ...meeting!, timeZone: house.timeZone, residenceName: house.name };
+    return await detailOf(tx, actor, made, viewerOf(actor, made));
   });
 }

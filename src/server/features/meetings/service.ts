@@ -1,35 +1,61 @@
-// One house meeting's life: the house's list, a meeting's detail (audited when it shows minutes),
-// chair and secretary, start and close (publishing the minutes), cancelling, attendance.
-import { eq, sql } from 'drizzle-orm';
+// One house meeting's life: its detail (audited when it shows minutes), chair and secretary, start and
+// close (publishing the minutes), cancelling, attendance. Each change locks the meeting, checks its
+// rule (policy.ts), makes the change, audits it and answers the meeting as it now is, in one transaction.
+import { eq } from 'drizzle-orm';
 import type { AttendanceStatus, MeetingDetailView } from '../../../shared/contracts/meetings.ts';
 import { localDate } from '../../../shared/domain/dates.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import { agendaItems, houseMeetings, meetingAttendance } from '../../platform/database/schema.ts';
-import { AppError, conflict, forbidden, invalid } from '../../platform/errors.ts';
-import { type MeetingRow, type MeetingViewer, meetingForViewer, type Queryable } from './access.ts';
-import { addFollowUps, celebrationsFor, loadAgenda } from './agenda.ts';
+import { forbidden, invalidField, refuse } from '../../platform/errors.ts';
+import { addFollowUps, loadAgenda } from './agenda.ts';
+import { celebrationsFor } from './celebrations.ts';
 import { currentMembers } from './members.ts';
+import {
+  attendanceRefusal,
+  canAssignRoles,
+  canCancelMeeting,
+  canRunMeeting,
+  canTakePart,
+  type MeetingViewer,
+  viewerOf,
+} from './policy.ts';
 import { namesOf, presentDetail } from './presenters.ts';
+import { type MeetingRow, meetingForViewer } from './records.ts';
 
-const audit = (
-  db: Pick<Db, 'insert'>,
+/** A change to a meeting in its audit log. An item raised without a name is audited without one too. */
+export async function auditMeeting(
+  db: Executor,
   actor: Actor,
   action: string,
   meetingId: string,
-  detail?: Record<string, string | number | boolean | null>,
-) =>
-  recordAudit(db, {
+  options: { withoutName?: boolean } = {},
+): Promise<void> {
+  await recordAudit(db, {
     organizationId: actor.organizationId,
-    actorId: actor.personId,
+    actorId: options.withoutName ? null : actor.personId,
     action,
     subjectType: 'house_meeting',
     subjectId: meetingId,
-    ...(detail ? { detail } : {}),
+    ...(options.withoutName ? { detail: { anonymous: true } } : {}),
   });
+}
 
-async function attendanceOf(db: Queryable, meeting: MeetingRow) {
+/** The meeting locked for a change, when the rule given lets the actor make it. */
+export async function meetingToChange(
+  tx: Executor,
+  actor: Actor,
+  meetingId: string,
+  allowed: (viewer: MeetingViewer) => boolean,
+): Promise<{ meeting: MeetingRow; viewer: MeetingViewer }> {
+  const found = await meetingForViewer(tx, actor, meetingId, { lock: true });
+  if (!allowed(found.viewer)) throw forbidden();
+  return found;
+}
+
+async function attendanceOf(db: Executor, meeting: MeetingRow) {
   const members = await currentMembers(
     db,
     meeting.organizationId,
@@ -65,149 +91,144 @@ async function attendanceOf(db: Queryable, meeting: MeetingRow) {
   return { members, rows };
 }
 
-/** A meeting as the viewer may see it. Minutes of a closed meeting are an audited read. */
+/** A meeting already loaded, as the viewer may see it. Minutes of a closed meeting are an audited read. */
+export async function detailOf(
+  tx: Executor,
+  actor: Actor,
+  meeting: MeetingRow,
+  viewer: MeetingViewer,
+): Promise<MeetingDetailView> {
+  if (!viewer.seesAgenda) {
+    // An admin sees how many items there are, never their words.
+    const agendaCount = await tx.$count(agendaItems, eq(agendaItems.meetingId, meeting.id));
+    const names = await namesOf(tx, [meeting.chairId, meeting.secretaryId]);
+    const detail = presentDetail({ meeting, viewer, personId: actor.personId, names, agenda: [] });
+    return { ...detail, agendaCount };
+  }
+  await addFollowUps(tx, meeting);
+  const agenda = await loadAgenda(tx, meeting.id);
+  const { members, rows } = await attendanceOf(tx, meeting);
+  const celebrations = agenda.some((i) => i.kind === 'celebrations')
+    ? await celebrationsFor(
+        tx,
+        actor,
+        meeting,
+        members.filter((m) => m.isResident),
+      )
+    : [];
+  const names = await namesOf(tx, [meeting.chairId, meeting.secretaryId, ...agenda.map((i) => i.authorId)]);
+  if (meeting.state === 'closed') await auditMeeting(tx, actor, 'meeting.minutes.read', meeting.id);
+  return presentDetail({
+    meeting,
+    viewer,
+    personId: actor.personId,
+    names,
+    agenda,
+    attendance: rows,
+    celebrations,
+  });
+}
+
+/** A meeting as the viewer may see it. */
 export async function meetingDetail(db: Db, actor: Actor, meetingId: string): Promise<MeetingDetailView> {
   return await db.transaction(async (tx) => {
     const { meeting, viewer } = await meetingForViewer(tx, actor, meetingId);
-    if (viewer.seesAgenda) await addFollowUps(tx, meeting);
-    const agenda = viewer.seesAgenda ? await loadAgenda(tx, meeting.id) : [];
-    const { members, rows } = viewer.seesAgenda ? await attendanceOf(tx, meeting) : { members: [], rows: [] };
-    const celebrations =
-      viewer.seesAgenda && agenda.some((i) => i.kind === 'celebrations')
-        ? await celebrationsFor(
-            tx,
-            actor,
-            meeting,
-            members.filter((m) => m.isResident),
-          )
-        : [];
-    const names = await namesOf(tx, [meeting.chairId, meeting.secretaryId, ...agenda.map((i) => i.authorId)]);
-    if (viewer.seesAgenda && meeting.state === 'closed') {
-      await audit(tx, actor, 'meeting.minutes.read', meeting.id);
-    }
-    // Agenda counts for an admin come without the words.
-    const detail = presentDetail({
-      meeting,
-      viewer,
-      personId: actor.personId,
-      names,
-      agenda,
-      attendance: rows,
-      celebrations,
-    });
-    if (!viewer.seesAgenda) {
-      const [count] = await tx
-        .select({ n: sql<number>`count(*)::int` })
-        .from(agendaItems)
-        .where(eq(agendaItems.meetingId, meeting.id));
-      detail.agendaCount = count?.n ?? 0;
-    }
-    return detail;
+    return await detailOf(tx, actor, meeting, viewer);
   });
 }
 
-type Guard = (viewer: MeetingViewer) => boolean;
+type MeetingChange = Partial<typeof houseMeetings.$inferSelect>;
 
-/** Loads the meeting locked for a change, checks the viewer may make it, runs it, audits it. */
-export async function changeMeeting<T>(
+/**
+ * A command on a meeting: the meeting locked, the rule checked, the change made (it answers the
+ * meeting's columns it changed), audited, and the meeting as it now is.
+ */
+export async function meetingCommand(
   db: Db,
   actor: Actor,
   meetingId: string,
-  allowed: Guard,
+  allowed: (viewer: MeetingViewer) => boolean,
   action: string,
-  change: (tx: Queryable, meeting: MeetingRow, viewer: MeetingViewer) => Promise<T>,
-  options: { withoutName?: boolean } = {},
-): Promise<T> {
+  change: (tx: Executor, meeting: MeetingRow, viewer: MeetingViewer) => Promise<MeetingChange | undefined>,
+): Promise<MeetingDetailView> {
   return await db.transaction(async (tx) => {
-    const { meeting, viewer } = await meetingForViewer(tx, actor, meetingId, { lock: true });
-    if (!allowed(viewer)) throw forbidden();
-    const result = await change(tx, meeting, viewer);
-    // An item raised without a name is audited without one too: the audit log must not undo it.
-    if (options.withoutName) {
-      await recordAudit(tx, {
-        organizationId: actor.organizationId,
-        actorId: null,
-        action,
-        subjectType: 'house_meeting',
-        subjectId: meeting.id,
-        detail: { anonymous: true },
-      });
-    } else await audit(tx, actor, action, meeting.id);
-    return result;
+    const { meeting, viewer } = await meetingToChange(tx, actor, meetingId, allowed);
+    const changed = await change(tx, meeting, viewer);
+    await auditMeeting(tx, actor, action, meeting.id);
+    const now = changed ? { ...meeting, ...changed } : meeting;
+    return await detailOf(tx, actor, now, changed ? viewerOf(actor, now) : viewer);
   });
 }
 
-const notInState = (message: string) => conflict(message, 'state');
+async function setMeeting(tx: Executor, meetingId: string, values: MeetingChange): Promise<MeetingChange> {
+  const [updated] = await tx
+    .update(houseMeetings)
+    .set(values)
+    .where(eq(houseMeetings.id, meetingId))
+    .returning();
+  return updated ?? values;
+}
 
 export async function startMeeting(db: Db, actor: Actor, meetingId: string) {
-  await changeMeeting(
-    db,
-    actor,
-    meetingId,
-    (v) => v.canRun,
-    'meeting.start',
-    async (tx, meeting) => {
-      if (meeting.state !== 'upcoming') throw notInState('Only an upcoming meeting can be started.');
-      const [started] = await tx
-        .update(houseMeetings)
-        .set({ state: 'in_progress', openedAt: new Date() })
-        .where(eq(houseMeetings.id, meeting.id))
-        .returning();
-      await addFollowUps(tx, { ...meeting, ...started! });
-    },
-  );
+  return await meetingCommand(db, actor, meetingId, canRunMeeting, 'meeting.start', async (tx, meeting) => {
+    if (meeting.state !== 'upcoming') throw refuse('meetings.start_only_upcoming');
+    return await setMeeting(tx, meeting.id, { state: 'in_progress', openedAt: new Date() });
+  });
 }
 
 /** Closing publishes the minutes to the house; anyone not marked is recorded absent. */
 export async function closeMeeting(db: Db, actor: Actor, meetingId: string) {
-  await changeMeeting(
+  return await meetingCommand(db, actor, meetingId, canRunMeeting, 'meeting.close', async (tx, meeting) => {
+    if (meeting.state !== 'in_progress') throw refuse('meetings.close_only_in_progress');
+    const members = await currentMembers(
+      tx,
+      meeting.organizationId,
+      meeting.residenceId,
+      localDate(meeting.timeZone),
+    );
+    if (members.length > 0) {
+      await tx
+        .insert(meetingAttendance)
+        .values(
+          members.map((m) => ({
+            organizationId: meeting.organizationId,
+            meetingId: meeting.id,
+            personId: m.personId,
+            status: 'absent',
+            markedBy: actor.personId,
+          })),
+        )
+        .onConflictDoNothing();
+    }
+    return await setMeeting(tx, meeting.id, { state: 'closed', closedAt: new Date() });
+  });
+}
+
+export async function cancelMeeting(db: Db, actor: Actor, meetingId: string) {
+  return await meetingCommand(
     db,
     actor,
     meetingId,
-    (v) => v.canRun,
-    'meeting.close',
+    canCancelMeeting,
+    'meeting.cancel',
     async (tx, meeting) => {
-      if (meeting.state !== 'in_progress') throw notInState('Only a meeting in progress can be closed.');
-      const members = await currentMembers(
-        tx,
-        meeting.organizationId,
-        meeting.residenceId,
-        localDate(meeting.timeZone),
-      );
-      if (members.length > 0) {
-        await tx
-          .insert(meetingAttendance)
-          .values(
-            members.map((m) => ({
-              organizationId: meeting.organizationId,
-              meetingId: meeting.id,
-              personId: m.personId,
-              status: 'absent',
-              markedBy: actor.personId,
-            })),
-          )
-          .onConflictDoNothing();
-      }
-      await tx
-        .update(houseMeetings)
-        .set({ state: 'closed', closedAt: new Date() })
-        .where(eq(houseMeetings.id, meeting.id));
+      if (meeting.state !== 'upcoming') throw refuse('meetings.cancel_only_upcoming');
+      return await setMeeting(tx, meeting.id, { state: 'cancelled' });
     },
   );
 }
 
-export async function cancelMeeting(db: Db, actor: Actor, meetingId: string) {
-  await changeMeeting(
-    db,
-    actor,
-    meetingId,
-    (v) => v.canManage,
-    'meeting.cancel',
-    async (tx, meeting) => {
-      if (meeting.state !== 'upcoming') throw notInState('Only an upcoming meeting can be cancelled.');
-      await tx.update(houseMeetings).set({ state: 'cancelled' }).where(eq(houseMeetings.id, meeting.id));
-    },
-  );
+/** Whom a change of chair and secretary leaves in each seat. */
+function seatsAfter(
+  meeting: Pick<MeetingRow, 'chairId' | 'secretaryId'>,
+  input: { chairId?: string | null | undefined; secretaryId?: string | null | undefined },
+) {
+  let chairId = input.chairId === undefined ? meeting.chairId : input.chairId;
+  let secretaryId = input.secretaryId === undefined ? meeting.secretaryId : input.secretaryId;
+  // Handing the chair to the secretary (or the reverse) swaps the two, so nobody holds both.
+  if (input.secretaryId === undefined && chairId && chairId === secretaryId) secretaryId = meeting.chairId;
+  if (input.chairId === undefined && secretaryId && chairId === secretaryId) chairId = meeting.secretaryId;
+  return { chairId, secretaryId };
 }
 
 /** The chair or the peer leader hands the chair or the minutes to another member of the house. */
@@ -217,83 +238,60 @@ export async function assignRoles(
   meetingId: string,
   input: { chairId?: string | null | undefined; secretaryId?: string | null | undefined },
 ) {
-  await changeMeeting(
-    db,
-    actor,
-    meetingId,
-    (v) => v.canAssign,
-    'meeting.assign',
-    async (tx, meeting) => {
-      if (meeting.state !== 'upcoming' && meeting.state !== 'in_progress') {
-        throw notInState('The chair and secretary of a past meeting stay as they were.');
-      }
-      const members = await currentMembers(
-        tx,
-        meeting.organizationId,
-        meeting.residenceId,
-        localDate(meeting.timeZone),
+  return await meetingCommand(db, actor, meetingId, canAssignRoles, 'meeting.assign', async (tx, meeting) => {
+    if (meeting.state !== 'upcoming' && meeting.state !== 'in_progress') {
+      throw refuse('meetings.roles_of_past_meeting');
+    }
+    const members = await currentMembers(
+      tx,
+      meeting.organizationId,
+      meeting.residenceId,
+      localDate(meeting.timeZone),
+    );
+    const ids = new Set(members.map((m) => m.personId));
+    for (const field of ['chairId', 'secretaryId'] as const) {
+      const id = input[field];
+      if (id && !ids.has(id)) throw notAMember(field);
+    }
+    const seats = seatsAfter(meeting, input);
+    if (seats.chairId && seats.chairId === seats.secretaryId) {
+      throw invalidField(
+        'secretaryId',
+        'meetings.chair_is_secretary',
+        'must be someone other than the chair',
       );
-      const ids = new Set(members.map((m) => m.personId));
-      for (const field of ['chairId', 'secretaryId'] as const) {
-        const id = input[field];
-        if (id && !ids.has(id)) throw invalid(field, 'must be a current member of this house');
-      }
-      let chairId = input.chairId === undefined ? meeting.chairId : input.chairId;
-      let secretaryId = input.secretaryId === undefined ? meeting.secretaryId : input.secretaryId;
-      // Handing the chair to the secretary (or the reverse) swaps the two, so nobody holds both.
-      if (input.secretaryId === undefined && chairId && chairId === secretaryId)
-        secretaryId = meeting.chairId;
-      if (input.chairId === undefined && secretaryId && chairId === secretaryId)
-        chairId = meeting.secretaryId;
-      if (chairId && chairId === secretaryId)
-        throw invalid('secretaryId', 'must be someone other than the chair');
-      await tx.update(houseMeetings).set({ chairId, secretaryId }).where(eq(houseMeetings.id, meeting.id));
-    },
-  );
+    }
+    return await setMeeting(tx, meeting.id, seats);
+  });
 }
 
-/**
- * Attendance: the chair, the secretary or the peer leader marks anyone in the house while the meeting
- * runs; a resident marks themself present from their phone while it runs, or excused before it starts.
- */
+const notAMember = (field: string) =>
+  invalidField(field, 'meetings.not_house_member', 'must be a current member of this house');
+
+/** Attendance, by the rule of policy.ts: the people running the meeting mark anyone; a resident themself. */
 export async function markAttendance(
   db: Db,
   actor: Actor,
   meetingId: string,
   input: { personId: string; status: AttendanceStatus },
 ) {
-  await changeMeeting(
+  return await meetingCommand(
     db,
     actor,
     meetingId,
-    (v) => v.isMember,
+    canTakePart,
     'meeting.attendance',
     async (tx, meeting, viewer) => {
-      const self = input.personId === actor.personId;
-      const running = meeting.state === 'in_progress';
-      const allowed =
-        (viewer.canRun && (running || (meeting.state === 'upcoming' && input.status === 'excused'))) ||
-        (self && running && input.status === 'present') ||
-        (self && meeting.state === 'upcoming' && input.status === 'excused');
-      if (!allowed) {
-        if (!viewer.canRun && !self) throw forbidden();
-        throw new AppError(
-          'conflict',
-          running
-            ? 'You can mark yourself present; the secretary marks the rest.'
-            : 'Attendance is taken while the meeting is in progress.',
-          [{ field: 'status', message: 'cannot be set now' }],
-        );
-      }
+      const refusal = attendanceRefusal(actor, viewer, meeting.state, input);
+      if (refusal === 'forbidden') throw forbidden();
+      if (refusal) throw refuse(refusal, { field: 'status' });
       const members = await currentMembers(
         tx,
         meeting.organizationId,
         meeting.residenceId,
         localDate(meeting.timeZone),
       );
-      if (!members.some((m) => m.personId === input.personId)) {
-        throw invalid('personId', 'must be a current member of this house');
-      }
+      if (!members.some((m) => m.personId === input.personId)) throw notAMember('personId');
       await tx
         .insert(meetingAttendance)
         .values({
@@ -307,6 +305,7 @@ export async function markAttendance(
           target: [meetingAttendance.meetingId, meetingAttendance.personId],
           set: { status: input.status, markedBy: actor.personId, markedAt: new Date() },
         });
+      return undefined;
     },
   );
 }

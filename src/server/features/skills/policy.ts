@@ -4,14 +4,12 @@
 import type { SkillReason } from '../../../shared/contracts/skills.ts';
 import type { Stage } from '../../../shared/domain/stages.ts';
 import type { RecoveryPathway } from '../../../shared/domain/vocabulary.ts';
-import { type Actor, residencesWithRole } from '../../platform/auth/actor.ts';
-import { canSeeRecoveryTime } from '../../platform/policies.ts';
-import type { Peer } from './peers.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { canSeeRecoveryTime, currentHousesOf } from '../../platform/policies.ts';
 
-/** The houses a peer lives in or leads today (alumni have none). */
-export const currentHousesOf = (actor: Actor): string[] => [
-  ...new Set([...residencesWithRole(actor, 'resident'), ...residencesWithRole(actor, 'peer_leader')]),
-];
+export { currentHousesOf };
+
+import type { Peer } from './peers.ts';
 
 /**
  * Whether a peer's skills reach the viewer: their house always (when they live in one), the whole

@@ -2,13 +2,11 @@
 // webcal:// link that opens the phone's calendar app), see the addresses I made, and stop one.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { CalendarFeedListView, CreatedCalendarFeedView } from '../../../shared/contracts/calendars.ts';
-import { api } from '../../app/api.ts';
+import { calendarsApi } from '../../../shared/contracts/calendars.ts';
+import { call, keyOf, queryFor } from '../../app/api.ts';
 import { CopyButton } from '../../components/copy-button.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { FormProblem, Hidden, Loading, LoadProblem } from '../../components/notice.tsx';
-
-const FEEDS_KEY = ['calendar-feeds'] as const;
 
 export function CalendarSubscribe({
   scope,
@@ -19,23 +17,19 @@ export function CalendarSubscribe({
 }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const feeds = useQuery({
-    queryKey: FEEDS_KEY,
-    queryFn: () => api<CalendarFeedListView>('/api/calendar-feeds'),
-  });
+  const feeds = useQuery(queryFor(calendarsApi.list));
   const create = useMutation({
     mutationFn: () =>
-      api<CreatedCalendarFeedView>('/api/calendar-feeds', {
-        method: 'POST',
+      call(calendarsApi.create, {
         body: { scope, residenceId: scope === 'residence' ? (residenceId ?? null) : null },
       }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: FEEDS_KEY }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keyOf(calendarsApi.list) }),
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => api(`/api/calendar-feeds/${id}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => call(calendarsApi.revoke, { params: { id } }),
     onSuccess: (_data, id) => {
       if (create.data?.id === id) create.reset();
-      void queryClient.invalidateQueries({ queryKey: FEEDS_KEY });
+      void queryClient.invalidateQueries({ queryKey: keyOf(calendarsApi.list) });
     },
   });
   const mine = (feeds.data?.feeds ?? []).filter((f) =>

@@ -9,13 +9,13 @@ import { useAddAgendaItem } from './meetings-api.ts';
 
 const FIELDS = ['title', 'details', 'anonymous'] as const;
 
-export function AddAgendaItemForm({ meetingId, residenceId }: { meetingId: string; residenceId?: string }) {
+export function AddAgendaItemForm({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
   const [title, setTitle] = useState('');
   const [details, setDetails] = useState('');
   const [anonymous, setAnonymous] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
-  const add = useAddAgendaItem(meetingId, residenceId);
+  const add = useAddAgendaItem(meetingId);
   const { fieldError } = useFormErrors(add.error, FIELDS);
   const submit = (event: FormEvent) => {
     event.preventDefault();

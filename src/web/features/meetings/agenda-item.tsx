@@ -53,7 +53,7 @@ export function AgendaItem({
         ) : null}
         {item.kind === 'problem' &&
         ((item.mine && state === 'upcoming') || (open && (viewer.isChair || viewer.isPeerLeader))) ? (
-          <RemoveButton meetingId={meeting.id} residenceId={meeting.residenceId} item={item} title={title} />
+          <RemoveButton meetingId={meeting.id} item={item} title={title} />
         ) : null}
         {state !== 'upcoming' && item.kind !== 'celebrations' ? (
           <>
@@ -188,17 +188,15 @@ function OrderButtons({
 
 function RemoveButton({
   meetingId,
-  residenceId,
   item,
   title,
 }: {
   meetingId: string;
-  residenceId: string;
   item: AgendaItemView;
   title: string;
 }) {
   const { t } = useTranslation();
-  const remove = useRemoveItem(meetingId, residenceId);
+  const remove = useRemoveItem(meetingId);
   return (
     <>
       {remove.isError ? <LoadProblem error={remove.error} /> : null}

@@ -79,7 +79,7 @@ function MeetingView({ meeting }: { meeting: MeetingDetailView }) {
           {open ? (
             <section className="card" aria-labelledby="agenda-add">
               <h2 id="agenda-add">{t('meetings.addToAgenda')}</h2>
-              <AddAgendaItemForm meetingId={meeting.id} residenceId={meeting.residenceId} />
+              <AddAgendaItemForm meetingId={meeting.id} />
             </section>
           ) : null}
           {meeting.state === 'closed' ? (

@@ -1,31 +1,17 @@
-// The web app's side of house meetings: a house's schedule, one meeting, and the changes people make.
+// The web app's side of house meetings: a house's schedule, one meeting, and the changes people make,
+// each called from its endpoint contract (shared/contracts/meetings.ts).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  AgendaItemView,
-  AttendanceStatus,
-  HouseMeetingsView,
-  MeetingDetailView,
-  MeetingSettingsView,
-  NewAgendaItem,
-  NewMeeting,
-  NotificationListView,
-  SeriesInput,
-  SeriesView,
-} from '../../../shared/contracts/meetings.ts';
-import { api } from '../../app/api.ts';
-
-export const houseMeetingsKey = (residenceId: string) => ['house-meetings', residenceId] as const;
-export const meetingKey = (id: string) => ['meeting', id] as const;
+import type { BodyIn } from '../../../shared/contracts/endpoint.ts';
+import { type MeetingDetailView, meetingApi } from '../../../shared/contracts/meetings.ts';
+import { call, keyOf, queryFor } from '../../app/api.ts';
 
 export const useHouseMeetings = (residenceId: string) =>
   useQuery({
-    queryKey: houseMeetingsKey(residenceId),
-    queryFn: () => api<HouseMeetingsView>(`/api/residences/${residenceId}/meetings?pastLimit=12`),
+    ...queryFor(meetingApi.listHouse, { params: { id: residenceId }, query: { pastLimit: 12 } }),
     enabled: residenceId !== '',
   });
 
-export const useMeeting = (id: string) =>
-  useQuery({ queryKey: meetingKey(id), queryFn: () => api<MeetingDetailView>(`/api/meetings/${id}`) });
+export const useMeeting = (id: string) => useQuery(queryFor(meetingApi.get, { params: { id } }));
 
 /** A change to one meeting whose answer is the meeting as it now is. */
 function useMeetingChange<T>(meetingId: string, request: (input: T) => Promise<MeetingDetailView>) {
@@ -33,118 +19,88 @@ function useMeetingChange<T>(meetingId: string, request: (input: T) => Promise<M
   return useMutation({
     mutationFn: request,
     onSuccess: (meeting) => {
-      queryClient.setQueryData(meetingKey(meetingId), meeting);
-      void queryClient.invalidateQueries({ queryKey: houseMeetingsKey(meeting.residenceId) });
+      queryClient.setQueryData(keyOf(meetingApi.get, { params: { id: meetingId } }), meeting);
+      void queryClient.invalidateQueries({ queryKey: keyOf(meetingApi.listHouse) });
     },
   });
 }
 
+const STEPS = { start: meetingApi.start, close: meetingApi.close, cancel: meetingApi.cancel } as const;
+
 export const useMeetingStep = (meetingId: string) =>
-  useMeetingChange(meetingId, (step: 'start' | 'close' | 'cancel') =>
-    api<MeetingDetailView>(`/api/meetings/${meetingId}/${step}`, { method: 'POST' }),
-  );
+  useMeetingChange(meetingId, (step: keyof typeof STEPS) => call(STEPS[step], { params: { id: meetingId } }));
 
 export const useAttendance = (meetingId: string) =>
-  useMeetingChange(meetingId, (body: { personId: string; status: AttendanceStatus }) =>
-    api<MeetingDetailView>(`/api/meetings/${meetingId}/attendance`, { method: 'POST', body }),
+  useMeetingChange(meetingId, (body: BodyIn<typeof meetingApi.markAttendance>) =>
+    call(meetingApi.markAttendance, { params: { id: meetingId }, body }),
   );
 
 export const useAssignRoles = (meetingId: string) =>
-  useMeetingChange(meetingId, (body: { chairId?: string | null; secretaryId?: string | null }) =>
-    api<MeetingDetailView>(`/api/meetings/${meetingId}`, { method: 'PATCH', body }),
+  useMeetingChange(meetingId, (body: BodyIn<typeof meetingApi.assignRoles>) =>
+    call(meetingApi.assignRoles, { params: { id: meetingId }, body }),
   );
 
 export const useOrderAgenda = (meetingId: string) =>
   useMeetingChange(meetingId, (itemIds: string[]) =>
-    api<MeetingDetailView>(`/api/meetings/${meetingId}/agenda/order`, { method: 'POST', body: { itemIds } }),
+    call(meetingApi.orderAgenda, { params: { id: meetingId }, body: { itemIds } }),
   );
 
 /** Agenda changes answer with the item; the meeting is read again so the list stays in order. */
-function useItemChange<T, R>(
-  meetingId: string,
-  residenceId: string | undefined,
-  request: (input: T) => Promise<R>,
-) {
+function useItemChange<T, R>(meetingId: string, request: (input: T) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: request,
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: meetingKey(meetingId) });
-      if (residenceId) void queryClient.invalidateQueries({ queryKey: houseMeetingsKey(residenceId) });
+      void queryClient.invalidateQueries({ queryKey: keyOf(meetingApi.get, { params: { id: meetingId } }) });
+      void queryClient.invalidateQueries({ queryKey: keyOf(meetingApi.listHouse) });
     },
   });
 }
 
-export const useAddAgendaItem = (meetingId: string, residenceId?: string) =>
-  useItemChange(meetingId, residenceId, (body: NewAgendaItem) =>
-    api<AgendaItemView>(`/api/meetings/${meetingId}/agenda`, { method: 'POST', body }),
+export const useAddAgendaItem = (meetingId: string) =>
+  useItemChange(meetingId, (body: BodyIn<typeof meetingApi.addAgendaItem>) =>
+    call(meetingApi.addAgendaItem, { params: { id: meetingId }, body }),
   );
 
 export const useWriteMinutes = (meetingId: string) =>
-  useItemChange(meetingId, undefined, ({ itemId, minutes }: { itemId: string; minutes: string }) =>
-    api<AgendaItemView>(`/api/agenda-items/${itemId}`, { method: 'PATCH', body: { minutes } }),
+  useItemChange(meetingId, ({ itemId, minutes }: { itemId: string; minutes: string }) =>
+    call(meetingApi.updateAgendaItem, { params: { id: itemId }, body: { minutes } }),
   );
 
-export const useRemoveItem = (meetingId: string, residenceId?: string) =>
-  useItemChange(meetingId, residenceId, (itemId: string) =>
-    api<{ ok: true }>(`/api/agenda-items/${itemId}`, { method: 'DELETE' }),
-  );
+export const useRemoveItem = (meetingId: string) =>
+  useItemChange(meetingId, (itemId: string) => call(meetingApi.removeAgendaItem, { params: { id: itemId } }));
 
-function useScheduleChange<T, R>(residenceId: string, request: (input: T) => Promise<R>) {
+function useScheduleChange<T, R>(request: (input: T) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: request,
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: houseMeetingsKey(residenceId) }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keyOf(meetingApi.listHouse) }),
   });
 }
 
 export const useCreateSeries = (residenceId: string) =>
-  useScheduleChange(residenceId, (body: SeriesInput) =>
-    api<SeriesView>(`/api/residences/${residenceId}/meeting-series`, { method: 'POST', body }),
+  useScheduleChange((body: BodyIn<typeof meetingApi.createSeries>) =>
+    call(meetingApi.createSeries, { params: { id: residenceId }, body }),
   );
 
-export const useEndSeries = (residenceId: string) =>
-  useScheduleChange(residenceId, (seriesId: string) =>
-    api<SeriesView>(`/api/meeting-series/${seriesId}`, { method: 'DELETE' }),
-  );
+export const useEndSeries = () =>
+  useScheduleChange((seriesId: string) => call(meetingApi.endSeries, { params: { id: seriesId } }));
 
 export const useCreateMeeting = (residenceId: string) =>
-  useScheduleChange(residenceId, (body: NewMeeting) =>
-    api<MeetingDetailView>(`/api/residences/${residenceId}/meetings`, { method: 'POST', body }),
+  useScheduleChange((body: BodyIn<typeof meetingApi.create>) =>
+    call(meetingApi.create, { params: { id: residenceId }, body }),
   );
 
-export const meetingSettingsKey = (residenceId: string) => ['meeting-settings', residenceId] as const;
-
 export const useMeetingSettings = (residenceId: string) =>
-  useQuery({
-    queryKey: meetingSettingsKey(residenceId),
-    queryFn: () => api<MeetingSettingsView>(`/api/residences/${residenceId}/meeting-settings`),
-  });
+  useQuery(queryFor(meetingApi.settings, { params: { id: residenceId } }));
 
 export function useSaveMeetingSettings(residenceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: {
-      quorum: number | null;
-      weeklyOutsideGoal: number | null;
-      reminderMinutes: number;
-      decidesByVote: boolean;
-    }) =>
-      api<MeetingSettingsView>(`/api/residences/${residenceId}/meeting-settings`, { method: 'PATCH', body }),
-    onSuccess: (settings) => queryClient.setQueryData(meetingSettingsKey(residenceId), settings),
-  });
-}
-
-export const notificationsKey = ['notifications'] as const;
-
-export const useNotifications = () =>
-  useQuery({ queryKey: notificationsKey, queryFn: () => api<NotificationListView>('/api/notifications') });
-
-export function useMarkNotificationRead() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api<{ ok: true }>(`/api/notifications/${id}/read`, { method: 'POST' }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: notificationsKey }),
+    mutationFn: (body: BodyIn<typeof meetingApi.updateSettings>) =>
+      call(meetingApi.updateSettings, { params: { id: residenceId }, body }),
+    onSuccess: (settings) =>
+      queryClient.setQueryData(keyOf(meetingApi.settings, { params: { id: residenceId } }), settings),
   });
 }
 

@@ -96,7 +96,7 @@ function HouseMeetings({ residenceId }: { residenceId: string }) {
             {isMember ? (
               <details className="add-agenda">
                 <summary>{t('meetings.addToAgenda')}</summary>
-                <AddAgendaItemForm meetingId={next.id} residenceId={residenceId} />
+                <AddAgendaItemForm meetingId={next.id} />
               </details>
             ) : null}
           </>

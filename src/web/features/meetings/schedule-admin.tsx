@@ -28,7 +28,7 @@ export function ScheduleAdmin({ data }: { data: HouseMeetingsView }) {
       ) : (
         <ul className="plain-list series-list">
           {data.series.map((s) => (
-            <SeriesItem key={s.id} series={s} residenceId={residenceId} />
+            <SeriesItem key={s.id} series={s} />
           ))}
         </ul>
       )}
@@ -55,9 +55,9 @@ function useRuleWords(series: SeriesView): string {
     : t('meetings.ruleWeekly', { day, time: series.startTime });
 }
 
-function SeriesItem({ series, residenceId }: { series: SeriesView; residenceId: string }) {
+function SeriesItem({ series }: { series: SeriesView }) {
   const { t, i18n } = useTranslation();
-  const end = useEndSeries(residenceId);
+  const end = useEndSeries();
   const words = useRuleWords(series);
   return (
     <li>

@@ -92,15 +92,4 @@ export const decisions = {
     commitments_other: '{{count}} commitments',
     read: 'Read the minutes',
   },
-  decisionErrors: {
-    notPresent: 'Only members present at the meeting can vote. Mark yourself present first.',
-    alreadyVoted: 'You have already voted on this motion. Your vote is kept.',
-    motionClosed: 'This vote is closed.',
-    notMember: 'is not a current member of this house',
-    notInProgress: 'Commitments and votes are recorded while the meeting is in progress.',
-    alreadyDone: 'This commitment is already marked done.',
-    notRecorder: 'Only the chair, the secretary or the peer leader records this.',
-    minutesNotPublished: 'The minutes are published when the meeting closes.',
-    notHelper: 'Only the person who helps, or the peer leader, marks this done.',
-  },
 };

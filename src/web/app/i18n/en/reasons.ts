@@ -63,6 +63,11 @@ export const reasons = {
     },
     calendars: {
       // The calendars area's refusals (shared/contracts), one line each.
+      residence_required: 'Please choose the house for this calendar.',
+      residence_not_for_person: 'A personal calendar is not for one house. Please reload the page.',
+      residence_for_staff: 'A house’s calendar address is for its peer leaders and admins.',
+      too_many_addresses:
+        'You have 10 calendar addresses already. Please remove one you no longer use first.',
     },
     chat: {
       // The chat area's refusals (shared/contracts), one line each.
@@ -82,6 +87,17 @@ export const reasons = {
     },
     decisions: {
       // The decisions area's refusals (shared/contracts), one line each.
+      not_recorder: 'Only the chair, the secretary or the peer leader records this.',
+      not_in_progress: 'Commitments and votes are recorded while the meeting is in progress.',
+      not_house_member: 'Please choose someone who lives in or leads this house now.',
+      not_an_item_of_meeting: 'That item is not on this meeting’s agenda. Please reload the page.',
+      already_done: 'This commitment is already marked done.',
+      not_helper: 'Only the person who helps, or the peer leader, marks this done.',
+      house_decides_without_votes: 'This house has chosen not to decide by vote at its meetings.',
+      vote_closed: 'This vote is closed.',
+      already_voted: 'You have already voted on this motion. Your vote is kept.',
+      not_present: 'Only members present at the meeting can vote. Mark yourself present first.',
+      minutes_not_published: 'The minutes are published when the meeting closes.',
     },
     invitations: {
       // The invitations area's refusals (shared/contracts), one line each.
@@ -91,6 +107,25 @@ export const reasons = {
     },
     meetings: {
       // The meetings area's refusals (shared/contracts), one line each.
+      rrule_invalid: 'Please choose a repeat Hearth can follow, like every week on Sunday.',
+      search_for_members: 'Searching the minutes is for the members of the house.',
+      series_ended: 'This schedule has ended, so it can no longer be changed.',
+      not_house_member: 'Please choose someone who lives in or leads this house now.',
+      chair_is_secretary: 'The secretary needs to be someone other than the chair.',
+      roles_of_past_meeting: 'The chair and secretary of a past meeting stay as they were.',
+      start_only_upcoming: 'This meeting has already started, or it is over.',
+      close_only_in_progress: 'Only a meeting in progress can be closed. Start it first.',
+      cancel_only_upcoming: 'Only a meeting that has not started yet can be cancelled.',
+      attendance_self_present: 'You can mark yourself present; the secretary marks everyone else.',
+      attendance_during_meeting:
+        'Attendance is taken while the meeting is in progress. Before it starts, you can let the house know you cannot come.',
+      meeting_over: 'This meeting is over. Please add it to the next one.',
+      agenda_of_past_meeting: 'The agenda of a past meeting stays as it was.',
+      order_every_item:
+        'The agenda changed while you were ordering it. Please reload the page and try again.',
+      minutes_during_meeting: 'Minutes are written while the meeting is in progress.',
+      reword_before_meeting: 'An item can be reworded until the meeting starts.',
+      standing_item_stays: 'Standing items and follow-ups stay on the agenda.',
     },
     memberships: {
       // The memberships area's refusals (shared/contracts), one line each.

@@ -94,15 +94,4 @@ export const decisions: typeof english = {
     commitments_other: '{{count}} compromisos',
     read: 'Leer el acta',
   },
-  decisionErrors: {
-    notPresent: 'Solo pueden votar quienes están presentes en la reunión. Marca tu asistencia primero.',
-    alreadyVoted: 'Ya votaste en esta moción. Tu voto se mantiene.',
-    motionClosed: 'Esta votación está cerrada.',
-    notMember: 'no es miembro actual de esta casa',
-    notInProgress: 'Los compromisos y las votaciones se registran mientras la reunión está en curso.',
-    alreadyDone: 'Este compromiso ya está marcado como hecho.',
-    notRecorder: 'Solo quien preside, la secretaría o el líder de pares registra esto.',
-    minutesNotPublished: 'El acta se publica cuando termina la reunión.',
-    notHelper: 'Solo quien ayuda, o el líder de pares, lo marca como hecho.',
-  },
 };

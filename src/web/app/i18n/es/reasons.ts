@@ -65,6 +65,11 @@ export const reasons: typeof english = {
     },
     calendars: {
       // The calendars area: las mismas claves que en inglés.
+      residence_required: 'Elige la casa de este calendario.',
+      residence_not_for_person: 'Un calendario personal no es de una sola casa. Vuelve a cargar la página.',
+      residence_for_staff:
+        'La dirección del calendario de una casa es para sus líderes de pares y la administración.',
+      too_many_addresses: 'Ya tienes 10 direcciones de calendario. Quita primero una que ya no uses.',
     },
     chat: {
       // The chat area: las mismas claves que en inglés.
@@ -85,6 +90,18 @@ export const reasons: typeof english = {
     },
     decisions: {
       // The decisions area: las mismas claves que en inglés.
+      not_recorder: 'Solo quien preside, quien toma el acta o el líder de pares registra esto.',
+      not_in_progress: 'Los compromisos y las votaciones se registran mientras la reunión está en curso.',
+      not_house_member: 'Elige a alguien que viva en esta casa o la lidere ahora.',
+      not_an_item_of_meeting:
+        'Ese punto no está en el orden del día de esta reunión. Vuelve a cargar la página.',
+      already_done: 'Este compromiso ya está marcado como hecho.',
+      not_helper: 'Solo quien ayuda, o el líder de pares, lo marca como hecho.',
+      house_decides_without_votes: 'Esta casa eligió no decidir por votación en sus reuniones.',
+      vote_closed: 'Esta votación está cerrada.',
+      already_voted: 'Ya votaste en esta moción. Tu voto se mantiene.',
+      not_present: 'Solo pueden votar quienes están presentes en la reunión. Marca tu asistencia primero.',
+      minutes_not_published: 'El acta se publica cuando termina la reunión.',
     },
     invitations: {
       // The invitations area: las mismas claves que en inglés.
@@ -94,6 +111,25 @@ export const reasons: typeof english = {
     },
     meetings: {
       // The meetings area: las mismas claves que en inglés.
+      rrule_invalid: 'Elige una repetición que Hearth pueda seguir, como cada semana el domingo.',
+      search_for_members: 'Buscar en las actas es solo para quienes forman parte de la casa.',
+      series_ended: 'Este horario ya terminó, así que no se puede cambiar.',
+      not_house_member: 'Elige a alguien que viva en esta casa o la lidere ahora.',
+      chair_is_secretary: 'Quien toma el acta tiene que ser otra persona, no quien preside.',
+      roles_of_past_meeting: 'Quien presidió y quien tomó el acta de una reunión pasada quedan como estaban.',
+      start_only_upcoming: 'Esta reunión ya empezó, o ya terminó.',
+      close_only_in_progress: 'Solo se puede cerrar una reunión en curso. Empiézala primero.',
+      cancel_only_upcoming: 'Solo se puede cancelar una reunión que todavía no empezó.',
+      attendance_self_present: 'Puedes marcarte presente; quien toma el acta marca a los demás.',
+      attendance_during_meeting:
+        'La asistencia se toma mientras la reunión está en curso. Antes de que empiece, puedes avisar a la casa que no podrás venir.',
+      meeting_over: 'Esta reunión ya terminó. Agrégalo a la próxima, por favor.',
+      agenda_of_past_meeting: 'El orden del día de una reunión pasada queda como estaba.',
+      order_every_item:
+        'El orden del día cambió mientras lo ordenabas. Vuelve a cargar la página e inténtalo de nuevo.',
+      minutes_during_meeting: 'El acta se escribe mientras la reunión está en curso.',
+      reword_before_meeting: 'Un punto se puede cambiar hasta que empiece la reunión.',
+      standing_item_stays: 'Los puntos fijos y los seguimientos se quedan en el orden del día.',
     },
     memberships: {
       // The memberships area: las mismas claves que en inglés.

@@ -2,10 +2,10 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommitmentView } from '../../../../shared/contracts/decisions.ts';
+import { errorMessage } from '../../../components/errors.ts';
 import { TextField } from '../../../components/fields.tsx';
 import { formatDate } from '../../../components/format.ts';
 import { Hidden, Notice } from '../../../components/notice.tsx';
-import { useDecisionProblem } from './decision-errors.ts';
 import { useMarkCommitmentDone } from './decisions-api.ts';
 
 /** `onDone` lets a list that drops done commitments (My commitments) thank the person after the line goes. */
@@ -52,7 +52,7 @@ function MarkDone({ commitment, onDone }: { commitment: CommitmentView; onDone: 
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const markDone = useMarkCommitmentDone();
-  const problem = useDecisionProblem(markDone.error);
+  const problem = markDone.error ? errorMessage(t, markDone.error) : null;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = note.trim();

@@ -1,39 +1,29 @@
-// Commitments, motions and minutes: the queries and changes the meeting screens share.
+// Commitments, motions and minutes: the queries and changes the meeting screens share, each called
+// from its endpoint contract (shared/contracts/decisions.ts).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  CommitmentView,
-  MeetingCommitmentsView,
-  MinutesHistoryView,
-  MinutesView,
-  MotionListView,
-  MotionView,
-  MyCommitmentsView,
-  NewCommitment,
-  VoteChoice,
-} from '../../../../shared/contracts/decisions.ts';
-import { api } from '../../../app/api.ts';
+import { decisionApi, type NewCommitment, type VoteChoice } from '../../../../shared/contracts/decisions.ts';
+import type { BodyIn } from '../../../../shared/contracts/endpoint.ts';
+import { call, keyOf, queryFor } from '../../../app/api.ts';
 
-export const meetingCommitmentsKey = (meetingId: string) => ['meeting-commitments', meetingId] as const;
-export const meetingMotionsKey = (meetingId: string) => ['meeting-motions', meetingId] as const;
-export const myCommitmentsKey = ['my-commitments'] as const;
+const meetingCommitmentsKey = (meetingId: string) =>
+  keyOf(decisionApi.meetingCommitments, { params: { id: meetingId } });
 
 export const useMeetingCommitments = (meetingId: string) =>
   useQuery({
     queryKey: meetingCommitmentsKey(meetingId),
-    queryFn: () => api<MeetingCommitmentsView>(`/api/meetings/${meetingId}/commitments`),
+    queryFn: () => call(decisionApi.meetingCommitments, { params: { id: meetingId }, query: {} }),
   });
 
-export const useMyCommitments = () =>
-  useQuery({ queryKey: myCommitmentsKey, queryFn: () => api<MyCommitmentsView>('/api/me/commitments') });
+export const useMyCommitments = () => useQuery(queryFor(decisionApi.myCommitments));
 
 export function useRecordCommitment(meetingId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: NewCommitment) =>
-      api<CommitmentView>(`/api/meetings/${meetingId}/commitments`, { method: 'POST', body }),
+      call(decisionApi.recordCommitment, { params: { id: meetingId }, body }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: meetingCommitmentsKey(meetingId) });
-      void queryClient.invalidateQueries({ queryKey: myCommitmentsKey });
+      void queryClient.invalidateQueries({ queryKey: keyOf(decisionApi.myCommitments) });
     },
   });
 }
@@ -42,9 +32,9 @@ export function useMarkCommitmentDone() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, note }: { id: string; note?: string }) =>
-      api<CommitmentView>(`/api/commitments/${id}/done`, { method: 'POST', body: note ? { note } : {} }),
+      call(decisionApi.markDone, { params: { id }, body: note ? { note } : {} }),
     onSuccess: (done) => {
-      void queryClient.invalidateQueries({ queryKey: myCommitmentsKey });
+      void queryClient.invalidateQueries({ queryKey: keyOf(decisionApi.myCommitments) });
       if (done.meetingId) {
         void queryClient.invalidateQueries({ queryKey: meetingCommitmentsKey(done.meetingId) });
       }
@@ -52,10 +42,13 @@ export function useMarkCommitmentDone() {
   });
 }
 
+const meetingMotionsKey = (meetingId: string) =>
+  keyOf(decisionApi.meetingMotions, { params: { id: meetingId } });
+
 export const useMeetingMotions = (meetingId: string) =>
   useQuery({
     queryKey: meetingMotionsKey(meetingId),
-    queryFn: () => api<MotionListView>(`/api/meetings/${meetingId}/motions`),
+    queryFn: () => call(decisionApi.meetingMotions, { params: { id: meetingId }, query: {} }),
     // While a vote is open, the room's phones catch up on how many have voted every 15 seconds.
     refetchInterval: (query) => (query.state.data?.motions.some((m) => m.state === 'open') ? 15_000 : false),
   });
@@ -64,33 +57,24 @@ export function useMotionChanges(meetingId: string) {
   const queryClient = useQueryClient();
   const refresh = () => void queryClient.invalidateQueries({ queryKey: meetingMotionsKey(meetingId) });
   const propose = useMutation({
-    mutationFn: (body: { text: string; agendaItemId?: string | null }) =>
-      api<MotionView>(`/api/meetings/${meetingId}/motions`, { method: 'POST', body }),
+    mutationFn: (body: BodyIn<typeof decisionApi.proposeMotion>) =>
+      call(decisionApi.proposeMotion, { params: { id: meetingId }, body }),
     onSuccess: refresh,
   });
   const vote = useMutation({
     mutationFn: ({ motionId, choice }: { motionId: string; choice: VoteChoice }) =>
-      api<MotionView>(`/api/motions/${motionId}/votes`, { method: 'POST', body: { choice } }),
+      call(decisionApi.vote, { params: { id: motionId }, body: { choice } }),
     onSuccess: refresh,
   });
   const close = useMutation({
-    mutationFn: (motionId: string) => api<MotionView>(`/api/motions/${motionId}/close`, { method: 'POST' }),
+    mutationFn: (motionId: string) => call(decisionApi.closeMotion, { params: { id: motionId } }),
     onSuccess: refresh,
   });
   return { propose, vote, close };
 }
 
 export const useMinutes = (meetingId: string) =>
-  useQuery({
-    queryKey: ['minutes', meetingId],
-    queryFn: () => api<MinutesView>(`/api/meetings/${meetingId}/minutes`),
-  });
+  useQuery(queryFor(decisionApi.minutes, { params: { id: meetingId } }));
 
 export const useMinutesHistory = (residenceId: string, q: string) =>
-  useQuery({
-    queryKey: ['minutes-history', residenceId, q],
-    queryFn: () =>
-      api<MinutesHistoryView>(
-        `/api/residences/${residenceId}/minutes${q ? `?q=${encodeURIComponent(q)}` : ''}`,
-      ),
-  });
+  useQuery(queryFor(decisionApi.minutesHistory, { params: { id: residenceId }, query: q ? { q } : {} }));

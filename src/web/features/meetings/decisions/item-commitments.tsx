@@ -3,10 +3,10 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SUPPORT_KINDS, type SupportKind } from '../../../../shared/domain/vocabulary.ts';
+import { errorMessage, useFormErrors } from '../../../components/errors.ts';
 import { SelectField, TextAreaField, TextField } from '../../../components/fields.tsx';
 import { Loading, LoadProblem, Notice } from '../../../components/notice.tsx';
 import { CommitmentLine } from './commitment-line.tsx';
-import { useDecisionFieldErrors, useDecisionProblem } from './decision-errors.ts';
 import { useMeetingCommitments, useRecordCommitment } from './decisions-api.ts';
 
 const FIELDS = ['helperId', 'helpedId', 'description', 'supportKind', 'dueOn'] as const;
@@ -69,8 +69,8 @@ function CommitmentForm({
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const record = useRecordCommitment(meetingId);
-  const { fieldError } = useDecisionFieldErrors(record.error, FIELDS);
-  const problem = useDecisionProblem(record.error);
+  const { fieldError } = useFormErrors(record.error, FIELDS);
+  const problem = record.error ? errorMessage(t, record.error) : null;
   const set = (key: keyof Draft) => (event: { target: { value: string } }) => {
     record.reset();
     setDraft((d) => ({ ...d, [key]: event.target.value }));

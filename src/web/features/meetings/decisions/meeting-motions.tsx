@@ -3,9 +3,9 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type MotionView, VOTE_CHOICES, type VoteChoice } from '../../../../shared/contracts/decisions.ts';
+import { errorMessage, useFormErrors } from '../../../components/errors.ts';
 import { TextAreaField } from '../../../components/fields.tsx';
 import { Hidden, Loading, LoadProblem, Notice } from '../../../components/notice.tsx';
-import { useDecisionFieldErrors, useDecisionProblem } from './decision-errors.ts';
 import { useMeetingMotions, useMotionChanges } from './decisions-api.ts';
 
 const VOTE_LABEL = {
@@ -83,7 +83,8 @@ function MotionItem({
   const m = motion;
   const voting = changes.vote.variables?.motionId === m.id ? changes.vote : null;
   const closing = changes.close.variables === m.id ? changes.close : null;
-  const problem = useDecisionProblem(voting?.error ?? closing?.error ?? null);
+  const failed = voting?.error ?? closing?.error ?? null;
+  const problem = failed ? errorMessage(t, failed) : null;
   const choose = (choice: VoteChoice) => changes.vote.mutate({ motionId: m.id, choice });
   return (
     <li className={`motion motion-${m.result ?? m.state}`}>
@@ -148,8 +149,8 @@ function MotionForm({ agendaItemId, changes }: { agendaItemId: string | undefine
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const propose = changes.propose;
-  const { fieldError } = useDecisionFieldErrors(propose.error, ['text']);
-  const problem = useDecisionProblem(propose.error);
+  const { fieldError } = useFormErrors(propose.error, ['text']);
+  const problem = propose.error ? errorMessage(t, propose.error) : null;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     propose.mutate({ text, agendaItemId: agendaItemId ?? null }, { onSuccess: () => setText('') });

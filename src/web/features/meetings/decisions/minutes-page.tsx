@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { CommitmentView, MinutesView, MotionView } from '../../../../shared/contracts/decisions.ts';
 import { isApiError } from '../../../app/api.ts';
+import { errorMessage } from '../../../components/errors.ts';
 import { formatDate } from '../../../components/format.ts';
 import { Loading, LoadProblem, Notice } from '../../../components/notice.tsx';
 import { Page } from '../../../components/page.tsx';
-import { useDecisionProblem } from './decision-errors.ts';
 import { useMinutes } from './decisions-api.ts';
 
 const KINDS = ['problem', 'business', 'chores', 'celebrations', 'follow_up'] as const;
@@ -17,7 +17,7 @@ export function MinutesPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const minutes = useMinutes(id);
-  const problem = useDecisionProblem(minutes.error);
+  const problem = minutes.error ? errorMessage(t, minutes.error) : null;
   const title = minutes.data
     ? t('minutes.title', { title: minutes.data.meeting.title })
     : t('minutes.titleGeneric');

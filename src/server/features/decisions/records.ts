@@ -1,9 +1,11 @@
-// Finding a house meeting (or a house) for one of its current members; everyone else gets "not found".
-import { and, eq, inArray, sql } from 'drizzle-orm';
+// Finding a house meeting (or a house) for one of its current members, by the rules of policy.ts:
+// everyone else gets "not found", and the refusal is audited.
+import { and, countDistinct, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import { isCurrentMembership } from '../../platform/database/current-membership.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import {
   agendaItems,
   houseMeetingSettings,
@@ -12,50 +14,79 @@ import {
   people,
   residences,
 } from '../../platform/database/schema.ts';
-import { invalid, notFound } from '../../platform/errors.ts';
-import { isHouseMember } from '../../platform/policies.ts';
+import { type AppError, invalidField, notFound, refuse } from '../../platform/errors.ts';
 import { displayNameOf } from '../people/presenters.ts';
+import { canRecordAtMeeting, canSeeHouseBusiness, isRecordable } from './policy.ts';
 
-type Reader = Pick<Db, 'select' | 'selectDistinct'>;
-export type MeetingForMember = typeof houseMeetings.$inferSelect;
+export type MeetingForMember = typeof houseMeetings.$inferSelect & {
+  residenceName: string;
+  timeZone: string;
+};
 
-async function denied(db: Db, actor: Actor, action: string, subjectType: string, subjectId: string) {
+/**
+ * A refusal that reveals nothing (not even that the record exists), audited. The audit is written on
+ * the database itself, outside any transaction the caller holds, so it stays when that one rolls back.
+ */
+export async function deniedAs(
+  db: Db,
+  actor: Actor,
+  action: string,
+  subject: { type: string; id: string },
+): Promise<AppError> {
   await recordAudit(db, {
     organizationId: actor.organizationId,
     actorId: actor.personId,
     action,
-    subjectType,
-    subjectId,
+    subjectType: subject.type,
+    subjectId: subject.id,
     outcome: 'denied',
   });
-  return notFound(subjectType === 'residence' ? 'residence' : 'meeting');
+  return notFound(
+    subject.type === 'residence' ? 'residence' : subject.type === 'motion' ? 'motion' : 'meeting',
+  );
 }
 
 /**
- * The meeting, when the actor is a current member of its house. Another house, another organization, a
- * counselor or an admin: 404, so nothing about the meeting leaks (not even that it exists).
+ * The meeting with its house's name and zone, when the actor is a current member of its house. Another
+ * house, another organization, a counselor or an admin: 404.
  */
-export async function meetingForMember(db: Db, actor: Actor, id: string, action: string) {
-  const [meeting] = await db
-    .select()
+export async function meetingForMember(
+  db: Db,
+  actor: Actor,
+  id: string,
+  action: string,
+): Promise<MeetingForMember> {
+  const [row] = await db
+    .select({ meeting: houseMeetings, residenceName: residences.name, timeZone: residences.timeZone })
     .from(houseMeetings)
+    .innerJoin(residences, eq(residences.id, houseMeetings.residenceId))
     .where(and(eq(houseMeetings.id, id), eq(houseMeetings.organizationId, actor.organizationId)));
-  if (!meeting || !isHouseMember(actor, meeting.residenceId)) {
-    throw await denied(db, actor, action, 'house_meeting', id);
+  if (!row || !canSeeHouseBusiness(actor, row.meeting.residenceId)) {
+    throw await deniedAs(db, actor, action, { type: 'house_meeting', id });
   }
-  return meeting;
+  return { ...row.meeting, residenceName: row.residenceName, timeZone: row.timeZone };
 }
 
 /** The house, when the actor is one of its current members (else 404). */
 export async function houseForMember(db: Db, actor: Actor, residenceId: string, action: string) {
-  const [house] = isHouseMember(actor, residenceId)
+  const [house] = canSeeHouseBusiness(actor, residenceId)
     ? await db
         .select({ id: residences.id, name: residences.name, timeZone: residences.timeZone })
         .from(residences)
         .where(and(eq(residences.id, residenceId), eq(residences.organizationId, actor.organizationId)))
     : [];
-  if (!house) throw await denied(db, actor, action, 'residence', residenceId);
+  if (!house) throw await deniedAs(db, actor, action, { type: 'residence', id: residenceId });
   return house;
+}
+
+/** Commitments and motions are recorded by the chair, the secretary or the peer leader, while it runs. */
+export function assertRecordable(
+  actor: Actor,
+  meeting: Pick<MeetingForMember, 'residenceId' | 'chairId' | 'secretaryId' | 'state'>,
+  afterClose: boolean,
+): void {
+  if (!canRecordAtMeeting(actor, meeting)) throw refuse('decisions.not_recorder');
+  if (!isRecordable(meeting, afterClose)) throw refuse('decisions.not_in_progress');
 }
 
 const currentMembership = (organizationId: string, residenceId: string) =>
@@ -67,7 +98,7 @@ const currentMembership = (organizationId: string, residenceId: string) =>
   );
 
 /** The house's current residents and peer leaders, as peers see them (display names). */
-export async function currentMembers(db: Reader, organizationId: string, residenceId: string) {
+export async function currentMembers(db: Executor, organizationId: string, residenceId: string) {
   const rows = await db
     .selectDistinct({
       personId: people.id,
@@ -84,7 +115,7 @@ export async function currentMembers(db: Reader, organizationId: string, residen
 }
 
 /** Members present needed for a vote to count: the house's setting, else a majority of current residents. */
-export async function quorumOf(db: Reader, organizationId: string, residenceId: string): Promise<number> {
+export async function quorumOf(db: Executor, organizationId: string, residenceId: string): Promise<number> {
   const [settings] = await db
     .select({ quorum: houseMeetingSettings.quorum })
     .from(houseMeetingSettings)
@@ -96,7 +127,7 @@ export async function quorumOf(db: Reader, organizationId: string, residenceId: 
     );
   if (settings?.quorum != null) return settings.quorum;
   const [row] = await db
-    .select({ residents: sql<number>`count(distinct ${memberships.personId})::int` })
+    .select({ residents: countDistinct(memberships.personId) })
     .from(memberships)
     .where(and(currentMembership(organizationId, residenceId), eq(memberships.role, 'resident')));
   return Math.floor((row?.residents ?? 0) / 2) + 1;
@@ -104,7 +135,7 @@ export async function quorumOf(db: Reader, organizationId: string, residenceId: 
 
 /** An agenda item named in a request must belong to this meeting: else a 400 naming agendaItemId. */
 export async function assertItemOfMeeting(
-  db: Reader,
+  db: Executor,
   organizationId: string,
   meetingId: string,
   agendaItemId: string,
@@ -119,5 +150,7 @@ export async function assertItemOfMeeting(
         eq(agendaItems.organizationId, organizationId),
       ),
     );
-  if (!item) throw invalid('agendaItemId', 'is not an item of this meeting');
+  if (!item) {
+    throw invalidField('agendaItemId', 'decisions.not_an_item_of_meeting', 'is not an item of this meeting');
+  }
 }
