@@ -91,41 +91,6 @@ export function canSeeHouseSignals(actor: Actor, residenceId: string): boolean {
  */
 export const isOwnRecord = (actor: Actor, ownerId: string): boolean => actor.personId === ownerId;
 
-/** Whose recovery time a record rule is about: the person and the houses they live in now. */
-export type RecoveryOwner = { personId: string; residenceIds: string[] };
-
-/** Counselors see nothing of the recovery journey until consent exists (a later issue). */
-const isPeerOrAdmin = (actor: Actor) =>
-  hasRole(actor, 'resident') ||
-  hasRole(actor, 'peer_leader') ||
-  hasRole(actor, 'alumni') ||
-  isOrgAdmin(actor);
-
-/**
- * Whether a person's recovery time (a clock, its milestones, their stage) reaches a viewer, by the audience
- * the person chose: only me · my house's peer leaders · my house · my organization.
- */
-export function canSeeRecoveryTime(actor: Actor, owner: RecoveryOwner, audience: string): boolean {
-  if (actor.personId === owner.personId) return true;
-  const leads = residencesWithRole(actor, 'peer_leader');
-  const ledByActor = owner.residenceIds.some((r) => leads.includes(r));
-  switch (audience) {
-    case 'peer_leader':
-      return ledByActor;
-    case 'house':
-      return ledByActor || owner.residenceIds.some((r) => residencesWithRole(actor, 'resident').includes(r));
-    case 'organization':
-      return isPeerOrAdmin(actor);
-    default:
-      return false;
-  }
-}
-
-/** Upcoming milestones of a house, to prepare a celebration: its peer leaders and admins. */
-export function canListUpcomingMilestones(actor: Actor, residenceId: string): boolean {
-  return isOrgAdmin(actor) || residencesWithRole(actor, 'peer_leader').includes(residenceId);
-}
-
 // Commitments, votes and minutes (features/decisions): house business stays in the house.
 
 /** A current resident or peer leader of the house: minutes, motions and commitments are theirs alone. */
@@ -153,11 +118,6 @@ export function canRecordAtMeeting(
 export function canMarkCommitmentDone(actor: Actor, c: { residenceId: string; helperId: string }): boolean {
   if (!isHouseMember(actor, c.residenceId)) return false;
   return actor.personId === c.helperId || residencesWithRole(actor, 'peer_leader').includes(c.residenceId);
-}
-
-/** How many outside meetings each resident went to, per week (counts only): the house's peer leaders and admins. */
-export function canSeeHouseAttendance(actor: Actor, residenceId: string): boolean {
-  return isOrgAdmin(actor) || residencesWithRole(actor, 'peer_leader').includes(residenceId);
 }
 
 /** A residence's calendar feed (its house meetings): the house's peer leaders and admins. */

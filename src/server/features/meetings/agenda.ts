@@ -11,7 +11,7 @@ import {
   recoveryClocks,
 } from '../../platform/database/schema.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
-import { canSeeRecoveryTime } from '../../platform/policies.ts';
+import { canSeeRecoveryTime } from '../journey/policy.ts';
 import type { MeetingRow, Queryable } from './access.ts';
 import type { HouseMember } from './members.ts';
 

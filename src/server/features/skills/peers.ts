@@ -7,7 +7,7 @@ import { type Stage, stageOf } from '../../../shared/domain/stages.ts';
 import type { Language, NameStyle, RecoveryPathway } from '../../../shared/domain/vocabulary.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
-import { canSeeRecoveryTime } from '../../platform/policies.ts';
+import { canSeeRecoveryTime } from '../journey/policy.ts';
 
 type Executor = Pick<Db, 'execute'>;
 
