@@ -2,14 +2,16 @@
 // state) and a realtime "notification" event so open screens update at once. Web push for the same
 // notification is sent after commit by the push sender, following each person's settings.
 import { sql } from 'drizzle-orm';
+import type { NotificationKind } from '../../shared/domain/notifications.ts';
 import type { Db } from './database/connect.ts';
+import { uuidArray } from './database/executor.ts';
 import { publish } from './realtime/publish.ts';
 
 export type NotifyInput = {
   organizationId: string;
   personIds: readonly string[];
-  /** e.g. support_offer, support_accepted, reach_out_alert, congratulations, meeting_reminder */
-  kind: string;
+  /** One of NOTIFICATION_KINDS (shared/domain/notifications.ts): each has its words on every screen. */
+  kind: NotificationKind;
   /** Ids, kinds and times only — never private text (it may reach a locked phone's screen). */
   data: Record<string, string | number | boolean | null>;
   /** Makes a repeated notification a no-op per person, e.g. `reach_out_alert:<alertId>`. */
@@ -22,10 +24,11 @@ export type NotifyInput = {
 export async function notifyPeople(db: Pick<Db, 'execute'>, input: NotifyInput): Promise<string[]> {
   const personIds = [...new Set(input.personIds)];
   if (personIds.length === 0) return [];
+  // One row per person from one statement (unnest), skipping those who already have it (dedupe key).
   const result = await db.execute<{ id: string; person_id: string }>(sql`
     insert into notifications (organization_id, person_id, kind, data, dedupe_key)
     select ${input.organizationId}, p, ${input.kind}, ${JSON.stringify({ ...input.data, urgent: input.urgent ?? false })}::jsonb, ${input.dedupeKey ?? null}
-    from unnest(${`{${personIds.join(',')}}`}::uuid[]) as p
+    from unnest(${uuidArray(personIds)}) as p
     on conflict do nothing
     returning id, person_id`);
   const reached = result.rows.map((r) => r.person_id);

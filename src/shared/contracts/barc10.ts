@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BARC10_ANSWER_MAX, BARC10_ANSWER_MIN, BARC10_ITEM_COUNT } from '../domain/barc10.ts';
-import { DateSchema, TimestampSchema } from './common.ts';
+import { DateSchema, IdParamsSchema, TimestampSchema } from './common.ts';
+import { endpoint } from './endpoint.ts';
 import { defineReasons } from './errors.ts';
 
 const answerMessage = `must be a whole number from ${BARC10_ANSWER_MIN} to ${BARC10_ANSWER_MAX}`;
@@ -51,3 +52,32 @@ export const Barc10FhirSchema = z.object({
 /** Why this area refuses a request (decision 0027); each has words in the web app. */
 export const barc10Reasons = defineReasons('barc10', {});
 export type Barc10Reason = keyof typeof barc10Reasons;
+
+export const barc10Api = {
+  mine: endpoint({
+    method: 'GET',
+    path: '/api/barc10',
+    operationId: 'listMyBarc10',
+    summary: 'My BARC-10 assessments and whether one is due (none in the last 30 days)',
+    tags: ['barc10'],
+    responses: { 200: Barc10ListSchema },
+  }),
+  record: endpoint({
+    method: 'POST',
+    path: '/api/barc10',
+    operationId: 'recordBarc10',
+    summary: 'Record a BARC-10 (exactly ten answers, each 1-6)',
+    tags: ['barc10'],
+    body: Barc10InputSchema,
+    responses: { 201: Barc10Schema },
+  }),
+  fhir: endpoint({
+    method: 'GET',
+    path: '/api/barc10/:id/fhir',
+    operationId: 'exportBarc10Fhir',
+    summary: 'One of my BARC-10 assessments as FHIR R4 (Questionnaire + QuestionnaireResponse)',
+    tags: ['barc10'],
+    params: IdParamsSchema,
+    responses: { 200: Barc10FhirSchema },
+  }),
+} as const;

@@ -19,12 +19,13 @@ const YEARS_MESSAGE = `must be between the years ${EARLIEST_YEAR} and ${LATEST_Y
 
 export const DateSchema = z.iso
   .date({ message: 'must be a date like 2026-01-31', abort: true })
-  .refine(inYears, { message: YEARS_MESSAGE });
+  .refine(inYears, { message: YEARS_MESSAGE, params: { reason: 'field.years' } });
 /** A moment sent by a client, with its offset. */
 export const InstantSchema = z.iso
   .datetime({ offset: true, message: 'must be a time like 2026-01-31T18:00:00Z', abort: true })
   .refine((text) => inYears(text) && Number.isFinite(Date.parse(text)), {
     message: YEARS_MESSAGE,
+    params: { reason: 'field.years' },
     abort: true,
   });
 export const TimestampSchema = z.string();
@@ -32,7 +33,10 @@ export const TimeZoneSchema = z
   .string()
   .min(1)
   .max(64)
-  .refine(isValidTimeZone, { message: 'must be an IANA time zone like America/Chicago' });
+  .refine(isValidTimeZone, {
+    message: 'must be an IANA time zone like America/Chicago',
+    params: { reason: 'field.time_zone' },
+  });
 
 export { type ErrorBody, ErrorSchema } from './errors.ts';
 

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { RECOVERY_AUDIENCES } from '../domain/recovery-time.ts';
 import { STAGES } from '../domain/stages.ts';
-import { DateSchema } from './common.ts';
+import { DateSchema, IdParamsSchema } from './common.ts';
+import { endpoint } from './endpoint.ts';
 import { defineReasons } from './errors.ts';
 
 export const RecoveryAudienceSchema = z.enum(RECOVERY_AUDIENCES);
@@ -138,5 +139,107 @@ export type UpcomingMilestoneView = z.infer<typeof UpcomingMilestoneSchema>;
 export const UpcomingMilestonesSchema = z.object({ upcoming: z.array(UpcomingMilestoneSchema) });
 
 /** Why this area refuses a request (decision 0027); each has words in the web app. */
-export const journeyReasons = defineReasons('journey', {});
+export const journeyReasons = defineReasons('journey', {
+  future_recovery_date: { code: 'validation_failed', message: 'A recovery date cannot be in the future.' },
+  same_start: {
+    code: 'conflict',
+    message: 'Your current stretch already starts on that day. Nothing needed changing.',
+  },
+  start_before_current: {
+    code: 'validation_failed',
+    message: 'A new start must come after your current start date.',
+  },
+  own_milestone: {
+    code: 'bad_request',
+    message: 'Your own milestone is yours to enjoy; congratulations come from your peers.',
+  },
+});
 export type JourneyReason = keyof typeof journeyReasons;
+
+export const journeyApi = {
+  mine: endpoint({
+    method: 'GET',
+    path: '/api/journey',
+    operationId: 'getMyJourney',
+    summary: 'My recovery time: clocks, current stretch, milestones, history and stage',
+    tags: ['journey'],
+    responses: { 200: JourneySchema },
+  }),
+  startClock: endpoint({
+    method: 'POST',
+    path: '/api/journey/clocks',
+    operationId: 'startRecoveryClock',
+    summary: 'Set my recovery date (a new clock, e.g. one per substance)',
+    tags: ['journey'],
+    body: CreateClockSchema,
+    responses: { 201: JourneySchema },
+    reasons: ['journey.future_recovery_date'],
+  }),
+  updateClock: endpoint({
+    method: 'PATCH',
+    path: '/api/journey/clocks/:id',
+    operationId: 'updateRecoveryClock',
+    summary: 'Rename a clock or change who sees it',
+    tags: ['journey'],
+    params: IdParamsSchema,
+    body: UpdateClockSchema,
+    responses: { 200: JourneySchema },
+  }),
+  archiveClock: endpoint({
+    method: 'POST',
+    path: '/api/journey/clocks/:id/archive',
+    operationId: 'archiveRecoveryClock',
+    summary: 'Put a clock away: it leaves Today and the house; its history stays mine under past clocks',
+    tags: ['journey'],
+    params: IdParamsSchema,
+    responses: { 200: JourneySchema },
+  }),
+  restoreClock: endpoint({
+    method: 'POST',
+    path: '/api/journey/clocks/:id/restore',
+    operationId: 'restoreRecoveryClock',
+    summary: 'Bring a past clock back to Today',
+    tags: ['journey'],
+    params: IdParamsSchema,
+    responses: { 200: JourneySchema },
+  }),
+  resetClock: endpoint({
+    method: 'POST',
+    path: '/api/journey/clocks/:id/reset',
+    operationId: 'resetRecoveryClock',
+    summary: 'Start again from a new date; the earlier stretch stays in my history',
+    tags: ['journey'],
+    params: IdParamsSchema,
+    body: ResetClockSchema,
+    responses: { 200: JourneySchema },
+    reasons: ['journey.future_recovery_date', 'journey.same_start', 'journey.start_before_current'],
+  }),
+  houseCelebrations: endpoint({
+    method: 'GET',
+    path: '/api/residences/:id/celebrations',
+    operationId: 'listHouseCelebrations',
+    summary: "Milestones this house's people reached in the last 7 days that I may see",
+    tags: ['journey'],
+    params: IdParamsSchema,
+    responses: { 200: CelebrationsSchema },
+  }),
+  congratulate: endpoint({
+    method: 'POST',
+    path: '/api/milestones/:id/congratulations',
+    operationId: 'congratulateMilestone',
+    summary: 'Congratulate a peer on a milestone (once; again changes nothing)',
+    tags: ['journey'],
+    params: IdParamsSchema,
+    responses: { 200: CongratulationResultSchema, 201: CongratulationResultSchema },
+    reasons: ['journey.own_milestone'],
+  }),
+  upcomingMilestones: endpoint({
+    method: 'GET',
+    path: '/api/residences/:id/upcoming-milestones',
+    operationId: 'listUpcomingMilestones',
+    summary: "Milestones in the next 14 days, to prepare a celebration (the house's peer leaders, admins)",
+    tags: ['journey'],
+    params: IdParamsSchema,
+    responses: { 200: UpcomingMilestonesSchema },
+  }),
+} as const;

@@ -2,7 +2,8 @@
 // subscriptions, and the server's public VAPID key.
 import { z } from 'zod';
 import { NOTIFICATION_TOPICS } from '../domain/notifications.ts';
-import { InstantSchema, TimestampSchema } from './common.ts';
+import { IdParamsSchema, InstantSchema, OkSchema, TimestampSchema } from './common.ts';
+import { endpoint } from './endpoint.ts';
 import { defineReasons } from './errors.ts';
 
 /** Ids, kinds, times and names the person may see — scalars only. */
@@ -66,14 +67,17 @@ export const NotificationSettingsUpdateSchema = z
   .refine((v) => (v.quietFrom === undefined) === (v.quietUntil === undefined), {
     message: 'quiet hours need both a start and an end',
     path: ['quietUntil'],
+    params: { reason: 'notifications.quiet_hours_incomplete' },
   })
   .refine((v) => (v.quietFrom === null) === (v.quietUntil === null), {
     message: 'quiet hours need both a start and an end, or neither',
     path: ['quietUntil'],
+    params: { reason: 'notifications.quiet_hours_incomplete' },
   })
   .refine((v) => v.quietFrom == null || v.quietFrom !== v.quietUntil, {
     message: 'quiet hours must end at another time than they start',
     path: ['quietUntil'],
+    params: { reason: 'notifications.quiet_hours_same' },
   });
 export type NotificationSettingsUpdate = z.infer<typeof NotificationSettingsUpdateSchema>;
 
@@ -110,5 +114,111 @@ export const PushSubscriptionListSchema = z.object({ subscriptions: z.array(Push
 export const PushTestSchema = z.object({ devices: z.number().int() });
 
 /** Why this area refuses a request (decision 0027); each has words in the web app. */
-export const notificationReasons = defineReasons('notifications', {});
+export const notificationReasons = defineReasons('notifications', {
+  // Field reasons of the settings' own checks (under `request.invalid`).
+  quiet_hours_incomplete: {
+    code: 'validation_failed',
+    message: 'quiet hours need both a start and an end, or neither',
+  },
+  quiet_hours_same: {
+    code: 'validation_failed',
+    message: 'quiet hours must end at another time than they start',
+  },
+  endpoint_not_https: { code: 'validation_failed', message: 'must be an https:// push service URL' },
+  endpoint_private: {
+    code: 'validation_failed',
+    message: 'must be a public push service, not a private network address',
+  },
+});
 export type NotificationReason = keyof typeof notificationReasons;
+
+const tags = ['notifications'] as const;
+
+export const notificationsApi = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/notifications',
+    operationId: 'listMyNotifications',
+    summary: 'My notifications, newest first (50 at a time), and how many are unread',
+    tags,
+    query: NotificationListQuerySchema,
+    responses: { 200: NotificationListSchema },
+  }),
+  markRead: endpoint({
+    method: 'POST',
+    path: '/api/notifications/:id/read',
+    operationId: 'markNotificationRead',
+    summary: 'Mark one of my notifications read',
+    tags,
+    params: IdParamsSchema,
+    responses: { 200: OkSchema },
+  }),
+  markAllRead: endpoint({
+    method: 'POST',
+    path: '/api/notifications/read-all',
+    operationId: 'markAllNotificationsRead',
+    summary: 'Mark all my notifications read',
+    tags,
+    responses: { 200: MarkAllReadSchema },
+  }),
+  settings: endpoint({
+    method: 'GET',
+    path: '/api/notifications/settings',
+    operationId: 'getNotificationSettings',
+    summary: 'My notification settings: topics not sent by push, quiet hours and their time zone',
+    tags,
+    responses: { 200: NotificationSettingsSchema },
+  }),
+  updateSettings: endpoint({
+    method: 'PATCH',
+    path: '/api/notifications/settings',
+    operationId: 'updateNotificationSettings',
+    summary: 'Change my notification settings (urgent alerts always come through)',
+    tags,
+    body: NotificationSettingsUpdateSchema,
+    responses: { 200: NotificationSettingsSchema },
+  }),
+  pushKey: endpoint({
+    method: 'GET',
+    path: '/api/push/key',
+    operationId: 'getPushKey',
+    summary: "The server's public VAPID key, for subscribing a device to web push",
+    tags,
+    responses: { 200: PushKeySchema },
+  }),
+  devices: endpoint({
+    method: 'GET',
+    path: '/api/push/subscriptions',
+    operationId: 'listMyPushDevices',
+    summary: 'My devices that receive web push',
+    tags,
+    responses: { 200: PushSubscriptionListSchema },
+  }),
+  subscribe: endpoint({
+    method: 'POST',
+    path: '/api/push/subscriptions',
+    operationId: 'subscribePushDevice',
+    summary: "Receive web push on this device (the browser's push subscription)",
+    tags,
+    body: PushSubscribeSchema,
+    responses: { 201: PushSubscriptionSchema },
+    reasons: ['notifications.endpoint_not_https', 'notifications.endpoint_private'],
+  }),
+  removeDevice: endpoint({
+    method: 'DELETE',
+    path: '/api/push/subscriptions/:id',
+    operationId: 'removePushDevice',
+    summary: 'Stop web push to one of my devices',
+    tags,
+    params: IdParamsSchema,
+    responses: { 200: OkSchema },
+  }),
+  testPush: endpoint({
+    method: 'POST',
+    path: '/api/push/test',
+    operationId: 'sendTestPush',
+    summary: 'Send a test push to my devices now (nothing is added to my list)',
+    tags,
+    responses: { 200: PushTestSchema },
+  }),
+} as const;

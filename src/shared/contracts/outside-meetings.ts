@@ -9,7 +9,8 @@ import {
   TIME_PATTERN,
 } from '../domain/meeting-guide.ts';
 import { PROGRAM_FOCUSES } from '../domain/vocabulary.ts';
-import { DateSchema, IdSchema, TimestampSchema, TimeZoneSchema } from './common.ts';
+import { DateSchema, IdParamsSchema, IdSchema, OkSchema, TimestampSchema, TimeZoneSchema } from './common.ts';
+import { endpoint } from './endpoint.ts';
 import { defineReasons } from './errors.ts';
 
 const plainText = (max: number) =>
@@ -17,7 +18,10 @@ const plainText = (max: number) =>
     .string()
     .trim()
     .max(max, { message: `must be at most ${max} characters` })
-    .refine((s) => !hasHtml(s), { message: 'must be plain text, without HTML' });
+    .refine((s) => !hasHtml(s), {
+      message: 'must be plain text, without HTML',
+      params: { reason: 'outside_meetings.not_plain_text' },
+    });
 
 const TimeSchema = z.string().regex(TIME_PATTERN, { message: 'must be a time like 19:30 (00:00–23:59)' });
 const DaySchema = z
@@ -25,7 +29,11 @@ const DaySchema = z
   .int({ message: 'must be a day from 0 (Sunday) to 6 (Saturday)' })
   .min(0, { message: 'must be a day from 0 (Sunday) to 6 (Saturday)' })
   .max(6, { message: 'must be a day from 0 (Sunday) to 6 (Saturday)' });
-const TypeCodeSchema = z.string().refine(isSpecType, { message: 'is not a Meeting Guide type code' });
+const notAType = {
+  message: 'is not a Meeting Guide type code',
+  params: { reason: 'outside_meetings.unknown_type' },
+};
+const TypeCodeSchema = z.string().refine(isSpecType, notAType);
 const HttpUrlSchema = z
   .string()
   .trim()
@@ -38,7 +46,7 @@ const HttpUrlSchema = z
         return false;
       }
     },
-    { message: 'must be a web address starting with https://' },
+    { message: 'must be a web address starting with https://', params: { reason: 'field.not_a_url' } },
   );
 
 const meetingFields = {
@@ -46,7 +54,10 @@ const meetingFields = {
   days: z
     .array(DaySchema)
     .max(7)
-    .refine((d) => new Set(d).size === d.length, { message: 'must not repeat a day' }),
+    .refine((d) => new Set(d).size === d.length, {
+      message: 'must not repeat a day',
+      params: { reason: 'outside_meetings.repeated_day' },
+    }),
   time: TimeSchema.nullable(),
   endTime: TimeSchema.nullable(),
   timeZone: TimeZoneSchema,
@@ -73,7 +84,12 @@ const weeklyNeedsTime = (
   ctx: z.RefinementCtx,
 ) => {
   if (value.days && value.days.length > 0 && value.time === null) {
-    ctx.addIssue({ code: 'custom', path: ['time'], message: 'is required when a day is chosen' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['time'],
+      message: 'is required when a day is chosen',
+      params: { reason: 'outside_meetings.time_required' },
+    });
   }
 };
 
@@ -107,7 +123,10 @@ export type OutsideMeetingCreate = z.output<typeof OutsideMeetingInputSchema>;
 export const OutsideMeetingUpdateSchema = z
   .strictObject(meetingFields)
   .partial()
-  .refine((v) => Object.keys(v).length > 0, { message: 'must change at least one field' })
+  .refine((v) => Object.keys(v).length > 0, {
+    message: 'must change at least one field',
+    params: { reason: 'outside_meetings.nothing_to_change' },
+  })
   .superRefine(weeklyNeedsTime);
 export type OutsideMeetingUpdate = z.input<typeof OutsideMeetingUpdateSchema>;
 export type OutsideMeetingChange = z.output<typeof OutsideMeetingUpdateSchema>;
@@ -145,7 +164,7 @@ export type OutsideMeetingView = z.infer<typeof OutsideMeetingSchema>;
 const flag = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true');
 
 export const OutsideMeetingListQuerySchema = z.strictObject({
-  type: z.string().max(10).refine(isSpecType, { message: 'is not a Meeting Guide type code' }).optional(),
+  type: z.string().max(10).refine(isSpecType, notAType).optional(),
   language: z.enum(MEETING_LANGUAGES, { message: 'is not a language we list' }).optional(),
   focus: z.enum(PROGRAM_FOCUSES, { message: 'is not a program focus' }).optional(),
   fellowship: z.enum(FELLOWSHIPS, { message: 'must be one of the listed fellowships' }).optional(),
@@ -177,7 +196,12 @@ export const AttendanceInputSchema = z
   })
   .superRefine((value, ctx) => {
     if (!value.outsideMeetingId && !value.name) {
-      ctx.addIssue({ code: 'custom', path: ['name'], message: 'is required when the meeting is not listed' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['name'],
+        message: 'is required when the meeting is not listed',
+        params: { reason: 'outside_meetings.name_required' },
+      });
     }
   });
 export type AttendanceInput = z.input<typeof AttendanceInputSchema>;
@@ -229,7 +253,12 @@ export const ImportInputSchema = z
   })
   .superRefine((value, ctx) => {
     if ((value.url === undefined) === (value.feed === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['url'], message: 'give either a feed address or a file' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['url'],
+        message: 'give either a feed address or a file',
+        params: { reason: 'outside_meetings.address_or_file' },
+      });
     }
   });
 export type ImportInput = z.input<typeof ImportInputSchema>;
@@ -257,5 +286,153 @@ export type ImportReport = z.infer<typeof ImportReportSchema>;
 export const SlugParamsSchema = z.strictObject({ slug: z.string().min(1).max(100) });
 
 /** Why this area refuses a request (decision 0027); each has words in the web app. */
-export const outsideMeetingReasons = defineReasons('outside_meetings', {});
+export const outsideMeetingReasons = defineReasons('outside_meetings', {
+  // Field reasons of the contract's own checks (each under `request.invalid`).
+  not_plain_text: { code: 'validation_failed', message: 'must be plain text, without HTML' },
+  unknown_type: { code: 'validation_failed', message: 'is not a Meeting Guide type code' },
+  repeated_day: { code: 'validation_failed', message: 'must not repeat a day' },
+  time_required: { code: 'validation_failed', message: 'is required when a day is chosen' },
+  nothing_to_change: { code: 'validation_failed', message: 'must change at least one field' },
+  name_required: { code: 'validation_failed', message: 'is required when the meeting is not listed' },
+  address_or_file: { code: 'validation_failed', message: 'give either a feed address or a file' },
+  // Attendance.
+  attended_in_future: {
+    code: 'validation_failed',
+    message: 'A meeting you went to cannot be in the future.',
+  },
+  attended_too_long_ago: {
+    code: 'validation_failed',
+    message: 'A meeting can be logged up to 90 days after it took place.',
+  },
+  unknown_meeting: { code: 'validation_failed', message: 'That meeting is not in the directory.' },
+  // Importing a feed: what went wrong, never what the other side answered.
+  feed_not_http: { code: 'bad_request', message: 'must be a web address starting with https://' },
+  feed_not_found: { code: 'bad_request', message: 'could not be found' },
+  feed_private_address: { code: 'bad_request', message: 'points at a private network address' },
+  feed_unreachable: { code: 'bad_request', message: 'could not be reached' },
+  feed_timeout: { code: 'bad_request', message: 'did not answer within 10 seconds' },
+  feed_incomplete: { code: 'bad_request', message: 'stopped sending before the feed was complete' },
+  feed_unreadable: { code: 'bad_request', message: 'the feed could not be read' },
+  feed_too_large: { code: 'payload_too_large', message: 'the feed is larger than 5 MB' },
+  feed_not_json: { code: 'bad_request', message: 'is not JSON' },
+  feed_not_a_list: {
+    code: 'validation_failed',
+    message: 'must be a JSON list of meetings (a Meeting Guide feed)',
+  },
+});
 export type OutsideMeetingReason = keyof typeof outsideMeetingReasons;
+
+const tags = ['outside-meetings'] as const;
+
+export const outsideMeetingsApi = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/outside-meetings',
+    operationId: 'listOutsideMeetings',
+    summary:
+      "My organization's directory of outside meetings, filtered by type, language, focus, day, online",
+    tags,
+    query: OutsideMeetingListQuerySchema,
+    responses: { 200: OutsideMeetingListSchema },
+  }),
+  create: endpoint({
+    method: 'POST',
+    path: '/api/outside-meetings',
+    operationId: 'createOutsideMeeting',
+    summary: 'Add a meeting to the directory (admins may publish it; a peer leader adds it unpublished)',
+    tags,
+    body: OutsideMeetingInputSchema,
+    responses: { 201: OutsideMeetingSchema },
+  }),
+  update: endpoint({
+    method: 'PATCH',
+    path: '/api/outside-meetings/:id',
+    operationId: 'updateOutsideMeeting',
+    summary: 'Change a directory entry (its slug stays, so apps keep finding it)',
+    tags,
+    params: IdParamsSchema,
+    body: OutsideMeetingUpdateSchema,
+    responses: { 200: OutsideMeetingSchema },
+  }),
+  remove: endpoint({
+    method: 'DELETE',
+    path: '/api/outside-meetings/:id',
+    operationId: 'deleteOutsideMeeting',
+    summary: 'Remove a meeting from the directory (logged attendance keeps its name)',
+    tags,
+    params: IdParamsSchema,
+    responses: { 200: OkSchema },
+  }),
+  importFeed: endpoint({
+    method: 'POST',
+    path: '/api/outside-meetings/import',
+    operationId: 'importMeetingGuideFeed',
+    summary: 'Import a Meeting Guide feed from its address or a file, merging by slug, with a report',
+    tags,
+    body: ImportInputSchema,
+    responses: { 200: ImportReportSchema },
+    reasons: [
+      'outside_meetings.feed_not_http',
+      'outside_meetings.feed_not_found',
+      'outside_meetings.feed_private_address',
+      'outside_meetings.feed_unreachable',
+      'outside_meetings.feed_timeout',
+      'outside_meetings.feed_incomplete',
+      'outside_meetings.feed_unreadable',
+      'outside_meetings.feed_too_large',
+      'outside_meetings.feed_not_json',
+      'outside_meetings.feed_not_a_list',
+    ],
+  }),
+  myAttendance: endpoint({
+    method: 'GET',
+    path: '/api/outside-attendance',
+    operationId: 'getMyOutsideAttendance',
+    summary: 'The outside meetings I went to lately, and this week against my house’s goal',
+    tags,
+    responses: { 200: MyAttendanceSchema },
+  }),
+  logAttendance: endpoint({
+    method: 'POST',
+    path: '/api/outside-attendance',
+    operationId: 'logOutsideAttendance',
+    summary: 'Log an outside meeting I went to (from the directory, or by name)',
+    tags,
+    body: AttendanceInputSchema,
+    responses: { 201: AttendanceSchema },
+    reasons: [
+      'outside_meetings.attended_in_future',
+      'outside_meetings.attended_too_long_ago',
+      'outside_meetings.unknown_meeting',
+    ],
+  }),
+  removeAttendance: endpoint({
+    method: 'DELETE',
+    path: '/api/outside-attendance/:id',
+    operationId: 'deleteOutsideAttendance',
+    summary: 'Remove one of my attendance entries',
+    tags,
+    params: IdParamsSchema,
+    responses: { 200: OkSchema },
+  }),
+  houseAttendance: endpoint({
+    method: 'GET',
+    path: '/api/residences/:id/outside-attendance',
+    operationId: 'getHouseOutsideAttendance',
+    summary: 'Outside meetings per resident per week (counts only), for the house’s peer leaders',
+    tags,
+    params: IdParamsSchema,
+    query: HouseAttendanceQuerySchema,
+    responses: { 200: HouseAttendanceSchema },
+  }),
+  publicFeed: endpoint({
+    method: 'GET',
+    path: '/api/public/:slug/meetings.json',
+    operationId: 'getPublicMeetingFeed',
+    summary: "An organization's public meetings as a Meeting Guide feed (open to any site, no cookies)",
+    tags,
+    params: SlugParamsSchema,
+    // Rendered once per directory change and sent as it is (maybe gzipped), not through a schema.
+    responses: { 200: { mediaType: 'application/json' } },
+  }),
+} as const;

@@ -1,11 +1,19 @@
 // Notification kinds, the topics a person chooses by, quiet hours, and whether one notification goes out
 // by web push. Pure: the push sender and the settings screen use the same rules.
 
-/** Kinds other areas send today; an unknown kind still shows (a generic line) and belongs to "other". */
+/**
+ * Every kind an area may send: `notifyPeople` takes only these, and each has its push words and its line in
+ * the list in both languages (the compiler checks both). A stored kind no longer sent still shows, as a
+ * generic line, and belongs to "other".
+ */
 export const NOTIFICATION_KINDS = [
+  'support_request',
   'support_offer',
   'support_accepted',
+  'support_offer_withdrawn',
+  'support_withdrawn',
   'support_helped',
+  'support_expired',
   'reach_out_alert',
   'reach_out_ack',
   'reach_out_escalated',
@@ -13,9 +21,11 @@ export const NOTIFICATION_KINDS = [
   'mentor_request',
   'mentor_accepted',
   'skill_match',
+  'skill_session',
   'congratulations',
   'meeting_reminder',
 ] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** What a person turns push on or off by: a few plain topics rather than a dozen kinds. */
 export const NOTIFICATION_TOPICS = [

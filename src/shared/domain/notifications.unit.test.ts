@@ -12,9 +12,13 @@ import {
 describe('topicOf', () => {
   it('should put every known kind in a topic a person can recognise', () => {
     expect(Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, topicOf(k)]))).toEqual({
+      support_request: 'support',
       support_offer: 'support',
       support_accepted: 'support',
+      support_offer_withdrawn: 'support',
+      support_withdrawn: 'support',
       support_helped: 'support',
+      support_expired: 'support',
       reach_out_alert: 'reach_out',
       reach_out_ack: 'reach_out',
       reach_out_escalated: 'reach_out',
@@ -22,6 +26,7 @@ describe('topicOf', () => {
       mentor_request: 'peers',
       mentor_accepted: 'peers',
       skill_match: 'peers',
+      skill_session: 'peers',
       congratulations: 'celebrations',
       meeting_reminder: 'meetings',
     });

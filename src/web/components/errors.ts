@@ -30,12 +30,7 @@ const FIELD_MESSAGES = {
   'You cannot remove your own admin role. Ask another admin.': 'server.ownAdminRole',
   'That setup link is not valid. Use the newest link Hearth printed when it started.':
     'server.setupLinkInvalid',
-  'A recovery date cannot be in the future.': 'server.futureDate',
-  'A recovery date must be on or after 1900-01-01.': 'server.tooEarly',
-  'Your current stretch already starts on that day. Nothing needed changing.': 'server.sameStart',
-  'must be at most 40 characters': 'server.atMost40',
   "Only today's check-in can be changed; this one is from an earlier day.": 'server.onlyToday',
-  'Your own milestone is yours to enjoy; congratulations come from your peers.': 'server.ownMilestone',
 } as const;
 
 /** A reason's words (`reasons.support.offer_on_own_request`) with the values it speaks of, if it has any. */

@@ -8,7 +8,7 @@ import {
   scoreBarc10,
 } from '../../../shared/domain/barc10.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/database/connect.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import { barc10Assessments } from '../../platform/database/schema.ts';
 import { notFound } from '../../platform/errors.ts';
 import { isOwnRecord } from '../../platform/policies.ts';
@@ -27,7 +27,7 @@ export const presentBarc10 = (row: Row): Barc10View => ({
   reachesReference: reachesBarc10Reference(row.total),
 });
 
-export async function recordBarc10(db: Db, actor: Actor, answers: number[]): Promise<Barc10View> {
+export async function recordBarc10(db: Executor, actor: Actor, answers: number[]): Promise<Barc10View> {
   const total = scoreBarc10(answers);
   const day = await personDay(actor);
   const [row] = await db
@@ -43,7 +43,7 @@ export async function recordBarc10(db: Db, actor: Actor, answers: number[]): Pro
   return presentBarc10(row!);
 }
 
-export async function myBarc10(db: Db, actor: Actor, now: Date = new Date()): Promise<Barc10ListView> {
+export async function myBarc10(db: Executor, actor: Actor, now: Date = new Date()): Promise<Barc10ListView> {
   const day = await personDay(actor, now);
   const rows = await db
     .select()
@@ -68,7 +68,7 @@ export async function myBarc10(db: Db, actor: Actor, now: Date = new Date()): Pr
 }
 
 /** The FHIR R4 export of one of my assessments; anyone else's is not found. */
-export async function barc10Fhir(db: Db, actor: Actor, id: string) {
+export async function barc10Fhir(db: Executor, actor: Actor, id: string) {
   const [row] = await db
     .select()
     .from(barc10Assessments)

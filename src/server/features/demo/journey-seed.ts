@@ -5,7 +5,7 @@
 import { and, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import { localDate } from '../../../shared/domain/dates.ts';
 import { addDays, RECOVERY_AUDIENCES } from '../../../shared/domain/recovery-time.ts';
-import type { Db } from '../../platform/database/connect.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import {
   congratulations,
   memberships,
@@ -16,8 +16,6 @@ import {
   residences,
 } from '../../platform/database/schema.ts';
 import { recordReachedMilestones } from '../journey/service.ts';
-
-type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 
 /**
  * Days since each person's current start, in turn. Exact values land on milestones: 1 (24 hours today),
@@ -35,7 +33,7 @@ const LABELS: [string, string][] = [
 
 type Person = { personId: string; username: string; residenceId: string | null };
 
-export async function seedJourney(tx: Tx, organizationId: string, random: () => number): Promise<void> {
+export async function seedJourney(tx: Executor, organizationId: string, random: () => number): Promise<void> {
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const rows = await tx
     .select({
@@ -120,7 +118,7 @@ export async function seedJourney(tx: Tx, organizationId: string, random: () => 
  * A few residents put a clock away a month ago (a substance they no longer count separately): it shows
  * only to them, under "Past clocks", with its history. Uses no random numbers, so the rest stays as it was.
  */
-async function seedPastClocks(tx: Tx, organizationId: string, everyone: Person[], today: string) {
+async function seedPastClocks(tx: Executor, organizationId: string, everyone: Person[], today: string) {
   const chosen = everyone.filter(
     (p, k) => k % 11 === 6 && !p.username.startsWith('leader') && !p.username.startsWith('alumni'),
   );
@@ -151,7 +149,7 @@ async function seedPastClocks(tx: Tx, organizationId: string, everyone: Person[]
 
 /** A few housemates congratulate milestones of the last week that their house can see. */
 async function congratulateThisWeek(
-  tx: Tx,
+  tx: Executor,
   organizationId: string,
   everyone: Person[],
   since: string,

@@ -9,8 +9,9 @@ import { residencesWithRole } from '../../platform/auth/actor.ts';
 import { requireActor } from '../../platform/auth/sessions.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
-import { canSeeRecoveryTime, canViewHouse, isOrgAdmin } from '../../platform/policies.ts';
+import { canViewHouse, isOrgAdmin } from '../../platform/policies.ts';
 import type { App } from '../../platform/types.ts';
+import { canSeeRecoveryTime } from '../journey/policy.ts';
 import { displayNameOf } from '../people/presenters.ts';
 
 /** One row per current resident or peer-leader membership of a house; a house without any gives one row of nulls. */

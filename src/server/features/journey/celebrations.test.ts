@@ -168,10 +168,11 @@ describe('POST /api/milestones/:id/congratulations', () => {
     expect(journey.body.clocks[0].reachedMilestones[0].congratulations).toBe(0);
   });
 
-  it('should fail with 400 for my own milestone or a bad id, 404 for an unknown one, 401 signed out', async () => {
+  it('should fail with 400 journey.own_milestone for my own milestone, 400 for a bad id, 404 for an unknown one, 401 signed out', async () => {
     const rita = await eventOf('Rita', '30d');
     const own = await call('POST', `/api/milestones/${rita}/congratulations`, { as: people.Rita });
     expect(own.status).toBe(400);
+    expect(own.body.error).toMatchObject({ code: 'bad_request', reason: 'journey.own_milestone' });
     expect((await call('POST', '/api/milestones/nope/congratulations', { as: hugo })).status).toBe(400);
     const unknown = '00000000-0000-4000-8000-000000000000';
     expect((await call('POST', `/api/milestones/${unknown}/congratulations`, { as: hugo })).status).toBe(404);

@@ -1,9 +1,13 @@
 // The house's side of the journey: celebrations of milestones, congratulations, the residents' current
-// stretches for upcoming milestones. Who may see what is decided by the policies in the routes.
+// stretches for upcoming milestones. Who may see what is decided by the rules in policy.ts.
 import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { localDate } from '../../../shared/domain/dates.ts';
+import { type Milestone, upcomingMilestones } from '../../../shared/domain/milestones.ts';
+import { addDays } from '../../../shared/domain/recovery-time.ts';
+import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/database/connect.ts';
 import { membershipHeldOn } from '../../platform/database/current-membership.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import {
   congratulations,
   memberships,
@@ -13,11 +17,16 @@ import {
   recoveryStretches,
   residences,
 } from '../../platform/database/schema.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
-import { CONGRATULATION_COUNT } from './service.ts';
+import { forbidden, notFound, refuse } from '../../platform/errors.ts';
+import { canViewHouse, isOrgAdmin } from '../../platform/policies.ts';
+import { canListUpcomingMilestones, canSeeRecoveryTime, isOwnMilestone } from './policy.ts';
+import { CONGRATULATION_COUNT, housesOf } from './service.ts';
+
+const UPCOMING_DAYS = 14;
+const CELEBRATION_DAYS = 7;
 
 /** Someone else's milestone, found only when its clock's audience includes the viewer (else a 404). */
-export async function loadMilestoneEvent(db: Pick<Db, 'select'>, organizationId: string, id: string) {
+async function loadMilestoneEvent(db: Executor, organizationId: string, id: string) {
   const [row] = await db
     .select({
       id: milestoneEvents.id,
@@ -38,7 +47,7 @@ export async function loadMilestoneEvent(db: Pick<Db, 'select'>, organizationId:
 }
 
 /** Congratulates once: a second time changes nothing. Returns whether this call added it, and the count. */
-export async function congratulate(db: Db, actor: Actor, milestoneEventId: string) {
+async function addCongratulation(db: Executor, actor: Actor, milestoneEventId: string) {
   const added = await db
     .insert(congratulations)
     .values({ organizationId: actor.organizationId, milestoneEventId, fromPersonId: actor.personId })
@@ -56,11 +65,8 @@ export async function congratulate(db: Db, actor: Actor, milestoneEventId: strin
   return { created: added.length > 0, count: count?.n ?? 0 };
 }
 
-export const selfCongratulation = () =>
-  new AppError('bad_request', 'Your own milestone is yours to enjoy; congratulations come from your peers.');
-
 /** The residence in the actor's organization, or a 404. */
-export async function loadResidence(db: Pick<Db, 'select'>, organizationId: string, id: string) {
+async function loadResidence(db: Executor, organizationId: string, id: string) {
   const [row] = await db
     .select({ id: residences.id, timeZone: residences.timeZone })
     .from(residences)
@@ -70,7 +76,7 @@ export async function loadResidence(db: Pick<Db, 'select'>, organizationId: stri
 }
 
 /** Current residents of a house with their current stretches (one row per clock) for the house's reads. */
-export async function houseStretches(db: Db, organizationId: string, residenceId: string, today: string) {
+async function houseStretches(db: Executor, organizationId: string, residenceId: string, today: string) {
   return await db
     .select({
       personId: people.id,
@@ -113,7 +119,7 @@ export async function houseStretches(db: Db, organizationId: string, residenceId
 }
 
 /** Milestone events of a house's current residents since a date, with counts and whether I congratulated. */
-export async function houseMilestoneEvents(db: Db, actor: Actor, stretchIds: string[], since: string) {
+async function houseMilestoneEvents(db: Executor, actor: Actor, stretchIds: string[], since: string) {
   if (stretchIds.length === 0) return [];
   return await db
     .select({
@@ -134,4 +140,114 @@ export async function houseMilestoneEvents(db: Db, actor: Actor, stretchIds: str
         gte(milestoneEvents.reachedOn, since),
       ),
     );
+}
+
+/** A denied house read is audited; another house's people get a 403, an admin of another organization a 404. */
+async function refuseHouseRead(
+  db: Executor,
+  actor: Actor,
+  residenceId: string,
+  action: string,
+): Promise<never> {
+  await recordAudit(db, {
+    organizationId: actor.organizationId,
+    actorId: actor.personId,
+    action,
+    subjectType: 'residence',
+    subjectId: residenceId,
+    outcome: 'denied',
+  });
+  throw isOrgAdmin(actor) ? notFound('residence') : forbidden();
+}
+
+/** A house's read: its members and admins only; an admin reading a house they do not live in is audited. */
+async function houseToRead(db: Executor, actor: Actor, residenceId: string, action: string) {
+  if (!canViewHouse(actor, residenceId)) await refuseHouseRead(db, actor, residenceId, action);
+  const residence = await loadResidence(db, actor.organizationId, residenceId);
+  if (isOrgAdmin(actor)) {
+    await recordAudit(db, {
+      organizationId: actor.organizationId,
+      actorId: actor.personId,
+      action,
+      subjectType: 'residence',
+      subjectId: residence.id,
+    });
+  }
+  return residence;
+}
+
+type HouseStretch = Awaited<ReturnType<typeof houseStretches>>[number];
+type HouseEvent = Awaited<ReturnType<typeof houseMilestoneEvents>>[number];
+
+/** The milestones this house's people reached in the last 7 days that the actor may see, with their person. */
+export async function houseCelebrations(
+  db: Executor,
+  actor: Actor,
+  residenceId: string,
+): Promise<{ person: HouseStretch; event: HouseEvent }[]> {
+  const residence = await houseToRead(db, actor, residenceId, 'celebrations.read');
+  const today = localDate(residence.timeZone, new Date());
+  const stretches = (await houseStretches(db, actor.organizationId, residence.id, today)).filter((s) =>
+    canSeeRecoveryTime(actor, { personId: s.personId, residenceIds: [residence.id] }, s.visibleTo),
+  );
+  const since = addDays(today, -(CELEBRATION_DAYS - 1));
+  const events = await houseMilestoneEvents(
+    db,
+    actor,
+    stretches.map((s) => s.stretchId),
+    since,
+  );
+  const byStretch = new Map(stretches.map((s) => [s.stretchId, s]));
+  return events.flatMap((event) => {
+    const person = byStretch.get(event.stretchId);
+    return person ? [{ person, event }] : [];
+  });
+}
+
+/** Others' milestones in the next 14 days, each counted in its person's own zone (the house's peer leaders, admins). */
+export async function houseUpcomingMilestones(
+  db: Executor,
+  actor: Actor,
+  residenceId: string,
+): Promise<{ person: HouseStretch; milestone: Milestone & { date: string }; today: string }[]> {
+  const action = 'upcoming-milestones.read';
+  if (!canListUpcomingMilestones(actor, residenceId)) await refuseHouseRead(db, actor, residenceId, action);
+  const residence = await loadResidence(db, actor.organizationId, residenceId);
+  const now = new Date();
+  const houseToday = localDate(residence.timeZone, now);
+  const stretches = (await houseStretches(db, actor.organizationId, residence.id, houseToday)).filter(
+    (s) =>
+      s.personId !== actor.personId &&
+      canSeeRecoveryTime(actor, { personId: s.personId, residenceIds: [residence.id] }, s.visibleTo),
+  );
+  const upcoming = stretches.flatMap((person) => {
+    const today = localDate(person.personZone ?? residence.timeZone, now);
+    return upcomingMilestones(person.startsOn, today, UPCOMING_DAYS).map((milestone) => ({
+      person,
+      milestone,
+      today,
+    }));
+  });
+  await recordAudit(db, {
+    organizationId: actor.organizationId,
+    actorId: actor.personId,
+    action,
+    subjectType: 'residence',
+    subjectId: residence.id,
+  });
+  return upcoming;
+}
+
+/**
+ * Congratulates a peer on a milestone the actor may see (anything else is not found); one's own milestone
+ * is refused. Returns whether this call added it, and the count.
+ */
+export async function congratulate(db: Executor, actor: Actor, milestoneEventId: string) {
+  const event = await loadMilestoneEvent(db, actor.organizationId, milestoneEventId);
+  if (!event) throw notFound('milestone');
+  const houses = await housesOf(db, actor.organizationId, event.personId, new Date());
+  const owner = { personId: event.personId, residenceIds: houses.map((h) => h.residenceId) };
+  if (!canSeeRecoveryTime(actor, owner, event.visibleTo)) throw notFound('milestone');
+  if (isOwnMilestone(actor, event)) throw refuse('journey.own_milestone');
+  return { event, ...(await addCongratulation(db, actor, event.id)) };
 }

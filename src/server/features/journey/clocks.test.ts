@@ -110,7 +110,14 @@ describe('PATCH /api/journey/clocks/:id (label and who sees it)', () => {
       body: { label: 'x'.repeat(41), visibleTo: 'only_me' },
     });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([{ field: 'label', message: 'must be at most 40 characters' }]);
+    expect(result.body.error.fields).toEqual([
+      {
+        field: 'label',
+        reason: 'field.too_long',
+        message: 'must be at most 40 characters',
+        params: { maximum: 40 },
+      },
+    ]);
     expect(await clocksOf(person)).toEqual([
       expect.objectContaining({ label: 'alcohol', visibleTo: 'house' }),
     ]);
@@ -234,7 +241,11 @@ describe('POST /api/journey/clocks/:id/archive', () => {
     for (const who of [housemate, leader, admin]) {
       const result = await call('POST', `/api/journey/clocks/${clockId}/archive`, { as: who });
       expect(result.status).toBe(404);
-      expect(result.body.error).toEqual({ code: 'not_found', message: 'That recovery clock was not found.' });
+      expect(result.body.error).toEqual({
+        code: 'not_found',
+        reason: 'request.not_found',
+        message: 'That recovery clock was not found.',
+      });
     }
     expect((await clocksOf(person))[0]?.archivedAt).toBeNull();
   });

@@ -120,19 +120,28 @@ describe('POST /api/journey/clocks', () => {
   });
 
   it.each([
-    ['a future date', { startsOn: addDays(localDate('Pacific/Kiritimati'), 1) }],
-    ['a date before 1900', { startsOn: '1899-12-31' }],
-    ['a date that does not exist', { startsOn: '2025-02-29' }],
-    ['no date', { label: 'x' }],
-  ])('should fail with 400 naming startsOn for %s, writing nothing', async (_what, body) => {
-    const person = await buildPerson(admin, { role: 'resident', residenceId: houseId });
-    const result = await call('POST', '/api/journey/clocks', { as: person, body });
-    expect(result.status).toBe(400);
-    expect(result.body.error.fields.map((f: { field: string }) => f.field)).toContainEqual(
-      expect.stringMatching(/startsOn$/),
-    );
-    expect(await clocksOf(person)).toEqual([]);
-  });
+    [
+      'a future date',
+      { startsOn: addDays(localDate('Pacific/Kiritimati'), 1) },
+      'journey.future_recovery_date',
+      'journey.future_recovery_date',
+    ],
+    ['a date before 1900', { startsOn: '1899-12-31' }, 'request.invalid', 'field.years'],
+    ['a date that does not exist', { startsOn: '2025-02-29' }, 'request.invalid', 'field.not_a_date'],
+    ['no date', { label: 'x' }, 'request.invalid', 'field.required'],
+  ])(
+    'should fail with 400 naming startsOn for %s (%s), writing nothing',
+    async (_what, body, reason, fieldReason) => {
+      const person = await buildPerson(admin, { role: 'resident', residenceId: houseId });
+      const result = await call('POST', '/api/journey/clocks', { as: person, body });
+      expect(result.status).toBe(400);
+      expect(result.body.error).toMatchObject({ code: 'validation_failed', reason });
+      expect(result.body.error.fields).toContainEqual(
+        expect.objectContaining({ field: 'startsOn', reason: fieldReason }),
+      );
+      expect(await clocksOf(person)).toEqual([]);
+    },
+  );
 
   it('should accept 1900-01-01, the earliest date', async () => {
     const person = await buildPerson(admin, { role: 'resident', residenceId: houseId });
@@ -156,7 +165,9 @@ describe('POST /api/journey/clocks', () => {
       body: { startsOn: today(), visibleTo: 'everyone' },
     });
     expect(audience.status).toBe(400);
-    expect(audience.body.error.fields).toEqual([{ field: 'visibleTo', message: expect.any(String) }]);
+    expect(audience.body.error.fields).toEqual([
+      { field: 'visibleTo', reason: 'field.not_an_option', message: expect.any(String) },
+    ]);
     expect(await clocksOf(person)).toEqual([]);
   });
 });
@@ -244,7 +255,7 @@ describe('POST /api/journey/clocks/:id/reset', () => {
     expect(await testDb().select().from(signals).where(eq(signals.personId, person.id))).toEqual([]);
   });
 
-  it('should refuse kindly with 409 when the new start is the current start, writing nothing', async () => {
+  it('should fail with 409 journey.same_start when the new start is the current start, writing nothing', async () => {
     const person = await buildPerson(admin, { role: 'resident', residenceId: houseId });
     const startsOn = addDays(today(), -5);
     const clockId = (await call('POST', '/api/journey/clocks', { as: person, body: { startsOn } })).body
@@ -254,29 +265,54 @@ describe('POST /api/journey/clocks/:id/reset', () => {
       body: { startsOn },
     });
     expect(result.status).toBe(409);
-    expect(result.body.error.fields).toEqual([{ field: 'startsOn', message: expect.any(String) }]);
+    expect(result.body.error).toMatchObject({ code: 'conflict', reason: 'journey.same_start' });
+    expect(result.body.error.fields).toEqual([
+      { field: 'startsOn', reason: 'journey.same_start', message: expect.any(String) },
+    ]);
     expect(await stretchesOf(person)).toHaveLength(1);
   });
 
+  const future = 'journey.future_recovery_date';
+  const beforeCurrent = 'journey.start_before_current';
   it.each([
-    ['a future date', () => addDays(localDate('Pacific/Kiritimati'), 1)],
-    ['a date before 1900', () => '1899-06-01'],
-    ['a date before the current start', () => addDays(today(), -30)],
-  ])('should fail with 400 naming startsOn for %s, writing nothing', async (_what, date) => {
+    ['a future date', () => addDays(localDate('Pacific/Kiritimati'), 1), future, future],
+    ['a date before 1900', () => '1899-06-01', 'request.invalid', 'field.years'],
+    ['a date before the current start', () => addDays(today(), -30), beforeCurrent, beforeCurrent],
+  ])(
+    'should fail with 400 naming startsOn for %s, writing nothing',
+    async (_what, date, reason, fieldReason) => {
+      const person = await buildPerson(admin, { role: 'resident', residenceId: houseId });
+      const clockId = (
+        await call('POST', '/api/journey/clocks', { as: person, body: { startsOn: addDays(today(), -10) } })
+      ).body.clocks[0].id;
+      const result = await call('POST', `/api/journey/clocks/${clockId}/reset`, {
+        as: person,
+        body: { startsOn: date() },
+      });
+      expect(result.status).toBe(400);
+      expect(result.body.error.reason).toBe(reason);
+      expect(result.body.error.fields).toEqual([
+        expect.objectContaining({ field: 'startsOn', reason: fieldReason }),
+      ]);
+      expect(await stretchesOf(person)).toHaveLength(1);
+      expect(await testDb().select().from(signals).where(eq(signals.personId, person.id))).toEqual([]);
+    },
+  );
+
+  it('should fail with 400 journey.start_before_current giving the current start date for its words', async () => {
     const person = await buildPerson(admin, { role: 'resident', residenceId: houseId });
-    const clockId = (
-      await call('POST', '/api/journey/clocks', { as: person, body: { startsOn: addDays(today(), -10) } })
-    ).body.clocks[0].id;
+    const startsOn = addDays(today(), -10);
+    const clockId = (await call('POST', '/api/journey/clocks', { as: person, body: { startsOn } })).body
+      .clocks[0].id;
     const result = await call('POST', `/api/journey/clocks/${clockId}/reset`, {
       as: person,
-      body: { startsOn: date() },
+      body: { startsOn: addDays(today(), -30) },
     });
-    expect(result.status).toBe(400);
-    expect(result.body.error.fields.map((f: { field: string }) => f.field)).toContainEqual(
-      expect.stringMatching(/startsOn$/),
-    );
-    expect(await stretchesOf(person)).toHaveLength(1);
-    expect(await testDb().select().from(signals).where(eq(signals.personId, person.id))).toEqual([]);
+    expect(result.body.error).toMatchObject({
+      reason: 'journey.start_before_current',
+      message: `A new start must come after your current start date (${startsOn}).`,
+      fields: [{ field: 'startsOn', reason: 'journey.start_before_current', params: { date: startsOn } }],
+    });
   });
 
   it("should fail with 404 for another person's clock, writing nothing", async () => {
@@ -317,7 +353,9 @@ describe('my stage and time zone on GET /api/me', () => {
   it('should fail with 400 for an unknown zone or audience', async () => {
     const zone = await call('PATCH', '/api/me/profile', { as: me, body: { timeZone: 'Mars/Olympus' } });
     expect(zone.status).toBe(400);
-    expect(zone.body.error.fields).toEqual([{ field: 'timeZone', message: expect.any(String) }]);
+    expect(zone.body.error.fields).toEqual([
+      { field: 'timeZone', reason: 'field.time_zone', message: expect.any(String) },
+    ]);
     const audience = await call('PATCH', '/api/me/privacy', { as: me, body: { stageVisibleTo: 'everyone' } });
     expect(audience.status).toBe(400);
   });

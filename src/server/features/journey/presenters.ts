@@ -16,7 +16,7 @@ import {
 } from '../../../shared/domain/recovery-time.ts';
 import { stageOf } from '../../../shared/domain/stages.ts';
 import { displayNameOf } from '../people/presenters.ts';
-import type { JourneyClock, JourneyData, JourneyEvent, JourneyStretch } from './service.ts';
+import type { JourneyClock, JourneyData, JourneyEvent, JourneyStretch } from './read.ts';
 
 type EventRow = JourneyEvent;
 type StretchRow = Pick<JourneyStretch, 'id' | 'clockId' | 'startsOn' | 'endsOn'>;
@@ -163,4 +163,34 @@ export function presentUpcoming(
     date: m.date,
     daysTo: daysBetween(today, m.date),
   };
+}
+
+/** Newest first; on the same day by name. */
+export function presentCelebrations(
+  found: { person: PersonNameRow; event: EventRow & { mine: boolean } }[],
+  viewerId: string,
+): { celebrations: CelebrationView[] } {
+  const celebrations = found
+    .flatMap(({ person, event }) => {
+      const view = presentCelebration(person, event, viewerId);
+      return view ? [view] : [];
+    })
+    .sort((a, b) =>
+      a.reachedOn < b.reachedOn
+        ? 1
+        : a.reachedOn > b.reachedOn
+          ? -1
+          : a.displayName.localeCompare(b.displayName),
+    );
+  return { celebrations };
+}
+
+/** Soonest first; on the same day by name. */
+export function presentUpcomingMilestones(
+  found: { person: PersonNameRow; milestone: Milestone & { date: string }; today: string }[],
+): { upcoming: UpcomingMilestoneView[] } {
+  const upcoming = found
+    .map(({ person, milestone, today }) => presentUpcoming(person, milestone, today))
+    .sort((a, b) => a.daysTo - b.daysTo || a.displayName.localeCompare(b.displayName));
+  return { upcoming };
 }

@@ -17,10 +17,8 @@ import {
   recoveryStretches,
   residences,
 } from '../../platform/database/schema.ts';
-import { conflict, invalid, notFound } from '../../platform/errors.ts';
+import { invalidField, notFound, refuse } from '../../platform/errors.ts';
 import { raiseSignal } from '../signals/service.ts';
-
-type Tx = Executor;
 
 // Correlated subqueries name their tables: drizzle leaves columns unqualified in a one-table select.
 export const CONGRATULATION_COUNT = sql<number>`(select count(*)::int from congratulations c
@@ -29,12 +27,7 @@ export type ClockRow = typeof recoveryClocks.$inferSelect;
 export type StretchRow = typeof recoveryStretches.$inferSelect;
 
 /** The houses a person lives in (as a resident) at an instant, or on a day of the house's calendar. */
-export async function housesOf(
-  db: Pick<Db, 'select'>,
-  organizationId: string,
-  personId: string,
-  at: Date | string,
-) {
+export async function housesOf(db: Executor, organizationId: string, personId: string, at: Date | string) {
   const rows = await db
     .select({ residenceId: memberships.residenceId, timeZone: residences.timeZone })
     .from(memberships)
@@ -52,12 +45,7 @@ export async function housesOf(
 }
 
 /** The zone a person's days are counted in: their own, else their house's, else UTC. */
-export async function timeZoneOf(
-  db: Pick<Db, 'select'>,
-  organizationId: string,
-  personId: string,
-  now: Date,
-) {
+export async function timeZoneOf(db: Executor, organizationId: string, personId: string, now: Date) {
   const [person] = await db
     .select({ timeZone: people.timeZone, stageVisibleTo: people.stageVisibleTo })
     .from(people)
@@ -69,12 +57,7 @@ export async function timeZoneOf(
 }
 
 /** A person's level of recovery: from the current stretch of their first clock, in their own zone. */
-export async function stageOfPerson(
-  db: Pick<Db, 'select'>,
-  organizationId: string,
-  personId: string,
-  now: Date,
-) {
+export async function stageOfPerson(db: Executor, organizationId: string, personId: string, now: Date) {
   const [first] = await db
     .select({ startsOn: recoveryStretches.startsOn })
     .from(recoveryClocks)
@@ -98,9 +81,18 @@ export async function stageOfPerson(
 
 /** A start date must be a real day between 1900-01-01 and today (in the person's zone). */
 export function assertStartDate(startsOn: string, today: string): void {
-  if (startsOn > today) throw invalid('startsOn', 'A recovery date cannot be in the future.');
-  if (startsOn < EARLIEST_START)
-    throw invalid('startsOn', `A recovery date must be on or after ${EARLIEST_START}.`);
+  if (startsOn > today) throw refuse('journey.future_recovery_date', { field: 'startsOn' });
+  // The contract's date already keeps to the years Hearth handles; this holds should the two ever differ.
+  if (startsOn < EARLIEST_START) {
+    throw invalidField('startsOn', 'field.years', `must be on or after ${EARLIEST_START}`, {
+      minimum: EARLIEST_START,
+    });
+  }
+}
+
+/** Today in my own zone (mine, else my house's, else UTC). */
+export async function myToday(db: Executor, actor: Actor, now = new Date()): Promise<string> {
+  return localDate((await timeZoneOf(db, actor.organizationId, actor.personId, now)).timeZone, now);
 }
 
 /**
@@ -108,7 +100,7 @@ export function assertStartDate(startsOn: string, today: string): void {
  * those already known to be recorded (`stretchId/key`) — so a read that finds nothing new writes nothing.
  */
 export async function recordReachedMilestones(
-  db: Pick<Db, 'insert'>,
+  db: Executor,
   stretches: Pick<StretchRow, 'id' | 'organizationId' | 'personId' | 'clockId' | 'startsOn'>[],
   today: string,
   since: string | null = null,
@@ -135,90 +127,9 @@ export async function recordReachedMilestones(
   return inserted.length;
 }
 
-// The journey read is the resident's home screen: one prepared statement gives the person's zone, who sees
-// their stage, and every clock (archived ones too, for "Past clocks") with its stretches and the milestones
-// of its current stretch, as JSON — instead of one query per table.
-const JOURNEY_SQL = `select p.stage_visible_to,
-  coalesce(p.time_zone, (select r.time_zone from memberships m
-      join residences r on r.id = m.residence_id and r.organization_id = m.organization_id
-      where m.organization_id = p.organization_id and m.person_id = p.id and m.role = 'resident'
-        and hearth_membership_current(m)
-      order by m.starts_on limit 1), 'UTC') as time_zone,
-  coalesce((select json_agg(json_build_object(
-      'id', c.id, 'label', c.label, 'visibleTo', c.visible_to, 'archivedAt', c.archived_at,
-      'stretches', (select coalesce(json_agg(json_build_object(
-          'id', s.id, 'startsOn', s.starts_on, 'endsOn', s.ends_on) order by s.starts_on), '[]')
-        from recovery_stretches s where s.organization_id = c.organization_id and s.clock_id = c.id),
-      'events', (select coalesce(json_agg(json_build_object(
-          'id', e.id, 'stretchId', e.stretch_id, 'milestone', e.milestone, 'reachedOn', e.reached_on,
-          'congratulations', (select count(*)::int from congratulations g
-            where g.organization_id = e.organization_id and g.milestone_event_id = e.id))), '[]')
-        from recovery_stretches cs
-        join milestone_events e on e.organization_id = cs.organization_id and e.stretch_id = cs.id
-        where cs.organization_id = c.organization_id and cs.clock_id = c.id and cs.ends_on is null
-          and c.archived_at is null)
-    ) order by c.created_at, c.id)
-    from recovery_clocks c where c.organization_id = p.organization_id and c.person_id = p.id), '[]') as clocks
-from people p where p.organization_id = $1 and p.id = $2`;
-
-/** A clock as the journey read gives it; archivedAt is an ISO timestamp, or null for a clock in use. */
-export type JourneyClock = { id: string; label: string; visibleTo: string; archivedAt: string | null };
-export type JourneyStretch = Pick<
-  StretchRow,
-  'id' | 'organizationId' | 'personId' | 'clockId' | 'startsOn' | 'endsOn'
->;
-export type JourneyEvent = {
-  id: string;
-  stretchId: string;
-  milestone: string;
-  reachedOn: string;
-  congratulations: number;
-};
-export type JourneyData = {
-  timeZone: string;
-  stageVisibleTo: string;
-  clocks: JourneyClock[];
-  stretches: JourneyStretch[];
-  events: JourneyEvent[];
-};
-type JourneyDbRow = {
-  stage_visible_to: string;
-  time_zone: string;
-  clocks: (JourneyClock & {
-    stretches: { id: string; startsOn: string; endsOn: string | null }[];
-    events: JourneyEvent[];
-  })[];
-};
-
-/** My zone, and all my clocks (archived ones too) with their stretches and current milestones: one statement. */
-export async function loadJourney(db: Db, actor: Actor): Promise<JourneyData> {
-  const { rows } = await db.$client.query<JourneyDbRow>({
-    name: 'hearth_journey_read',
-    text: JOURNEY_SQL,
-    values: [actor.organizationId, actor.personId],
-  });
-  const row = rows[0];
-  if (!row) throw notFound('person');
-  const { organizationId, personId } = actor;
-  return {
-    timeZone: row.time_zone,
-    stageVisibleTo: row.stage_visible_to,
-    clocks: row.clocks.map((c) => ({
-      id: c.id,
-      label: c.label,
-      visibleTo: c.visibleTo,
-      archivedAt: c.archivedAt,
-    })),
-    stretches: row.clocks.flatMap((c) =>
-      c.stretches.map((s) => ({ ...s, organizationId, personId, clockId: c.id })),
-    ),
-    events: row.clocks.flatMap((c) => c.events),
-  };
-}
-
 /** My own clock (archived too when asked), else a 404 that names nobody. */
 async function loadOwnClock(
-  db: Pick<Db, 'select'>,
+  db: Executor,
   actor: Actor,
   clockId: string,
   options: { archived: boolean } = { archived: false },
@@ -242,8 +153,8 @@ export async function startClock(
   db: Db,
   actor: Actor,
   input: { label: string; startsOn: string; visibleTo: string },
-  today: string,
 ): Promise<void> {
+  const today = await myToday(db, actor);
   assertStartDate(input.startsOn, today);
   await db.transaction(async (tx) => {
     const [clock] = await tx
@@ -270,7 +181,7 @@ export async function startClock(
 }
 
 export async function updateClock(
-  db: Db,
+  db: Executor,
   actor: Actor,
   clockId: string,
   input: { label?: string | undefined; visibleTo?: string | undefined },
@@ -292,7 +203,7 @@ export async function updateClock(
  * owner under "Past clocks". Its stretches are kept as they are, so bringing it back loses nothing.
  * Archiving an archived clock changes nothing (a retry from a phone is harmless).
  */
-export async function archiveClock(db: Db, actor: Actor, clockId: string): Promise<void> {
+export async function archiveClock(db: Executor, actor: Actor, clockId: string): Promise<void> {
   const clock = await loadOwnClock(db, actor, clockId, { archived: true });
   if (clock.archivedAt) return;
   await db
@@ -308,7 +219,7 @@ export async function archiveClock(db: Db, actor: Actor, clockId: string): Promi
 }
 
 /** Brings a past clock back to Today; a clock in use changes nothing. */
-export async function restoreClock(db: Db, actor: Actor, clockId: string): Promise<void> {
+export async function restoreClock(db: Executor, actor: Actor, clockId: string): Promise<void> {
   const clock = await loadOwnClock(db, actor, clockId, { archived: true });
   if (!clock.archivedAt) return;
   await db
@@ -322,10 +233,11 @@ export async function restoreClock(db: Db, actor: Actor, clockId: string): Promi
  * the house's peer leaders get a gentle 'reset' signal so someone can reach out — unless the clock is
  * "only me": a signal never tells the peer leader what the person chose not to show them.
  */
-export async function resetClock(db: Db, actor: Actor, clockId: string, startsOn: string, today: string) {
+export async function resetClock(db: Db, actor: Actor, clockId: string, startsOn: string) {
   const clock = await loadOwnClock(db, actor, clockId);
+  const today = await myToday(db, actor);
   assertStartDate(startsOn, today);
-  await db.transaction(async (tx: Tx) => {
+  await db.transaction(async (tx) => {
     const [current] = await tx
       .select()
       .from(recoveryStretches)
@@ -338,17 +250,13 @@ export async function resetClock(db: Db, actor: Actor, clockId: string, startsOn
       )
       .for('update');
     if (current) {
-      if (startsOn === current.startsOn) {
-        throw conflict(
-          'Your current stretch already starts on that day. Nothing needed changing.',
-          'startsOn',
-        );
-      }
+      if (startsOn === current.startsOn) throw refuse('journey.same_start', { field: 'startsOn' });
       if (startsOn < current.startsOn) {
-        throw invalid(
-          'startsOn',
-          `A new start must come after your current start date (${current.startsOn}).`,
-        );
+        throw refuse('journey.start_before_current', {
+          field: 'startsOn',
+          params: { date: current.startsOn },
+          message: `A new start must come after your current start date (${current.startsOn}).`,
+        });
       }
       await tx
         .update(recoveryStretches)

@@ -6,7 +6,7 @@ import { addDays } from '../../../shared/domain/recurrence.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Executor } from '../../platform/database/executor.ts';
 import { houseMeetings, milestoneEvents, recoveryClocks } from '../../platform/database/schema.ts';
-import { canSeeRecoveryTime } from '../../platform/policies.ts';
+import { canSeeRecoveryTime } from '../journey/policy.ts';
 import type { HouseMember } from './members.ts';
 import type { MeetingRow } from './records.ts';
 

@@ -2,6 +2,7 @@
 // meeting). The list a person reads and its read state live in features/notifications.
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { localDate } from '../../../shared/domain/dates.ts';
+import type { NotificationKind } from '../../../shared/domain/notifications.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import {
   houseMeetingSettings,
@@ -11,7 +12,7 @@ import {
 } from '../../platform/database/schema.ts';
 import { currentMembers } from './members.ts';
 
-export const MEETING_REMINDER = 'meeting_reminder';
+export const MEETING_REMINDER: NotificationKind = 'meeting_reminder';
 const DEFAULT_REMINDER_MINUTES = 120;
 
 /**

@@ -3,7 +3,7 @@
 import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { NotificationListView, NotificationView } from '../../../shared/contracts/notifications.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/database/connect.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import { houseMeetings, notifications } from '../../platform/database/schema.ts';
 import { notFound } from '../../platform/errors.ts';
 
@@ -29,7 +29,7 @@ function presentData(data: unknown): { urgent: boolean; data: Record<string, Sca
 const mine = (actor: Actor) =>
   and(eq(notifications.organizationId, actor.organizationId), eq(notifications.personId, actor.personId));
 
-export async function unreadCount(db: Db, actor: Actor): Promise<number> {
+export async function unreadCount(db: Executor, actor: Actor): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(notifications)
@@ -38,7 +38,7 @@ export async function unreadCount(db: Db, actor: Actor): Promise<number> {
 }
 
 export async function listNotifications(
-  db: Db,
+  db: Executor,
   actor: Actor,
   before?: string,
 ): Promise<NotificationListView> {
@@ -87,7 +87,7 @@ export async function listNotifications(
 }
 
 /** Only my own notification: anyone else's is not found. Reading twice keeps the first time. */
-export async function markNotificationRead(db: Db, actor: Actor, id: string): Promise<void> {
+export async function markNotificationRead(db: Executor, actor: Actor, id: string): Promise<void> {
   const [row] = await db
     .update(notifications)
     .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
@@ -97,7 +97,7 @@ export async function markNotificationRead(db: Db, actor: Actor, id: string): Pr
 }
 
 /** Everything of mine still unread becomes read now; how many that was. */
-export async function markAllNotificationsRead(db: Db, actor: Actor): Promise<number> {
+export async function markAllNotificationsRead(db: Executor, actor: Actor): Promise<number> {
   const rows = await db
     .update(notifications)
     .set({ readAt: sql`now()` })

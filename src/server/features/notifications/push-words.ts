@@ -1,11 +1,13 @@
 // What a push says on a phone's lock screen, in the person's language. Deliberately without names or
 // texts: anyone near a phone can read its lock screen, so it says only what kind of thing happened and
-// the app shows the rest once the person opens it.
+// the app shows the rest once the person opens it. Every kind has words in both languages (the compiler
+// checks it); a stored kind no longer sent gets the plain fallback.
+import type { NotificationKind } from '../../../shared/domain/notifications.ts';
 
 type Words = { title: string; body: string };
 type Language = 'en' | 'es';
 
-const WORDS: Record<Language, Record<string, Words>> = {
+const WORDS: Record<Language, Record<NotificationKind, Words>> = {
   en: {
     support_offer: { title: 'Someone can help', body: 'A peer offered to help with your request.' },
     support_accepted: { title: 'Your offer was accepted', body: 'Open Hearth to settle the details.' },
@@ -33,6 +35,10 @@ const WORDS: Record<Language, Record<string, Words>> = {
     support_accepted: { title: 'Aceptaron tu ayuda', body: 'Abre Hearth para acordar los detalles.' },
     support_helped: { title: 'Hiciste una diferencia', body: 'Alguien dijo que tu ayuda le sirvió.' },
     support_request: { title: 'Un compañero pide ayuda', body: 'Abre Hearth para ver si puedes ayudar.' },
+    support_offer_withdrawn: { title: 'Cambió una oferta', body: 'Abre Hearth para ver tu pedido.' },
+    support_withdrawn: { title: 'Retiraron un pedido', body: 'Gracias por ofrecer tu ayuda.' },
+    support_expired: { title: 'Tu pedido terminó', body: 'Puedes pedir de nuevo cuando quieras.' },
+    skill_session: { title: 'Novedades de tu sesión', body: 'Abre Hearth para ver qué cambió.' },
     reach_out_alert: {
       title: 'Alguien busca apoyo',
       body: 'Un compañero necesita a alguien ahora. Abre Hearth.',
@@ -61,7 +67,7 @@ const FALLBACK: Record<Language, Words> = {
 
 export function pushWords(kind: string, language: string): Words {
   const lang: Language = language === 'es' ? 'es' : 'en';
-  return WORDS[lang][kind] ?? FALLBACK[lang];
+  return (WORDS[lang] as Record<string, Words | undefined>)[kind] ?? FALLBACK[lang];
 }
 
 export function testPushWords(language: string): Words {

@@ -4,6 +4,7 @@ import net from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NotificationKind } from '../../../shared/domain/notifications.ts';
 import { buildTestApp, call, testDatabaseUrl, testDb } from '../../../test/app.ts';
 import { buildPerson, buildResidence, setUpOrganization, type TestPerson } from '../../../test/factories.ts';
 import { type PushReceiver, startPushReceiver } from '../../../test/push-receiver.ts';
@@ -31,7 +32,7 @@ const subscribe = async (person: TestPerson, device: string) => {
 };
 const notify = (
   people: TestPerson[],
-  kind: string,
+  kind: NotificationKind,
   extra: { urgent?: boolean; data?: Record<string, string> } = {},
 ) =>
   notifyPeople(testDb(), {
@@ -104,26 +105,32 @@ describe('subscribing a device', () => {
     expect(rows.map((r) => r.personId)).toEqual([ben.id]);
   });
 
+  const notHttps = 'notifications.endpoint_not_https';
+  const privateAddress = 'notifications.endpoint_private';
   it.each([
-    ['http://push.example.org/x', 'an http endpoint'],
-    ['https://127.0.0.1:9/x', 'a loopback address'],
-    ['https://10.1.2.3/x', 'a private network address'],
-    ['https://localhost/x', 'localhost'],
-    ['https://[::ffff:7f00:1]/x', 'mapped loopback in hex'],
-    ['https://[0:0:0:0:0:ffff:7f00:1]/x', 'mapped loopback written out'],
-    ['https://[::ffff:a9fe:a9fe]/x', 'mapped link-local (cloud metadata)'],
-    ['https://[64:ff9b::a00:1]/x', 'NAT64 of a private address'],
-    ['https://0x7f.1/x', 'loopback in hex'],
-  ])('should refuse %s (%s) unless private endpoints are allowed', async (endpoint) => {
-    const ana = await resident();
-    const result = await call('POST', '/api/push/subscriptions', {
-      as: ana,
-      body: { endpoint, keys: receiver.subscription('refused').keys },
-    });
-    expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([{ field: 'endpoint', message: expect.any(String) }]);
-    expect((await call('GET', '/api/push/subscriptions', { as: ana })).body.subscriptions).toEqual([]);
-  });
+    ['http://push.example.org/x', 'an http endpoint', notHttps],
+    ['https://127.0.0.1:9/x', 'a loopback address', privateAddress],
+    ['https://10.1.2.3/x', 'a private network address', privateAddress],
+    ['https://localhost/x', 'localhost', privateAddress],
+    ['https://[::ffff:7f00:1]/x', 'mapped loopback in hex', privateAddress],
+    ['https://[0:0:0:0:0:ffff:7f00:1]/x', 'mapped loopback written out', privateAddress],
+    ['https://[::ffff:a9fe:a9fe]/x', 'mapped link-local (cloud metadata)', privateAddress],
+    ['https://[64:ff9b::a00:1]/x', 'NAT64 of a private address', privateAddress],
+    ['https://0x7f.1/x', 'loopback in hex', privateAddress],
+  ])(
+    'should fail with 400 for %s (%s) unless private endpoints are allowed, with reason %s',
+    async (endpoint, _what, reason) => {
+      const ana = await resident();
+      const result = await call('POST', '/api/push/subscriptions', {
+        as: ana,
+        body: { endpoint, keys: receiver.subscription('refused').keys },
+      });
+      expect(result.status).toBe(400);
+      expect(result.body.error.reason).toBe(reason);
+      expect(result.body.error.fields).toEqual([{ field: 'endpoint', reason, message: expect.any(String) }]);
+      expect((await call('GET', '/api/push/subscriptions', { as: ana })).body.subscriptions).toEqual([]);
+    },
+  );
 
   it.each([
     [

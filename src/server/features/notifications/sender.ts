@@ -2,10 +2,17 @@
 // settings. Every process runs one; each notification is claimed by exactly one of them
 // (`update … set pushed_at … where pushed_at is null … for update skip locked returning`), so a push goes
 // out once however many processes heard about it. Decision 0018 explains the choices.
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import webPush from 'web-push';
 import { decidePush, notificationPath } from '../../../shared/domain/notifications.ts';
 import type { Db } from '../../platform/database/connect.ts';
+import type { Executor } from '../../platform/database/executor.ts';
+import {
+  notificationSettings,
+  notifications,
+  people,
+  pushSubscriptions,
+} from '../../platform/database/schema.ts';
 import { type OutboundHooks, sendOutbound } from '../../platform/outbound.ts';
 import { pushWords } from './push-words.ts';
 import { checkEndpointShape } from './subscriptions.ts';
@@ -52,15 +59,7 @@ type Claimed = {
   kind: string;
   data: Record<string, unknown>;
 };
-type Recipient = {
-  person_id: string;
-  language: string;
-  time_zone: string;
-  muted_topics: string[] | null;
-  quiet_from: string | null;
-  quiet_until: string | null;
-};
-type Device = { id: string; person_id: string; endpoint: string; p256dh: string; auth: string };
+type Device = { id: string; personId: string; endpoint: string; p256dh: string; auth: string };
 
 export type PushMessage = { title: string; body: string; url: string; tag: string; urgent: boolean };
 
@@ -113,7 +112,9 @@ export async function pushToDevice(
   }
 }
 
-async function claimPending(db: Db): Promise<Claimed[]> {
+// A claim is one set-based statement (update … where id in (select … for update skip locked)), which the
+// builder cannot say: it is what makes each notification go out from exactly one process.
+async function claimPending(db: Executor): Promise<Claimed[]> {
   const result = await db.execute<Claimed>(sql`
     update notifications n set pushed_at = now()
     where n.pushed_at is null and n.id in (
@@ -128,33 +129,53 @@ async function claimPending(db: Db): Promise<Claimed[]> {
 }
 
 /** Old news is marked handled without a push, so the pending index stays small. */
-async function retireStale(db: Db): Promise<void> {
-  await db.execute(sql`
-    update notifications set pushed_at = now()
-    where pushed_at is null and created_at <= now() - make_interval(mins => ${PUSH_WINDOW_MINUTES})`);
+async function retireStale(db: Executor): Promise<void> {
+  await db
+    .update(notifications)
+    .set({ pushedAt: sql`now()` })
+    .where(
+      and(
+        isNull(notifications.pushedAt),
+        lte(notifications.createdAt, sql`now() - make_interval(mins => ${PUSH_WINDOW_MINUTES})`),
+      ),
+    );
 }
 
-async function recipientsOf(db: Db, personIds: string[]): Promise<Map<string, Recipient>> {
-  const result = await db.execute<Recipient>(sql`
-    select p.id as person_id, p.language,
-      coalesce(p.time_zone, (
+/** Each person's language and settings, and the zone their quiet hours are read in (theirs, else their house's). */
+async function recipientsOf(db: Executor, personIds: string[]) {
+  const rows = await db
+    .select({
+      personId: people.id,
+      language: people.language,
+      timeZone: sql<string>`coalesce(${people.timeZone}, (
         select r.time_zone from memberships m join residences r on r.id = m.residence_id
-        where m.person_id = p.id and hearth_membership_current(m)
+        where m.person_id = ${people.id} and hearth_membership_current(m)
         order by m.starts_on limit 1
-      ), 'UTC') as time_zone,
-      s.muted_topics, s.quiet_from, s.quiet_until
-    from people p left join notification_settings s on s.person_id = p.id
-    where p.id = any(${`{${personIds.join(',')}}`}::uuid[])`);
-  return new Map(result.rows.map((r) => [r.person_id, r]));
+      ), 'UTC')`,
+      mutedTopics: notificationSettings.mutedTopics,
+      quietFrom: notificationSettings.quietFrom,
+      quietUntil: notificationSettings.quietUntil,
+    })
+    .from(people)
+    .leftJoin(notificationSettings, eq(notificationSettings.personId, people.id))
+    .where(inArray(people.id, personIds));
+  return new Map(rows.map((r) => [r.personId, r]));
 }
 
-async function devicesOf(db: Db, personIds: string[]): Promise<Map<string, Device[]>> {
-  const result = await db.execute<Device>(sql`
-    select id, person_id, endpoint, p256dh, auth from push_subscriptions
-    where person_id = any(${`{${personIds.join(',')}}`}::uuid[])`);
+async function devicesOf(db: Executor, personIds: string[]): Promise<Map<string, Device[]>> {
+  const rows = await db
+    .select({
+      id: pushSubscriptions.id,
+      personId: pushSubscriptions.personId,
+      endpoint: pushSubscriptions.endpoint,
+      p256dh: pushSubscriptions.p256dh,
+      auth: pushSubscriptions.auth,
+    })
+    .from(pushSubscriptions)
+    .where(inArray(pushSubscriptions.personId, personIds));
   const byPerson = new Map<string, Device[]>();
-  for (const device of result.rows) {
-    byPerson.set(device.person_id, [...(byPerson.get(device.person_id) ?? []), device]);
+  for (const device of rows) {
+    byPerson.set(device.personId, [...(byPerson.get(device.personId) ?? []), device]);
   }
   return byPerson;
 }
@@ -184,11 +205,11 @@ export async function sendPendingPushes(
     const decision = decidePush(
       { kind: notification.kind, urgent },
       {
-        mutedTopics: person.muted_topics ?? [],
-        quietFrom: person.quiet_from,
-        quietUntil: person.quiet_until,
+        mutedTopics: person.mutedTopics ?? [],
+        quietFrom: person.quietFrom,
+        quietUntil: person.quietUntil,
       },
-      person.time_zone,
+      person.timeZone,
       now,
     );
     if (decision !== 'send') {
@@ -221,14 +242,13 @@ export async function sendPendingPushes(
   report.delivered = delivered.length;
   report.removed = new Set(gone).size;
   if (gone.length > 0) {
-    await db.execute(
-      sql`delete from push_subscriptions where id = any(${`{${[...new Set(gone)].join(',')}}`}::uuid[])`,
-    );
+    await db.delete(pushSubscriptions).where(inArray(pushSubscriptions.id, [...new Set(gone)]));
   }
   if (delivered.length > 0) {
-    await db.execute(sql`
-      update push_subscriptions set last_pushed_at = now()
-      where id = any(${`{${[...new Set(delivered)].join(',')}}`}::uuid[])`);
+    await db
+      .update(pushSubscriptions)
+      .set({ lastPushedAt: sql`now()` })
+      .where(inArray(pushSubscriptions.id, [...new Set(delivered)]));
   }
   return report;
 }

@@ -7,11 +7,11 @@ import type {
 } from '../../../shared/contracts/notifications.ts';
 import { NOTIFICATION_TOPICS } from '../../../shared/domain/notifications.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/database/connect.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import { notificationSettings } from '../../platform/database/schema.ts';
 import { timeZoneOf } from '../journey/service.ts';
 
-export async function notificationSettingsOf(db: Db, actor: Actor): Promise<NotificationSettingsView> {
+export async function notificationSettingsOf(db: Executor, actor: Actor): Promise<NotificationSettingsView> {
   const [row] = await db
     .select()
     .from(notificationSettings)
@@ -27,7 +27,7 @@ export async function notificationSettingsOf(db: Db, actor: Actor): Promise<Noti
 
 /** Changes only what is given; the first change makes the row. */
 export async function updateNotificationSettings(
-  db: Db,
+  db: Executor,
   actor: Actor,
   input: NotificationSettingsUpdate,
 ): Promise<NotificationSettingsView> {

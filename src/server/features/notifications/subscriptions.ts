@@ -3,9 +3,9 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { PushSubscribeInput, PushSubscriptionView } from '../../../shared/contracts/notifications.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/database/connect.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import { pushSubscriptions } from '../../platform/database/schema.ts';
-import { invalid, notFound } from '../../platform/errors.ts';
+import { notFound, refuse } from '../../platform/errors.ts';
 import { checkUrlShape, OutboundError } from '../../platform/outbound.ts';
 
 /**
@@ -17,14 +17,14 @@ import { checkUrlShape, OutboundError } from '../../platform/outbound.ts';
 export function checkEndpointShape(endpoint: string, allowPrivate: boolean): void {
   const url = new URL(endpoint);
   if (!allowPrivate && url.protocol !== 'https:')
-    throw invalid('endpoint', 'must be an https:// push service URL');
+    throw refuse('notifications.endpoint_not_https', { field: 'endpoint' });
   try {
     checkUrlShape(url, { allowPrivate });
   } catch (error) {
     if (!(error instanceof OutboundError)) throw error;
     throw error.reason === 'not_http'
-      ? invalid('endpoint', 'must be an https:// push service URL')
-      : invalid('endpoint', 'must be a public push service, not a private network address');
+      ? refuse('notifications.endpoint_not_https', { field: 'endpoint' })
+      : refuse('notifications.endpoint_private', { field: 'endpoint' });
   }
 }
 
@@ -39,7 +39,7 @@ function present(row: typeof pushSubscriptions.$inferSelect): PushSubscriptionVi
 }
 
 export async function subscribeDevice(
-  db: Db,
+  db: Executor,
   actor: Actor,
   input: PushSubscribeInput,
   allowPrivate: boolean,
@@ -65,7 +65,7 @@ export async function subscribeDevice(
   return present(row);
 }
 
-export async function listDevices(db: Db, actor: Actor): Promise<PushSubscriptionView[]> {
+export async function listDevices(db: Executor, actor: Actor): Promise<PushSubscriptionView[]> {
   const rows = await db
     .select()
     .from(pushSubscriptions)
@@ -80,7 +80,7 @@ export async function listDevices(db: Db, actor: Actor): Promise<PushSubscriptio
 }
 
 /** Only one of my own devices; anyone else's is not found. */
-export async function removeDevice(db: Db, actor: Actor, id: string): Promise<void> {
+export async function removeDevice(db: Executor, actor: Actor, id: string): Promise<void> {
   const [row] = await db
     .delete(pushSubscriptions)
     .where(

@@ -195,27 +195,36 @@ describe('importing a Meeting Guide feed', () => {
       body: { feed: '<html>meetings</html>', timeZone: 'America/Chicago' },
     });
     expect(notJson.status).toBe(400);
-    expect(notJson.body.error.fields).toEqual([{ field: 'feed', message: 'is not JSON' }]);
+    expect(notJson.body.error.fields).toEqual([
+      { field: 'feed', reason: 'outside_meetings.feed_not_json', message: 'is not JSON' },
+    ]);
     const object = await call('POST', '/api/outside-meetings/import', {
       as: admin,
       body: { feed: '{"name":"x"}', timeZone: 'America/Chicago' },
     });
     expect(object.status).toBe(400);
     expect(object.body.error.fields).toEqual([
-      { field: 'feed', message: 'must be a JSON list of meetings (a Meeting Guide feed)' },
+      {
+        field: 'feed',
+        reason: 'outside_meetings.feed_not_a_list',
+        message: 'must be a JSON list of meetings (a Meeting Guide feed)',
+      },
     ]);
     const html = await call('POST', '/api/outside-meetings/import', {
       app: loopbackApp,
       as: admin,
       body: { url: `${base}/page.html`, timeZone: 'America/Chicago' },
     });
-    expect(html.body.error.fields).toEqual([{ field: 'url', message: 'is not JSON' }]);
+    expect(html.body.error.fields).toEqual([
+      { field: 'url', reason: 'outside_meetings.feed_not_json', message: 'is not JSON' },
+    ]);
     const notList = await call('POST', '/api/outside-meetings/import', {
       app: loopbackApp,
       as: admin,
       body: { url: `${base}/object.json`, timeZone: 'America/Chicago' },
     });
     expect(notList.status).toBe(400);
+    expect(notList.body.error.reason).toBe('outside_meetings.feed_not_a_list');
     expect((await directory()).length).toBe(before);
   });
 
@@ -250,7 +259,11 @@ describe('importing a Meeting Guide feed', () => {
     });
     expect(result.status).toBe(400);
     expect(result.body.error.fields).toEqual([
-      { field: 'url', message: 'points at a private network address' },
+      {
+        field: 'url',
+        reason: 'outside_meetings.feed_private_address',
+        message: 'points at a private network address',
+      },
     ]);
   });
 
@@ -260,34 +273,53 @@ describe('importing a Meeting Guide feed', () => {
       as: admin,
       body: { url: `${base}/nothing.json`, timeZone: 'America/Chicago' },
     });
-    expect(missing.body.error.fields).toEqual([{ field: 'url', message: 'the feed could not be read' }]);
+    expect(missing.body.error.fields).toEqual([
+      { field: 'url', reason: 'outside_meetings.feed_unreadable', message: 'the feed could not be read' },
+    ]);
     const huge = await call('POST', '/api/outside-meetings/import', {
       app: loopbackApp,
       as: admin,
       body: { url: `${base}/huge.json`, timeZone: 'America/Chicago' },
     });
     expect(huge.status).toBe(413);
+    expect(huge.body.error).toMatchObject({
+      code: 'payload_too_large',
+      reason: 'outside_meetings.feed_too_large',
+      fields: [{ field: 'url', reason: 'outside_meetings.feed_too_large' }],
+    });
   });
 
   it('should give up on a feed that does not answer in time', async () => {
     await expect(fetchFeed(`${base}/slow.json`, { allowPrivate: true }, 300)).rejects.toMatchObject({
       status: 400,
-      fields: [{ field: 'url', message: 'did not answer within 10 seconds' }],
+      fields: [
+        {
+          field: 'url',
+          reason: 'outside_meetings.feed_timeout',
+          message: 'did not answer within 10 seconds',
+        },
+      ],
     });
   });
 
   it.each([
-    [{ timeZone: 'America/Chicago' }, 'url', 'give either a feed address or a file'],
+    [
+      { timeZone: 'America/Chicago' },
+      'url',
+      'outside_meetings.address_or_file',
+      'give either a feed address or a file',
+    ],
     [
       { url: 'ftp://example.org/x', timeZone: 'America/Chicago' },
       'url',
+      'field.not_a_url',
       'must be a web address starting with https://',
     ],
-    [{ feed: '[]' }, 'timeZone', expect.any(String)],
-  ])('should refuse %j naming the field', async (body, field, message) => {
+    [{ feed: '[]' }, 'timeZone', 'field.required', expect.any(String)],
+  ])('should refuse %j naming the field and its reason', async (body, field, reason, message) => {
     const result = await call('POST', '/api/outside-meetings/import', { as: admin, body });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toContainEqual({ field, message });
+    expect(result.body.error.fields).toContainEqual(expect.objectContaining({ field, reason, message }));
   });
 
   it('should let only admins import (a peer leader: 403), into their own organization only', async () => {
@@ -332,7 +364,11 @@ describe('a feed address that leads into the private network', () => {
     const result = await importFrom(`http://${host}:${port}/feed.json`);
     expect(result.status, result.text).toBe(400);
     expect(result.body.error.fields).toEqual([
-      { field: 'url', message: 'points at a private network address' },
+      {
+        field: 'url',
+        reason: 'outside_meetings.feed_private_address',
+        message: 'points at a private network address',
+      },
     ]);
     expect(seen).toEqual([]);
   });
@@ -349,7 +385,11 @@ describe('a feed address that leads into the private network', () => {
     const result = await importFrom(`http://${host}/feed.json`);
     expect(result.status).toBe(400);
     expect(result.body.error.fields).toEqual([
-      { field: 'url', message: 'points at a private network address' },
+      {
+        field: 'url',
+        reason: 'outside_meetings.feed_private_address',
+        message: 'points at a private network address',
+      },
     ]);
   });
 
@@ -361,7 +401,11 @@ describe('a feed address that leads into the private network', () => {
         const result = await importFrom(`http://feeds.example.test:${port}/feed.json`, app);
         expect(result.status, answer.join()).toBe(400);
         expect(result.body.error.fields).toEqual([
-          { field: 'url', message: 'points at a private network address' },
+          {
+            field: 'url',
+            reason: 'outside_meetings.feed_private_address',
+            message: 'points at a private network address',
+          },
         ]);
         expect(seen).toEqual([]);
       } finally {
@@ -378,7 +422,9 @@ describe('a feed address that leads into the private network', () => {
     });
     try {
       const result = await importFrom('https://nowhere.example.test/feed.json', app);
-      expect(result.body.error.fields).toEqual([{ field: 'url', message: 'could not be found' }]);
+      expect(result.body.error.fields).toEqual([
+        { field: 'url', reason: 'outside_meetings.feed_not_found', message: 'could not be found' },
+      ]);
     } finally {
       await app.close();
     }
@@ -439,7 +485,11 @@ describe('a feed address that leads into the private network', () => {
         const result = await importFrom(`http://feeds.example.test:${port}/moved.json`, app);
         expect(result.status).toBe(400);
         expect(result.body.error.fields).toEqual([
-          { field: 'url', message: 'points at a private network address' },
+          {
+            field: 'url',
+            reason: 'outside_meetings.feed_private_address',
+            message: 'points at a private network address',
+          },
         ]);
         expect(seen).toEqual([]);
       } finally {
@@ -455,7 +505,9 @@ describe('a feed address that leads into the private network', () => {
       try {
         const result = await importFrom(`http://feeds.example.test:${port}/broken-redirect.json`, app);
         expect(result.status).toBe(400);
-        expect(result.body.error.fields).toEqual([{ field: 'url', message: 'the feed could not be read' }]);
+        expect(result.body.error.fields).toEqual([
+          { field: 'url', reason: 'outside_meetings.feed_unreadable', message: 'the feed could not be read' },
+        ]);
       } finally {
         await app.close();
       }
@@ -465,7 +517,9 @@ describe('a feed address that leads into the private network', () => {
   it('should not tell which status or words an internal service answered', async () => {
     const result = await importFrom(`${base}/admin-console`, loopbackApp);
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([{ field: 'url', message: 'the feed could not be read' }]);
+    expect(result.body.error.fields).toEqual([
+      { field: 'url', reason: 'outside_meetings.feed_unreadable', message: 'the feed could not be read' },
+    ]);
     expect(result.text).not.toMatch(/418|billing|internal/i);
   });
 });

@@ -2,13 +2,13 @@
 // only unless configured: platform/outbound.ts) or uploaded, merged by slug in one transaction, with a report of every row
 // that could not be used and why.
 import { sql } from 'drizzle-orm';
-import type { ImportReport } from '../../../shared/contracts/outside-meetings.ts';
+import type { ImportInput, ImportReport } from '../../../shared/contracts/outside-meetings.ts';
 import { type ImportDefaults, parseFeed } from '../../../shared/domain/meeting-guide.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import { outsideMeetings } from '../../platform/database/schema.ts';
-import { AppError, invalid } from '../../platform/errors.ts';
+import { refuse } from '../../platform/errors.ts';
 import {
   OutboundError,
   type OutboundFailure,
@@ -23,25 +23,18 @@ export const FEED_TIMEOUT_MS = 10_000;
 const REPORT_LIMIT = 500;
 const CHUNK = 500;
 
-const unreachable = (message: string) =>
-  new AppError('bad_request', `url: ${message}`, [{ field: 'url', message }]);
-
-const tooLarge = () =>
-  new AppError('payload_too_large', 'url: the feed is larger than 5 MB', [
-    { field: 'url', message: 'the feed is larger than 5 MB' },
-  ]);
-
 // What the admin hears. A status or an error from the other side is never passed on: on a private
 // network it would tell which internal services exist.
-const FAILURES: Record<Exclude<OutboundFailure, 'too_large'>, string> = {
-  not_http: 'must be a web address starting with https://',
-  not_found: 'could not be found',
-  private_address: 'points at a private network address',
-  unreachable: 'could not be reached',
-  timeout: 'did not answer within 10 seconds',
-  incomplete: 'stopped sending before the feed was complete',
-  redirect: 'the feed could not be read',
-};
+const FAILURES = {
+  not_http: 'outside_meetings.feed_not_http',
+  not_found: 'outside_meetings.feed_not_found',
+  private_address: 'outside_meetings.feed_private_address',
+  unreachable: 'outside_meetings.feed_unreachable',
+  timeout: 'outside_meetings.feed_timeout',
+  incomplete: 'outside_meetings.feed_incomplete',
+  redirect: 'outside_meetings.feed_unreadable',
+  too_large: 'outside_meetings.feed_too_large',
+} as const satisfies Record<OutboundFailure, string>;
 
 /** The feed's text, or a 400 naming what went wrong (not found, too slow, too large, not allowed). */
 export async function fetchFeed(
@@ -58,10 +51,10 @@ export async function fetchFeed(
     );
   } catch (error) {
     if (!(error instanceof OutboundError)) throw error;
-    if (error.reason === 'too_large') throw tooLarge();
-    throw unreachable(FAILURES[error.reason]);
+    throw refuse(FAILURES[error.reason], { field: 'url' });
   }
-  if (response.status < 200 || response.status > 299) throw unreachable('the feed could not be read');
+  if (response.status < 200 || response.status > 299)
+    throw refuse('outside_meetings.feed_unreadable', { field: 'url' });
   return response.body.toString('utf8');
 }
 
@@ -71,9 +64,9 @@ export function readFeedText(text: string, field: 'feed' | 'url'): unknown[] {
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    throw new AppError('bad_request', `${field}: is not JSON`, [{ field, message: 'is not JSON' }]);
+    throw refuse('outside_meetings.feed_not_json', { field });
   }
-  if (!Array.isArray(value)) throw invalid(field, 'must be a JSON list of meetings (a Meeting Guide feed)');
+  if (!Array.isArray(value)) throw refuse('outside_meetings.feed_not_a_list', { field });
   return value;
 }
 
@@ -158,4 +151,17 @@ export async function importFeed(
     adjustedCount: parsed.adjusted.length,
     adjusted: parsed.adjusted.slice(0, REPORT_LIMIT),
   };
+}
+
+/** An import as an admin asks for it: from the feed's address (fetched under `policy`) or an uploaded file. */
+export async function importFromInput(
+  db: Db,
+  actor: Actor,
+  input: ImportInput,
+  policy: OutboundPolicy,
+): Promise<ImportReport> {
+  const { url, feed, timeZone, fellowship } = input;
+  const text = url ? await fetchFeed(url, policy) : (feed ?? '');
+  const rows = readFeedText(text, url ? 'url' : 'feed');
+  return await importFeed(db, actor, rows, { timeZone, fellowship: fellowship ?? 'aa' }, url ?? null);
 }

@@ -97,24 +97,39 @@ describe('the directory', () => {
   });
 
   it.each([
-    [{ types: ['W', 'ONL'] }, 'types.1', 'is not a Meeting Guide type code'],
-    [{ time: '25:00' }, 'time', 'must be a time like 19:30 (00:00–23:59)'],
-    [{ days: [7] }, 'days.0', 'must be a day from 0 (Sunday) to 6 (Saturday)'],
-    [{ days: [1, 1] }, 'days', 'must not repeat a day'],
-    [{ time: null }, 'time', 'is required when a day is chosen'],
-    [{ notes: 'Meet at <a href="x">the hall</a>' }, 'notes', 'must be plain text, without HTML'],
+    [{ types: ['W', 'ONL'] }, 'types.1', 'outside_meetings.unknown_type', 'is not a Meeting Guide type code'],
+    [{ time: '25:00' }, 'time', 'field.characters', 'must be a time like 19:30 (00:00–23:59)'],
+    [{ days: [7] }, 'days.0', 'field.too_big', 'must be a day from 0 (Sunday) to 6 (Saturday)'],
+    [{ days: [1, 1] }, 'days', 'outside_meetings.repeated_day', 'must not repeat a day'],
+    [{ time: null }, 'time', 'outside_meetings.time_required', 'is required when a day is chosen'],
+    [
+      { notes: 'Meet at <a href="x">the hall</a>' },
+      'notes',
+      'outside_meetings.not_plain_text',
+      'must be plain text, without HTML',
+    ],
     [
       { conferenceUrl: 'javascript:alert(1)' },
       'conferenceUrl',
+      'field.not_a_url',
       'must be a web address starting with https://',
     ],
-    [{ timeZone: 'Mars/Base' }, 'timeZone', 'must be an IANA time zone like America/Chicago'],
-    [{ languages: ['xx'] }, 'languages.0', 'is not a language we list'],
-  ])('should refuse %j with 400 naming the field', async (overrides, field, message) => {
-    const result = await call('POST', '/api/outside-meetings', { as: admin, body: meeting(overrides) });
-    expect(result.status, result.text).toBe(400);
-    expect(result.body.error.fields).toContainEqual({ field, message });
-  });
+    [
+      { timeZone: 'Mars/Base' },
+      'timeZone',
+      'field.time_zone',
+      'must be an IANA time zone like America/Chicago',
+    ],
+    [{ languages: ['xx'] }, 'languages.0', 'field.not_an_option', 'is not a language we list'],
+  ])(
+    'should refuse %j with 400 naming the field and its reason',
+    async (overrides, field, reason, message) => {
+      const result = await call('POST', '/api/outside-meetings', { as: admin, body: meeting(overrides) });
+      expect(result.status, result.text).toBe(400);
+      expect(result.body.error.reason).toBe('request.invalid');
+      expect(result.body.error.fields).toContainEqual(expect.objectContaining({ field, reason, message }));
+    },
+  );
 
   it('should let a peer leader add a meeting, never published', async () => {
     const created = await call('POST', '/api/outside-meetings', {
@@ -154,9 +169,14 @@ describe('the directory', () => {
       body: { time: null },
     });
     expect(unweekly.status).toBe(400);
-    expect(
-      (await call('PATCH', `/api/outside-meetings/${made.body.id}`, { as: admin, body: {} })).status,
-    ).toBe(400);
+    expect(unweekly.body.error.fields).toEqual([
+      expect.objectContaining({ field: 'time', reason: 'outside_meetings.time_required' }),
+    ]);
+    const nothing = await call('PATCH', `/api/outside-meetings/${made.body.id}`, { as: admin, body: {} });
+    expect(nothing.status).toBe(400);
+    expect(nothing.body.error.fields).toEqual([
+      expect.objectContaining({ reason: 'outside_meetings.nothing_to_change' }),
+    ]);
     expect(
       (
         await call('PATCH', `/api/outside-meetings/${made.body.id}`, {
@@ -254,29 +274,53 @@ describe('attendance', () => {
   });
 
   it.each([
-    [{ attendedOn: '2026-01-01' }, 'name', 'is required when the meeting is not listed'],
-    [{ name: 'x', attendedOn: 'yesterday' }, 'attendedOn', 'must be a date like 2026-01-31'],
-    [{ name: '<b>x</b>', attendedOn: '2026-01-01' }, 'name', 'must be plain text, without HTML'],
-  ])('should refuse %j naming the field', async (body, field, message) => {
+    [
+      { attendedOn: '2026-01-01' },
+      'name',
+      'outside_meetings.name_required',
+      'is required when the meeting is not listed',
+    ],
+    [
+      { name: 'x', attendedOn: 'yesterday' },
+      'attendedOn',
+      'field.not_a_date',
+      'must be a date like 2026-01-31',
+    ],
+    [
+      { name: '<b>x</b>', attendedOn: '2026-01-01' },
+      'name',
+      'outside_meetings.not_plain_text',
+      'must be plain text, without HTML',
+    ],
+  ])('should refuse %j naming the field and its reason', async (body, field, reason, message) => {
     const result = await call('POST', '/api/outside-attendance', { as: resident, body });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toContainEqual({ field, message });
+    expect(result.body.error.fields).toContainEqual(expect.objectContaining({ field, reason, message }));
   });
 
-  it('should refuse a date in the future or long ago, and a meeting of another organization', async () => {
+  it('should fail with 400 outside_meetings.attended_in_future / attended_too_long_ago / unknown_meeting', async () => {
     const future = await call('POST', '/api/outside-attendance', {
       as: resident,
       body: { name: 'x', attendedOn: addDays(today(), 3) },
     });
-    expect(future.body.error.fields).toContainEqual({
-      field: 'attendedOn',
-      message: 'cannot be in the future',
-    });
+    expect(future.status).toBe(400);
+    expect(future.body.error.reason).toBe('outside_meetings.attended_in_future');
+    expect(future.body.error.fields).toEqual([
+      expect.objectContaining({ field: 'attendedOn', reason: 'outside_meetings.attended_in_future' }),
+    ]);
     const old = await call('POST', '/api/outside-attendance', {
       as: resident,
       body: { name: 'x', attendedOn: addDays(today(), -200) },
     });
     expect(old.status).toBe(400);
+    expect(old.body.error.reason).toBe('outside_meetings.attended_too_long_ago');
+    expect(old.body.error.fields).toEqual([
+      expect.objectContaining({
+        field: 'attendedOn',
+        reason: 'outside_meetings.attended_too_long_ago',
+        params: { days: 90 },
+      }),
+    ]);
     const foreign = await call('POST', '/api/outside-meetings', {
       as: otherOrgAdmin,
       body: meeting({ name: 'Theirs' }),
@@ -286,10 +330,10 @@ describe('attendance', () => {
       body: { outsideMeetingId: foreign.body.id, attendedOn: today() },
     });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toContainEqual({
-      field: 'outsideMeetingId',
-      message: 'names a meeting that is not in the directory',
-    });
+    expect(result.body.error.reason).toBe('outside_meetings.unknown_meeting');
+    expect(result.body.error.fields).toEqual([
+      expect.objectContaining({ field: 'outsideMeetingId', reason: 'outside_meetings.unknown_meeting' }),
+    ]);
   });
 
   it('should let only the person remove their own entry (others: 404)', async () => {

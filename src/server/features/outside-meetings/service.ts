@@ -16,13 +16,15 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
-import type {
-  AttendanceInput,
-  HouseAttendanceView,
-  MyAttendanceView,
-  OutsideMeetingChange,
-  OutsideMeetingCreate,
-  OutsideMeetingFilters,
+import { urlOf } from '../../../shared/contracts/endpoint.ts';
+import {
+  type AttendanceInput,
+  type HouseAttendanceView,
+  type MyAttendanceView,
+  type OutsideMeetingChange,
+  type OutsideMeetingCreate,
+  type OutsideMeetingFilters,
+  outsideMeetingsApi,
 } from '../../../shared/contracts/outside-meetings.ts';
 import { localDate } from '../../../shared/domain/dates.ts';
 import { formatDisplayName } from '../../../shared/domain/display-name.ts';
@@ -32,22 +34,33 @@ import { recordAudit } from '../../platform/audit.ts';
 import { type Actor, residencesWithRole } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import { isCurrentMembership } from '../../platform/database/current-membership.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import {
   houseMeetingSettings,
   memberships,
+  organizations,
   outsideAttendance,
   outsideMeetings,
   people,
   residences,
 } from '../../platform/database/schema.ts';
-import { forbidden, invalid, notFound } from '../../platform/errors.ts';
-import { canSeeHouseAttendance, isOrgAdmin } from '../../platform/policies.ts';
+import { forbidden, invalidField, notFound, refuse } from '../../platform/errors.ts';
 import { forgetFeed } from './feed.ts';
-import { presentAttendance, presentOutsideMeeting } from './presenters.ts';
+import { canCurateDirectory, canSeeHouseAttendance } from './policy.ts';
+
+type MeetingRow = typeof outsideMeetings.$inferSelect;
+type AttendanceRow = typeof outsideAttendance.$inferSelect;
+
+/** How far back attendance may be logged. */
+const ATTENDANCE_DAYS = 90;
 
 // Directory -----------------------------------------------------------------------------------------
 
-export async function listOutsideMeetings(db: Db, actor: Actor, query: OutsideMeetingFilters) {
+export async function listOutsideMeetings(
+  db: Executor,
+  actor: Actor,
+  query: OutsideMeetingFilters,
+): Promise<MeetingRow[]> {
   const where: (SQL | undefined)[] = [eq(outsideMeetings.organizationId, actor.organizationId)];
   if (query.type) where.push(arrayContains(outsideMeetings.types, [query.type]));
   if (query.language) where.push(arrayContains(outsideMeetings.languages, [query.language]));
@@ -68,20 +81,25 @@ export async function listOutsideMeetings(db: Db, actor: Actor, query: OutsideMe
       ),
     );
   }
-  const rows = await db
+  return await db
     .select()
     .from(outsideMeetings)
     .where(and(...where))
     .orderBy(asc(outsideMeetings.name), asc(outsideMeetings.slug))
     .limit(1000);
-  return rows.map(presentOutsideMeeting);
 }
 
-/** Admins curate the directory; a peer leader may add a meeting their house goes to (not published). */
-export const canAddOutsideMeeting = (actor: Actor) =>
-  isOrgAdmin(actor) || residencesWithRole(actor, 'peer_leader').length > 0;
+/** The public Meeting Guide feed's path, for those who curate the directory to hand to meeting-finder apps. */
+export async function feedPathFor(db: Executor, actor: Actor): Promise<string | null> {
+  if (!canCurateDirectory(actor)) return null;
+  const [org] = await db
+    .select({ slug: organizations.slug })
+    .from(organizations)
+    .where(eq(organizations.id, actor.organizationId));
+  return org ? urlOf(outsideMeetingsApi.publicFeed, { params: { slug: org.slug } }) : null;
+}
 
-async function freeSlug(db: Pick<Db, 'select'>, organizationId: string, name: string): Promise<string> {
+async function freeSlug(db: Executor, organizationId: string, name: string): Promise<string> {
   const base = slugify(name);
   for (let attempt = 0; attempt < 5; attempt++) {
     const slug = attempt === 0 ? base : `${base}-${crypto.randomBytes(3).toString('hex')}`;
@@ -94,8 +112,12 @@ async function freeSlug(db: Pick<Db, 'select'>, organizationId: string, name: st
   return `${base}-${crypto.randomUUID().slice(0, 8)}`;
 }
 
-export async function createOutsideMeeting(db: Db, actor: Actor, input: OutsideMeetingCreate) {
-  const isPublic = isOrgAdmin(actor) ? input.isPublic : false;
+export async function createOutsideMeeting(
+  db: Db,
+  actor: Actor,
+  input: OutsideMeetingCreate,
+): Promise<MeetingRow> {
+  const isPublic = canCurateDirectory(actor) ? input.isPublic : false;
   return await db.transaction(async (tx) => {
     const slug = await freeSlug(tx, actor.organizationId, input.name);
     const [row] = await tx
@@ -110,11 +132,11 @@ export async function createOutsideMeeting(db: Db, actor: Actor, input: OutsideM
       subjectId: row!.id,
     });
     if (isPublic) forgetFeed(db, actor.organizationId);
-    return presentOutsideMeeting(row!);
+    return row!;
   });
 }
 
-async function findMeeting(db: Pick<Db, 'select'>, actor: Actor, id: string) {
+async function findMeeting(db: Executor, actor: Actor, id: string) {
   const [row] = await db
     .select()
     .from(outsideMeetings)
@@ -123,12 +145,19 @@ async function findMeeting(db: Pick<Db, 'select'>, actor: Actor, id: string) {
   return row;
 }
 
-export async function updateOutsideMeeting(db: Db, actor: Actor, id: string, change: OutsideMeetingChange) {
+export async function updateOutsideMeeting(
+  db: Db,
+  actor: Actor,
+  id: string,
+  change: OutsideMeetingChange,
+): Promise<MeetingRow> {
   return await db.transaction(async (tx) => {
     const current = await findMeeting(tx, actor, id);
     const days = change.days ?? current.days;
     const time = change.time === undefined ? current.time : change.time;
-    if (days.length > 0 && time === null) throw invalid('time', 'is required when a day is chosen');
+    if (days.length > 0 && time === null) {
+      throw invalidField('time', 'outside_meetings.time_required', 'is required when a day is chosen');
+    }
     const [row] = await tx
       .update(outsideMeetings)
       .set({ ...change, updatedAt: new Date() })
@@ -142,7 +171,7 @@ export async function updateOutsideMeeting(db: Db, actor: Actor, id: string, cha
       subjectId: current.id,
     });
     forgetFeed(db, actor.organizationId);
-    return presentOutsideMeeting(row!);
+    return row!;
   });
 }
 
@@ -178,7 +207,7 @@ export function addDays(date: string, days: number): string {
 }
 
 /** The house I live in (or lead), its time zone and weekly goal. */
-async function myHouse(db: Db, actor: Actor) {
+async function myHouse(db: Executor, actor: Actor) {
   const residenceId = residencesWithRole(actor, 'resident')[0] ?? residencesWithRole(actor, 'peer_leader')[0];
   if (!residenceId) return { residenceId: null, timeZone: 'UTC', goal: null };
   const [row] = await db
@@ -191,7 +220,10 @@ async function myHouse(db: Db, actor: Actor) {
 
 // Attendance ----------------------------------------------------------------------------------------
 
-export async function myAttendance(db: Db, actor: Actor): Promise<MyAttendanceView> {
+export async function myAttendance(
+  db: Executor,
+  actor: Actor,
+): Promise<Omit<MyAttendanceView, 'recent'> & { recent: AttendanceRow[] }> {
   const house = await myHouse(db, actor);
   const today = localDate(house.timeZone);
   const weekStart = mondayOf(today);
@@ -210,14 +242,25 @@ export async function myAttendance(db: Db, actor: Actor): Promise<MyAttendanceVi
   const thisWeek = rows.filter(
     (r) => r.attendedOn >= weekStart && r.attendedOn <= addDays(weekStart, 6),
   ).length;
-  return { weekStart, thisWeek, goal: house.goal, recent: rows.map(presentAttendance) };
+  return { weekStart, thisWeek, goal: house.goal, recent: rows };
 }
 
-export async function logAttendance(db: Db, actor: Actor, input: AttendanceInput) {
+export async function logAttendance(
+  db: Executor,
+  actor: Actor,
+  input: AttendanceInput,
+): Promise<AttendanceRow> {
   const house = await myHouse(db, actor);
   const today = localDate(house.timeZone);
-  if (input.attendedOn > addDays(today, 1)) throw invalid('attendedOn', 'cannot be in the future');
-  if (input.attendedOn < addDays(today, -90)) throw invalid('attendedOn', 'must be within the last 90 days');
+  // A day of grace: the person's evening may already be tomorrow in the house's zone.
+  if (input.attendedOn > addDays(today, 1))
+    throw refuse('outside_meetings.attended_in_future', { field: 'attendedOn' });
+  if (input.attendedOn < addDays(today, -ATTENDANCE_DAYS)) {
+    throw refuse('outside_meetings.attended_too_long_ago', {
+      field: 'attendedOn',
+      params: { days: ATTENDANCE_DAYS },
+    });
+  }
   let name = input.name?.trim() ?? '';
   if (input.outsideMeetingId) {
     const [meeting] = await db
@@ -229,7 +272,7 @@ export async function logAttendance(db: Db, actor: Actor, input: AttendanceInput
           eq(outsideMeetings.organizationId, actor.organizationId),
         ),
       );
-    if (!meeting) throw invalid('outsideMeetingId', 'names a meeting that is not in the directory');
+    if (!meeting) throw refuse('outside_meetings.unknown_meeting', { field: 'outsideMeetingId' });
     name = meeting.name;
   }
   const [row] = await db
@@ -242,10 +285,10 @@ export async function logAttendance(db: Db, actor: Actor, input: AttendanceInput
       attendedOn: input.attendedOn,
     })
     .returning();
-  return presentAttendance(row!);
+  return row!;
 }
 
-export async function removeAttendance(db: Db, actor: Actor, id: string) {
+export async function removeAttendance(db: Executor, actor: Actor, id: string) {
   const removed = await db
     .delete(outsideAttendance)
     .where(
@@ -262,7 +305,7 @@ export async function removeAttendance(db: Db, actor: Actor, id: string) {
 
 /** Weekly counts per current resident of a house, for its peer leaders and admins. Counts only. */
 export async function houseAttendance(
-  db: Db,
+  db: Executor,
   actor: Actor,
   residenceId: string,
   weeks: number,

@@ -5,7 +5,8 @@ import type { SkillReason } from '../../../shared/contracts/skills.ts';
 import type { Stage } from '../../../shared/domain/stages.ts';
 import type { RecoveryPathway } from '../../../shared/domain/vocabulary.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { canSeeRecoveryTime, currentHousesOf } from '../../platform/policies.ts';
+import { currentHousesOf } from '../../platform/policies.ts';
+import { canSeeRecoveryTime } from '../journey/policy.ts';
 
 export { currentHousesOf };
 

@@ -1,5 +1,6 @@
 import { and, eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { NotificationKind } from '../../../shared/domain/notifications.ts';
 import { call, testDb } from '../../../test/app.ts';
 import {
   buildOtherOrganization,
@@ -21,7 +22,7 @@ let alum: TestPerson;
 let otherOrgAdmin: TestPerson;
 
 const addSkill = (as: TestPerson, body: Record<string, unknown>) => call('POST', '/api/skills', { as, body });
-const notificationsOf = (person: TestPerson, kind: string) =>
+const notificationsOf = (person: TestPerson, kind: NotificationKind) =>
   testDb()
     .select()
     .from(notifications)

@@ -2,6 +2,7 @@
 // recipients: an anonymous post is published twice, with the author for the author and the house's peer
 // leaders, without for peers. Nothing here ever carries a post's text (it may reach a locked screen).
 import type { PersonRef } from '../../../shared/contracts/decisions.ts';
+import type { NotificationKind } from '../../../shared/domain/notifications.ts';
 import type { Executor } from '../../platform/database/executor.ts';
 import type { supportRequests } from '../../platform/database/schema.ts';
 import { notifyPeople } from '../../platform/notify.ts';
@@ -20,7 +21,7 @@ export async function announcePost(
   post: PostRecord,
   author: PersonRef,
   type: 'support.request.created' | 'support.request.updated',
-  options: { extra?: readonly string[]; notifyKind?: string } = {},
+  options: { extra?: readonly string[]; notifyKind?: NotificationKind } = {},
 ): Promise<void> {
   const { named, unnamed } = await postRecipients(db, asPost(post), options.extra ?? []);
   const groups: [string[], PersonRef | null][] = [
@@ -57,7 +58,7 @@ export type ResponseStep = {
   /** Who hears of this step. */
   to: string;
   type: string;
-  notifyKind: string;
+  notifyKind: NotificationKind;
   /** The other person as the recipient may see them (null: an anonymous author, to a peer). */
   other: PersonRef | null;
   conversationId?: string | null;

@@ -3,9 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Barc10ListView, Barc10View } from '../../../shared/contracts/barc10.ts';
+import { type Barc10View, barc10Api } from '../../../shared/contracts/barc10.ts';
+import { urlOf } from '../../../shared/contracts/endpoint.ts';
 import { BARC10_SCALE, BARC10_STATEMENTS } from '../../../shared/domain/barc10.ts';
-import { api } from '../../app/api.ts';
+import { call, queryFor } from '../../app/api.ts';
 import { ChoiceGroup } from '../../components/choice-group.tsx';
 import { formatDate } from '../../components/format.ts';
 import { FormProblem, Loading, LoadProblem, Notice } from '../../components/notice.tsx';
@@ -14,8 +15,6 @@ import { Barc10Chart, ChartsLoading } from '../journey/charts/lazy-charts.tsx';
 
 type ItemNumber = '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '10';
 type ScaleNumber = '1' | '2' | '3' | '4' | '5' | '6';
-
-export const barc10Key = ['barc10'] as const;
 
 /** English exactly as the shared domain text; Spanish from the translations. */
 export function useStatement() {
@@ -28,7 +27,7 @@ export function useStatement() {
 
 export function Barc10Page() {
   const { t } = useTranslation();
-  const list = useQuery({ queryKey: barc10Key, queryFn: () => api<Barc10ListView>('/api/barc10') });
+  const list = useQuery(queryFor(barc10Api.mine));
   const [latest, setLatest] = useState<Barc10View | null>(null);
   const [answering, setAnswering] = useState(false);
   const showForm = answering || (list.data ? list.data.assessments.length === 0 || list.data.due : false);
@@ -85,9 +84,9 @@ function Barc10Form({ onDone }: { onDone: (a: Barc10View) => void }) {
   const [answers, setAnswers] = useState<(number | null)[]>(() => BARC10_STATEMENTS.map(() => null));
   const [tried, setTried] = useState(false);
   const save = useMutation({
-    mutationFn: (body: { answers: number[] }) => api<Barc10View>('/api/barc10', { method: 'POST', body }),
+    mutationFn: (body: { answers: number[] }) => call(barc10Api.record, { body }),
     onSuccess: (a) => {
-      void queryClient.invalidateQueries({ queryKey: barc10Key });
+      void queryClient.invalidateQueries({ queryKey: [barc10Api.mine.tags[0]] });
       onDone(a);
     },
   });
@@ -144,7 +143,10 @@ function Barc10History({ assessments }: { assessments: Barc10View[] }) {
               return (
                 <li key={a.id}>
                   <strong>{date}</strong>: {t('barc10.result', { total: a.total })}{' '}
-                  <a href={`/api/barc10/${a.id}/fhir`} download={`barc10-${a.localDate}.json`}>
+                  <a
+                    href={urlOf(barc10Api.fhir, { params: { id: a.id } })}
+                    download={`barc10-${a.localDate}.json`}
+                  >
                     {t('barc10.downloadFor', { date })}
                   </a>
                 </li>

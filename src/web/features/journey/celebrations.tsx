@@ -3,13 +3,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CelebrationView } from '../../../shared/contracts/journey.ts';
-import { api } from '../../app/api.ts';
+import { type CelebrationView, journeyApi } from '../../../shared/contracts/journey.ts';
+import { call, keyOf, queryFor } from '../../app/api.ts';
 import { formatDate } from '../../components/format.ts';
 import { Hidden, Loading, LoadProblem } from '../../components/notice.tsx';
 import { milestoneName } from './journey-api.ts';
-
-const celebrationsKey = (residenceId: string) => ['celebrations', residenceId] as const;
 
 export function HouseJourney({ residenceId, leads }: { residenceId: string; leads: boolean }) {
   const { t } = useTranslation();
@@ -31,10 +29,7 @@ export function HouseJourney({ residenceId, leads }: { residenceId: string; lead
 
 function Celebrations({ residenceId }: { residenceId: string }) {
   const { t } = useTranslation();
-  const feed = useQuery({
-    queryKey: celebrationsKey(residenceId),
-    queryFn: () => api<{ celebrations: CelebrationView[] }>(`/api/residences/${residenceId}/celebrations`),
-  });
+  const feed = useQuery(queryFor(journeyApi.houseCelebrations, { params: { id: residenceId } }));
   return (
     <section className="card" aria-labelledby={`celebrations-${residenceId}`}>
       <h2 id={`celebrations-${residenceId}`}>{t('celebrations.heading')}</h2>
@@ -65,8 +60,11 @@ function CelebrationItem({
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const congratulate = useMutation({
-    mutationFn: () => api(`/api/milestones/${c.id}/congratulations`, { method: 'POST' }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: celebrationsKey(residenceId) }),
+    mutationFn: () => call(journeyApi.congratulate, { params: { id: c.id } }),
+    onSuccess: () =>
+      void queryClient.invalidateQueries({
+        queryKey: keyOf(journeyApi.houseCelebrations, { params: { id: residenceId } }),
+      }),
   });
   return (
     <li className="celebration">

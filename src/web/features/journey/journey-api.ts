@@ -1,49 +1,46 @@
 // The recovery journey's data on the client: my clocks, resets, and the words for times and milestones.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import type {
-  ClockView,
-  CreateClockInput,
-  Journey,
-  MilestoneView,
-  UpdateClockInput,
+import {
+  type CreateClockInput,
+  type Journey,
+  journeyApi,
+  type MilestoneView,
+  type ResetClockInput,
+  type UpdateClockInput,
 } from '../../../shared/contracts/journey.ts';
-import { api } from '../../app/api.ts';
-
-export const journeyKey = ['journey'] as const;
+import { call, keyOf, queryFor } from '../../app/api.ts';
 
 export function useJourney() {
-  return useQuery({ queryKey: journeyKey, queryFn: () => api<Journey>('/api/journey') });
+  return useQuery(queryFor(journeyApi.mine));
 }
 
-function useJourneyMutation<T>(call: (input: T) => Promise<unknown>) {
+/** Every change to a clock answers with my whole journey; the house's celebrations may change with it. */
+function useJourneyMutation<T>(change: (input: T) => Promise<Journey>) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: call,
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: journeyKey }),
+    mutationFn: change,
+    onSuccess: (journey) => {
+      queryClient.setQueryData(keyOf(journeyApi.mine), journey);
+      void queryClient.invalidateQueries({ queryKey: keyOf(journeyApi.houseCelebrations) });
+    },
   });
 }
 
 export const useCreateClock = () =>
-  useJourneyMutation((body: CreateClockInput) =>
-    api<ClockView>('/api/journey/clocks', { method: 'POST', body }),
-  );
+  useJourneyMutation((body: CreateClockInput) => call(journeyApi.startClock, { body }));
 
 export const useUpdateClock = (id: string) =>
-  useJourneyMutation((body: UpdateClockInput) =>
-    api<ClockView>(`/api/journey/clocks/${id}`, { method: 'PATCH', body }),
-  );
+  useJourneyMutation((body: UpdateClockInput) => call(journeyApi.updateClock, { params: { id }, body }));
 
 export const useResetClock = (id: string) =>
-  useJourneyMutation((body: { startsOn: string }) =>
-    api<ClockView>(`/api/journey/clocks/${id}/reset`, { method: 'POST', body }),
-  );
+  useJourneyMutation((body: ResetClockInput) => call(journeyApi.resetClock, { params: { id }, body }));
 
 export const useArchiveClock = (id: string) =>
-  useJourneyMutation(() => api<Journey>(`/api/journey/clocks/${id}/archive`, { method: 'POST' }));
+  useJourneyMutation(() => call(journeyApi.archiveClock, { params: { id } }));
 
 export const useRestoreClock = (id: string) =>
-  useJourneyMutation(() => api<Journey>(`/api/journey/clocks/${id}/restore`, { method: 'POST' }));
+  useJourneyMutation(() => call(journeyApi.restoreClock, { params: { id } }));
 
 /** "30 days", "6 months", "1 year", "24 hours" — in the active language. */
 export function milestoneName(t: TFunction, milestone: Pick<MilestoneView, 'unit' | 'count'>): string {

@@ -3,8 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Barc10ListView } from '../../../shared/contracts/barc10.ts';
-import { api } from '../../app/api.ts';
+import { barc10Api } from '../../../shared/contracts/barc10.ts';
+import { queryFor } from '../../app/api.ts';
 import { useMe } from '../../app/session.ts';
 import { Loading, LoadProblem, Notice } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
@@ -116,7 +116,7 @@ function CheckInStatus() {
 
 function Barc10Due() {
   const { t } = useTranslation();
-  const barc = useQuery({ queryKey: ['barc10'], queryFn: () => api<Barc10ListView>('/api/barc10') });
+  const barc = useQuery(queryFor(barc10Api.mine));
   if (!barc.data?.due) return null;
   return (
     <section className="card card-highlight" aria-labelledby="today-barc">

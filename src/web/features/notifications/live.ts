@@ -2,10 +2,11 @@
 // refreshes the list. While the live connection is down, the list is fetched every minute instead.
 import { useQueryClient } from '@tanstack/react-query';
 import { useRealtime, useRealtimeStatus } from '../../app/realtime.tsx';
-import { notificationsKey } from './notifications-api.ts';
+import { notificationsArea } from './notifications-api.ts';
 
 export function useLiveNotifications(): boolean {
   const queryClient = useQueryClient();
-  useRealtime('notification', () => void queryClient.invalidateQueries({ queryKey: notificationsKey }));
+  // The whole area: the list here and the Today card's.
+  useRealtime('notification', () => void queryClient.invalidateQueries({ queryKey: [notificationsArea] }));
   return useRealtimeStatus() === 'live';
 }

@@ -1,77 +1,62 @@
-// The web app's side of notifications: my list (shared with the Today card under the same key), read
-// state, push settings and devices.
+// The web app's side of notifications: my list (the Today card reads it too), read state, push settings
+// and devices. Every key starts with the area, so invalidating `[notificationsArea]` refreshes them all.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  NotificationListView,
-  NotificationSettingsUpdate,
-  NotificationSettingsView,
-  PushSubscriptionView,
+import {
+  type NotificationSettingsUpdate,
+  notificationsApi,
 } from '../../../shared/contracts/notifications.ts';
-import { api } from '../../app/api.ts';
+import { call, keyOf, queryFor } from '../../app/api.ts';
 
-export const notificationsKey = ['notifications'] as const;
-export const notificationSettingsKey = ['notification-settings'] as const;
-export const pushDevicesKey = ['push-devices'] as const;
+const api = notificationsApi;
+/** The root of every notifications query key. */
+export const notificationsArea = api.list.tags[0];
 
 /** My notifications; without live events, it looks again every minute and when the tab comes back. */
 export const useNotificationList = (live: boolean) =>
   useQuery({
-    queryKey: notificationsKey,
-    queryFn: () => api<NotificationListView>('/api/notifications'),
+    ...queryFor(api.list, { query: {} }),
     refetchInterval: live ? false : 60_000,
     refetchOnWindowFocus: true,
   });
 
-export const fetchOlderNotifications = (before: string) =>
-  api<NotificationListView>(`/api/notifications?before=${encodeURIComponent(before)}`);
+export const fetchOlderNotifications = (before: string) => call(api.list, { query: { before } });
 
 export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api<{ ok: true }>(`/api/notifications/${id}/read`, { method: 'POST' }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: notificationsKey }),
+    mutationFn: (id: string) => call(api.markRead, { params: { id } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: [notificationsArea] }),
   });
 }
 
 export function useMarkAllRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api<{ marked: number }>('/api/notifications/read-all', { method: 'POST' }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: notificationsKey }),
+    mutationFn: () => call(api.markAllRead),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: [notificationsArea] }),
   });
 }
 
-export const useNotificationSettings = () =>
-  useQuery({
-    queryKey: notificationSettingsKey,
-    queryFn: () => api<NotificationSettingsView>('/api/notifications/settings'),
-  });
+export const useNotificationSettings = () => useQuery(queryFor(api.settings));
 
 export function useSaveNotificationSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: NotificationSettingsUpdate) =>
-      api<NotificationSettingsView>('/api/notifications/settings', { method: 'PATCH', body }),
-    onSuccess: (saved) => queryClient.setQueryData(notificationSettingsKey, saved),
+    mutationFn: (body: NotificationSettingsUpdate) => call(api.updateSettings, { body }),
+    onSuccess: (saved) => queryClient.setQueryData(keyOf(api.settings), saved),
   });
 }
 
-export const usePushDevices = () =>
-  useQuery({
-    queryKey: pushDevicesKey,
-    queryFn: () => api<{ subscriptions: PushSubscriptionView[] }>('/api/push/subscriptions'),
-  });
+export const usePushDevices = () => useQuery(queryFor(api.devices));
 
 export function useRemoveDevice() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api<{ ok: true }>(`/api/push/subscriptions/${id}`, { method: 'DELETE' }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: pushDevicesKey }),
+    mutationFn: (id: string) => call(api.removeDevice, { params: { id } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keyOf(api.devices) }),
   });
 }
 
 export function useSendTestPush() {
-  return useMutation({
-    mutationFn: () => api<{ devices: number }>('/api/push/test', { method: 'POST' }),
-  });
+  return useMutation({ mutationFn: () => call(api.testPush) });
 }

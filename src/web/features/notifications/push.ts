@@ -1,8 +1,12 @@
 // Web push in this browser: the service worker (public/sw.js) that shows pushes and opens Hearth, and
 // turning push on or off for this device. Push needs a secure context, a service worker, the Push API
 // and the person's permission; each missing piece is a plain state the settings screen explains.
-import type { PushSubscriptionView } from '../../../shared/contracts/notifications.ts';
-import { api } from '../../app/api.ts';
+import {
+  notificationsApi,
+  type PushSubscribeInput,
+  type PushSubscriptionView,
+} from '../../../shared/contracts/notifications.ts';
+import { call } from '../../app/api.ts';
 
 export const SERVICE_WORKER_URL = '/sw.js';
 
@@ -60,7 +64,7 @@ export async function turnPushOn(): Promise<PushState> {
   if (!pushSupported()) return 'unsupported';
   const permission = await Notification.requestPermission();
   if (permission !== 'granted') return permission === 'denied' ? 'denied' : 'off';
-  const { publicKey } = await api<{ publicKey: string }>('/api/push/key');
+  const { publicKey } = await call(notificationsApi.pushKey);
   const worker = await registration();
   await navigator.serviceWorker.ready;
   let subscription = await worker.pushManager.getSubscription();
@@ -79,7 +83,9 @@ export async function turnPushOn(): Promise<PushState> {
     userVisibleOnly: true,
     applicationServerKey: keyBytes(publicKey),
   });
-  await api<PushSubscriptionView>('/api/push/subscriptions', { method: 'POST', body: subscription.toJSON() });
+  // What the browser gives is the subscription the contract describes; the server checks it.
+  const body = subscription.toJSON() as PushSubscribeInput;
+  await call(notificationsApi.subscribe, { body });
   return 'on';
 }
 
@@ -88,7 +94,7 @@ export async function turnPushOff(devices: readonly PushSubscriptionView[]): Pro
   const subscription = await currentSubscription();
   if (!subscription) return 'off';
   const mine = devices.find((d) => d.endpoint === subscription.endpoint);
-  if (mine) await api(`/api/push/subscriptions/${mine.id}`, { method: 'DELETE' });
+  if (mine) await call(notificationsApi.removeDevice, { params: { id: mine.id } });
   await subscription.unsubscribe();
   return 'off';
 }

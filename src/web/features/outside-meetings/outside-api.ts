@@ -1,19 +1,15 @@
 // The outside-meeting directory, my attendance, a house's weekly counts and feed imports.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  AttendanceInput,
-  AttendanceView,
-  HouseAttendanceView,
-  ImportInput,
-  ImportReport,
-  MyAttendanceView,
-  OutsideMeetingInput,
-  OutsideMeetingListView,
-  OutsideMeetingUpdate,
-  OutsideMeetingView,
+import {
+  type AttendanceInput,
+  type ImportInput,
+  type OutsideMeetingInput,
+  type OutsideMeetingListQuery,
+  type OutsideMeetingUpdate,
+  outsideMeetingsApi,
 } from '../../../shared/contracts/outside-meetings.ts';
 import { meetingTypeNames } from '../../../shared/domain/meeting-guide.ts';
-import { api } from '../../app/api.ts';
+import { call, keyOf, queryFor } from '../../app/api.ts';
 
 export type DirectoryFilters = {
   type: string;
@@ -33,50 +29,47 @@ export const EMPTY_FILTERS: DirectoryFilters = {
   q: '',
 };
 
-function queryString(filters: DirectoryFilters): string {
-  const params = new URLSearchParams();
-  if (filters.type) params.set('type', filters.type);
-  if (filters.language) params.set('language', filters.language);
-  if (filters.focus) params.set('focus', filters.focus);
-  if (filters.day) params.set('day', filters.day);
-  if (filters.online) params.set('online', 'true');
-  if (filters.q.trim()) params.set('q', filters.q.trim());
-  const text = params.toString();
-  return text ? `?${text}` : '';
+/** The filters the directory query sends: only those set. */
+function queryOf(filters: DirectoryFilters): OutsideMeetingListQuery {
+  const query: OutsideMeetingListQuery = {};
+  if (filters.type) query.type = filters.type;
+  if (filters.language) query.language = filters.language as OutsideMeetingListQuery['language'];
+  if (filters.focus) query.focus = filters.focus as OutsideMeetingListQuery['focus'];
+  if (filters.day) query.day = filters.day;
+  if (filters.online) query.online = 'true';
+  if (filters.q.trim()) query.q = filters.q.trim();
+  return query;
 }
 
-export const useDirectory = (filters: DirectoryFilters) =>
-  useQuery({
-    queryKey: ['outside-meetings', filters],
-    queryFn: () => api<OutsideMeetingListView>(`/api/outside-meetings${queryString(filters)}`),
-  });
+const api = outsideMeetingsApi;
+/** Attendance: mine and the house's counts. */
+const attendanceKeys = () => [keyOf(api.myAttendance), keyOf(api.houseAttendance)];
 
-export const useMyAttendance = () =>
-  useQuery({
-    queryKey: ['outside-attendance'],
-    queryFn: () => api<MyAttendanceView>('/api/outside-attendance'),
-  });
+export const useDirectory = (filters: DirectoryFilters) =>
+  useQuery(queryFor(api.list, { query: queryOf(filters) }));
+
+export const useMyAttendance = () => useQuery(queryFor(api.myAttendance));
 
 export const useHouseAttendance = (residenceId: string) =>
-  useQuery({
-    queryKey: ['outside-attendance', 'house', residenceId],
-    queryFn: () => api<HouseAttendanceView>(`/api/residences/${residenceId}/outside-attendance?weeks=4`),
-  });
+  useQuery(queryFor(api.houseAttendance, { params: { id: residenceId }, query: { weeks: 4 } }));
 
 export function useLogAttendance() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: AttendanceInput) =>
-      api<AttendanceView>('/api/outside-attendance', { method: 'POST', body }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['outside-attendance'] }),
+    mutationFn: (body: AttendanceInput) => call(api.logAttendance, { body }),
+    onSuccess: () => {
+      for (const queryKey of attendanceKeys()) void queryClient.invalidateQueries({ queryKey });
+    },
   });
 }
 
 export function useRemoveAttendance() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api(`/api/outside-attendance/${id}`, { method: 'DELETE' }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['outside-attendance'] }),
+    mutationFn: (id: string) => call(api.removeAttendance, { params: { id } }),
+    onSuccess: () => {
+      for (const queryKey of attendanceKeys()) void queryClient.invalidateQueries({ queryKey });
+    },
   });
 }
 
@@ -85,26 +78,25 @@ export function useSaveMeeting() {
   return useMutation({
     mutationFn: ({ id, body }: { id: string | null; body: OutsideMeetingInput | OutsideMeetingUpdate }) =>
       id
-        ? api<OutsideMeetingView>(`/api/outside-meetings/${id}`, { method: 'PATCH', body })
-        : api<OutsideMeetingView>('/api/outside-meetings', { method: 'POST', body }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['outside-meetings'] }),
+        ? call(api.update, { params: { id }, body: body as OutsideMeetingUpdate })
+        : call(api.create, { body: body as OutsideMeetingInput }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keyOf(api.list) }),
   });
 }
 
 export function useDeleteMeeting() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api(`/api/outside-meetings/${id}`, { method: 'DELETE' }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['outside-meetings'] }),
+    mutationFn: (id: string) => call(api.remove, { params: { id } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keyOf(api.list) }),
   });
 }
 
 export function useImportFeed() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ImportInput) =>
-      api<ImportReport>('/api/outside-meetings/import', { method: 'POST', body }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['outside-meetings'] }),
+    mutationFn: (body: ImportInput) => call(api.importFeed, { body }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keyOf(api.list) }),
   });
 }
 

@@ -1,6 +1,7 @@
 // Meetings: house meetings (schedule, occurrences, attendance, agenda, commitments, motions and
 // votes, minutes), the support ledger that commitments start, outside meetings (directory, Meeting
 // Guide import/export, attendance), calendar feeds and in-app notifications.
+
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -16,6 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { NotificationKind } from '../../../../shared/domain/notifications.ts';
 import { createdAt, id, orgId } from './columns.ts';
 import { organizations, people, residences } from './foundation.ts';
 import { supportRequests } from './support.ts';
@@ -386,8 +388,8 @@ export const notifications = pgTable(
     personId: uuid('person_id')
       .notNull()
       .references(() => people.id, { onDelete: 'cascade' }),
-    /** meeting_reminder | … */
-    kind: text('kind').notNull(),
+    /** One of NOTIFICATION_KINDS: what happened (meeting_reminder, support_offer, …). */
+    kind: text('kind').$type<NotificationKind>().notNull(),
     /** Ids and times only, never private text. */
     data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
     /** Makes a job's notification idempotent, e.g. `meeting_reminder:<meetingId>`. */

@@ -53,12 +53,7 @@ export const core = {
     unexpected: 'Something unexpected happened. Please try again.',
   },
   server: {
-    futureDate: 'A recovery date cannot be in the future.',
-    tooEarly: 'Please choose a later date.',
-    sameStart: 'Your current stretch already starts on that day. Nothing needed changing.',
-    atMost40: 'Please use at most 40 characters.',
     onlyToday: 'Only today’s check-in can be changed.',
-    ownMilestone: 'Your own milestone is yours to enjoy; congratulations come from your peers.',
     isRequired: 'Please fill this in.',
     atLeast3: 'Please use at least 3 characters.',
     atLeast10: 'Please use at least 10 characters.',

@@ -1,5 +1,7 @@
 // English words of the web app: notifications, the bell, and push settings. es/notifications.ts has
 // exactly the same keys.
+import type { NotificationKind } from '../../../../shared/domain/notifications.ts';
+
 export const notifications = {
   inbox: {
     nav: 'Notifications',
@@ -53,7 +55,8 @@ export const notifications = {
       meeting_reminder: '{{title}}: {{time}}',
       meeting_reminder_anon: 'Your house meets soon.',
       generic: 'Something new in Hearth ({{kind}}).',
-    },
+      // Every kind an area sends has its line (the compiler checks it).
+    } satisfies Record<NotificationKind, string> & Record<string, string>,
   },
   notificationSettings: {
     nav: 'Notification settings',

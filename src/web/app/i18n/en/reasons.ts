@@ -104,6 +104,11 @@ export const reasons = {
     },
     journey: {
       // The journey area's refusals (shared/contracts), one line each.
+      future_recovery_date: 'A recovery date cannot be in the future. Please choose today or an earlier day.',
+      same_start: 'Your current stretch already starts on that day, so nothing needed changing.',
+      start_before_current:
+        'A new start comes after your current start date ({{date}}). Please choose a later day.',
+      own_milestone: 'This milestone is yours to enjoy; congratulations come from your peers.',
     },
     meetings: {
       // The meetings area's refusals (shared/contracts), one line each.
@@ -149,9 +154,35 @@ export const reasons = {
     },
     notifications: {
       // The notifications area's refusals (shared/contracts), one line each.
+      quiet_hours_incomplete: 'Quiet hours need both a start and an end.',
+      quiet_hours_same: 'Quiet hours must end at another time than they start.',
+      endpoint_not_https:
+        'This browser offered a push address Hearth cannot use. Please try another browser.',
+      endpoint_private:
+        'This browser offered a push address on a private network, which Hearth does not send to. Please try another browser.',
     },
     outside_meetings: {
       // The outside meetings area's refusals (shared/contracts), one line each.
+      not_plain_text: 'Please use plain text here, without HTML.',
+      unknown_type: 'Please choose one of the listed meeting types.',
+      repeated_day: 'Please choose each day only once.',
+      time_required: 'Please add a time for the days you chose.',
+      nothing_to_change: 'Nothing was changed.',
+      name_required: 'Please write the meeting’s name, since it is not in the list.',
+      address_or_file: 'Please give either the feed’s web address or a file, not both.',
+      attended_in_future: 'A meeting you went to cannot be in the future.',
+      attended_too_long_ago: 'Meetings can be logged up to {{days}} days back.',
+      unknown_meeting: 'That meeting is no longer in the directory. Please choose it again.',
+      feed_not_http: 'Please enter a web address starting with https://.',
+      feed_not_found: 'Hearth could not find that address. Please check it.',
+      feed_private_address: 'That address is on a private network, which Hearth does not import from.',
+      feed_unreachable: 'Hearth could not reach that address. Please try again later.',
+      feed_timeout: 'That address did not answer within 10 seconds. Please try again later.',
+      feed_incomplete: 'The feed stopped before it was complete. Please try again.',
+      feed_unreadable: 'Hearth could not read a feed at that address.',
+      feed_too_large: 'The feed is larger than 5 MB, more than Hearth takes at once.',
+      feed_not_json: 'This is not a Meeting Guide feed (it is not JSON).',
+      feed_not_a_list: 'This is not a Meeting Guide feed: it should be a list of meetings.',
     },
     people: {
       // The people area's refusals (shared/contracts), one line each.

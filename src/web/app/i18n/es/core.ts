@@ -54,12 +54,7 @@ export const core: typeof english = {
     unexpected: 'Pasó algo inesperado. Inténtalo de nuevo.',
   },
   server: {
-    futureDate: 'La fecha de recuperación no puede ser en el futuro.',
-    tooEarly: 'Elige una fecha más reciente, por favor.',
-    sameStart: 'Tu periodo actual ya empieza ese día. No hizo falta cambiar nada.',
-    atMost40: 'Usa 40 caracteres como máximo, por favor.',
     onlyToday: 'Solo se puede cambiar el registro de hoy.',
-    ownMilestone: 'Tu propio logro es para que lo disfrutes; las felicitaciones vienen de tus pares.',
     isRequired: 'Por favor, completa este campo.',
     atLeast3: 'Usa al menos 3 caracteres.',
     atLeast10: 'Usa al menos 10 caracteres.',

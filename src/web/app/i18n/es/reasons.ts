@@ -108,6 +108,12 @@ export const reasons: typeof english = {
     },
     journey: {
       // The journey area: las mismas claves que en inglés.
+      future_recovery_date:
+        'Una fecha de recuperación no puede estar en el futuro. Elige hoy o un día anterior.',
+      same_start: 'Tu periodo actual ya empieza ese día, así que no hacía falta cambiar nada.',
+      start_before_current:
+        'Un nuevo comienzo va después de tu fecha de inicio actual ({{date}}). Elige un día posterior.',
+      own_milestone: 'Este logro es tuyo para disfrutarlo; las felicitaciones vienen de tus compañeros.',
     },
     meetings: {
       // The meetings area: las mismas claves que en inglés.
@@ -153,9 +159,35 @@ export const reasons: typeof english = {
     },
     notifications: {
       // The notifications area: las mismas claves que en inglés.
+      quiet_hours_incomplete: 'Las horas de silencio necesitan un inicio y un final.',
+      quiet_hours_same: 'Las horas de silencio deben terminar a otra hora distinta de la de inicio.',
+      endpoint_not_https:
+        'Este navegador ofreció una dirección de avisos que Hearth no puede usar. Prueba con otro navegador.',
+      endpoint_private:
+        'Este navegador ofreció una dirección de avisos en una red privada, y Hearth no envía allí. Prueba con otro navegador.',
     },
     outside_meetings: {
       // The outside meetings area: las mismas claves que en inglés.
+      not_plain_text: 'Usa texto simple aquí, sin HTML.',
+      unknown_type: 'Elige uno de los tipos de reunión de la lista.',
+      repeated_day: 'Elige cada día una sola vez.',
+      time_required: 'Agrega una hora para los días que elegiste.',
+      nothing_to_change: 'No se cambió nada.',
+      name_required: 'Escribe el nombre de la reunión, ya que no está en la lista.',
+      address_or_file: 'Da la dirección web del listado o un archivo, no los dos.',
+      attended_in_future: 'Una reunión a la que fuiste no puede estar en el futuro.',
+      attended_too_long_ago: 'Puedes anotar reuniones de hasta {{days}} días atrás.',
+      unknown_meeting: 'Esa reunión ya no está en el directorio. Elígela de nuevo.',
+      feed_not_http: 'Escribe una dirección web que empiece con https://.',
+      feed_not_found: 'Hearth no encontró esa dirección. Revísala, por favor.',
+      feed_private_address: 'Esa dirección está en una red privada, y Hearth no importa desde allí.',
+      feed_unreachable: 'Hearth no pudo llegar a esa dirección. Inténtalo más tarde.',
+      feed_timeout: 'Esa dirección no respondió en 10 segundos. Inténtalo más tarde.',
+      feed_incomplete: 'El listado se cortó antes de terminar. Inténtalo de nuevo.',
+      feed_unreadable: 'Hearth no pudo leer un listado en esa dirección.',
+      feed_too_large: 'El listado pesa más de 5 MB, más de lo que Hearth recibe de una vez.',
+      feed_not_json: 'Esto no es un listado de Meeting Guide (no es JSON).',
+      feed_not_a_list: 'Esto no es un listado de Meeting Guide: debería ser una lista de reuniones.',
     },
     people: {
       // The people area: las mismas claves que en inglés.
