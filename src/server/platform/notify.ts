@@ -2,8 +2,8 @@
 // state) and a realtime "notification" event so open screens update at once. Web push for the same
 // notification is sent after commit by the push sender, following each person's settings.
 import { sql } from 'drizzle-orm';
-import type { Db } from './database/connect.ts';
-import { publish } from './realtime/publish.ts';
+import { uuidArray } from './database/executor.ts';
+import { type Executor, publish } from './realtime/publish.ts';
 
 export type NotifyInput = {
   organizationId: string;
@@ -19,13 +19,14 @@ export type NotifyInput = {
 };
 
 /** Works on the database or inside a transaction (then nothing is heard of it before commit). */
-export async function notifyPeople(db: Pick<Db, 'execute'>, input: NotifyInput): Promise<string[]> {
+export async function notifyPeople(db: Executor, input: NotifyInput): Promise<string[]> {
   const personIds = [...new Set(input.personIds)];
   if (personIds.length === 0) return [];
+  // One row per person from an array, skipping those already told (dedupe): unnest and on conflict.
   const result = await db.execute<{ id: string; person_id: string }>(sql`
     insert into notifications (organization_id, person_id, kind, data, dedupe_key)
     select ${input.organizationId}, p, ${input.kind}, ${JSON.stringify({ ...input.data, urgent: input.urgent ?? false })}::jsonb, ${input.dedupeKey ?? null}
-    from unnest(${`{${personIds.join(',')}}`}::uuid[]) as p
+    from unnest(${uuidArray(personIds)}) as p
     on conflict do nothing
     returning id, person_id`);
   const reached = result.rows.map((r) => r.person_id);

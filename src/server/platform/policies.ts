@@ -73,13 +73,6 @@ export function canViewHouse(actor: Actor, residenceId: string): boolean {
   );
 }
 
-/** An admin may reset anyone's password; a peer leader only for people living in their house. */
-export function canIssueResetCode(actor: Actor, targetResidenceIds: string[]): boolean {
-  if (isOrgAdmin(actor)) return true;
-  const led = residencesWithRole(actor, 'peer_leader');
-  return targetResidenceIds.some((r) => led.includes(r));
-}
-
 /** A house's signals and check-in statistics: its peer leaders and the organization's admins only. */
 export function canSeeHouseSignals(actor: Actor, residenceId: string): boolean {
   return isOrgAdmin(actor) || residencesWithRole(actor, 'peer_leader').includes(residenceId);

@@ -32,7 +32,10 @@ export const TimeZoneSchema = z
   .string()
   .min(1)
   .max(64)
-  .refine(isValidTimeZone, { message: 'must be an IANA time zone like America/Chicago' });
+  .refine(isValidTimeZone, {
+    message: 'must be an IANA time zone like America/Chicago',
+    params: { reason: 'field.time_zone' },
+  });
 
 export { type ErrorBody, ErrorSchema } from './errors.ts';
 
