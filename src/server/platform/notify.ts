@@ -3,9 +3,8 @@
 // notification is sent after commit by the push sender, following each person's settings.
 import { sql } from 'drizzle-orm';
 import type { NotificationKind } from '../../shared/domain/notifications.ts';
-import type { Db } from './database/connect.ts';
 import { uuidArray } from './database/executor.ts';
-import { publish } from './realtime/publish.ts';
+import { type Executor, publish } from './realtime/publish.ts';
 
 export type NotifyInput = {
   organizationId: string;
@@ -21,10 +20,10 @@ export type NotifyInput = {
 };
 
 /** Works on the database or inside a transaction (then nothing is heard of it before commit). */
-export async function notifyPeople(db: Pick<Db, 'execute'>, input: NotifyInput): Promise<string[]> {
+export async function notifyPeople(db: Executor, input: NotifyInput): Promise<string[]> {
   const personIds = [...new Set(input.personIds)];
   if (personIds.length === 0) return [];
-  // One row per person from one statement (unnest), skipping those who already have it (dedupe key).
+  // One row per person from an array, skipping those already told (dedupe): unnest and on conflict.
   const result = await db.execute<{ id: string; person_id: string }>(sql`
     insert into notifications (organization_id, person_id, kind, data, dedupe_key)
     select ${input.organizationId}, p, ${input.kind}, ${JSON.stringify({ ...input.data, urgent: input.urgent ?? false })}::jsonb, ${input.dedupeKey ?? null}

@@ -19,6 +19,7 @@ describe('GET /api/openapi.json', () => {
     );
     const create = result.body.paths['/api/residences'].post;
     expect(create.summary).toBe('Open a residence');
+    expect(create.operationId).toBe('createResidence');
     expect(create.requestBody.content['application/json'].schema.properties).toHaveProperty('bedCapacity');
   });
 });
@@ -32,5 +33,24 @@ describe('GET /api/docs', () => {
     expect(result.text).toContain('<h1>Hearth API</h1>');
     expect(result.text).toContain('POST /api/residences');
     expect(result.text).not.toMatch(/<script|<style|https?:\/\/(?!localhost)/i);
+  });
+});
+
+describe('the operations of the contracts', () => {
+  it('should name each operation once, and list its refusals with their reasons', async () => {
+    const paths = (await call('GET', '/api/openapi.json')).body.paths as Record<
+      string,
+      Record<string, { operationId?: string; responses: Record<string, unknown> }>
+    >;
+    const operations = Object.values(paths).flatMap((methods) => Object.values(methods));
+    const ids = operations.flatMap((op) => (op.operationId ? [op.operationId] : []));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(paths['/api/realtime']?.get?.operationId).toBe('connectRealtime');
+    expect(paths['/api/openapi.json']?.get?.operationId).toBe('getOpenApiDocument');
+    const grant = JSON.stringify(paths['/api/people/{id}/memberships']?.post?.responses['409']);
+    expect(grant).toContain('people.no_free_bed');
+    expect(grant).toContain('people.already_lives_in_house');
+    const health = paths['/api/health']?.get?.responses['503'];
+    expect(JSON.stringify(health)).toContain('degraded');
   });
 });

@@ -5,8 +5,9 @@ import { STATUS_CODES } from 'node:http';
 import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { openApiApi } from '../../shared/contracts/openapi.ts';
 import { SESSION_COOKIE } from './auth/sessions.ts';
+import { route } from './routes.ts';
 import type { App } from './types.ts';
 
 /** What each area of the API is for; an operation's first tag is its area. */
@@ -118,25 +119,27 @@ const escapeHtml = (s: string) =>
   s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 export function openApiRoutes(app: App): void {
-  app.get(
-    '/api/openapi.json',
-    { config: { policy: 'public' }, schema: { hide: true, response: { 200: z.any() } } },
-    async () => app.swagger(),
-  );
-  app.get('/api/docs', { config: { policy: 'public' }, schema: { hide: true } }, async (_request, reply) => {
-    const spec = app.swagger() as Document;
-    const rows: string[] = [];
-    for (const [path, methods] of Object.entries(spec.paths ?? {})) {
-      for (const [method, op] of Object.entries(methods)) {
-        const body = op.requestBody
-          ? `<details><summary>Request body</summary><pre>${escapeHtml(JSON.stringify(op.requestBody, null, 2))}</pre></details>`
-          : '';
-        rows.push(
-          `<section><h2><code>${method.toUpperCase()} ${escapeHtml(path)}</code></h2><p>${escapeHtml(op.summary ?? '')}</p>${body}</section>`,
-        );
+  route(app, openApiApi.document, {
+    policy: 'public',
+    handler: () => app.swagger() as unknown as Record<string, unknown>,
+  });
+  route(app, openApiApi.page, {
+    policy: 'public',
+    handler: ({ reply }) => {
+      const spec = app.swagger() as { paths?: Record<string, Record<string, Operation>> };
+      const rows: string[] = [];
+      for (const [path, methods] of Object.entries(spec.paths ?? {})) {
+        for (const [method, op] of Object.entries(methods)) {
+          const body = op.requestBody
+            ? `<details><summary>Request body</summary><pre>${escapeHtml(JSON.stringify(op.requestBody, null, 2))}</pre></details>`
+            : '';
+          rows.push(
+            `<section><h2><code>${method.toUpperCase()} ${escapeHtml(path)}</code></h2><p>${escapeHtml(op.summary ?? '')}</p>${body}</section>`,
+          );
+        }
       }
-    }
-    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Hearth API</title></head><body><main><h1>Hearth API</h1><p>The machine-readable description is at <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).</p>${rows.join('')}</main></body></html>`;
-    return reply.type('text/html; charset=utf-8').send(html);
+      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Hearth API</title></head><body><main><h1>Hearth API</h1><p>The machine-readable description is at <a href="${openApiApi.document.path}">${openApiApi.document.path}</a> (OpenAPI 3.1).</p>${rows.join('')}</main></body></html>`;
+      return reply.type('text/html; charset=utf-8').send(html);
+    },
   });
 }

@@ -73,13 +73,6 @@ export function canViewHouse(actor: Actor, residenceId: string): boolean {
   );
 }
 
-/** An admin may reset anyone's password; a peer leader only for people living in their house. */
-export function canIssueResetCode(actor: Actor, targetResidenceIds: string[]): boolean {
-  if (isOrgAdmin(actor)) return true;
-  const led = residencesWithRole(actor, 'peer_leader');
-  return targetResidenceIds.some((r) => led.includes(r));
-}
-
 /**
  * Check-ins and BARC-10 answers belong to the person alone: nobody else reads or changes them, not a
  * peer leader, a counselor (until consent exists) or an admin.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './auth/actor.ts';
-import { canIssueResetCode, canViewHouse, ROUTE_POLICIES } from './policies.ts';
+import { canViewHouse, ROUTE_POLICIES } from './policies.ts';
 
 const actor = (...memberships: Actor['memberships']): Actor => ({
   personId: 'p',
@@ -59,21 +59,5 @@ describe('canViewHouse', () => {
 
   it('should let an admin see any house (the query still scopes it to their organization)', () => {
     expect(canViewHouse(admin, 'B')).toBe(true);
-  });
-});
-
-describe('canIssueResetCode', () => {
-  it('should let an admin issue a code for anyone', () => {
-    expect(canIssueResetCode(admin, [])).toBe(true);
-  });
-
-  it('should let a peer leader issue a code only for people of their house', () => {
-    expect(canIssueResetCode(leaderOfA, ['A'])).toBe(true);
-    expect(canIssueResetCode(leaderOfA, ['B'])).toBe(false);
-    expect(canIssueResetCode(leaderOfA, [])).toBe(false);
-  });
-
-  it('should refuse residents', () => {
-    expect(canIssueResetCode(residentOfA, ['A'])).toBe(false);
   });
 });

@@ -1,11 +1,12 @@
 // Request limits where a flood hurts people, counted in PostgreSQL so every instance shares them
 // (decision 0025). A route names its limit next to its policy: `config: { policy, rateLimit: 'chatMessage' }`.
 import crypto from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { lt, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { LIMIT_REASONS, type LimitReason } from '../../shared/contracts/limits.ts';
 import { REASONS } from '../../shared/contracts/reasons.ts';
-import type { Db } from './database/connect.ts';
+import type { Executor } from './database/executor.ts';
+import { rateLimitCounters } from './database/schema.ts';
 import { AppError } from './errors.ts';
 
 type Limit = { max: number; windowSeconds: number; reason: LimitReason };
@@ -63,8 +64,6 @@ export class RateLimitedError extends AppError {
   }
 }
 
-type Executor = Pick<Db, 'execute'>;
-
 const subjectKey = (name: string, subject: string) =>
   crypto.createHash('sha256').update(`${name}:${subject}`).digest('hex');
 
@@ -80,6 +79,7 @@ export async function consumeRateLimit(
 ): Promise<void> {
   const limit: Limit = RATE_LIMITS[name];
   const window = limit.windowSeconds;
+  // An upsert that counts and answers in one statement: on conflict … returning.
   const { rows } = await db.execute<{ hits: number; retry_after: number }>(sql`
     insert into rate_limit_counters as c (key, window_start, hits, expires_at)
     values (${subjectKey(name, subject)}, to_timestamp(floor(extract(epoch from now()) / ${window}) * ${window}), 1,
@@ -89,7 +89,8 @@ export async function consumeRateLimit(
   const row = rows[0]!;
   if (row.hits > limit.max * factor) throw new RateLimitedError(limit.reason, row.retry_after);
   // Old windows go now and then; no job needed, and the table stays small.
-  if (Math.random() < 0.01) await db.execute(sql`delete from rate_limit_counters where expires_at < now()`);
+  if (Math.random() < 0.01)
+    await db.delete(rateLimitCounters).where(lt(rateLimitCounters.expiresAt, sql`now()`));
 }
 
 /** Who a request counts for: the signed-in person, or the address of someone signed out. */

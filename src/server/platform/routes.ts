@@ -152,7 +152,8 @@ export function route<const E extends EndpointSpec, const P extends PolicyName>(
       ...(spec.params ? { params: spec.params } : {}),
       ...(spec.query ? { querystring: spec.query } : {}),
       ...(spec.body ? { body: spec.body } : {}),
-      response: { ...successResponses(spec), ...errorResponses(reasons) },
+      // An answer the contract declares wins over a refusal at the same status (health's 503 is an answer).
+      response: { ...errorResponses(reasons), ...successResponses(spec) },
       security: policy === 'public' ? [] : [{ session: [] }],
     },
     handler: async (request: FastifyRequest, reply: FastifyReply) =>

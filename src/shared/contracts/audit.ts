@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InstantSchema } from './common.ts';
+import { endpoint } from './endpoint.ts';
 import { defineReasons } from './errors.ts';
 
 export const AuditQuerySchema = z.strictObject({
@@ -22,3 +23,15 @@ export type AuditEventView = z.infer<typeof AuditEventSchema>;
 /** Why this area refuses a request (decision 0027); each has words in the web app. */
 export const auditReasons = defineReasons('audit', {});
 export type AuditReason = keyof typeof auditReasons;
+
+export const auditApi = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/audit',
+    operationId: 'listAuditEvents',
+    summary: 'The audit log of my organization, newest first',
+    tags: ['audit'],
+    query: AuditQuerySchema,
+    responses: { 200: AuditListSchema },
+  }),
+} as const;

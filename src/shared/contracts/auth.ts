@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../domain/vocabulary.ts';
+import { IdParamsSchema, OkSchema } from './common.ts';
+import { endpoint } from './endpoint.ts';
 import { defineReasons } from './errors.ts';
 
 export const UsernameSchema = z
@@ -47,5 +49,64 @@ export const NewAccountSchema = z.strictObject({
 });
 
 /** Why this area refuses a request (decision 0027); each has words in the web app. */
-export const authReasons = defineReasons('auth', {});
+export const authReasons = defineReasons('auth', {
+  /** One refusal for a wrong password and an unknown account: neither reveals which. */
+  sign_in_failed: {
+    code: 'sign_in_failed',
+    message:
+      'That username or password did not match. After several tries, sign-in slows down for a little while.',
+  },
+  reset_code_invalid: {
+    code: 'reset_code_invalid',
+    message: 'That code did not work for this account. Ask your peer leader or admin for a new one.',
+  },
+});
 export type AuthReason = keyof typeof authReasons;
+
+export const authApi = {
+  signIn: endpoint({
+    method: 'POST',
+    path: '/api/auth/sign-in',
+    operationId: 'signIn',
+    summary: 'Sign in with username or email and password',
+    tags: ['auth'],
+    body: SignInRequestSchema,
+    responses: { 200: OkSchema },
+    reasons: ['auth.sign_in_failed', 'limits.sign_in'],
+  }),
+  signOut: endpoint({
+    method: 'POST',
+    path: '/api/auth/sign-out',
+    operationId: 'signOut',
+    summary: 'Sign out of this device',
+    tags: ['auth'],
+    responses: { 200: OkSchema },
+  }),
+  resetPassword: endpoint({
+    method: 'POST',
+    path: '/api/auth/reset-password',
+    operationId: 'resetPassword',
+    summary: 'Choose a new password with a code from a peer leader or admin',
+    tags: ['auth'],
+    body: PasswordResetRequestSchema,
+    responses: { 200: OkSchema },
+    reasons: ['auth.reset_code_invalid', 'limits.sign_in'],
+  }),
+  listSessions: endpoint({
+    method: 'GET',
+    path: '/api/me/sessions',
+    operationId: 'listMySessions',
+    summary: 'My signed-in devices',
+    tags: ['auth'],
+    responses: { 200: SessionListSchema },
+  }),
+  revokeSession: endpoint({
+    method: 'DELETE',
+    path: '/api/me/sessions/:id',
+    operationId: 'revokeMySession',
+    summary: 'Sign out one of my devices',
+    tags: ['auth'],
+    params: IdParamsSchema,
+    responses: { 200: OkSchema },
+  }),
+} as const;

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { RECOVERY_AUDIENCES } from '../domain/recovery-time.ts';
 import { STAGES } from '../domain/stages.ts';
 import { AUDIENCES, LANGUAGES, NAME_STYLES, RECOVERY_PATHWAYS, ROLES } from '../domain/vocabulary.ts';
-import { DateSchema, TimeZoneSchema } from './common.ts';
+import { DateSchema, IdParamsSchema, OkSchema, TimeZoneSchema } from './common.ts';
+import { endpoint } from './endpoint.ts';
 import { defineReasons } from './errors.ts';
+import { EndMembershipSchema, GrantMembershipSchema } from './memberships.ts';
 
 export const PrivacySchema = z.object({
   nameStyle: z.enum(NAME_STYLES),
@@ -63,6 +65,36 @@ export const UpdateProfileSchema = z
 
 export const UpdatePrivacySchema = PrivacySchema.partial().strict();
 
+/** Myself (features/me): the profile and privacy settings each person keeps. */
+export const meApi = {
+  get: endpoint({
+    method: 'GET',
+    path: '/api/me',
+    operationId: 'getMe',
+    summary: 'Myself: profile, privacy settings and roles',
+    tags: ['me'],
+    responses: { 200: MeSchema },
+  }),
+  updateProfile: endpoint({
+    method: 'PATCH',
+    path: '/api/me/profile',
+    operationId: 'updateMyProfile',
+    summary: 'Change my profile',
+    tags: ['me'],
+    body: UpdateProfileSchema,
+    responses: { 200: MeSchema },
+  }),
+  updatePrivacy: endpoint({
+    method: 'PATCH',
+    path: '/api/me/privacy',
+    operationId: 'updateMyPrivacy',
+    summary: 'Change who sees what of me',
+    tags: ['me'],
+    body: UpdatePrivacySchema,
+    responses: { 200: MeSchema },
+  }),
+} as const;
+
 /** An organization admin's view of a person. */
 export const PersonSummarySchema = z.object({
   id: z.uuid(),
@@ -78,6 +110,93 @@ export const PersonListSchema = z.object({ people: z.array(PersonSummarySchema) 
 
 export const ResetCodeSchema = z.object({ code: z.string(), expiresAt: z.string() });
 
-/** Why this area refuses a request (decision 0027); each has words in the web app. */
-export const peopleReasons = defineReasons('people', {});
+/**
+ * Why this area refuses a request (decision 0027); each has words in the web app. Giving and ending roles
+ * (contracts/memberships.ts) are people's business too, so their refusals are named here.
+ */
+export const peopleReasons = defineReasons('people', {
+  username_taken: { code: 'conflict', message: 'That username is taken. Please choose another.' },
+  /** params: `{ role }` */
+  residence_required: { code: 'validation_failed', message: 'is required for this role' },
+  /** params: `{ role }` */
+  residence_not_allowed: { code: 'validation_failed', message: 'must be empty for this role' },
+  unknown_residence: { code: 'validation_failed', message: 'names a residence that does not exist' },
+  no_free_bed: {
+    code: 'conflict',
+    message: 'This house has no free bed. Move someone out or raise its bed capacity.',
+  },
+  already_lives_in_house: {
+    code: 'conflict',
+    message: 'This person already lives in a house. Move them out first.',
+  },
+  /** params: `{ role }` */
+  already_has_role: { code: 'conflict', message: 'This person already has this role.' },
+  role_already_ended: { code: 'conflict', message: 'This role has already ended.' },
+  end_before_start: { code: 'validation_failed', message: 'must not be before the start date' },
+  own_admin_role: {
+    code: 'conflict',
+    message: 'You cannot remove your own admin role. Ask another admin.',
+  },
+});
 export type PeopleReason = keyof typeof peopleReasons;
+
+/** The refusals of giving a role, also met when an invitation is accepted. */
+export const GRANT_ROLE_REASONS = [
+  'people.residence_required',
+  'people.residence_not_allowed',
+  'people.unknown_residence',
+  'people.no_free_bed',
+  'people.already_lives_in_house',
+  'people.already_has_role',
+] as const;
+
+export const peopleApi = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/people',
+    operationId: 'listPeople',
+    summary: 'Everyone in my organization with their roles',
+    tags: ['people'],
+    responses: { 200: PersonListSchema },
+  }),
+  get: endpoint({
+    method: 'GET',
+    path: '/api/people/:id',
+    operationId: 'getPerson',
+    summary: 'One person with their roles',
+    tags: ['people'],
+    params: IdParamsSchema,
+    responses: { 200: PersonSummarySchema },
+  }),
+  grantRole: endpoint({
+    method: 'POST',
+    path: '/api/people/:id/memberships',
+    operationId: 'grantRole',
+    summary: 'Give a role: move a resident in, name a peer leader, counselor or admin',
+    tags: ['people'],
+    params: IdParamsSchema,
+    body: GrantMembershipSchema.omit({ personId: true }),
+    responses: { 201: PersonSummarySchema },
+    reasons: GRANT_ROLE_REASONS,
+  }),
+  endRole: endpoint({
+    method: 'POST',
+    path: '/api/memberships/:id/end',
+    operationId: 'endRole',
+    summary: 'End a role: move a resident out (optionally as alumni)',
+    tags: ['people'],
+    params: IdParamsSchema,
+    body: EndMembershipSchema,
+    responses: { 200: OkSchema },
+    reasons: ['people.role_already_ended', 'people.end_before_start', 'people.own_admin_role'],
+  }),
+  issueResetCode: endpoint({
+    method: 'POST',
+    path: '/api/people/:id/reset-code',
+    operationId: 'issueResetCode',
+    summary: 'Issue a one-time password-reset code (admin, or the peer leader of their house)',
+    tags: ['people'],
+    params: IdParamsSchema,
+    responses: { 201: ResetCodeSchema },
+  }),
+} as const;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { PROGRAM_FOCUSES } from '../domain/vocabulary.ts';
+import { IdParamsSchema } from './common.ts';
+import { endpoint } from './endpoint.ts';
 import { defineReasons } from './errors.ts';
 
 export const ProgramInputSchema = z.strictObject({
@@ -26,3 +28,33 @@ export const ProgramListSchema = z.object({ programs: z.array(ProgramSchema) });
 /** Why this area refuses a request (decision 0027); each has words in the web app. */
 export const programReasons = defineReasons('programs', {});
 export type ProgramReason = keyof typeof programReasons;
+
+export const programApi = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/programs',
+    operationId: 'listPrograms',
+    summary: 'Programs (specialized tracks) of my organization',
+    tags: ['programs'],
+    responses: { 200: ProgramListSchema },
+  }),
+  create: endpoint({
+    method: 'POST',
+    path: '/api/programs',
+    operationId: 'createProgram',
+    summary: 'Create a program',
+    tags: ['programs'],
+    body: ProgramInputSchema,
+    responses: { 201: ProgramSchema },
+  }),
+  update: endpoint({
+    method: 'PATCH',
+    path: '/api/programs/:id',
+    operationId: 'updateProgram',
+    summary: 'Change a program',
+    tags: ['programs'],
+    params: IdParamsSchema,
+    body: ProgramUpdateSchema,
+    responses: { 200: ProgramSchema },
+  }),
+} as const;

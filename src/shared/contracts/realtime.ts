@@ -2,6 +2,8 @@
 // (each with its sequence number), a "ready" message once what was missed has been replayed, and answers
 // to subscriptions. The client may narrow what it receives to channels it is allowed to see.
 import { z } from 'zod';
+import { endpoint } from './endpoint.ts';
+import { defineReasons } from './errors.ts';
 
 /** Channels: the whole organization, one house, or the person themself ("everything addressed to me"). */
 export const CHANNEL_KINDS = ['organization', 'house', 'person'] as const;
@@ -15,6 +17,9 @@ export function parseChannel(name: string): { kind: ChannelKind; id: string } | 
   if (!(CHANNEL_KINDS as readonly string[]).includes(kind ?? '')) return null;
   return { kind: kind as ChannelKind, id: id.toLowerCase() };
 }
+
+/** The most channels one connection may narrow its delivery to. */
+export const MAX_CHANNELS = 20;
 
 /** The query of the connection: missed events after a seq, and channels to narrow delivery to. */
 export const RealtimeQuerySchema = z.object({
@@ -79,4 +84,39 @@ export const REALTIME_CLOSE = {
   tooSlow: 4408,
   /** Too many open connections for this person; the oldest is closed. */
   tooMany: 4429,
+} as const;
+
+/** Why a connection is refused before it becomes a WebSocket (decision 0027). */
+export const realtimeReasons = defineReasons('realtime', {
+  cross_site: { code: 'csrf_rejected', message: 'This connection came from another site and was refused.' },
+  too_many_channels: { code: 'validation_failed', message: `must name at most ${MAX_CHANNELS} channels` },
+  /** params: `{ channel }` (its first 60 characters) */
+  unknown_channel: {
+    code: 'validation_failed',
+    message: 'is not a channel (organization:<id>, house:<id> or person:<id>)',
+  },
+  not_a_websocket: {
+    code: 'bad_request',
+    message: 'This address takes a WebSocket connection (a request with "Upgrade: websocket").',
+  },
+});
+export type RealtimeReason = keyof typeof realtimeReasons;
+
+export const realtimeApi = {
+  connect: endpoint({
+    method: 'GET',
+    path: '/api/realtime',
+    operationId: 'connectRealtime',
+    summary: 'The WebSocket of live events for the signed-in person (missed ones with ?after=<seq>)',
+    tags: ['realtime'],
+    query: RealtimeQuerySchema,
+    // The answer is the WebSocket itself (101 Switching Protocols), never a JSON body.
+    responses: { 101: { mediaType: 'application/octet-stream' } },
+    reasons: [
+      'realtime.cross_site',
+      'realtime.too_many_channels',
+      'realtime.unknown_channel',
+      'realtime.not_a_websocket',
+    ],
+  }),
 } as const;

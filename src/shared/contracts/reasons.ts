@@ -20,6 +20,7 @@ import { outsideMeetingReasons } from './outside-meetings.ts';
 import { peopleReasons } from './people.ts';
 import { programReasons } from './programs.ts';
 import { reachOutReasons } from './reach-out.ts';
+import { realtimeReasons } from './realtime.ts';
 import { residenceReasons } from './residences.ts';
 import { setupReasons } from './setup.ts';
 import { signalReasons } from './signals.ts';
@@ -47,6 +48,7 @@ export const REASONS = {
   ...peopleReasons,
   ...programReasons,
   ...reachOutReasons,
+  ...realtimeReasons,
   ...residenceReasons,
   ...setupReasons,
   ...signalReasons,

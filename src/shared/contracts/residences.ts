@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { STAGES } from '../domain/stages.ts';
 import { NARR_LEVELS, PROGRAM_FOCUSES } from '../domain/vocabulary.ts';
-import { TimeZoneSchema } from './common.ts';
+import { IdParamsSchema, TimeZoneSchema } from './common.ts';
+import { endpoint } from './endpoint.ts';
 import { defineReasons } from './errors.ts';
 
 const NarrLevelSchema = z.union(
@@ -79,5 +80,69 @@ export type House = z.infer<typeof HouseSchema>;
 export const MyHousesSchema = z.object({ houses: z.array(HouseSchema) });
 
 /** Why this area refuses a request (decision 0027); each has words in the web app. */
-export const residenceReasons = defineReasons('residences', {});
+export const residenceReasons = defineReasons('residences', {
+  unknown_program: { code: 'validation_failed', message: 'names a program that does not exist' },
+});
 export type ResidenceReason = keyof typeof residenceReasons;
+
+export const residenceApi = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/residences',
+    operationId: 'listResidences',
+    summary: 'Residences of my organization',
+    tags: ['residences'],
+    responses: { 200: ResidenceListSchema },
+  }),
+  create: endpoint({
+    method: 'POST',
+    path: '/api/residences',
+    operationId: 'createResidence',
+    summary: 'Open a residence',
+    tags: ['residences'],
+    body: ResidenceInputSchema,
+    responses: { 201: ResidenceSchema },
+    reasons: ['residences.unknown_program'],
+  }),
+  get: endpoint({
+    method: 'GET',
+    path: '/api/residences/:id',
+    operationId: 'getResidence',
+    summary: 'One residence',
+    tags: ['residences'],
+    params: IdParamsSchema,
+    responses: { 200: ResidenceSchema },
+  }),
+  update: endpoint({
+    method: 'PATCH',
+    path: '/api/residences/:id',
+    operationId: 'updateResidence',
+    summary: 'Change a residence',
+    tags: ['residences'],
+    params: IdParamsSchema,
+    body: ResidenceUpdateSchema,
+    responses: { 200: ResidenceSchema },
+    reasons: ['residences.unknown_program'],
+  }),
+} as const;
+
+/** The house as its members see it (features/house); its schemas are a residence's, above. */
+export const houseApi = {
+  mine: endpoint({
+    method: 'GET',
+    path: '/api/house',
+    operationId: 'listMyHouses',
+    summary: 'My house (or houses I lead): who lives there and who the peer leader is',
+    tags: ['house'],
+    responses: { 200: MyHousesSchema },
+  }),
+  get: endpoint({
+    method: 'GET',
+    path: '/api/residences/:id/house',
+    operationId: 'getHouse',
+    summary: "A house's residents and peer leaders (its members and admins)",
+    tags: ['house'],
+    params: IdParamsSchema,
+    responses: { 200: HouseSchema },
+  }),
+} as const;

@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { authApi } from '../../shared/contracts/auth.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { Loading, LoadProblem } from '../components/notice.tsx';
 import { Page } from '../components/page.tsx';
@@ -10,7 +11,7 @@ import { ChatNavLabel } from '../features/chat/chat-nav.tsx';
 import { usePendingCheckInSync } from '../features/check-ins/check-in-api.ts';
 import { NotificationBell } from '../features/notifications/bell.tsx';
 import { OnCallAlerts, PublicCrisisLines, ReachOutButton } from '../features/reach-out/reach-out-button.tsx';
-import { api, isApiError } from './api.ts';
+import { call, isApiError } from './api.ts';
 import { switchLanguage } from './i18n/index.ts';
 import { RealtimeIndicator, RealtimeProvider } from './realtime.tsx';
 import { hasHouseRole, isAdmin, MeContext, useMe, useMeQuery } from './session.ts';
@@ -141,7 +142,7 @@ function SignOutButton() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const signOut = useMutation({
-    mutationFn: () => api('/api/auth/sign-out', { method: 'POST' }),
+    mutationFn: () => call(authApi.signOut),
     onSettled: () => navigate('/sign-in', { replace: true, state: { notice: 'signed_out' } }),
   });
   return (

@@ -4,10 +4,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { urlOf } from '../../shared/contracts/endpoint.ts';
 import {
   REALTIME_CLOSE,
   type RealtimeEventMessage,
   type RealtimeServerMessage,
+  realtimeApi,
 } from '../../shared/contracts/realtime.ts';
 import { meQueryKey } from './session.ts';
 
@@ -80,9 +82,9 @@ export class RealtimeConnection {
   }
 
   private url(): string {
-    const url = new URL('/api/realtime', window.location.href);
+    const query = this.lastSeq !== null ? { after: String(this.lastSeq) } : {};
+    const url = new URL(urlOf(realtimeApi.connect, { query }), window.location.href);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    if (this.lastSeq !== null) url.searchParams.set('after', String(this.lastSeq));
     return url.toString();
   }
 

@@ -1,16 +1,15 @@
 // Who is signed in (GET /api/me), shared with every signed-in screen.
 import { useQuery } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
-import type { Me } from '../../shared/contracts/people.ts';
+import { type Me, meApi } from '../../shared/contracts/people.ts';
 import type { Role } from '../../shared/domain/vocabulary.ts';
-import { api } from './api.ts';
+import { keyOf, queryFor } from './api.ts';
 
-export const meQueryKey = ['me'] as const;
+export const meQueryKey = keyOf(meApi.get);
 
 export function useMeQuery() {
   return useQuery({
-    queryKey: meQueryKey,
-    queryFn: () => api<Me>('/api/me'),
+    ...queryFor(meApi.get),
     staleTime: 30_000,
     retryOnMount: false,
   });

@@ -45,3 +45,34 @@ describe('a refused request in words', () => {
     );
   });
 });
+
+describe('a refusal in words, by its reason', () => {
+  it('names a role in the words of a sentence, in both languages', async () => {
+    const problem = {
+      field: 'residenceId',
+      reason: 'people.residence_required',
+      message: 'is required for the peer_leader role',
+      params: { role: 'peer_leader' },
+    };
+    const error = new ApiError(400, 'validation_failed', problem.reason, problem.message, [problem]);
+    const en = await translator('en');
+    const es = await translator('es');
+    const conflict = (reason: string) =>
+      new ApiError(409, 'conflict', reason, 'This person already has the counselor role.', [
+        { field: 'role', reason, message: '', params: { role: 'counselor' } },
+      ]);
+    expect(errorMessage(en, error)).toBe(en('errors.checkFields'));
+    expect(errorMessage(en, conflict('people.already_has_role'))).toBe(
+      'This person already has the counselor role.',
+    );
+    expect(errorMessage(es, conflict('people.already_has_role'))).toBe(
+      'Esta persona ya tiene el rol de consejero/a.',
+    );
+  });
+
+  it('never reads the English: an unknown invitation code is told by its reason', async () => {
+    const t = await translator('es');
+    const error = new ApiError(404, 'not_found', 'invitations.code_not_found', 'Anything at all');
+    expect(errorMessage(t, error)).toBe(es.reasons.invitations.code_not_found);
+  });
+});

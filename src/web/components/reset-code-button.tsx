@@ -4,8 +4,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { ResetCodeSchema } from '../../shared/contracts/people.ts';
-import { api } from '../app/api.ts';
+import { peopleApi, type ResetCodeSchema } from '../../shared/contracts/people.ts';
+import { call } from '../app/api.ts';
 import { formatDateTime } from './format.ts';
 import { Hidden, LoadProblem } from './notice.tsx';
 import { SpokenCode } from './spoken-code.tsx';
@@ -24,7 +24,7 @@ export function ResetCodeButton({
   const { t, i18n } = useTranslation();
   const [shown, setShown] = useState<ResetCode | null>(null);
   const issue = useMutation({
-    mutationFn: () => api<ResetCode>(`/api/people/${personId}/reset-code`, { method: 'POST' }),
+    mutationFn: () => call(peopleApi.issueResetCode, { params: { id: personId } }),
     onSuccess: setShown,
   });
   if (shown) {

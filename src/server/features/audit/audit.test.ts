@@ -90,10 +90,15 @@ describe('GET /api/audit', () => {
   });
 
   it('should fail with 400 when the limit is 0 or over 200', async () => {
-    for (const limit of ['0', '201', 'many']) {
+    const refusals = [
+      ['0', { reason: 'field.too_small', params: { minimum: 1 } }],
+      ['201', { reason: 'field.too_big', params: { maximum: 200 } }],
+      ['many', { reason: 'field.wrong_type' }],
+    ] as const;
+    for (const [limit, problem] of refusals) {
       const result = await call('GET', `/api/audit?limit=${limit}`, { as: admin });
       expect(result.status).toBe(400);
-      expect(result.body.error.fields).toEqual([{ field: 'limit', message: expect.any(String) }]);
+      expect(result.body.error.fields).toEqual([{ field: 'limit', message: expect.any(String), ...problem }]);
     }
   });
 
@@ -105,7 +110,9 @@ describe('GET /api/audit', () => {
   it('should fail with 403 for a resident, and record the refused attempt', async () => {
     const result = await call('GET', '/api/audit', { as: resident });
     expect(result.status).toBe(403);
-    expect(result.body).toEqual({ error: { code: 'forbidden', message: 'You do not have access to this.' } });
+    expect(result.body).toEqual({
+      error: { code: 'forbidden', reason: 'request.forbidden', message: 'You do not have access to this.' },
+    });
     expect(await events()).toContainEqual(
       expect.objectContaining({ action: 'GET /api/audit', actorId: resident.id, outcome: 'denied' }),
     );

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { authReasons } from '../../../shared/contracts/auth.ts';
 import { call, sessionCookieFrom, testDb } from '../../../test/app.ts';
 import {
   buildPerson,
@@ -10,7 +11,6 @@ import {
   type TestPerson,
 } from '../../../test/factories.ts';
 import { sessions } from '../../platform/database/schema.ts';
-import { SIGN_IN_FAILED } from './service.ts';
 
 const ANDROID_CHROME =
   'Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Mobile Safari/537.36';
@@ -60,12 +60,18 @@ describe('POST /api/auth/sign-in', () => {
     expect(first).not.toBe(second);
   });
 
-  it('should fail with 401 when the password is wrong', async () => {
+  it('should fail with 401 auth.sign_in_failed when the password is wrong', async () => {
     const result = await call('POST', '/api/auth/sign-in', {
       body: { login: resident.username, password: 'not-the-password' },
     });
     expect(result.status).toBe(401);
-    expect(result.body).toEqual({ error: { code: 'sign_in_failed', message: SIGN_IN_FAILED } });
+    expect(result.body).toEqual({
+      error: {
+        code: 'sign_in_failed',
+        reason: 'auth.sign_in_failed',
+        message: authReasons['auth.sign_in_failed'].message,
+      },
+    });
     expect(result.cookies).toHaveLength(0);
   });
 
@@ -84,7 +90,9 @@ describe('POST /api/auth/sign-in', () => {
     const result = await call('POST', '/api/auth/sign-in', { body: { login: resident.username } });
     expect(result.status).toBe(400);
     expect(result.body.error.code).toBe('validation_failed');
-    expect(result.body.error.fields).toEqual([{ field: 'password', message: expect.any(String) }]);
+    expect(result.body.error.fields).toEqual([
+      { field: 'password', reason: 'field.required', message: expect.any(String) },
+    ]);
   });
 
   it('should fail with 400 when the body has unknown fields', async () => {
@@ -92,7 +100,9 @@ describe('POST /api/auth/sign-in', () => {
       body: { login: resident.username, password: TEST_PASSWORD, remember: true },
     });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([{ field: 'remember', message: 'is not a known field' }]);
+    expect(result.body.error.fields).toEqual([
+      { field: 'remember', reason: 'field.unknown', message: 'is not a known field' },
+    ]);
   });
 
   it('should record a failed sign-in to a real account in the audit log', async () => {
@@ -112,7 +122,11 @@ describe('sessions', () => {
   it('should fail with 401 not_signed_in without a session', async () => {
     const result = await call('GET', '/api/me');
     expect(result.status).toBe(401);
-    expect(result.body.error).toEqual({ code: 'not_signed_in', message: 'Please sign in first.' });
+    expect(result.body.error).toEqual({
+      code: 'not_signed_in',
+      reason: 'request.not_signed_in',
+      message: 'Please sign in first.',
+    });
   });
 
   it('should fail with 401 not_signed_in for a made-up session token', async () => {
@@ -150,6 +164,7 @@ describe('sessions', () => {
     expect(stale.status).toBe(401);
     expect(stale.body.error).toEqual({
       code: 'session_expired',
+      reason: 'request.session_expired',
       message: 'Your session has ended. Please sign in again.',
     });
     expect((await call('GET', '/api/me/sessions', { as: laptop })).body.sessions).toHaveLength(1);
@@ -184,7 +199,9 @@ describe('sessions', () => {
   it('should fail with 400 naming the field when the session id is not an id', async () => {
     const result = await call('DELETE', '/api/me/sessions/not-a-uuid', { as: resident });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([{ field: 'id', message: 'must be an id' }]);
+    expect(result.body.error.fields).toEqual([
+      { field: 'id', reason: 'field.not_an_id', message: 'must be an id' },
+    ]);
   });
 
   it('should answer session_expired once a session has passed its expiry', async () => {
@@ -248,7 +265,7 @@ describe('POST /api/auth/reset-password', () => {
     ).toBe(200);
   });
 
-  it('should fail with 400 reset_code_invalid when the code is used a second time', async () => {
+  it('should fail with 400 auth.reset_code_invalid when the code is used a second time', async () => {
     const person = await buildPerson(admin, { role: 'resident', residenceId });
     const code = await codeFor(person);
     const body = { login: person.username, code, newPassword: 'a-brand-new-password' };
@@ -257,7 +274,7 @@ describe('POST /api/auth/reset-password', () => {
       body: { ...body, newPassword: 'yet-another-password' },
     });
     expect(again.status).toBe(400);
-    expect(again.body.error.code).toBe('reset_code_invalid');
+    expect(again.body.error).toMatchObject({ code: 'reset_code_invalid', reason: 'auth.reset_code_invalid' });
     expect(
       (
         await call('POST', '/api/auth/sign-in', {
@@ -277,7 +294,14 @@ describe('POST /api/auth/reset-password', () => {
     expect(result.status).toBe(400);
     expect(result.body.error).toMatchObject({
       code: 'reset_code_invalid',
-      fields: [{ field: 'code', message: 'did not work' }],
+      reason: 'auth.reset_code_invalid',
+      fields: [
+        {
+          field: 'code',
+          reason: 'auth.reset_code_invalid',
+          message: authReasons['auth.reset_code_invalid'].message,
+        },
+      ],
     });
     expect((await call('GET', '/api/me', { as: person })).status).toBe(200);
     expect((await call('GET', '/api/me', { as: someoneElse })).status).toBe(200);
@@ -301,7 +325,12 @@ describe('POST /api/auth/reset-password', () => {
     });
     expect(result.status).toBe(400);
     expect(result.body.error.fields).toEqual([
-      { field: 'newPassword', message: 'must be at least 10 characters' },
+      {
+        field: 'newPassword',
+        reason: 'field.too_short',
+        message: 'must be at least 10 characters',
+        params: { minimum: 10 },
+      },
     ]);
   });
 });

@@ -1,6 +1,7 @@
-import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import { LIMIT_MESSAGES } from '../../../shared/contracts/limits.ts';
+import { and, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { SessionView } from '../../../shared/contracts/auth.ts';
 import { recordAudit } from '../../platform/audit.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import { forgetDevices, knownDeviceOf } from '../../platform/auth/known-devices.ts';
 import {
   decoyPasswordHash,
@@ -17,14 +18,8 @@ import {
 } from '../../platform/auth/sign-in-limits.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import { passwordResetCodes, people, sessions } from '../../platform/database/schema.ts';
-import { AppError } from '../../platform/errors.ts';
+import { refuse } from '../../platform/errors.ts';
 import { RateLimitedError } from '../../platform/rate-limits.ts';
-
-/** One message for a wrong password and an unknown account: neither reveals which. */
-export const SIGN_IN_FAILED =
-  'That username or password did not match. After several tries, sign-in slows down for a little while.';
-/** Past several failures from this device or address, for any login, known or not. */
-export const SIGN_IN_PAUSED = LIMIT_MESSAGES.signIn;
 
 /** An email is not unique (decision 0025): every account with it is a candidate, a username first. */
 const MAX_CANDIDATES = 5;
@@ -41,8 +36,8 @@ async function findByLogin(db: Db, login: string): Promise<Candidate[]> {
       byUsername: sql<boolean>`${people.username} = ${normalized}`,
     })
     .from(people)
-    .where(sql`${people.username} = ${normalized} or lower(${people.email}) = ${normalized}`)
-    .orderBy(sql`${people.username} = ${normalized} desc`, people.createdAt)
+    .where(or(eq(people.username, normalized), eq(sql`lower(${people.email})`, normalized)))
+    .orderBy(desc(eq(people.username, normalized)), people.createdAt)
     .limit(MAX_CANDIDATES);
 }
 
@@ -86,26 +81,36 @@ export async function signIn(db: Db, attempt: SignInAttempt, password: string) {
         outcome: 'failed',
       });
     }
-    throw new AppError('sign_in_failed', SIGN_IN_FAILED);
+    // One refusal for a wrong password and an unknown account: neither reveals which.
+    throw refuse('auth.sign_in_failed');
   }
   await clearSignInFailures(db, attempt.login, client);
   const knownTokenHash = device?.personId === person.id ? device.tokenHash : null;
   return { id: person.id, organizationId: person.organizationId, knownTokenHash };
 }
 
-export async function listSessions(db: Db, personId: string, organizationId: string) {
-  return await db
+/** My signed-in devices, the one asking marked `current`. */
+export async function listSessions(db: Db, actor: Actor): Promise<SessionView[]> {
+  const rows = await db
     .select()
     .from(sessions)
     .where(
       and(
-        eq(sessions.organizationId, organizationId),
-        eq(sessions.personId, personId),
+        eq(sessions.organizationId, actor.organizationId),
+        eq(sessions.personId, actor.personId),
         isNull(sessions.revokedAt),
         gt(sessions.expiresAt, new Date()),
       ),
     )
-    .orderBy(sql`${sessions.lastSeenAt} desc`);
+    .orderBy(desc(sessions.lastSeenAt));
+  return rows.map((s) => ({
+    id: s.id,
+    createdAt: s.createdAt.toISOString(),
+    lastSeenAt: s.lastSeenAt.toISOString(),
+    expiresAt: s.expiresAt.toISOString(),
+    device: s.device,
+    current: s.id === actor.sessionId,
+  }));
 }
 
 export async function revokeSession(
@@ -128,8 +133,6 @@ export async function revokeSession(
     .returning({ id: sessions.id });
   return revoked.length > 0;
 }
-
-const RESET_FAILED = 'That code did not work for this account. Ask your peer leader or admin for a new one.';
 
 /** Resets a password with a code an admin or peer leader issued; signs out every session and device. */
 export async function resetPassword(db: Db, attempt: SignInAttempt, code: string, newPassword: string) {
@@ -172,7 +175,7 @@ export async function resetPassword(db: Db, attempt: SignInAttempt, code: string
         });
   if (!person) {
     await recordSignInFailure(db, attempt.login, client);
-    throw new AppError('reset_code_invalid', RESET_FAILED, [{ field: 'code', message: 'did not work' }]);
+    throw refuse('auth.reset_code_invalid', { field: 'code' });
   }
   await clearSignInFailures(db, attempt.login, client);
   return person;

@@ -1,10 +1,11 @@
 // Sign-in slows down per (login, address) and never keeps a known device out because of others' failures.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authReasons } from '../../../shared/contracts/auth.ts';
+import { LIMIT_MESSAGES } from '../../../shared/contracts/limits.ts';
 import { buildTestApp, type CallResult, call, sessionCookieFrom, testDb } from '../../../test/app.ts';
 import { buildPerson, buildResidence, setUpOrganization, type TestPerson } from '../../../test/factories.ts';
 import { FIRST_WAIT_SECONDS, FLOOD_SPACING_SECONDS } from '../../platform/auth/sign-in-limits.ts';
-import { SIGN_IN_FAILED, SIGN_IN_PAUSED } from './service.ts';
 
 let admin: TestPerson;
 let residenceId: string;
@@ -45,7 +46,13 @@ const fail = async (person: TestPerson, from: string, times: number, device?: st
   for (let i = 0; i < times; i++) {
     const result = await signInAs(person, { password: `wrong-${i}-password`, from, device });
     expect(result.status).toBe(401);
-    expect(result.body).toEqual({ error: { code: 'sign_in_failed', message: SIGN_IN_FAILED } });
+    expect(result.body).toEqual({
+      error: {
+        code: 'sign_in_failed',
+        reason: 'auth.sign_in_failed',
+        message: authReasons['auth.sign_in_failed'].message,
+      },
+    });
   }
 };
 
@@ -62,7 +69,9 @@ describe('sign-in limits', () => {
     // The other instance shares the count: the right password waits too, and no session is made.
     const paused = await signInAs(person, { password: person.password, from: '127.0.0.2', app: other });
     expect(paused.status).toBe(429);
-    expect(paused.body).toEqual({ error: { code: 'too_many_requests', message: SIGN_IN_PAUSED } });
+    expect(paused.body).toEqual({
+      error: { code: 'too_many_requests', reason: 'limits.sign_in', message: LIMIT_MESSAGES.signIn },
+    });
     expect(Number(paused.headers['retry-after'])).toBeGreaterThan(FIRST_WAIT_SECONDS - 3);
     expect(Number(paused.headers['retry-after'])).toBeLessThanOrEqual(FIRST_WAIT_SECONDS);
     expect(paused.cookies).toHaveLength(0);

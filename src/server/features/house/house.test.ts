@@ -212,7 +212,9 @@ describe('GET /api/residences/:id/house', () => {
   it('should fail with 403 for a resident of another house, and record the refusal', async () => {
     const result = await call('GET', `/api/residences/${houseA.id}/house`, { as: otherHouse });
     expect(result.status).toBe(403);
-    expect(result.body).toEqual({ error: { code: 'forbidden', message: 'You do not have access to this.' } });
+    expect(result.body).toEqual({
+      error: { code: 'forbidden', reason: 'request.forbidden', message: 'You do not have access to this.' },
+    });
     const log = await call('GET', '/api/audit?limit=200', { as: admin });
     expect(log.body.events).toContainEqual(
       expect.objectContaining({

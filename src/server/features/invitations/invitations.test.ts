@@ -49,40 +49,57 @@ describe('POST /api/invitations', () => {
     expect(list.text).not.toContain(result.body.code);
   });
 
-  it('should fail with 400 when a resident invitation names no residence', async () => {
+  it('should fail with 400 people.residence_required when a resident invitation names no residence', async () => {
     const result = await call('POST', '/api/invitations', { as: admin, body: { role: 'resident' } });
     expect(result.status).toBe(400);
+    expect(result.body.error.reason).toBe('people.residence_required');
     expect(result.body.error.fields).toEqual([
-      { field: 'residenceId', message: 'is required for the resident role' },
+      {
+        field: 'residenceId',
+        reason: 'people.residence_required',
+        message: 'is required for the resident role',
+        params: { role: 'resident' },
+      },
     ]);
   });
 
-  it('should fail with 400 when a counselor invitation names a residence', async () => {
+  it('should fail with 400 people.residence_not_allowed when a counselor invitation names a residence', async () => {
     const result = await call('POST', '/api/invitations', {
       as: admin,
       body: { role: 'counselor', residenceId: house.id },
     });
     expect(result.status).toBe(400);
     expect(result.body.error.fields).toEqual([
-      { field: 'residenceId', message: 'must be empty for the counselor role' },
+      {
+        field: 'residenceId',
+        reason: 'people.residence_not_allowed',
+        message: 'must be empty for the counselor role',
+        params: { role: 'counselor' },
+      },
     ]);
   });
 
-  it('should fail with 400 when the residence does not exist', async () => {
+  it('should fail with 400 people.unknown_residence when the residence does not exist', async () => {
     const result = await call('POST', '/api/invitations', {
       as: admin,
       body: { role: 'resident', residenceId: '00000000-0000-4000-8000-000000000000' },
     });
     expect(result.status).toBe(400);
     expect(result.body.error.fields).toEqual([
-      { field: 'residenceId', message: 'names a residence that does not exist' },
+      {
+        field: 'residenceId',
+        reason: 'people.unknown_residence',
+        message: 'names a residence that does not exist',
+      },
     ]);
   });
 
   it('should fail with 400 when the role is unknown', async () => {
     const result = await call('POST', '/api/invitations', { as: admin, body: { role: 'warden' } });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([{ field: 'role', message: expect.any(String) }]);
+    expect(result.body.error.fields).toEqual([
+      { field: 'role', reason: 'field.not_an_option', message: expect.any(String) },
+    ]);
   });
 
   it('should fail with 400 when it would last more than 30 days', async () => {
@@ -91,7 +108,14 @@ describe('POST /api/invitations', () => {
       body: { role: 'counselor', expiresInDays: 31 },
     });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([{ field: 'expiresInDays', message: expect.any(String) }]);
+    expect(result.body.error.fields).toEqual([
+      {
+        field: 'expiresInDays',
+        reason: 'field.too_big',
+        message: expect.any(String),
+        params: { maximum: 30 },
+      },
+    ]);
   });
 });
 
@@ -119,11 +143,12 @@ describe('GET /api/invitations/code/:code (preview)', () => {
     });
   });
 
-  it('should fail with 404 when the code is unknown', async () => {
+  it('should fail with 404 invitations.code_not_found when the code is unknown', async () => {
     const result = await call('GET', '/api/invitations/code/AAAA-BBBB-CCCC');
     expect(result.status).toBe(404);
     expect(result.body.error).toEqual({
       code: 'not_found',
+      reason: 'invitations.code_not_found',
       message: 'We could not find that invitation code. Check it, or ask for a new one.',
     });
   });
@@ -131,7 +156,9 @@ describe('GET /api/invitations/code/:code (preview)', () => {
   it('should fail with 400 when the code is too short to be one', async () => {
     const result = await call('GET', '/api/invitations/code/AB');
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([{ field: 'code', message: expect.any(String) }]);
+    expect(result.body.error.fields).toEqual([
+      { field: 'code', reason: 'field.too_short', message: expect.any(String), params: { minimum: 4 } },
+    ]);
   });
 });
 
@@ -185,7 +212,7 @@ describe('POST /api/invitations/code/:code/accept', () => {
     );
   });
 
-  it('should fail with 410 invitation_used when the code is used again, and create no second account', async () => {
+  it('should fail with 410 invitations.already_used when the code is used again, and create no second account', async () => {
     const invitation = await buildInvitation(admin, { role: 'resident', residenceId: house.id });
     expect((await accept(invitation.code)).status).toBe(201);
     const second = accountInput();
@@ -193,6 +220,7 @@ describe('POST /api/invitations/code/:code/accept', () => {
     expect(again.status).toBe(410);
     expect(again.body.error).toEqual({
       code: 'invitation_used',
+      reason: 'invitations.already_used',
       message: 'This invitation has already been used. If that was not you, ask for a new one.',
     });
     expect(again.cookies).toHaveLength(0);
@@ -203,12 +231,12 @@ describe('POST /api/invitations/code/:code/accept', () => {
         })
       ).status,
     ).toBe(401);
-    expect((await call('GET', `/api/invitations/code/${invitation.code}`)).body.error.code).toBe(
-      'invitation_used',
+    expect((await call('GET', `/api/invitations/code/${invitation.code}`)).body.error.reason).toBe(
+      'invitations.already_used',
     );
   });
 
-  it('should fail with 410 invitation_expired when the invitation has expired', async () => {
+  it('should fail with 410 invitations.expired when the invitation has expired', async () => {
     const invitation = await buildInvitation(admin, { role: 'resident', residenceId: house.id });
     // Time passing is the one thing a test may write directly.
     await testDb()
@@ -219,18 +247,20 @@ describe('POST /api/invitations/code/:code/accept', () => {
     expect(result.status).toBe(410);
     expect(result.body.error).toEqual({
       code: 'invitation_expired',
+      reason: 'invitations.expired',
       message: 'This invitation has expired. Ask for a new one.',
     });
     expect((await call('GET', `/api/invitations/code/${invitation.code}`)).status).toBe(410);
   });
 
-  it('should fail with 410 invitation_expired when the invitation was withdrawn', async () => {
+  it('should fail with 410 invitations.withdrawn when the invitation was withdrawn', async () => {
     const invitation = await buildInvitation(admin, { role: 'resident', residenceId: house.id });
     expect((await call('DELETE', `/api/invitations/${invitation.id}`, { as: admin })).status).toBe(200);
     const result = await accept(invitation.code);
     expect(result.status).toBe(410);
     expect(result.body.error).toEqual({
       code: 'invitation_expired',
+      reason: 'invitations.withdrawn',
       message: 'This invitation was withdrawn. Ask for a new one.',
     });
   });
@@ -238,10 +268,10 @@ describe('POST /api/invitations/code/:code/accept', () => {
   it('should fail with 404 when the code is unknown', async () => {
     const result = await accept('ZZZZ-ZZZZ-ZZZZ');
     expect(result.status).toBe(404);
-    expect(result.body.error.code).toBe('not_found');
+    expect(result.body.error).toMatchObject({ code: 'not_found', reason: 'invitations.code_not_found' });
   });
 
-  it('should fail with 409 when the house is full, create no account, and keep the invitation usable', async () => {
+  it('should fail with 409 people.no_free_bed when the house is full, create no account, and keep the invitation usable', async () => {
     const small = await buildResidence(admin, { bedCapacity: 1 });
     await buildPerson(admin, { role: 'resident', residenceId: small.id });
     const invitation = await buildInvitation(admin, { role: 'resident', residenceId: small.id });
@@ -250,6 +280,7 @@ describe('POST /api/invitations/code/:code/accept', () => {
     expect(result.status).toBe(409);
     expect(result.body.error).toMatchObject({
       code: 'conflict',
+      reason: 'people.no_free_bed',
       message: 'This house has no free bed. Move someone out or raise its bed capacity.',
     });
     expect(
@@ -262,12 +293,16 @@ describe('POST /api/invitations/code/:code/accept', () => {
     expect((await call('GET', `/api/invitations/code/${invitation.code}`)).status).toBe(200);
   });
 
-  it('should fail with 409 when the username is taken, and keep the invitation usable', async () => {
+  it('should fail with 409 people.username_taken when the username is taken, and keep the invitation usable', async () => {
     const invitation = await buildInvitation(admin, { role: 'counselor' });
     const result = await accept(invitation.code, accountInput({ username: admin.username }));
     expect(result.status).toBe(409);
     expect(result.body.error.fields).toEqual([
-      { field: 'username', message: 'That username is taken. Please choose another.' },
+      {
+        field: 'username',
+        reason: 'people.username_taken',
+        message: 'That username is taken. Please choose another.',
+      },
     ]);
     expect((await accept(invitation.code)).status).toBe(201);
   });

@@ -7,10 +7,11 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { hashToken, newHumanCode, normalizeHumanCode } from '../../platform/auth/secrets.ts';
 import type { Db } from '../../platform/database/connect.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import { invitations, organizations, residences } from '../../platform/database/schema.ts';
-import { AppError, invalid, notFound } from '../../platform/errors.ts';
+import { notFound, refuse } from '../../platform/errors.ts';
 import { createPersonWithAccount, type NewAccount } from '../people/accounts.ts';
-import { grantMembership } from '../people/memberships.ts';
+import { assertResidenceFitsRole, grantMembership } from '../people/memberships.ts';
 
 type InvitationInput = z.infer<typeof InvitationInputSchema>;
 type Row = typeof invitations.$inferSelect;
@@ -29,18 +30,14 @@ export function presentInvitation(row: Row, residenceName: string | null): Invit
 }
 
 export async function createInvitation(db: Db, actor: Actor, input: InvitationInput) {
-  const needsResidence = input.role === 'resident' || input.role === 'peer_leader';
-  if (needsResidence && !input.residenceId)
-    throw invalid('residenceId', `is required for the ${input.role} role`);
-  if (!needsResidence && input.role !== 'alumni' && input.residenceId)
-    throw invalid('residenceId', `must be empty for the ${input.role} role`);
+  assertResidenceFitsRole(input.role, input.residenceId);
   let residenceName: string | null = null;
   if (input.residenceId) {
     const [r] = await db
       .select({ name: residences.name })
       .from(residences)
       .where(and(eq(residences.id, input.residenceId), eq(residences.organizationId, actor.organizationId)));
-    if (!r) throw invalid('residenceId', 'names a residence that does not exist');
+    if (!r) throw refuse('people.unknown_residence', { field: 'residenceId' });
     residenceName = r.name;
   }
   const code = newHumanCode();
@@ -115,7 +112,7 @@ export async function revokeInvitation(db: Db, actor: Actor, id: string): Promis
 }
 
 /** Finds a usable invitation by its code, or says clearly why it can't be used. */
-async function findUsable(db: Pick<Db, 'select'>, code: string, lock = false) {
+async function findUsable(db: Executor, code: string, lock = false) {
   const query = db
     .select({ i: invitations, residenceName: residences.name, organizationName: organizations.name })
     .from(invitations)
@@ -123,20 +120,10 @@ async function findUsable(db: Pick<Db, 'select'>, code: string, lock = false) {
     .leftJoin(residences, eq(residences.id, invitations.residenceId))
     .where(eq(invitations.codeHash, hashToken(normalizeHumanCode(code))));
   const [found] = lock ? await query.for('update', { of: invitations }) : await query;
-  if (!found)
-    throw new AppError(
-      'not_found',
-      'We could not find that invitation code. Check it, or ask for a new one.',
-    );
-  if (found.i.acceptedAt)
-    throw new AppError(
-      'invitation_used',
-      'This invitation has already been used. If that was not you, ask for a new one.',
-    );
-  if (found.i.revokedAt)
-    throw new AppError('invitation_expired', 'This invitation was withdrawn. Ask for a new one.');
-  if (found.i.expiresAt.getTime() <= Date.now())
-    throw new AppError('invitation_expired', 'This invitation has expired. Ask for a new one.');
+  if (!found) throw refuse('invitations.code_not_found');
+  if (found.i.acceptedAt) throw refuse('invitations.already_used');
+  if (found.i.revokedAt) throw refuse('invitations.withdrawn');
+  if (found.i.expiresAt.getTime() <= Date.now()) throw refuse('invitations.expired');
   return found;
 }
 

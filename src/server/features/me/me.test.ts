@@ -136,14 +136,18 @@ describe('PATCH /api/me/profile', () => {
     const me = await buildPerson(admin, { role: 'resident', residenceId });
     const result = await call('PATCH', '/api/me/profile', { as: me, body: { firstName: '  ' } });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([{ field: 'firstName', message: 'is required' }]);
+    expect(result.body.error.fields).toEqual([
+      { field: 'firstName', reason: 'field.required', message: 'is required', params: { minimum: 1 } },
+    ]);
   });
 
   it('should fail with 400 when the pathway is not in the vocabulary', async () => {
     const me = await buildPerson(admin, { role: 'resident', residenceId });
     const result = await call('PATCH', '/api/me/profile', { as: me, body: { recoveryPathway: 'willpower' } });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([{ field: 'recoveryPathway', message: expect.any(String) }]);
+    expect(result.body.error.fields).toEqual([
+      { field: 'recoveryPathway', reason: 'field.not_an_option', message: expect.any(String) },
+    ]);
   });
 
   it('should fail with 400 when I try to change my username or organization (unknown fields)', async () => {
@@ -154,8 +158,8 @@ describe('PATCH /api/me/profile', () => {
     });
     expect(result.status).toBe(400);
     expect(result.body.error.fields).toEqual([
-      { field: 'username', message: 'is not a known field' },
-      { field: 'organizationId', message: 'is not a known field' },
+      { field: 'username', reason: 'field.unknown', message: 'is not a known field' },
+      { field: 'organizationId', reason: 'field.unknown', message: 'is not a known field' },
     ]);
   });
 
@@ -186,7 +190,9 @@ describe('PATCH /api/me/privacy', () => {
     const me = await buildPerson(admin, { role: 'resident', residenceId });
     const result = await call('PATCH', '/api/me/privacy', { as: me, body: { pathwayVisibleTo: 'everyone' } });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([{ field: 'pathwayVisibleTo', message: expect.any(String) }]);
+    expect(result.body.error.fields).toEqual([
+      { field: 'pathwayVisibleTo', reason: 'field.not_an_option', message: expect.any(String) },
+    ]);
     expect((await call('GET', '/api/me', { as: me })).body.privacy.pathwayVisibleTo).toBe('only_me');
   });
 

@@ -3,24 +3,23 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { NewAccountSchema } from '../../../shared/contracts/auth.ts';
 import { hashPassword } from '../../platform/auth/secrets.ts';
-import type { Db } from '../../platform/database/connect.ts';
+import type { Executor, Tx } from '../../platform/database/executor.ts';
 import { people } from '../../platform/database/schema.ts';
-import { conflict } from '../../platform/errors.ts';
+import { refuse } from '../../platform/errors.ts';
 
 export type NewAccount = z.infer<typeof NewAccountSchema>;
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
  * A username signs in, so it is unique. An email is not checked at all: whether an address already has an
  * account, here or in another organization, is nobody's business (decision 0025).
  */
-export async function assertLoginFree(tx: Tx | Db, account: Pick<NewAccount, 'username'>): Promise<void> {
-  const taken = await tx
+export async function assertLoginFree(db: Executor, account: Pick<NewAccount, 'username'>): Promise<void> {
+  const taken = await db
     .select({ id: people.id })
     .from(people)
     .where(eq(people.username, account.username))
     .limit(1);
-  if (taken.length > 0) throw conflict('That username is taken. Please choose another.', 'username');
+  if (taken.length > 0) throw refuse('people.username_taken', { field: 'username' });
 }
 
 export async function createPersonWithAccount(

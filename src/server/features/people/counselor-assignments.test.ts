@@ -49,13 +49,17 @@ describe('POST /api/counselor-assignments', () => {
     });
   });
 
-  it('should fail with 409 naming residentId when the pair is already assigned, writing nothing', async () => {
+  it('should fail with 409 counselor_assignments.already_assigned naming residentId when the pair is already assigned, writing nothing', async () => {
     const resident = await buildPerson(admin, { role: 'resident', residenceId: houseId });
     expect((await assign(counselor.id, resident.id)).status).toBe(201);
     const again = await assign(counselor.id, resident.id);
     expect(again.status).toBe(409);
     expect(again.body.error.fields).toEqual([
-      { field: 'residentId', message: 'This counselor is already assigned to this resident.' },
+      {
+        field: 'residentId',
+        reason: 'counselor_assignments.already_assigned',
+        message: 'This counselor is already assigned to this resident.',
+      },
     ]);
     expect(await assignmentsOf(resident.id)).toHaveLength(1);
   });
@@ -86,12 +90,20 @@ describe('POST /api/counselor-assignments', () => {
     const theirCounselor = await assign(has('counselor').id, resident.id);
     expect(theirCounselor.status).toBe(400);
     expect(theirCounselor.body.error.fields).toEqual([
-      { field: 'counselorId', message: 'is not a counselor of this organization' },
+      {
+        field: 'counselorId',
+        reason: 'counselor_assignments.not_a_counselor',
+        message: 'is not a counselor of this organization',
+      },
     ]);
     const theirResident = await assign(counselor.id, has('resident').id);
     expect(theirResident.status).toBe(400);
     expect(theirResident.body.error.fields).toEqual([
-      { field: 'residentId', message: 'is not a resident of this organization' },
+      {
+        field: 'residentId',
+        reason: 'counselor_assignments.not_a_resident',
+        message: 'is not a resident of this organization',
+      },
     ]);
     expect(await assignmentsOf(resident.id)).toEqual([]);
   });
@@ -151,13 +163,14 @@ describe('POST /api/counselor-assignments/:id/end', () => {
     expect((await assign(counselor.id, resident.id)).status).toBe(201);
   });
 
-  it('should fail with 409 when it has already ended, changing nothing', async () => {
+  it('should fail with 409 counselor_assignments.already_ended when it has already ended, changing nothing', async () => {
     const resident = await buildPerson(admin, { role: 'resident', residenceId: houseId });
     const id = (await assign(counselor.id, resident.id)).body.id;
     await call('POST', `/api/counselor-assignments/${id}/end`, { as: admin });
     const [before] = await assignmentsOf(resident.id);
     const again = await call('POST', `/api/counselor-assignments/${id}/end`, { as: admin });
     expect(again.status).toBe(409);
+    expect(again.body.error.reason).toBe('counselor_assignments.already_ended');
     expect((await assignmentsOf(resident.id))[0]?.endedAt).toEqual(before?.endedAt);
   });
 
@@ -168,6 +181,7 @@ describe('POST /api/counselor-assignments/:id/end', () => {
     expect(theirs.status).toBe(404);
     expect(theirs.body.error).toEqual({
       code: 'not_found',
+      reason: 'request.not_found',
       message: 'That counselor assignment was not found.',
     });
     expect((await assignmentsOf(resident.id))[0]?.endedAt).toBeNull();

@@ -2,22 +2,14 @@
 // assignments, end one. Ending keeps the row (ended_at) as history; nothing is deleted.
 import { and, asc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { IdParamsSchema } from '../../../shared/contracts/common.ts';
-import {
-  CounselorAssignmentListQuerySchema,
-  CounselorAssignmentListSchema,
-  type CounselorAssignmentView,
-  CounselorAssignmentViewSchema,
-  CreateCounselorAssignmentSchema,
-} from '../../../shared/contracts/counselor-assignments.ts';
+import type { CounselorAssignmentView } from '../../../shared/contracts/counselor-assignments.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { requireActor } from '../../platform/auth/sessions.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import { isCurrentMembership } from '../../platform/database/current-membership.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import { counselorAssignments, memberships, people } from '../../platform/database/schema.ts';
-import { conflict, invalid, notFound } from '../../platform/errors.ts';
-import type { App } from '../../platform/types.ts';
+import { notFound, refuse } from '../../platform/errors.ts';
 
 const counselor = alias(people, 'counselor');
 const resident = alias(people, 'resident');
@@ -45,7 +37,7 @@ function presentAssignment(row: AssignmentRow): CounselorAssignmentView {
   };
 }
 
-async function loadAssignments(db: Pick<Db, 'select'>, organizationId: string, where: SQL | undefined) {
+async function loadAssignments(db: Executor, organizationId: string, where: SQL | undefined) {
   const rows = await db
     .select({
       id: counselorAssignments.id,
@@ -72,12 +64,7 @@ async function loadAssignments(db: Pick<Db, 'select'>, organizationId: string, w
 }
 
 /** Both people hold the right role today, in this organization; else a 400 naming the field. */
-async function assertRoles(
-  db: Pick<Db, 'select'>,
-  organizationId: string,
-  counselorId: string,
-  residentId: string,
-) {
+async function assertRoles(db: Executor, organizationId: string, counselorId: string, residentId: string) {
   const roles = await db
     .select({ personId: memberships.personId, role: memberships.role })
     .from(memberships)
@@ -89,12 +76,13 @@ async function assertRoles(
       ),
     );
   if (!roles.some((r) => r.personId === counselorId && r.role === 'counselor'))
-    throw invalid('counselorId', 'is not a counselor of this organization');
+    throw refuse('counselor_assignments.not_a_counselor', { field: 'counselorId' });
   if (!roles.some((r) => r.personId === residentId && r.role === 'resident'))
-    throw invalid('residentId', 'is not a resident of this organization');
+    throw refuse('counselor_assignments.not_a_resident', { field: 'residentId' });
 }
 
-async function createAssignment(db: Db, actor: Actor, counselorId: string, residentId: string) {
+/** Assigns them and answers the assignment. */
+export async function createAssignment(db: Db, actor: Actor, counselorId: string, residentId: string) {
   return await db.transaction(async (tx) => {
     await assertRoles(tx, actor.organizationId, counselorId, residentId);
     // One current assignment per pair; the lock keeps two quick taps from making two.
@@ -110,7 +98,7 @@ async function createAssignment(db: Db, actor: Actor, counselorId: string, resid
           isNull(counselorAssignments.endedAt),
         ),
       );
-    if (existing) throw conflict('This counselor is already assigned to this resident.', 'residentId');
+    if (existing) throw refuse('counselor_assignments.already_assigned', { field: 'residentId' });
     const [row] = await tx
       .insert(counselorAssignments)
       .values({ organizationId: actor.organizationId, counselorId, residentId })
@@ -122,11 +110,12 @@ async function createAssignment(db: Db, actor: Actor, counselorId: string, resid
       subjectType: 'counselor_assignment',
       subjectId: row!.id,
     });
-    return row!.id;
+    const [view] = await loadAssignments(tx, actor.organizationId, eq(counselorAssignments.id, row!.id));
+    return view!;
   });
 }
 
-async function endAssignment(db: Db, actor: Actor, id: string) {
+export async function endAssignment(db: Db, actor: Actor, id: string) {
   return await db.transaction(async (tx) => {
     const [found] = await tx
       .select({ id: counselorAssignments.id, endedAt: counselorAssignments.endedAt })
@@ -136,7 +125,7 @@ async function endAssignment(db: Db, actor: Actor, id: string) {
       )
       .for('update');
     if (!found) throw notFound('counselor assignment');
-    if (found.endedAt) throw conflict('This assignment has already ended.', 'id');
+    if (found.endedAt) throw refuse('counselor_assignments.already_ended', { field: 'id' });
     await tx
       .update(counselorAssignments)
       .set({ endedAt: new Date() })
@@ -155,71 +144,22 @@ async function endAssignment(db: Db, actor: Actor, id: string) {
   });
 }
 
-export function counselorAssignmentRoutes(app: App): void {
-  app.get(
-    '/api/counselor-assignments',
-    {
-      config: { policy: 'orgAdmin' },
-      schema: {
-        summary: 'Current counselor assignments (optionally for one resident)',
-        tags: ['people'],
-        querystring: CounselorAssignmentListQuerySchema,
-        response: { 200: CounselorAssignmentListSchema },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      const { residentId } = request.query;
-      const assignments = await loadAssignments(
-        app.db,
-        actor.organizationId,
-        and(
-          isNull(counselorAssignments.endedAt),
-          residentId ? eq(counselorAssignments.residentId, residentId) : undefined,
-        ),
-      );
-      await recordAudit(app.db, {
-        organizationId: actor.organizationId,
-        actorId: actor.personId,
-        action: 'counselor_assignments.list',
-        subjectType: 'counselor_assignment',
-        detail: { count: assignments.length },
-      });
-      return { assignments };
-    },
+/** The current assignments (of one resident when asked); the read is audited. */
+export async function listAssignments(db: Db, actor: Actor, residentId: string | undefined) {
+  const assignments = await loadAssignments(
+    db,
+    actor.organizationId,
+    and(
+      isNull(counselorAssignments.endedAt),
+      residentId ? eq(counselorAssignments.residentId, residentId) : undefined,
+    ),
   );
-
-  app.post(
-    '/api/counselor-assignments',
-    {
-      config: { policy: 'orgAdmin' },
-      schema: {
-        summary: 'Assign a resident to a counselor',
-        tags: ['people'],
-        body: CreateCounselorAssignmentSchema,
-        response: { 201: CounselorAssignmentViewSchema },
-      },
-    },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const { counselorId, residentId } = request.body;
-      const id = await createAssignment(app.db, actor, counselorId, residentId);
-      const [view] = await loadAssignments(app.db, actor.organizationId, eq(counselorAssignments.id, id));
-      return reply.status(201).send(view!);
-    },
-  );
-
-  app.post(
-    '/api/counselor-assignments/:id/end',
-    {
-      config: { policy: 'orgAdmin' },
-      schema: {
-        summary: 'End a counselor assignment (kept as history)',
-        tags: ['people'],
-        params: IdParamsSchema,
-        response: { 200: CounselorAssignmentViewSchema },
-      },
-    },
-    async (request) => await endAssignment(app.db, requireActor(request), request.params.id),
-  );
+  await recordAudit(db, {
+    organizationId: actor.organizationId,
+    actorId: actor.personId,
+    action: 'counselor_assignments.list',
+    subjectType: 'counselor_assignment',
+    detail: { count: assignments.length },
+  });
+  return assignments;
 }

@@ -5,9 +5,10 @@ import type { Role } from '../../../shared/domain/vocabulary.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { isCurrentMembership } from '../../platform/database/current-membership.ts';
+import type { Executor, Tx } from '../../platform/database/executor.ts';
 import { memberships, people, residences } from '../../platform/database/schema.ts';
-import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
-import type { Tx } from './accounts.ts';
+import { notFound, refuse } from '../../platform/errors.ts';
+import { canEndRole, isHeldOnce, residenceRuleOf } from './policy.ts';
 
 export type GrantInput = {
   role: Role;
@@ -16,9 +17,24 @@ export type GrantInput = {
   bed: string | null;
 };
 
-const needsResidence = (role: Role) => role === 'resident' || role === 'peer_leader';
+/** A role names a residence when it must, and none when it may not (also for an invitation). */
+export function assertResidenceFitsRole(role: Role, residenceId: string | null): void {
+  const rule = residenceRuleOf(role);
+  if (rule === 'required' && !residenceId)
+    throw refuse('people.residence_required', {
+      field: 'residenceId',
+      params: { role },
+      message: `is required for the ${role} role`,
+    });
+  if (rule === 'not_allowed' && residenceId)
+    throw refuse('people.residence_not_allowed', {
+      field: 'residenceId',
+      params: { role },
+      message: `must be empty for the ${role} role`,
+    });
+}
 
-/** Checks the role's residence rules and the house's free beds; returns the start date used. */
+/** Checks the role's residence rules and the house's free beds; returns the new membership's id. */
 export async function grantMembership(
   tx: Tx,
   actor: Pick<Actor, 'organizationId' | 'personId'>,
@@ -31,51 +47,24 @@ export async function grantMembership(
     .from(people)
     .where(and(eq(people.id, personId), eq(people.organizationId, orgId)));
   if (!person) throw notFound('person');
+  assertResidenceFitsRole(input.role, input.residenceId);
   let timeZone = 'UTC';
-  if (needsResidence(input.role) && !input.residenceId)
-    throw invalid('residenceId', `is required for the ${input.role} role`);
-  if (!needsResidence(input.role) && input.role !== 'alumni' && input.residenceId) {
-    throw invalid('residenceId', `must be empty for the ${input.role} role`);
-  }
   if (input.residenceId) {
     const [residence] = await tx
       .select({ id: residences.id, timeZone: residences.timeZone, bedCapacity: residences.bedCapacity })
       .from(residences)
       .where(and(eq(residences.id, input.residenceId), eq(residences.organizationId, orgId)))
       .for('update');
-    if (!residence) throw invalid('residenceId', 'names a residence that does not exist');
+    if (!residence) throw refuse('people.unknown_residence', { field: 'residenceId' });
     timeZone = residence.timeZone;
     if (input.role === 'resident') {
       const current = await currentResidentCount(tx, orgId, residence.id);
-      if (current >= residence.bedCapacity)
-        throw conflict(
-          'This house has no free bed. Move someone out or raise its bed capacity.',
-          'residenceId',
-        );
+      if (current >= residence.bedCapacity) throw refuse('people.no_free_bed', { field: 'residenceId' });
     }
   }
   // Today in the house's zone (UTC for a role without a house): the role is held from that day's start.
   const startsOn = input.startsOn ?? localDate(timeZone);
-  if (input.role === 'resident' || input.role === 'org_admin' || input.role === 'counselor') {
-    const overlapping = await tx
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(
-        and(
-          eq(memberships.organizationId, orgId),
-          eq(memberships.personId, personId),
-          eq(memberships.role, input.role),
-          or(isNull(memberships.endsOn), gt(memberships.endsOn, startsOn)),
-        ),
-      );
-    if (overlapping.length > 0) {
-      const message =
-        input.role === 'resident'
-          ? 'This person already lives in a house. Move them out first.'
-          : `This person already has the ${input.role} role.`;
-      throw conflict(message, 'role');
-    }
-  }
+  if (isHeldOnce(input.role)) await assertNotHeldFrom(tx, orgId, personId, input.role, startsOn);
   const [row] = await tx
     .insert(memberships)
     .values({
@@ -98,8 +87,32 @@ export async function grantMembership(
   return row!.id;
 }
 
-async function currentResidentCount(tx: Tx, organizationId: string, residenceId: string): Promise<number> {
-  const [row] = await tx
+/** A role held once at a time may not start while the person holds it (now or from a later start). */
+async function assertNotHeldFrom(tx: Tx, organizationId: string, personId: string, role: Role, day: string) {
+  const overlapping = await tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        eq(memberships.personId, personId),
+        eq(memberships.role, role),
+        // Not "held on a day" (membershipHeldOn) but "not ended by that day": a role that starts later
+        // overlaps too.
+        or(isNull(memberships.endsOn), gt(memberships.endsOn, day)),
+      ),
+    );
+  if (overlapping.length === 0) return;
+  if (role === 'resident') throw refuse('people.already_lives_in_house', { field: 'role' });
+  throw refuse('people.already_has_role', {
+    field: 'role',
+    params: { role },
+    message: `This person already has the ${role} role.`,
+  });
+}
+
+async function currentResidentCount(db: Executor, organizationId: string, residenceId: string) {
+  const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(memberships)
     .where(
@@ -131,12 +144,10 @@ export async function endMembership(
     .where(and(eq(memberships.id, membershipId), eq(memberships.organizationId, actor.organizationId)))
     .for('update');
   if (!m) throw notFound('membership');
-  if (m.endsOn !== null) throw conflict('This role has already ended.');
+  if (m.endsOn !== null) throw refuse('people.role_already_ended');
   const endsOn = input.endsOn ?? localDate(await membershipTimeZone(tx, m.residenceId));
-  if (endsOn < m.startsOn) throw invalid('endsOn', 'must not be before the start date');
-  if (m.role === 'org_admin' && m.personId === actor.personId) {
-    throw new AppError('conflict', 'You cannot remove your own admin role. Ask another admin.');
-  }
+  if (endsOn < m.startsOn) throw refuse('people.end_before_start', { field: 'endsOn' });
+  if (!canEndRole(actor, m)) throw refuse('people.own_admin_role');
   await tx.update(memberships).set({ endsOn }).where(eq(memberships.id, m.id));
   await recordAudit(tx, {
     organizationId: actor.organizationId,
@@ -158,9 +169,9 @@ export async function endMembership(
 }
 
 /** The zone a membership's days are counted in: its house's, else UTC (the trigger of migration 0020). */
-async function membershipTimeZone(tx: Tx, residenceId: string | null): Promise<string> {
+async function membershipTimeZone(db: Executor, residenceId: string | null): Promise<string> {
   if (!residenceId) return 'UTC';
-  const [r] = await tx
+  const [r] = await db
     .select({ timeZone: residences.timeZone })
     .from(residences)
     .where(eq(residences.id, residenceId));

@@ -79,7 +79,10 @@ describe('GET /api/people/:id', () => {
   it('should fail with 404 when the person does not exist', async () => {
     const result = await call('GET', `/api/people/${UNKNOWN}`, { as: admin });
     expect(result.status).toBe(404);
-    expect(result.body.error.message).toBe('That person was not found.');
+    expect(result.body.error).toMatchObject({
+      reason: 'request.not_found',
+      message: 'That person was not found.',
+    });
   });
 
   it('should fail with 403 for a peer leader', async () => {
@@ -133,61 +136,90 @@ describe('POST /api/people/:id/memberships (give a role, move in)', () => {
     );
   });
 
-  it('should fail with 409 when the resident already lives in a house', async () => {
+  it('should fail with 409 people.already_lives_in_house when the resident already lives in a house', async () => {
     const resident = await buildPerson(admin, { role: 'resident', residenceId: houseA.id });
     const result = await grant(resident.id, { role: 'resident', residenceId: houseB.id });
     expect(result.status).toBe(409);
-    expect(result.body.error.message).toBe('This person already lives in a house. Move them out first.');
+    expect(result.body.error).toMatchObject({
+      code: 'conflict',
+      reason: 'people.already_lives_in_house',
+      message: 'This person already lives in a house. Move them out first.',
+    });
     expect((await person(resident.id)).memberships).toHaveLength(1);
   });
 
-  it('should fail with 409 when the person already has the role', async () => {
+  it('should fail with 409 people.already_has_role when the person already has the role', async () => {
     const counselor = await buildPerson(admin, { role: 'counselor' });
     const result = await grant(counselor.id, { role: 'counselor' });
     expect(result.status).toBe(409);
+    expect(result.body.error.reason).toBe('people.already_has_role');
     expect(result.body.error.fields).toEqual([
-      { field: 'role', message: 'This person already has the counselor role.' },
+      {
+        field: 'role',
+        reason: 'people.already_has_role',
+        message: 'This person already has the counselor role.',
+        params: { role: 'counselor' },
+      },
     ]);
   });
 
-  it('should fail with 409 when the house has no free bed', async () => {
+  it('should fail with 409 people.no_free_bed when the house has no free bed', async () => {
     const tiny = await buildResidence(admin, { bedCapacity: 1 });
     await buildPerson(admin, { role: 'resident', residenceId: tiny.id });
     const alum = await buildPerson(admin, { role: 'alumni' });
     const result = await grant(alum.id, { role: 'resident', residenceId: tiny.id });
     expect(result.status).toBe(409);
+    expect(result.body.error.reason).toBe('people.no_free_bed');
     expect(result.body.error.fields).toEqual([
       {
         field: 'residenceId',
+        reason: 'people.no_free_bed',
         message: 'This house has no free bed. Move someone out or raise its bed capacity.',
       },
     ]);
   });
 
-  it('should fail with 400 when a resident role names no residence', async () => {
+  it('should fail with 400 people.residence_required when a resident role names no residence', async () => {
     const alum = await buildPerson(admin, { role: 'alumni' });
     const result = await grant(alum.id, { role: 'resident' });
     expect(result.status).toBe(400);
+    expect(result.body.error.reason).toBe('people.residence_required');
     expect(result.body.error.fields).toEqual([
-      { field: 'residenceId', message: 'is required for the resident role' },
+      {
+        field: 'residenceId',
+        reason: 'people.residence_required',
+        message: 'is required for the resident role',
+        params: { role: 'resident' },
+      },
     ]);
   });
 
-  it('should fail with 400 when an admin role names a residence', async () => {
+  it('should fail with 400 people.residence_not_allowed when an admin role names a residence', async () => {
     const alum = await buildPerson(admin, { role: 'alumni' });
     const result = await grant(alum.id, { role: 'org_admin', residenceId: houseA.id });
     expect(result.status).toBe(400);
+    expect(result.body.error.reason).toBe('people.residence_not_allowed');
     expect(result.body.error.fields).toEqual([
-      { field: 'residenceId', message: 'must be empty for the org_admin role' },
+      {
+        field: 'residenceId',
+        reason: 'people.residence_not_allowed',
+        message: 'must be empty for the org_admin role',
+        params: { role: 'org_admin' },
+      },
     ]);
   });
 
-  it('should fail with 400 when the residence does not exist', async () => {
+  it('should fail with 400 people.unknown_residence when the residence does not exist', async () => {
     const alum = await buildPerson(admin, { role: 'alumni' });
     const result = await grant(alum.id, { role: 'resident', residenceId: UNKNOWN });
     expect(result.status).toBe(400);
+    expect(result.body.error.reason).toBe('people.unknown_residence');
     expect(result.body.error.fields).toEqual([
-      { field: 'residenceId', message: 'names a residence that does not exist' },
+      {
+        field: 'residenceId',
+        reason: 'people.unknown_residence',
+        message: 'names a residence that does not exist',
+      },
     ]);
   });
 
@@ -196,7 +228,7 @@ describe('POST /api/people/:id/memberships (give a role, move in)', () => {
     const result = await grant(alum.id, { role: 'resident', residenceId: houseA.id, startsOn: '31/01/2026' });
     expect(result.status).toBe(400);
     expect(result.body.error.fields).toEqual([
-      { field: 'startsOn', message: 'must be a date like 2026-01-31' },
+      { field: 'startsOn', reason: 'field.not_a_date', message: 'must be a date like 2026-01-31' },
     ]);
   });
 
@@ -204,7 +236,9 @@ describe('POST /api/people/:id/memberships (give a role, move in)', () => {
     const alum = await buildPerson(admin, { role: 'alumni' });
     const result = await grant(alum.id, { role: 'counselor', personId: alum.id });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([{ field: 'personId', message: 'is not a known field' }]);
+    expect(result.body.error.fields).toEqual([
+      { field: 'personId', reason: 'field.unknown', message: 'is not a known field' },
+    ]);
   });
 
   it('should fail with 404 when the person does not exist', async () => {
@@ -277,15 +311,18 @@ describe('POST /api/memberships/:id/end (move out)', () => {
     );
   });
 
-  it('should fail with 409 when the role has already ended', async () => {
+  it('should fail with 409 people.role_already_ended when the role has already ended', async () => {
     const { membershipId } = await residentSince(5);
     await call('POST', `/api/memberships/${membershipId}/end`, { as: admin, body: { endsOn: daysAgo(1) } });
     const again = await call('POST', `/api/memberships/${membershipId}/end`, { as: admin, body: {} });
     expect(again.status).toBe(409);
-    expect(again.body.error.message).toBe('This role has already ended.');
+    expect(again.body.error).toMatchObject({
+      reason: 'people.role_already_ended',
+      message: 'This role has already ended.',
+    });
   });
 
-  it('should fail with 400 when the end is before the start, and change nothing', async () => {
+  it('should fail with 400 people.end_before_start when the end is before the start, and change nothing', async () => {
     const { person: resident, membershipId } = await residentSince(2);
     const result = await call('POST', `/api/memberships/${membershipId}/end`, {
       as: admin,
@@ -293,18 +330,19 @@ describe('POST /api/memberships/:id/end (move out)', () => {
     });
     expect(result.status).toBe(400);
     expect(result.body.error.fields).toEqual([
-      { field: 'endsOn', message: 'must not be before the start date' },
+      { field: 'endsOn', reason: 'people.end_before_start', message: 'must not be before the start date' },
     ]);
     expect((await person(resident.id)).memberships).toContainEqual(
       expect.objectContaining({ id: membershipId, endsOn: null }),
     );
   });
 
-  it('should fail with 409 when an admin removes their own admin role', async () => {
+  it('should fail with 409 people.own_admin_role when an admin removes their own admin role', async () => {
     const me = await person(admin.id);
     const own = me.memberships.find((m: { role: string }) => m.role === 'org_admin');
     const result = await call('POST', `/api/memberships/${own.id}/end`, { as: admin, body: {} });
     expect(result.status).toBe(409);
+    expect(result.body.error.reason).toBe('people.own_admin_role');
     expect((await call('GET', '/api/people', { as: admin })).status).toBe(200);
   });
 
@@ -319,7 +357,9 @@ describe('POST /api/memberships/:id/end (move out)', () => {
       body: { becomeAlumni: 'yes' },
     });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([{ field: 'becomeAlumni', message: expect.any(String) }]);
+    expect(result.body.error.fields).toEqual([
+      { field: 'becomeAlumni', reason: 'field.wrong_type', message: expect.any(String) },
+    ]);
   });
 });
 
@@ -358,7 +398,9 @@ describe('POST /api/people/:id/reset-code', () => {
     const resident = await buildPerson(admin, { role: 'resident', residenceId: houseA.id });
     const result = await call('POST', `/api/people/${resident.id}/reset-code`, { as: leaderB });
     expect(result.status).toBe(403);
-    expect(result.body).toEqual({ error: { code: 'forbidden', message: 'You do not have access to this.' } });
+    expect(result.body).toEqual({
+      error: { code: 'forbidden', reason: 'request.forbidden', message: 'You do not have access to this.' },
+    });
     const log = await call('GET', '/api/audit', { as: admin });
     expect(log.body.events).toContainEqual(
       expect.objectContaining({
@@ -409,7 +451,7 @@ describe('POST /api/counselor-assignments', () => {
     expect(result.body.id).toEqual(expect.any(String));
   });
 
-  it('should fail with 400 when the counselor is not a counselor', async () => {
+  it('should fail with 400 counselor_assignments.not_a_counselor when the counselor is not a counselor', async () => {
     const resident = await buildPerson(admin, { role: 'resident', residenceId: houseA.id });
     const result = await call('POST', '/api/counselor-assignments', {
       as: admin,
@@ -417,11 +459,15 @@ describe('POST /api/counselor-assignments', () => {
     });
     expect(result.status).toBe(400);
     expect(result.body.error.fields).toEqual([
-      { field: 'counselorId', message: 'is not a counselor of this organization' },
+      {
+        field: 'counselorId',
+        reason: 'counselor_assignments.not_a_counselor',
+        message: 'is not a counselor of this organization',
+      },
     ]);
   });
 
-  it('should fail with 400 when the resident is not a resident', async () => {
+  it('should fail with 400 counselor_assignments.not_a_resident when the resident is not a resident', async () => {
     const counselor = await buildPerson(admin, { role: 'counselor' });
     const result = await call('POST', '/api/counselor-assignments', {
       as: admin,
@@ -429,7 +475,11 @@ describe('POST /api/counselor-assignments', () => {
     });
     expect(result.status).toBe(400);
     expect(result.body.error.fields).toEqual([
-      { field: 'residentId', message: 'is not a resident of this organization' },
+      {
+        field: 'residentId',
+        reason: 'counselor_assignments.not_a_resident',
+        message: 'is not a resident of this organization',
+      },
     ]);
   });
 
@@ -444,5 +494,6 @@ describe('POST /api/counselor-assignments', () => {
       body: { counselorId: counselor.id, residentId: alum.id },
     });
     expect(result.status).toBe(400);
+    expect(result.body.error.reason).toBe('counselor_assignments.not_a_resident');
   });
 });

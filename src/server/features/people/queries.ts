@@ -1,15 +1,12 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { MembershipView } from '../../../shared/contracts/people.ts';
-import { localDate } from '../../../shared/domain/dates.ts';
-import type { Db } from '../../platform/database/connect.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import { memberships, residences } from '../../platform/database/schema.ts';
 import { presentMembership } from './presenters.ts';
 
-export const today = () => localDate('UTC');
-
 /** Memberships of several people, newest first, grouped by person. */
 export async function membershipsByPerson(
-  db: Pick<Db, 'select'>,
+  db: Executor,
   organizationId: string,
   personIds: string[],
 ): Promise<Map<string, MembershipView[]>> {

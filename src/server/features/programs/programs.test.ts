@@ -41,7 +41,9 @@ describe('POST /api/programs', () => {
     const before = await programs();
     const result = await call('POST', '/api/programs', { as: admin, body: { name: 'V' } });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([{ field: 'name', message: 'is required' }]);
+    expect(result.body.error.fields).toEqual([
+      { field: 'name', reason: 'field.too_short', message: 'is required', params: { minimum: 2 } },
+    ]);
     expect(await programs()).toEqual(before);
   });
 
@@ -51,19 +53,23 @@ describe('POST /api/programs', () => {
       body: { name: 'Pirates', focus: ['pirates'] },
     });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([{ field: 'focus.0', message: expect.any(String) }]);
+    expect(result.body.error.fields).toEqual([
+      { field: 'focus.0', reason: 'field.not_an_option', message: expect.any(String) },
+    ]);
   });
 
   it('should fail with 400 when a field is unknown', async () => {
     const result = await call('POST', '/api/programs', { as: admin, body: { name: 'Parents', capacity: 3 } });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([{ field: 'capacity', message: 'is not a known field' }]);
+    expect(result.body.error.fields).toEqual([
+      { field: 'capacity', reason: 'field.unknown', message: 'is not a known field' },
+    ]);
   });
 
   it('should fail with 403 for a resident', async () => {
     const result = await call('POST', '/api/programs', { as: resident, body: { name: 'My own program' } });
     expect(result.status).toBe(403);
-    expect(result.body.error.code).toBe('forbidden');
+    expect(result.body.error).toMatchObject({ code: 'forbidden', reason: 'request.forbidden' });
   });
 });
 
@@ -101,7 +107,10 @@ describe('PATCH /api/programs/:id', () => {
       body: { name: 'Renamed' },
     });
     expect(result.status).toBe(404);
-    expect(result.body.error.message).toBe('That program was not found.');
+    expect(result.body.error).toMatchObject({
+      reason: 'request.not_found',
+      message: 'That program was not found.',
+    });
   });
 
   it('should fail with 400 when the id is not a uuid', async () => {

@@ -65,74 +65,90 @@ describe('POST /api/residences', () => {
 
   it('should fail with 400 when bedCapacity is 0', async () => {
     await expectRefused('POST', '/api/residences', residenceInput({ bedCapacity: 0 }), 400, [
-      { field: 'bedCapacity', message: 'must be at least 1' },
+      {
+        field: 'bedCapacity',
+        reason: 'field.too_small',
+        message: 'must be at least 1',
+        params: { minimum: 1 },
+      },
     ]);
   });
 
   it('should fail with 400 when bedCapacity is not a whole number', async () => {
     await expectRefused('POST', '/api/residences', residenceInput({ bedCapacity: 2.5 }), 400, [
-      { field: 'bedCapacity', message: expect.any(String) },
+      { field: 'bedCapacity', reason: 'field.not_whole', message: expect.any(String) },
     ]);
   });
 
   it('should fail with 400 when bedCapacity is a string', async () => {
     await expectRefused('POST', '/api/residences', { ...residenceInput(), bedCapacity: '8' }, 400, [
-      { field: 'bedCapacity', message: expect.any(String) },
+      { field: 'bedCapacity', reason: 'field.wrong_type', message: expect.any(String) },
     ]);
   });
 
   it('should fail with 400 when the NARR level is 5', async () => {
     await expectRefused('POST', '/api/residences', { ...residenceInput(), narrLevel: 5 }, 400, [
-      { field: 'narrLevel', message: 'must be a NARR level from 1 to 4' },
+      { field: 'narrLevel', reason: 'field.not_an_option', message: 'must be a NARR level from 1 to 4' },
     ]);
   });
 
   it('should fail with 400 when the time zone does not exist', async () => {
     await expectRefused('POST', '/api/residences', residenceInput({ timeZone: 'Mars/Olympus_Mons' }), 400, [
-      { field: 'timeZone', message: 'must be an IANA time zone like America/Chicago' },
+      {
+        field: 'timeZone',
+        reason: 'field.time_zone',
+        message: 'must be an IANA time zone like America/Chicago',
+      },
     ]);
   });
 
   it('should fail with 400 naming each unknown field', async () => {
     await expectRefused('POST', '/api/residences', { ...residenceInput(), color: 'blue', wifi: 'yes' }, 400, [
-      { field: 'color', message: 'is not a known field' },
-      { field: 'wifi', message: 'is not a known field' },
+      { field: 'color', reason: 'field.unknown', message: 'is not a known field' },
+      { field: 'wifi', reason: 'field.unknown', message: 'is not a known field' },
     ]);
   });
 
   it('should fail with 400 when the name is missing', async () => {
     const { name: _name, ...input } = residenceInput();
     await expectRefused('POST', '/api/residences', input, 400, [
-      { field: 'name', message: expect.any(String) },
+      { field: 'name', reason: 'field.required', message: expect.any(String) },
     ]);
   });
 
   it('should fail with 400 when the name is blank', async () => {
     await expectRefused('POST', '/api/residences', residenceInput({ name: '   ' }), 400, [
-      { field: 'name', message: 'is required' },
+      { field: 'name', reason: 'field.too_short', message: 'is required', params: { minimum: 2 } },
     ]);
   });
 
   it('should fail with 400 when a program focus is not in the vocabulary', async () => {
     await expectRefused('POST', '/api/residences', residenceInput({ programFocus: ['pirates'] }), 400, [
-      { field: 'programFocus.0', message: expect.any(String) },
+      { field: 'programFocus.0', reason: 'field.not_an_option', message: expect.any(String) },
     ]);
   });
 
   it('should fail with 400 when a program id is not an id', async () => {
     await expectRefused('POST', '/api/residences', residenceInput({ programIds: ['nope'] }), 400, [
-      { field: 'programIds.0', message: expect.any(String) },
+      { field: 'programIds.0', reason: 'field.not_an_id', message: expect.any(String) },
     ]);
   });
 
-  it('should fail with 400 when a program does not exist, and create no residence (one transaction)', async () => {
-    await expectRefused(
+  it('should fail with 400 residences.unknown_program when a program does not exist, and create no residence (one transaction)', async () => {
+    const result = await expectRefused(
       'POST',
       '/api/residences',
       residenceInput({ programIds: ['00000000-0000-4000-8000-000000000000'] }),
       400,
-      [{ field: 'programIds', message: 'names a program that does not exist' }],
+      [
+        {
+          field: 'programIds',
+          reason: 'residences.unknown_program',
+          message: 'names a program that does not exist',
+        },
+      ],
     );
+    expect(result.body.error.reason).toBe('residences.unknown_program');
   });
 
   it('should fail with 400 when the JSON is malformed', async () => {
@@ -142,7 +158,11 @@ describe('POST /api/residences', () => {
       payload: '{"name": "Oak", "bedCapacity": 8',
     });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([{ field: 'body', message: 'is not valid JSON' }]);
+    expect(result.body.error).toEqual({
+      code: 'bad_request',
+      reason: 'request.invalid_json',
+      message: 'The body is not valid JSON.',
+    });
     expect(await allResidences()).toEqual(before);
   });
 
@@ -168,13 +188,19 @@ describe('GET /api/residences and /api/residences/:id', () => {
   it('should fail with 404 when the residence does not exist', async () => {
     const result = await call('GET', '/api/residences/00000000-0000-4000-8000-000000000000', { as: admin });
     expect(result.status).toBe(404);
-    expect(result.body.error).toEqual({ code: 'not_found', message: 'That residence was not found.' });
+    expect(result.body.error).toEqual({
+      code: 'not_found',
+      reason: 'request.not_found',
+      message: 'That residence was not found.',
+    });
   });
 
   it('should fail with 400 when the id is not a uuid', async () => {
     const result = await call('GET', '/api/residences/12', { as: admin });
     expect(result.status).toBe(400);
-    expect(result.body.error.fields).toEqual([{ field: 'id', message: 'must be an id' }]);
+    expect(result.body.error.fields).toEqual([
+      { field: 'id', reason: 'field.not_an_id', message: 'must be an id' },
+    ]);
   });
 });
 
@@ -205,7 +231,7 @@ describe('PATCH /api/residences/:id', () => {
   it('should fail with 400 when the NARR level is 5', async () => {
     const house = await buildResidence(admin);
     await expectRefused('PATCH', `/api/residences/${house.id}`, { narrLevel: 5 }, 400, [
-      { field: 'narrLevel', message: 'must be a NARR level from 1 to 4' },
+      { field: 'narrLevel', reason: 'field.not_an_option', message: 'must be a NARR level from 1 to 4' },
     ]);
   });
 
@@ -216,18 +242,19 @@ describe('PATCH /api/residences/:id', () => {
       `/api/residences/${house.id}`,
       { organizationId: admin.organizationId },
       400,
-      [{ field: 'organizationId', message: 'is not a known field' }],
+      [{ field: 'organizationId', reason: 'field.unknown', message: 'is not a known field' }],
     );
   });
 
-  it('should fail with 400 when a program does not exist, and keep the name sent with it unchanged', async () => {
+  it('should fail with 400 residences.unknown_program when a program does not exist, and keep the name sent with it unchanged', async () => {
     const house = await buildResidence(admin);
-    await expectRefused(
+    const result = await expectRefused(
       'PATCH',
       `/api/residences/${house.id}`,
       { name: 'Renamed', programIds: ['00000000-0000-4000-8000-000000000000'] },
       400,
     );
+    expect(result.body.error.reason).toBe('residences.unknown_program');
   });
 
   it('should fail with 404 when the residence does not exist', async () => {
@@ -241,7 +268,7 @@ describe('PATCH /api/residences/:id', () => {
 
   it('should fail with 400 when the id is not a uuid', async () => {
     await expectRefused('PATCH', '/api/residences/not-an-id', { name: 'Renamed' }, 400, [
-      { field: 'id', message: 'must be an id' },
+      { field: 'id', reason: 'field.not_an_id', message: 'must be an id' },
     ]);
   });
 

@@ -4,9 +4,9 @@ import type { ProgramFocus } from '../../../shared/domain/vocabulary.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
+import type { Executor, Tx } from '../../platform/database/executor.ts';
 import { programs, residencePrograms, residences } from '../../platform/database/schema.ts';
-import { invalid, notFound } from '../../platform/errors.ts';
-import type { Tx } from '../people/accounts.ts';
+import { notFound, refuse } from '../../platform/errors.ts';
 
 type ResidenceRow = typeof residences.$inferSelect;
 
@@ -25,7 +25,7 @@ function present(r: ResidenceRow, programIds: string[], residentCount: number): 
 }
 
 export async function listResidences(
-  db: Db,
+  db: Executor,
   organizationId: string,
   onlyIds?: string[],
 ): Promise<ResidenceView[]> {
@@ -51,7 +51,7 @@ export async function listResidences(
   return rows.map((x) => present(x.r, x.programIds, x.residentCount));
 }
 
-export async function getResidence(db: Db, organizationId: string, id: string): Promise<ResidenceView> {
+export async function getResidence(db: Executor, organizationId: string, id: string): Promise<ResidenceView> {
   const [found] = await listResidences(db, organizationId, [id]);
   if (!found) throw notFound('residence');
   return found;
@@ -64,7 +64,7 @@ async function setPrograms(tx: Tx, organizationId: string, residenceId: string, 
       .select({ id: programs.id })
       .from(programs)
       .where(and(eq(programs.organizationId, organizationId), inArray(programs.id, unique)));
-    if (known.length !== unique.length) throw invalid('programIds', 'names a program that does not exist');
+    if (known.length !== unique.length) throw refuse('residences.unknown_program', { field: 'programIds' });
   }
   await tx
     .delete(residencePrograms)
@@ -81,7 +81,8 @@ async function setPrograms(tx: Tx, organizationId: string, residenceId: string, 
   }
 }
 
-export async function createResidence(db: Db, actor: Actor, input: ResidenceInput): Promise<string> {
+/** Opens a residence and answers it. */
+export async function createResidence(db: Db, actor: Actor, input: ResidenceInput): Promise<ResidenceView> {
   return await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(residences)
@@ -103,17 +104,18 @@ export async function createResidence(db: Db, actor: Actor, input: ResidenceInpu
       subjectType: 'residence',
       subjectId: row!.id,
     });
-    return row!.id;
+    return await getResidence(tx, actor.organizationId, row!.id);
   });
 }
 
+/** Changes a residence and answers it. */
 export async function updateResidence(
   db: Db,
   actor: Actor,
   id: string,
   input: Partial<ResidenceInput>,
-): Promise<void> {
-  await db.transaction(async (tx) => {
+): Promise<ResidenceView> {
+  return await db.transaction(async (tx) => {
     const { programIds, ...fields } = input;
     const found = await tx
       .select({ id: residences.id })
@@ -137,5 +139,6 @@ export async function updateResidence(
       subjectId: id,
       detail: { fields: Object.keys(input).join(',') },
     });
+    return await getResidence(tx, actor.organizationId, id);
   });
 }

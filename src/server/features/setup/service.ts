@@ -1,16 +1,17 @@
 // First-run setup: a one-time token printed on the console lets the operator create the organization.
-import { isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { SetupRequest } from '../../../shared/contracts/setup.ts';
 import { localDate } from '../../../shared/domain/dates.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { hashToken, newToken } from '../../platform/auth/secrets.ts';
 import type { Db } from '../../platform/database/connect.ts';
+import type { Executor } from '../../platform/database/executor.ts';
 import { memberships, organizations, setupTokens } from '../../platform/database/schema.ts';
-import { AppError } from '../../platform/errors.ts';
+import { refuse } from '../../platform/errors.ts';
 import { createPersonWithAccount, slugify } from '../people/accounts.ts';
 
-export async function isSetupNeeded(db: Db): Promise<boolean> {
-  const { rows } = await db.$client.query('select 1 from organizations limit 1');
+export async function isSetupNeeded(db: Executor): Promise<boolean> {
+  const rows = await db.select({ id: organizations.id }).from(organizations).limit(1);
   return rows.length === 0;
 }
 
@@ -30,24 +31,15 @@ export async function completeSetup(
   request: SetupRequest,
 ): Promise<{ id: string; organizationId: string }> {
   return await db.transaction(async (tx) => {
-    // Serialize concurrent attempts: only one organization is created by setup.
+    // Serialize concurrent attempts: only one organization is created by setup (the builder has no LOCK).
     await tx.execute(sql`lock table setup_tokens in exclusive mode`);
-    const existing = await tx.select({ id: organizations.id }).from(organizations).limit(1);
-    if (existing.length > 0) {
-      throw new AppError('setup_not_available', 'Hearth is already set up. Please sign in.');
-    }
+    if (!(await isSetupNeeded(tx))) throw refuse('setup.not_available');
     const used = await tx
       .update(setupTokens)
       .set({ usedAt: new Date() })
-      .where(sql`${setupTokens.tokenHash} = ${hashToken(request.token)} and ${setupTokens.usedAt} is null`)
+      .where(and(eq(setupTokens.tokenHash, hashToken(request.token)), isNull(setupTokens.usedAt)))
       .returning({ id: setupTokens.id });
-    if (used.length === 0) {
-      throw new AppError(
-        'forbidden',
-        'That setup link is not valid. Use the newest link Hearth printed when it started.',
-        [{ field: 'token', message: 'is not valid' }],
-      );
-    }
+    if (used.length === 0) throw refuse('setup.link_invalid', { field: 'token' });
     const [org] = await tx
       .insert(organizations)
       .values({ name: request.organizationName, slug: slugify(request.organizationName) })

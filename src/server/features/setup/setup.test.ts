@@ -17,12 +17,18 @@ describe('first-run setup', () => {
     expect(result.body).toEqual({ needed: true });
   });
 
-  it('should fail with 403 when the setup token is wrong', async () => {
+  it('should fail with 403 setup.link_invalid when the setup token is wrong', async () => {
     await issueSetupToken(testDb());
     const result = await call('POST', '/api/setup', { body: setupBody('not-the-printed-token') });
     expect(result.status).toBe(403);
-    expect(result.body.error.code).toBe('forbidden');
-    expect(result.body.error.fields).toEqual([{ field: 'token', message: 'is not valid' }]);
+    expect(result.body.error).toMatchObject({ code: 'forbidden', reason: 'setup.link_invalid' });
+    expect(result.body.error.fields).toEqual([
+      {
+        field: 'token',
+        reason: 'setup.link_invalid',
+        message: 'That setup link is not valid. Use the newest link Hearth printed when it started.',
+      },
+    ]);
     expect((await call('GET', '/api/setup')).body).toEqual({ needed: true });
   });
 
@@ -31,6 +37,7 @@ describe('first-run setup', () => {
     await issueSetupToken(testDb());
     const result = await call('POST', '/api/setup', { body: setupBody(older!) });
     expect(result.status).toBe(403);
+    expect(result.body.error.reason).toBe('setup.link_invalid');
   });
 
   it('should fail with 400 naming the field when the admin password is too short', async () => {
@@ -41,7 +48,12 @@ describe('first-run setup', () => {
     expect(result.status).toBe(400);
     expect(result.body.error.code).toBe('validation_failed');
     expect(result.body.error.fields).toEqual([
-      { field: 'admin.password', message: 'must be at least 10 characters' },
+      {
+        field: 'admin.password',
+        reason: 'field.too_short',
+        message: 'must be at least 10 characters',
+        params: { minimum: 10 },
+      },
     ]);
     expect((await call('GET', '/api/setup')).body).toEqual({ needed: true });
   });
@@ -69,11 +81,12 @@ describe('first-run setup', () => {
     expect(await issueSetupToken(testDb())).toBeNull();
   });
 
-  it('should fail with 410 when the same token is used a second time', async () => {
+  it('should fail with 410 setup.not_available when the same token is used a second time', async () => {
     const result = await call('POST', '/api/setup', { body: setupBody(token, 'second-admin') });
     expect(result.status).toBe(410);
     expect(result.body.error).toEqual({
       code: 'setup_not_available',
+      reason: 'setup.not_available',
       message: 'Hearth is already set up. Please sign in.',
     });
   });
@@ -83,6 +96,7 @@ describe('first-run setup', () => {
       body: setupBody('some-other-token-value', 'third-admin'),
     });
     expect(result.status).toBe(410);
+    expect(result.body.error.reason).toBe('setup.not_available');
     const signIn = await call('POST', '/api/auth/sign-in', {
       body: { login: 'third-admin', password: TEST_PASSWORD },
     });

@@ -1,8 +1,8 @@
 // Devices a person signed in from before: a random token in an httpOnly cookie, its hash stored per
 // person. A correct password from a known device is never refused because of failures from elsewhere.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
-import type { Db } from '../database/connect.ts';
+import type { Executor } from '../database/executor.ts';
 import { knownDevices } from '../database/schema.ts';
 import { hashToken, newToken } from './secrets.ts';
 
@@ -11,11 +11,9 @@ const DEVICE_DAYS = 365;
 /** A person's newest devices are remembered; older ones go. */
 const DEVICES_KEPT = 20;
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
 /** The hash of this request's device cookie when it is a known device of one of these people. */
 export async function knownDeviceOf(
-  db: Db,
+  db: Executor,
   token: string | undefined,
   personIds: string[],
 ): Promise<{ personId: string; tokenHash: string } | null> {
@@ -31,7 +29,7 @@ export async function knownDeviceOf(
 
 /** Remembers this device for the person; returns the token to set when it is a new one. */
 export async function rememberDevice(
-  db: Db | Tx,
+  db: Executor,
   person: { id: string; organizationId: string },
   knownTokenHash: string | null,
 ): Promise<string | null> {
@@ -46,14 +44,20 @@ export async function rememberDevice(
   await db
     .insert(knownDevices)
     .values({ organizationId: person.organizationId, personId: person.id, tokenHash: hashToken(token) });
-  await db.execute(sql`
-    delete from known_devices where person_id = ${person.id} and id not in (
-      select id from known_devices where person_id = ${person.id} order by last_used_at desc limit ${DEVICES_KEPT})`);
+  const kept = db
+    .select({ id: knownDevices.id })
+    .from(knownDevices)
+    .where(eq(knownDevices.personId, person.id))
+    .orderBy(desc(knownDevices.lastUsedAt))
+    .limit(DEVICES_KEPT);
+  await db
+    .delete(knownDevices)
+    .where(and(eq(knownDevices.personId, person.id), notInArray(knownDevices.id, kept)));
   return token;
 }
 
 /** After a password reset no earlier device is trusted: whoever reset it may not be the only one who knew it. */
-export async function forgetDevices(tx: Db | Tx, personId: string): Promise<void> {
+export async function forgetDevices(tx: Executor, personId: string): Promise<void> {
   await tx.delete(knownDevices).where(eq(knownDevices.personId, personId));
 }
 

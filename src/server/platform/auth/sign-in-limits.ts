@@ -3,7 +3,9 @@
 // signed in from before (its cookie) or else the address; a known device never waits for failures
 // that came from elsewhere.
 import crypto from 'node:crypto';
-import type { Db } from '../database/connect.ts';
+import { and, eq, gt, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../database/executor.ts';
+import { signInFailures } from '../database/schema.ts';
 
 export const WINDOW_MINUTES = 15;
 /** Failures of one login from one client before each further try waits. */
@@ -31,53 +33,52 @@ export function waitAfter(failures: number, secondsSinceLast: number): number {
   return Math.max(0, Math.ceil(wait - secondsSinceLast));
 }
 
-type Counts = {
-  pair: number;
-  pair_since: number | null;
-  by_client: number;
-  client_oldest_age: number | null;
-  by_login: number;
-  login_since: number | null;
-};
+const f = signInFailures;
+const seconds = (age: SQL) => sql<number | null>`extract(epoch from ${age})::float8`;
 
 /** How long this try must wait, in seconds; 0 lets the password be checked. */
-export async function signInWait(db: Db, login: string, client: SignInClient): Promise<number> {
-  const { rows } = await db.$client.query<Counts>(
-    `select count(*) filter (where login_key = $1 and client_key = $2)::int as pair,
-            extract(epoch from now() - max(at) filter (where login_key = $1 and client_key = $2))::float8 as pair_since,
-            count(*) filter (where client_key = $2)::int as by_client,
-            extract(epoch from now() - min(at) filter (where client_key = $2))::float8 as client_oldest_age,
-            count(*) filter (where login_key = $1)::int as by_login,
-            extract(epoch from now() - max(at) filter (where login_key = $1))::float8 as login_since
-       from sign_in_failures
-      where (login_key = $1 or client_key = $2) and at > now() - make_interval(mins => $3)`,
-    [key(login), clientKey(client), WINDOW_MINUTES],
-  );
+export async function signInWait(db: Executor, login: string, client: SignInClient): Promise<number> {
+  const loginKey = key(login);
+  const clientKeyOf = clientKey(client);
+  const pair = sql`${f.loginKey} = ${loginKey} and ${f.clientKey} = ${clientKeyOf}`;
+  const byClient = sql`${f.clientKey} = ${clientKeyOf}`;
+  const byLogin = sql`${f.loginKey} = ${loginKey}`;
+  // Three counts in one pass over the window's failures: `filter` clauses the builder cannot say.
+  const rows = await db
+    .select({
+      pair: sql<number>`(count(*) filter (where ${pair}))::int`,
+      pairSince: seconds(sql`now() - max(${f.at}) filter (where ${pair})`),
+      byClient: sql<number>`(count(*) filter (where ${byClient}))::int`,
+      clientOldestAge: seconds(sql`now() - min(${f.at}) filter (where ${byClient})`),
+      byLogin: sql<number>`(count(*) filter (where ${byLogin}))::int`,
+      loginSince: seconds(sql`now() - max(${f.at}) filter (where ${byLogin})`),
+    })
+    .from(f)
+    .where(
+      and(
+        or(eq(f.loginKey, loginKey), eq(f.clientKey, clientKeyOf)),
+        gt(f.at, sql`now() - make_interval(mins => ${WINDOW_MINUTES})`),
+      ),
+    );
   const c = rows[0]!;
-  const own = waitAfter(c.pair, c.pair_since ?? 0);
+  const own = waitAfter(c.pair, c.pairSince ?? 0);
   // A known device answers only for its own failures: nobody elsewhere can make it wait.
   if (client.kind === 'device') return own;
   const address =
-    c.by_client >= MAX_FAILURES_PER_ADDRESS ? Math.ceil(WINDOW_MINUTES * 60 - (c.client_oldest_age ?? 0)) : 0;
+    c.byClient >= MAX_FAILURES_PER_ADDRESS ? Math.ceil(WINDOW_MINUTES * 60 - (c.clientOldestAge ?? 0)) : 0;
   const flood =
-    c.by_login >= FLOOD_FAILURES
-      ? Math.ceil(FLOOD_SPACING_SECONDS - (c.login_since ?? FLOOD_SPACING_SECONDS))
+    c.byLogin >= FLOOD_FAILURES
+      ? Math.ceil(FLOOD_SPACING_SECONDS - (c.loginSince ?? FLOOD_SPACING_SECONDS))
       : 0;
   return Math.max(own, address, flood, 0);
 }
 
-export async function recordSignInFailure(db: Db, login: string, client: SignInClient): Promise<void> {
-  await db.$client.query(`insert into sign_in_failures (login_key, client_key) values ($1, $2)`, [
-    key(login),
-    clientKey(client),
-  ]);
-  await db.$client.query(`delete from sign_in_failures where at < now() - interval '1 day'`);
+export async function recordSignInFailure(db: Executor, login: string, client: SignInClient): Promise<void> {
+  await db.insert(f).values({ loginKey: key(login), clientKey: clientKey(client) });
+  await db.delete(f).where(lt(f.at, sql`now() - interval '1 day'`));
 }
 
 /** A right password forgets this client's failures; other clients' failures stay counted. */
-export async function clearSignInFailures(db: Db, login: string, client: SignInClient): Promise<void> {
-  await db.$client.query(`delete from sign_in_failures where login_key = $1 and client_key = $2`, [
-    key(login),
-    clientKey(client),
-  ]);
+export async function clearSignInFailures(db: Executor, login: string, client: SignInClient): Promise<void> {
+  await db.delete(f).where(and(eq(f.loginKey, key(login)), eq(f.clientKey, clientKey(client))));
 }

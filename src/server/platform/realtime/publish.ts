@@ -4,15 +4,18 @@
 // presents the payload for exactly those people; an event that must look different to different
 // people (an anonymous request: the peer leader sees the author, peers don't) is published twice.
 import { sql } from 'drizzle-orm';
-import type { Db } from '../database/connect.ts';
+import { type Executor as AnyExecutor, uuidArray } from '../database/executor.ts';
 
 /** The PostgreSQL channel all app processes LISTEN on; the payload is the event as JSON, or its seq. */
 export const REALTIME_CHANNEL = 'hearth_realtime';
 /** Bytes under PostgreSQL's NOTIFY payload limit (8000) up to which the event travels whole. */
 const NOTIFY_LIMIT = 7900;
 
-/** Anything that can run a query: the database or a transaction. */
-export type Executor = Pick<Db, 'execute'>;
+/**
+ * The database or a transaction, of which publishing needs only `execute`: callers that hold no more
+ * (support's and chat's audiences) can publish too.
+ */
+export type Executor = Pick<AnyExecutor, 'execute'>;
 
 export type RealtimeEventInput = {
   organizationId: string;
@@ -28,11 +31,12 @@ export async function publish(db: Executor, event: RealtimeEventInput): Promise<
   const recipients = [...new Set(event.recipients)];
   if (recipients.length === 0) return null;
   // The NOTIFY carries the whole event when it fits (PostgreSQL allows under 8000 bytes), so listening
-  // processes need not fetch it; a bigger one (many recipients) is announced by its seq alone.
+  // processes need not fetch it; a bigger one (many recipients) is announced by its seq alone. A CTE
+  // with pg_notify: one round trip the builder cannot say.
   const result = await db.execute<{ seq: string }>(sql`
     with e as (
       insert into realtime_events (organization_id, recipients, type, payload)
-      values (${event.organizationId}, ${`{${recipients.join(',')}}`}::uuid[], ${event.type}, ${JSON.stringify(event.payload)}::jsonb)
+      values (${event.organizationId}, ${uuidArray(recipients)}, ${event.type}, ${JSON.stringify(event.payload)}::jsonb)
       returning seq, organization_id, recipients, type, payload, created_at
     ), m as (
       select seq, json_build_object('seq', seq, 'organizationId', organization_id, 'recipients', recipients,

@@ -88,18 +88,22 @@ describe('GET /api/realtime: who may connect', () => {
     expect(refused.status).toBe(401);
   });
 
-  it("should refuse a page of another site even with the person's cookie (403), and take this site's page", async () => {
+  it("should refuse a page of another site even with the person's cookie (403 realtime.cross_site), and take this site's page", async () => {
     const refused = await refusal({ cookie: ana.cookie, origin: 'https://evil.example' });
     expect(refused.status).toBe(403);
-    expect(JSON.parse(refused.body).error.code).toBe('csrf_rejected');
+    expect(JSON.parse(refused.body).error).toMatchObject({
+      code: 'csrf_rejected',
+      reason: 'realtime.cross_site',
+    });
     expect((await refusal({ cookie: ana.cookie, origin: 'null' })).status).toBe(403);
     const same = await openSocket(base, { cookie: ana.cookie, origin: base });
     await same.close();
   });
 
-  it('should answer a plain GET (no upgrade) with a clear 400, and an anonymous one with 401', async () => {
+  it('should answer a plain GET (no upgrade) with a clear 400 realtime.not_a_websocket, and an anonymous one with 401', async () => {
     const plain = await call('GET', '/api/realtime', { as: ana, app });
     expect(plain.status).toBe(400);
+    expect(plain.body.error.reason).toBe('realtime.not_a_websocket');
     expect(plain.body.error.message).toContain('WebSocket');
     expect((await call('GET', '/api/realtime', { app })).status).toBe(401);
   });
@@ -118,12 +122,25 @@ describe('GET /api/realtime: who may connect', () => {
     ).toBe(403);
   });
 
-  it('should refuse a name that is no channel (400 naming the field) and a bad after (400)', async () => {
+  it('should refuse a name that is no channel (400 realtime.unknown_channel naming the field) and a bad after (400)', async () => {
     const unknown = await refusal({ cookie: ana.cookie, channels: ['town:square'] });
     expect(unknown.status).toBe(400);
-    expect(JSON.parse(unknown.body).error.fields[0].field).toBe('channels');
+    expect(JSON.parse(unknown.body).error).toMatchObject({
+      reason: 'realtime.unknown_channel',
+      fields: [{ field: 'channels', reason: 'realtime.unknown_channel', params: { channel: 'town:square' } }],
+    });
     const bad = await connectSocket(`${base}`, { cookie: ana.cookie, after: -3 });
     expect('refused' in bad && bad.status).toBe(400);
+  });
+
+  it('should refuse more than 20 channels at once (400 realtime.too_many_channels)', async () => {
+    const channels = Array.from({ length: 21 }, () => `person:${ana.id}`);
+    const refused = await refusal({ cookie: ana.cookie, channels });
+    expect(refused.status).toBe(400);
+    expect(JSON.parse(refused.body).error).toMatchObject({
+      reason: 'realtime.too_many_channels',
+      fields: [{ field: 'channels', reason: 'realtime.too_many_channels', params: { maximum: 20 } }],
+    });
   });
 
   it('should take channels the person may see: their house, organization and self; an admin any house of theirs', async () => {

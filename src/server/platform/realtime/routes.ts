@@ -4,10 +4,12 @@
 // may not see. One hub per process (hub.ts) holds the sockets.
 import websocket from '@fastify/websocket';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { RealtimeQuerySchema } from '../../../shared/contracts/realtime.ts';
+import { COMMON_REASONS } from '../../../shared/contracts/errors.ts';
+import { MAX_CHANNELS, realtimeApi } from '../../../shared/contracts/realtime.ts';
 import { requireActor, SESSION_COOKIE } from '../auth/sessions.ts';
 import type { Database } from '../database/connect.ts';
-import { AppError, forbidden, invalid } from '../errors.ts';
+import { forbidden, refuse } from '../errors.ts';
+import { reasonsOfRoute } from '../routes.ts';
 import type { App } from '../types.ts';
 import { authoriseChannel } from './channels.ts';
 import { RealtimeHub } from './hub.ts';
@@ -45,20 +47,31 @@ export function isAllowedOrigin(origin: string | undefined, host: string | undef
 
 const authorisedChannels = new WeakMap<FastifyRequest, Set<string>>();
 
+/**
+ * Registered with `app.route`, not `route()`: a WebSocket needs the plugin's `wsHandler` and refusals
+ * before the upgrade (onRequest, preHandler), which the one route helper does not take. Its path,
+ * operation, query and refusals still come from its contract.
+ */
 export function realtimeRoutes(app: App): void {
+  const spec = realtimeApi.connect;
   app.route({
-    method: 'GET',
-    url: '/api/realtime',
-    config: { policy: 'signedIn' },
+    method: spec.method,
+    url: spec.path,
+    config: {
+      policy: 'signedIn',
+      reasons: new Set([...Object.keys(COMMON_REASONS), ...reasonsOfRoute(spec, 'signedIn')]),
+    },
     schema: {
-      tags: ['realtime'],
-      summary: 'The WebSocket of live events for the signed-in person (missed ones with ?after=<seq>)',
-      querystring: RealtimeQuerySchema,
+      operationId: spec.operationId,
+      tags: [...spec.tags],
+      summary: spec.summary,
+      querystring: spec.query,
+      security: [{ session: [] }],
     },
     onRequest: async (request) => {
       const origin = request.headers.origin;
       if (!isAllowedOrigin(origin, request.headers.host, request.server.config.publicUrl)) {
-        throw new AppError('csrf_rejected', 'This connection came from another site and was refused.');
+        throw refuse('realtime.cross_site');
       }
     },
     preHandler: async (request) => {
@@ -66,16 +79,19 @@ export function realtimeRoutes(app: App): void {
       const query = request.query as { channels?: string };
       const channels = new Set<string>();
       const names = (query.channels ?? '').split(',').filter((c) => c.trim() !== '');
-      if (names.length > 20) throw invalid('channels', 'must name at most 20 channels');
+      if (names.length > MAX_CHANNELS)
+        throw refuse('realtime.too_many_channels', { field: 'channels', params: { maximum: MAX_CHANNELS } });
       for (const name of names) {
         const check = await authoriseChannel(request.server.db, actor, name);
         if ('ok' in check) {
           channels.add(check.channel);
         } else if (check.reason === 'unknown_channel') {
-          throw invalid(
-            'channels',
-            `"${name.slice(0, 60)}" is not a channel (organization:<id>, house:<id> or person:<id>)`,
-          );
+          const channel = name.slice(0, 60);
+          throw refuse('realtime.unknown_channel', {
+            field: 'channels',
+            params: { channel },
+            message: `"${channel}" is not a channel (organization:<id>, house:<id> or person:<id>)`,
+          });
         } else {
           throw forbidden();
         }
@@ -83,10 +99,7 @@ export function realtimeRoutes(app: App): void {
       authorisedChannels.set(request, channels);
     },
     handler: async () => {
-      throw new AppError(
-        'bad_request',
-        'This address takes a WebSocket connection (a request with "Upgrade: websocket").',
-      );
+      throw refuse('realtime.not_a_websocket');
     },
     wsHandler: (socket, request) => {
       const actor = requireActor(request);

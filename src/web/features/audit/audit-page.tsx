@@ -2,8 +2,8 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { AuditEventView } from '../../../shared/contracts/audit.ts';
-import { api } from '../../app/api.ts';
+import { auditApi } from '../../../shared/contracts/audit.ts';
+import { call, keyOf } from '../../app/api.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { Loading, LoadProblem } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
@@ -65,11 +65,9 @@ type ReplaceDot<S extends string> = S extends `${infer A}.${infer B}` ? `${A}_${
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const log = useInfiniteQuery({
-    queryKey: ['audit'],
+    queryKey: keyOf(auditApi.list),
     queryFn: ({ pageParam }) =>
-      api<{ events: AuditEventView[] }>(
-        `/api/audit?limit=${PAGE_SIZE}${pageParam ? `&before=${encodeURIComponent(pageParam)}` : ''}`,
-      ),
+      call(auditApi.list, { query: { limit: PAGE_SIZE, ...(pageParam ? { before: pageParam } : {}) } }),
     initialPageParam: '',
     getNextPageParam: (last) => (last.events.length < PAGE_SIZE ? undefined : last.events.at(-1)?.at),
   });

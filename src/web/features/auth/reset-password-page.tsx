@@ -3,8 +3,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { z } from 'zod';
-import type { PasswordResetRequestSchema } from '../../../shared/contracts/auth.ts';
-import { api } from '../../app/api.ts';
+import { authApi, type PasswordResetRequestSchema } from '../../../shared/contracts/auth.ts';
+import { call } from '../../app/api.ts';
 import { useFormErrors } from '../../components/errors.ts';
 import { TextField } from '../../components/fields.tsx';
 import { FormProblem } from '../../components/notice.tsx';
@@ -21,7 +21,7 @@ export function ResetPasswordPage() {
     newPassword: '',
   });
   const reset = useMutation({
-    mutationFn: () => api('/api/auth/reset-password', { method: 'POST', body: form }),
+    mutationFn: () => call(authApi.resetPassword, { body: form }),
     onSuccess: () => navigate('/sign-in', { replace: true, state: { notice: 'password_reset' } }),
   });
   const { fieldError } = useFormErrors(reset.error, FIELDS);

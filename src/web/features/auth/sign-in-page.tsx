@@ -3,8 +3,9 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { z } from 'zod';
-import type { SignInRequestSchema } from '../../../shared/contracts/auth.ts';
-import { api } from '../../app/api.ts';
+import { authApi, type SignInRequestSchema } from '../../../shared/contracts/auth.ts';
+import { setupApi } from '../../../shared/contracts/setup.ts';
+import { call, queryFor } from '../../app/api.ts';
 import { useFormErrors } from '../../components/errors.ts';
 import { TextField } from '../../components/fields.tsx';
 import { FormProblem, Notice } from '../../components/notice.tsx';
@@ -24,15 +25,11 @@ export function SignInPage() {
   const [form, setForm] = useState<z.input<typeof SignInRequestSchema>>({ login: '', password: '' });
   // Whatever a previous session loaded is forgotten here, after the signed-in screens are gone.
   useEffect(() => {
-    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'setup' });
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== setupApi.status.tags[0] });
   }, [queryClient]);
-  const setup = useQuery({
-    queryKey: ['setup'],
-    queryFn: () => api<{ needed: boolean }>('/api/setup'),
-    staleTime: 60_000,
-  });
+  const setup = useQuery({ ...queryFor(setupApi.status), staleTime: 60_000 });
   const signIn = useMutation({
-    mutationFn: () => api('/api/auth/sign-in', { method: 'POST', body: form }),
+    mutationFn: () => call(authApi.signIn, { body: form }),
     onSuccess: async () => {
       queryClient.removeQueries();
       const from = state?.from?.startsWith('/') && !state.from.startsWith('//') ? state.from : '/';

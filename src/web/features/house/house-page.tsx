@@ -2,8 +2,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { House } from '../../../shared/contracts/residences.ts';
-import { api } from '../../app/api.ts';
+import { houseApi } from '../../../shared/contracts/residences.ts';
+import { queryFor } from '../../app/api.ts';
 import { hasRole, ledResidenceIds, useMe } from '../../app/session.ts';
 import { Loading, LoadProblem } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
@@ -15,7 +15,7 @@ export function HousePage() {
   const { t } = useTranslation();
   const me = useMe();
   const led = ledResidenceIds(me);
-  const houses = useQuery({ queryKey: ['house'], queryFn: () => api<{ houses: House[] }>('/api/house') });
+  const houses = useQuery(queryFor(houseApi.mine));
   return (
     <Page title={t('house.title')}>
       {houses.isPending ? (

@@ -4,8 +4,8 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
-import type { InvitationPreviewSchema } from '../../../shared/contracts/invitations.ts';
-import { api } from '../../app/api.ts';
+import { type InvitationPreviewSchema, invitationApi } from '../../../shared/contracts/invitations.ts';
+import { call, queryFor } from '../../app/api.ts';
 import { switchLanguage } from '../../app/i18n/index.ts';
 import {
   ACCOUNT_FIELDS,
@@ -22,11 +22,7 @@ type Preview = z.infer<typeof InvitationPreviewSchema>;
 export function AcceptInvitationPage() {
   const { t } = useTranslation();
   const { code = '' } = useParams();
-  const preview = useQuery({
-    queryKey: ['invitation', code],
-    queryFn: () => api<Preview>(`/api/invitations/code/${encodeURIComponent(code)}`),
-    retry: false,
-  });
+  const preview = useQuery({ ...queryFor(invitationApi.preview, { params: { code } }), retry: false });
   return (
     <Page title={t('invite.acceptTitle')}>
       {preview.isPending ? (
@@ -56,11 +52,7 @@ function AcceptForm({ code, preview }: { code: string; preview: Preview }) {
   const queryClient = useQueryClient();
   const [account, setAccount] = useAccountDraft();
   const accept = useMutation({
-    mutationFn: () =>
-      api(`/api/invitations/code/${encodeURIComponent(code)}/accept`, {
-        method: 'POST',
-        body: accountBody(account),
-      }),
+    mutationFn: () => call(invitationApi.accept, { params: { code }, body: accountBody(account) }),
     onSuccess: async () => {
       await switchLanguage(account.language);
       queryClient.removeQueries();

@@ -3,10 +3,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { CreatedInvitationSchema } from '../../../shared/contracts/invitations.ts';
+import { type CreatedInvitationSchema, invitationApi } from '../../../shared/contracts/invitations.ts';
 import type { ResidenceView } from '../../../shared/contracts/residences.ts';
 import type { Role } from '../../../shared/domain/vocabulary.ts';
-import { api } from '../../app/api.ts';
+import { call } from '../../app/api.ts';
 import { CopyButton } from '../../components/copy-button.tsx';
 import { useFormErrors } from '../../components/errors.ts';
 import { SelectField, TextField } from '../../components/fields.tsx';
@@ -40,8 +40,7 @@ export function InviteForm({
   const mayHaveHouse = needsHouse || role === 'alumni';
   const invite = useMutation({
     mutationFn: () =>
-      api<Created>('/api/invitations', {
-        method: 'POST',
+      call(invitationApi.create, {
         body: {
           role,
           residenceId: mayHaveHouse && house ? house : null,
@@ -54,7 +53,7 @@ export function InviteForm({
       setCreated(result);
       setBed('');
       setNote('');
-      await queryClient.invalidateQueries({ queryKey: ['invitations'] });
+      await queryClient.invalidateQueries({ queryKey: [invitationApi.list.tags[0]] });
     },
   });
   const { fieldError } = useFormErrors(invite.error, FIELDS);

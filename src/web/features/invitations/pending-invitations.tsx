@@ -1,21 +1,18 @@
 // Invitations not yet used, each with a way to withdraw it.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { InvitationView } from '../../../shared/contracts/invitations.ts';
-import { api } from '../../app/api.ts';
+import { invitationApi } from '../../../shared/contracts/invitations.ts';
+import { call, queryFor } from '../../app/api.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { Hidden, Loading, LoadProblem } from '../../components/notice.tsx';
 
 export function PendingInvitations({ residenceId }: { residenceId?: string }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const invitations = useQuery({
-    queryKey: ['invitations'],
-    queryFn: () => api<{ invitations: InvitationView[] }>('/api/invitations'),
-  });
+  const invitations = useQuery(queryFor(invitationApi.list));
   const withdraw = useMutation({
-    mutationFn: (id: string) => api(`/api/invitations/${id}`, { method: 'DELETE' }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['invitations'] }),
+    mutationFn: (id: string) => call(invitationApi.withdraw, { params: { id } }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [invitationApi.list.tags[0]] }),
   });
   if (invitations.isPending) return <Loading />;
   if (invitations.isError)

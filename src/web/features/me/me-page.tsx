@@ -3,7 +3,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Me, Privacy } from '../../../shared/contracts/people.ts';
+import type { BodyIn } from '../../../shared/contracts/endpoint.ts';
+import { type Me, meApi, type Privacy } from '../../../shared/contracts/people.ts';
+import { houseApi } from '../../../shared/contracts/residences.ts';
 import { formatDisplayName } from '../../../shared/domain/display-name.ts';
 import { RECOVERY_AUDIENCES } from '../../../shared/domain/recovery-time.ts';
 import {
@@ -13,7 +15,7 @@ import {
   RECOVERY_PATHWAYS,
   type RecoveryPathway,
 } from '../../../shared/domain/vocabulary.ts';
-import { api } from '../../app/api.ts';
+import { call } from '../../app/api.ts';
 import { switchLanguage } from '../../app/i18n/index.ts';
 import { meQueryKey, useMe } from '../../app/session.ts';
 import { useFormErrors } from '../../components/errors.ts';
@@ -25,16 +27,29 @@ import { Page } from '../../components/page.tsx';
 const PROFILE_FIELDS = ['firstName', 'lastName', 'pronouns', 'recoveryPathway', 'email'] as const;
 const PRIVACY_FIELDS = ['nameStyle', 'pronounsVisibleTo', 'pathwayVisibleTo', 'stageVisibleTo'] as const;
 
-function useSaveMe(path: '/api/me/profile' | '/api/me/privacy') {
+/** What a change of mine refreshes: my name, zone and privacy show in my house, journey and check-ins. */
+function useSavedMe() {
   const queryClient = useQueryClient();
+  return (me: Me) => {
+    queryClient.setQueryData(meQueryKey, me);
+    for (const area of [houseApi.mine.tags[0], 'journey', 'check-ins'])
+      void queryClient.invalidateQueries({ queryKey: [area] });
+  };
+}
+
+function useSaveProfile() {
+  const onSuccess = useSavedMe();
   return useMutation({
-    mutationFn: (body: object) => api<Me>(path, { method: 'PATCH', body }),
-    onSuccess: (me) => {
-      queryClient.setQueryData(meQueryKey, me);
-      void queryClient.invalidateQueries({ queryKey: ['house'] });
-      void queryClient.invalidateQueries({ queryKey: ['journey'] });
-      void queryClient.invalidateQueries({ queryKey: ['check-ins'] });
-    },
+    mutationFn: (body: BodyIn<typeof meApi.updateProfile>) => call(meApi.updateProfile, { body }),
+    onSuccess,
+  });
+}
+
+function useSavePrivacy() {
+  const onSuccess = useSavedMe();
+  return useMutation({
+    mutationFn: (body: BodyIn<typeof meApi.updatePrivacy>) => call(meApi.updatePrivacy, { body }),
+    onSuccess,
   });
 }
 
@@ -87,7 +102,7 @@ function ProfileForm({
   setProfile: (p: ProfileDraft) => void;
 }) {
   const { t } = useTranslation();
-  const save = useSaveMe('/api/me/profile');
+  const save = useSaveProfile();
   const { fieldError } = useFormErrors(save.error, PROFILE_FIELDS);
   const set = (patch: Partial<ProfileDraft>) => {
     save.reset();
@@ -169,7 +184,7 @@ function ProfileForm({
 function LanguageForm() {
   const { t } = useTranslation();
   const me = useMe();
-  const save = useSaveMe('/api/me/profile');
+  const save = useSaveProfile();
   const choose = (language: Language) => {
     void switchLanguage(language);
     save.mutate({ language });
@@ -213,7 +228,7 @@ function TimeZoneForm() {
   const { t } = useTranslation();
   const me = useMe();
   const [timeZone, setTimeZone] = useState(me.timeZone ?? '');
-  const save = useSaveMe('/api/me/profile');
+  const save = useSaveProfile();
   const { fieldError } = useFormErrors(save.error, ['timeZone']);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -261,7 +276,7 @@ function PrivacyForm({
   lastName: string;
 }) {
   const { t } = useTranslation();
-  const save = useSaveMe('/api/me/privacy');
+  const save = useSavePrivacy();
   const { fieldError } = useFormErrors(save.error, PRIVACY_FIELDS);
   const set = (patch: Partial<Privacy>) => {
     save.reset();

@@ -2,8 +2,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { SessionView } from '../../../shared/contracts/auth.ts';
-import { api } from '../../app/api.ts';
+import { authApi, type SessionView } from '../../../shared/contracts/auth.ts';
+import { call, keyOf, queryFor } from '../../app/api.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { Hidden, Loading, LoadProblem } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
@@ -12,17 +12,14 @@ export function SessionsPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const sessions = useQuery({
-    queryKey: ['sessions'],
-    queryFn: () => api<{ sessions: SessionView[] }>('/api/me/sessions'),
-  });
+  const sessions = useQuery(queryFor(authApi.listSessions));
   const signOut = useMutation({
-    mutationFn: (session: SessionView) => api(`/api/me/sessions/${session.id}`, { method: 'DELETE' }),
+    mutationFn: (session: SessionView) => call(authApi.revokeSession, { params: { id: session.id } }),
     onSuccess: async (_data, session) => {
       if (session.current) {
         await navigate('/sign-in', { replace: true, state: { notice: 'signed_out' } });
       } else {
-        await queryClient.invalidateQueries({ queryKey: ['sessions'] });
+        await queryClient.invalidateQueries({ queryKey: keyOf(authApi.listSessions) });
       }
     },
   });

@@ -3,18 +3,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  CounselorAssignmentListView,
-  CounselorAssignmentView,
+import {
+  type CounselorAssignmentView,
+  counselorAssignmentApi,
 } from '../../../shared/contracts/counselor-assignments.ts';
 import type { PersonSummary } from '../../../shared/contracts/people.ts';
-import { api, isApiError } from '../../app/api.ts';
+import { ApiError, call, keyOf, queryFor } from '../../app/api.ts';
 import { useFormErrors } from '../../components/errors.ts';
 import { SelectField } from '../../components/fields.tsx';
 import { formatDate } from '../../components/format.ts';
 import { FormProblem, Hidden, Loading, LoadProblem, Notice } from '../../components/notice.tsx';
 
-const assignmentsKey = ['counselor-assignments'] as const;
+const assignmentsKey = keyOf(counselorAssignmentApi.list);
+/** Someone else ended it a moment ago. */
+const alreadyEnded = (error: unknown) =>
+  error instanceof ApiError && error.reason === 'counselor_assignments.already_ended';
 const FIELDS = ['counselorId', 'residentId'] as const;
 type Field = (typeof FIELDS)[number];
 
@@ -24,10 +27,7 @@ const withRole = (people: readonly PersonSummary[], role: string) =>
 
 export function CounselorAssignments({ people }: { people: readonly PersonSummary[] }) {
   const { t } = useTranslation();
-  const assignments = useQuery({
-    queryKey: assignmentsKey,
-    queryFn: () => api<CounselorAssignmentListView>('/api/counselor-assignments'),
-  });
+  const assignments = useQuery(queryFor(counselorAssignmentApi.list, { query: {} }));
   const [done, setDone] = useState<string | null>(null);
   const counselors = withRole(people, 'counselor');
   const residents = withRole(people, 'resident');
@@ -75,8 +75,7 @@ function AssignForm({
   const [values, setValues] = useState<Record<Field, string>>({ counselorId: '', residentId: '' });
   const [missing, setMissing] = useState<Field[]>([]);
   const create = useMutation({
-    mutationFn: (body: Record<Field, string>) =>
-      api<CounselorAssignmentView>('/api/counselor-assignments', { method: 'POST', body }),
+    mutationFn: (body: Record<Field, string>) => call(counselorAssignmentApi.create, { body }),
     onSuccess: async (made) => {
       onDone(
         t('counselors.assigned', { counselor: fullName(made.counselor), resident: fullName(made.resident) }),
@@ -89,10 +88,7 @@ function AssignForm({
   const label = (f: Field) => (f === 'counselorId' ? t('counselors.counselor') : t('counselors.resident'));
   const fieldError = (f: Field) => {
     if (missing.includes(f)) return t('counselors.required', { field: label(f) });
-    // The one refusal with its own words here: the pair is already assigned.
-    return isApiError(create.error, 'conflict') && f === 'residentId'
-      ? t('counselors.alreadyAssigned')
-      : server.fieldError(f);
+    return server.fieldError(f);
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -150,15 +146,14 @@ function AssignmentLine({
   const queryClient = useQueryClient();
   const names = { resident: fullName(assignment.resident), counselor: fullName(assignment.counselor) };
   const end = useMutation({
-    mutationFn: () =>
-      api<CounselorAssignmentView>(`/api/counselor-assignments/${assignment.id}/end`, { method: 'POST' }),
+    mutationFn: () => call(counselorAssignmentApi.end, { params: { id: assignment.id } }),
     onSuccess: async () => {
       onEnded(t('counselors.ended', names));
       await queryClient.invalidateQueries({ queryKey: assignmentsKey });
     },
     // Someone else ended it a moment ago: say so in our words, and refresh the list.
     onError: async (error) => {
-      if (isApiError(error, 'conflict')) {
+      if (alreadyEnded(error)) {
         onEnded(t('counselors.alreadyEnded', names));
         await queryClient.invalidateQueries({ queryKey: assignmentsKey });
       }
@@ -181,7 +176,7 @@ function AssignmentLine({
         {t('counselors.end')}
         <Hidden> {t('counselors.endFor', names)}</Hidden>
       </button>
-      {isApiError(end.error, 'conflict') ? null : <FormProblem error={end.error} fields={[]} />}
+      {alreadyEnded(end.error) ? null : <FormProblem error={end.error} fields={[]} />}
     </li>
   );
 }

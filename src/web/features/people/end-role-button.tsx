@@ -3,12 +3,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MembershipView } from '../../../shared/contracts/people.ts';
-import { api } from '../../app/api.ts';
+import { type MembershipView, peopleApi } from '../../../shared/contracts/people.ts';
+import { call } from '../../app/api.ts';
 import { useFormErrors } from '../../components/errors.ts';
 import { CheckboxField, TextField } from '../../components/fields.tsx';
 import { formatDate, todayIso } from '../../components/format.ts';
 import { FormProblem, Hidden } from '../../components/notice.tsx';
+import { refreshAfterRoleChange } from './people-api.ts';
 
 const FIELDS = ['endsOn', 'becomeAlumni'] as const;
 
@@ -21,8 +22,8 @@ export function EndRoleButton({ membership, name }: { membership: MembershipView
   const isResident = membership.role === 'resident';
   const end = useMutation({
     mutationFn: () =>
-      api(`/api/memberships/${membership.id}/end`, {
-        method: 'POST',
+      call(peopleApi.endRole, {
+        params: { id: membership.id },
         // Today is left to the server: the house's today, so the role ends at once wherever the admin is.
         body: {
           ...(endsOn === todayIso() ? {} : { endsOn }),
@@ -31,11 +32,7 @@ export function EndRoleButton({ membership, name }: { membership: MembershipView
       }),
     onSuccess: async () => {
       setOpen(false);
-      await Promise.all(
-        ['people', 'house', 'residences', 'residence', 'residence-house', 'me'].map((key) =>
-          queryClient.invalidateQueries({ queryKey: [key] }),
-        ),
-      );
+      await refreshAfterRoleChange(queryClient);
     },
   });
   const { fieldError } = useFormErrors(end.error, FIELDS);

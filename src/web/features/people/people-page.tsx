@@ -1,12 +1,10 @@
 // People (admin): everyone in the organization with their roles; give or end a role, issue a reset
 // code, invite someone new; assign counselors to residents.
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonSummary } from '../../../shared/contracts/people.ts';
 import type { ResidenceView } from '../../../shared/contracts/residences.ts';
 import { ROLES } from '../../../shared/domain/vocabulary.ts';
-import { api } from '../../app/api.ts';
 import { useMe } from '../../app/session.ts';
 import { TextField } from '../../components/fields.tsx';
 import { formatDate } from '../../components/format.ts';
@@ -15,20 +13,11 @@ import { Page } from '../../components/page.tsx';
 import { ResetCodeButton } from '../../components/reset-code-button.tsx';
 import { InviteForm } from '../invitations/invite-form.tsx';
 import { PendingInvitations } from '../invitations/pending-invitations.tsx';
+import { useResidences } from '../residences/residences-api.ts';
 import { CounselorAssignments } from './counselor-assignments.tsx';
 import { EndRoleButton } from './end-role-button.tsx';
+import { usePeople } from './people-api.ts';
 import { RoleForm } from './role-form.tsx';
-
-export function usePeople() {
-  return useQuery({ queryKey: ['people'], queryFn: () => api<{ people: PersonSummary[] }>('/api/people') });
-}
-
-export function useResidences() {
-  return useQuery({
-    queryKey: ['residences'],
-    queryFn: () => api<{ residences: ResidenceView[] }>('/api/residences'),
-  });
-}
 
 export function PeoplePage() {
   const { t } = useTranslation();

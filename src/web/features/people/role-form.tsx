@@ -2,13 +2,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { peopleApi } from '../../../shared/contracts/people.ts';
 import type { ResidenceView } from '../../../shared/contracts/residences.ts';
 import { ROLES, type Role } from '../../../shared/domain/vocabulary.ts';
-import { api } from '../../app/api.ts';
+import { call } from '../../app/api.ts';
 import { useFormErrors } from '../../components/errors.ts';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { todayIso } from '../../components/format.ts';
 import { FormProblem } from '../../components/notice.tsx';
+import { refreshAfterRoleChange } from './people-api.ts';
 
 const FIELDS = ['role', 'residenceId', 'startsOn', 'bed'] as const;
 
@@ -25,14 +27,10 @@ export function useGrantRole(onDone?: () => void) {
       const { personId, startsOn, ...rest } = input;
       // Today is left to the server: the house's today, so the role starts at once wherever the admin is.
       const body = startsOn === undefined || startsOn === todayIso() ? rest : { ...rest, startsOn };
-      return api(`/api/people/${personId}/memberships`, { method: 'POST', body });
+      return call(peopleApi.grantRole, { params: { id: personId }, body });
     },
     onSuccess: async () => {
-      await Promise.all(
-        ['people', 'house', 'residences', 'residence', 'residence-house', 'me'].map((key) =>
-          queryClient.invalidateQueries({ queryKey: [key] }),
-        ),
-      );
+      await refreshAfterRoleChange(queryClient);
       onDone?.();
     },
   });

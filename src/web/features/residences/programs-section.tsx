@@ -1,23 +1,21 @@
 // Programs: specialized tracks (with a demographic focus) that residences belong to.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProgramView } from '../../../shared/contracts/programs.ts';
+import { type ProgramView, programApi } from '../../../shared/contracts/programs.ts';
 import { PROGRAM_FOCUSES, type ProgramFocus } from '../../../shared/domain/vocabulary.ts';
-import { api } from '../../app/api.ts';
+import { call } from '../../app/api.ts';
 import { useFormErrors } from '../../components/errors.ts';
 import { CheckboxGroup, TextAreaField, TextField } from '../../components/fields.tsx';
 import { FormProblem, Hidden, Loading, LoadProblem } from '../../components/notice.tsx';
+import { usePrograms } from './residences-api.ts';
 
 const FIELDS = ['name', 'description', 'focus'] as const;
 
 export function ProgramsSection() {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<string | 'new' | null>(null);
-  const programs = useQuery({
-    queryKey: ['programs'],
-    queryFn: () => api<{ programs: ProgramView[] }>('/api/programs'),
-  });
+  const programs = usePrograms();
   return (
     <section className="section" aria-labelledby="programs-heading">
       <h2 id="programs-heading">{t('programs.heading')}</h2>
@@ -78,11 +76,11 @@ function ProgramForm({ program, onDone }: { program: ProgramView | null; onDone:
     mutationFn: () => {
       const body = { name, description, focus };
       return program
-        ? api<ProgramView>(`/api/programs/${program.id}`, { method: 'PATCH', body })
-        : api<ProgramView>('/api/programs', { method: 'POST', body });
+        ? call(programApi.update, { params: { id: program.id }, body })
+        : call(programApi.create, { body });
     },
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['programs'] });
+      await queryClient.invalidateQueries({ queryKey: [programApi.list.tags[0]] });
       onDone();
     },
   });

@@ -1,15 +1,19 @@
 // Create or change a residence: name, address, time zone, beds, NARR level, program focus, programs.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProgramView } from '../../../shared/contracts/programs.ts';
-import type { ResidenceView } from '../../../shared/contracts/residences.ts';
+import {
+  type ResidenceInput,
+  type ResidenceView,
+  residenceApi,
+} from '../../../shared/contracts/residences.ts';
 import { NARR_LEVELS, PROGRAM_FOCUSES, type ProgramFocus } from '../../../shared/domain/vocabulary.ts';
-import { api } from '../../app/api.ts';
+import { call } from '../../app/api.ts';
 import { useFormErrors } from '../../components/errors.ts';
 import { CheckboxGroup, SelectField, TextField } from '../../components/fields.tsx';
 import { romanLevel } from '../../components/format.ts';
 import { FormProblem } from '../../components/notice.tsx';
+import { usePrograms } from './residences-api.ts';
 
 /** Common US time zones; anything else can be typed as an IANA name. */
 export const COMMON_TIME_ZONES = [
@@ -78,10 +82,7 @@ export function ResidenceForm({
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState(() => draftFrom(residence));
-  const programs = useQuery({
-    queryKey: ['programs'],
-    queryFn: () => api<{ programs: ProgramView[] }>('/api/programs'),
-  });
+  const programs = usePrograms();
   const save = useMutation({
     mutationFn: () => {
       const body = {
@@ -89,17 +90,17 @@ export function ResidenceForm({
         address: draft.address,
         timeZone: draft.zoneChoice === OTHER ? draft.otherZone.trim() : draft.zoneChoice,
         bedCapacity: draft.bedCapacity.trim() === '' ? 0 : Number(draft.bedCapacity),
-        narrLevel: Number(draft.narrLevel),
+        narrLevel: Number(draft.narrLevel) as ResidenceInput['narrLevel'],
         programFocus: draft.programFocus,
         programIds: draft.programIds,
       };
       return residence
-        ? api<ResidenceView>(`/api/residences/${residence.id}`, { method: 'PATCH', body })
-        : api<ResidenceView>('/api/residences', { method: 'POST', body });
+        ? call(residenceApi.update, { params: { id: residence.id }, body })
+        : call(residenceApi.create, { body });
     },
     onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: ['residences'] });
-      await queryClient.invalidateQueries({ queryKey: ['residence', saved.id] });
+      // The list and this residence alike (both of the area's keys).
+      await queryClient.invalidateQueries({ queryKey: [residenceApi.list.tags[0]] });
       onDone(saved);
     },
   });

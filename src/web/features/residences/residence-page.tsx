@@ -5,8 +5,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { PersonSummary } from '../../../shared/contracts/people.ts';
-import type { House, ResidenceView } from '../../../shared/contracts/residences.ts';
-import { api } from '../../app/api.ts';
+import { type House, houseApi, residenceApi } from '../../../shared/contracts/residences.ts';
+import { queryFor } from '../../app/api.ts';
 import { useFormErrors } from '../../components/errors.ts';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { todayIso } from '../../components/format.ts';
@@ -17,7 +17,7 @@ import { HouseView } from '../house/house-view.tsx';
 import { InviteForm } from '../invitations/invite-form.tsx';
 import { PendingInvitations } from '../invitations/pending-invitations.tsx';
 import { EndRoleButton } from '../people/end-role-button.tsx';
-import { usePeople } from '../people/people-page.tsx';
+import { usePeople } from '../people/people-api.ts';
 import { useGrantRole } from '../people/role-form.tsx';
 import { ResidenceForm } from './residence-form.tsx';
 
@@ -25,14 +25,8 @@ export function ResidencePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const [editing, setEditing] = useState(false);
-  const residence = useQuery({
-    queryKey: ['residence', id],
-    queryFn: () => api<ResidenceView>(`/api/residences/${id}`),
-  });
-  const house = useQuery({
-    queryKey: ['residence-house', id],
-    queryFn: () => api<House>(`/api/residences/${id}/house`),
-  });
+  const residence = useQuery(queryFor(residenceApi.get, { params: { id } }));
+  const house = useQuery(queryFor(houseApi.get, { params: { id } }));
   const people = usePeople();
 
   /** The membership behind a person shown in this house (ids come from the admin's people list). */

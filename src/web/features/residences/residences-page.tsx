@@ -1,24 +1,20 @@
 // Residences (admin): every house with its beds, a way to open a new one or change one, and programs.
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ResidenceView } from '../../../shared/contracts/residences.ts';
-import { api } from '../../app/api.ts';
 import { Hidden, Loading, LoadProblem, Notice } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
 import { NarrLevelText } from '../house/narr-level.tsx';
 import { ProgramsSection } from './programs-section.tsx';
 import { ResidenceForm } from './residence-form.tsx';
+import { useResidences } from './residences-api.ts';
 
 export function ResidencesPage() {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const residences = useQuery({
-    queryKey: ['residences'],
-    queryFn: () => api<{ residences: ResidenceView[] }>('/api/residences'),
-  });
+  const residences = useResidences();
   const done = (result: ResidenceView | null) => {
     setEditing(null);
     setSaved(result ? result.name : null);

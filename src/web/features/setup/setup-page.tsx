@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../app/api.ts';
+import { setupApi } from '../../../shared/contracts/setup.ts';
+import { call, queryFor } from '../../app/api.ts';
 import { switchLanguage } from '../../app/i18n/index.ts';
 import {
   ACCOUNT_FIELDS,
@@ -22,7 +23,7 @@ export function SetupPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
-  const status = useQuery({ queryKey: ['setup'], queryFn: () => api<{ needed: boolean }>('/api/setup') });
+  const status = useQuery(queryFor(setupApi.status));
   return (
     <Page title={t('setup.title')}>
       {status.isPending ? (
@@ -55,7 +56,7 @@ function SetupForm({ token }: { token: string }) {
   const [admin, setAdmin] = useAccountDraft();
   const setup = useMutation({
     mutationFn: () =>
-      api('/api/setup', { method: 'POST', body: { token, organizationName, admin: accountBody(admin) } }),
+      call(setupApi.complete, { body: { token, organizationName, admin: accountBody(admin) } }),
     onSuccess: async () => {
       await switchLanguage(admin.language);
       queryClient.removeQueries();

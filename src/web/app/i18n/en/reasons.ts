@@ -57,6 +57,10 @@ export const reasons = {
     },
     auth: {
       // The auth area's refusals (shared/contracts), one line each.
+      sign_in_failed:
+        'That username or password did not match. After several tries, sign-in waits a little before the next one.',
+      reset_code_invalid:
+        'That reset code did not work with that username. Check both, or ask your peer leader for a new code.',
     },
     barc10: {
       // The barc10 area's refusals (shared/contracts), one line each.
@@ -84,6 +88,10 @@ export const reasons = {
     },
     counselor_assignments: {
       // The counselor assignments area's refusals (shared/contracts), one line each.
+      not_a_counselor: 'Please choose someone who is a counselor here.',
+      not_a_resident: 'Please choose someone who lives in one of the houses now.',
+      already_assigned: 'This counselor already works with this resident.',
+      already_ended: 'This assignment has already ended.',
     },
     decisions: {
       // The decisions area's refusals (shared/contracts), one line each.
@@ -101,6 +109,10 @@ export const reasons = {
     },
     invitations: {
       // The invitations area's refusals (shared/contracts), one line each.
+      code_not_found: 'We could not find that invitation code. Check it, or ask for a new one.',
+      already_used: 'This invitation has already been used. If that was not you, please ask for a new one.',
+      withdrawn: 'This invitation was withdrawn. Please ask the person who invited you for a new one.',
+      expired: 'This invitation has expired. Please ask the person who invited you for a new one.',
     },
     journey: {
       // The journey area's refusals (shared/contracts), one line each.
@@ -186,6 +198,16 @@ export const reasons = {
     },
     people: {
       // The people area's refusals (shared/contracts), one line each.
+      username_taken: 'That username is taken. Please choose another.',
+      residence_required: 'Please choose a residence for the {{role}} role.',
+      residence_not_allowed: 'The {{role}} role is not tied to a residence.',
+      unknown_residence: 'Please choose a residence.',
+      no_free_bed: 'This house has no free bed. Move someone out or raise its number of beds.',
+      already_lives_in_house: 'This person already lives in a house. Move them out first.',
+      already_has_role: 'This person already has the {{role}} role.',
+      role_already_ended: 'This role has already ended.',
+      end_before_start: 'This date cannot be before the start date.',
+      own_admin_role: 'You cannot remove your own administrator role. Ask another administrator.',
     },
     programs: {
       // The programs area's refusals (shared/contracts), one line each.
@@ -198,11 +220,21 @@ export const reasons = {
       not_answered:
         'Only the person who reached out, or someone who said they are calling, can close this alert.',
     },
+    realtime: {
+      // The live connection's refusals (shared/contracts/realtime.ts), one line each.
+      cross_site: 'This connection came from another site and was refused.',
+      too_many_channels: 'Hearth could not follow that many updates at once. Please reload the page.',
+      unknown_channel: 'Hearth could not follow those updates. Please reload the page.',
+      not_a_websocket: 'Hearth could not open its live connection. Please reload the page.',
+    },
     residences: {
       // The residences area's refusals (shared/contracts), one line each.
+      unknown_program: 'One of the programs no longer exists. Please reload the page.',
     },
     setup: {
       // The setup area's refusals (shared/contracts), one line each.
+      not_available: 'Hearth is already set up. Please sign in.',
+      link_invalid: 'That setup link is not valid. Use the newest link Hearth printed when it started.',
     },
     signals: {
       // The signals area's refusals (shared/contracts), one line each.

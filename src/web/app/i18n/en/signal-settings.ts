@@ -35,7 +35,6 @@ export const signalSettings = {
     end: 'End',
     endFor: 'the assignment of {{resident}} with {{counselor}}',
     ended: 'The assignment of {{resident}} with {{counselor}} has ended.',
-    alreadyAssigned: 'This counselor already works with this resident.',
     alreadyEnded: 'The assignment of {{resident}} with {{counselor}} had already ended.',
     required: '{{field}}: please choose one.',
   },

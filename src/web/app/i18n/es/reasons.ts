@@ -59,6 +59,10 @@ export const reasons: typeof english = {
     },
     auth: {
       // The auth area: las mismas claves que en inglés.
+      sign_in_failed:
+        'Ese usuario o esa contraseña no coinciden. Después de varios intentos, el inicio de sesión espera un poco antes del siguiente.',
+      reset_code_invalid:
+        'Ese código no funcionó con ese usuario. Revisa ambos o pide un código nuevo a tu líder de pares.',
     },
     barc10: {
       // The barc10 area: las mismas claves que en inglés.
@@ -87,6 +91,10 @@ export const reasons: typeof english = {
     },
     counselor_assignments: {
       // The counselor assignments area: las mismas claves que en inglés.
+      not_a_counselor: 'Elige a alguien que sea consejero/a aquí, por favor.',
+      not_a_resident: 'Elige a alguien que viva ahora en una de las casas, por favor.',
+      already_assigned: 'Este consejero/a ya trabaja con esta persona residente.',
+      already_ended: 'Esta asignación ya terminó.',
     },
     decisions: {
       // The decisions area: las mismas claves que en inglés.
@@ -105,6 +113,10 @@ export const reasons: typeof english = {
     },
     invitations: {
       // The invitations area: las mismas claves que en inglés.
+      code_not_found: 'No encontramos ese código de invitación. Revísalo o pide uno nuevo.',
+      already_used: 'Esta invitación ya se usó. Si no fuiste tú, pide una nueva, por favor.',
+      withdrawn: 'Esta invitación fue retirada. Pide una nueva a quien te invitó, por favor.',
+      expired: 'Esta invitación venció. Pide una nueva a quien te invitó, por favor.',
     },
     journey: {
       // The journey area: las mismas claves que en inglés.
@@ -191,6 +203,18 @@ export const reasons: typeof english = {
     },
     people: {
       // The people area: las mismas claves que en inglés.
+      username_taken: 'Ese usuario ya existe. Elige otro, por favor.',
+      residence_required: 'Elige una residencia para el rol de {{role}}.',
+      residence_not_allowed: 'El rol de {{role}} no va ligado a una residencia.',
+      unknown_residence: 'Elige una residencia, por favor.',
+      no_free_bed:
+        'Esta casa no tiene camas libres. Registra la salida de alguien o aumenta el número de camas.',
+      already_lives_in_house: 'Esta persona ya vive en una casa. Primero registra su salida.',
+      already_has_role: 'Esta persona ya tiene el rol de {{role}}.',
+      role_already_ended: 'Este rol ya terminó.',
+      end_before_start: 'Esta fecha no puede ser anterior a la fecha de inicio.',
+      own_admin_role:
+        'No puedes quitarte tu propio rol de administración. Pídeselo a otra persona administradora.',
     },
     programs: {
       // The programs area: las mismas claves que en inglés.
@@ -202,11 +226,22 @@ export const reasons: typeof english = {
         'Estar disponible para que te llamen es para quienes viven en una casa o la dirigen. Tú sí puedes pedir ayuda.',
       not_answered: 'Solo quien pidió ayuda, o alguien que dijo que está llamando, puede cerrar esta alerta.',
     },
+    realtime: {
+      // Los rechazos de la conexión en vivo (shared/contracts/realtime.ts), uno por línea.
+      cross_site: 'Esta conexión vino de otro sitio y fue rechazada.',
+      too_many_channels: 'Hearth no pudo seguir tantas novedades a la vez. Vuelve a cargar la página.',
+      unknown_channel: 'Hearth no pudo seguir esas novedades. Vuelve a cargar la página.',
+      not_a_websocket: 'Hearth no pudo abrir su conexión en vivo. Vuelve a cargar la página.',
+    },
     residences: {
       // The residences area: las mismas claves que en inglés.
+      unknown_program: 'Uno de los programas ya no existe. Vuelve a cargar la página.',
     },
     setup: {
       // The setup area: las mismas claves que en inglés.
+      not_available: 'Hearth ya está configurado. Inicia sesión, por favor.',
+      link_invalid:
+        'Ese enlace de configuración no es válido. Usa el enlace más reciente que Hearth mostró al iniciar.',
     },
     signals: {
       // The signals area: las mismas claves que en inglés.

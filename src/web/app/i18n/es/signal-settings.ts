@@ -37,7 +37,6 @@ export const signalSettings = {
     end: 'Terminar',
     endFor: 'la asignación de {{resident}} con {{counselor}}',
     ended: 'Terminó la asignación de {{resident}} con {{counselor}}.',
-    alreadyAssigned: 'Este consejero ya trabaja con este residente.',
     alreadyEnded: 'La asignación de {{resident}} con {{counselor}} ya había terminado.',
     required: '{{field}}: elige una opción.',
   },

@@ -1,0 +1,132 @@
+// People of an organization as its admins see them, and the password-reset codes staff issue.
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { PersonSummary } from '../../../shared/contracts/people.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { hashToken, newHumanCode } from '../../platform/auth/secrets.ts';
+import type { Db } from '../../platform/database/connect.ts';
+import { isCurrentMembership } from '../../platform/database/current-membership.ts';
+import type { Executor } from '../../platform/database/executor.ts';
+import { memberships, passwordResetCodes, people } from '../../platform/database/schema.ts';
+import { forbidden, notFound } from '../../platform/errors.ts';
+import { endMembership, type GrantInput, grantMembership } from './memberships.ts';
+import { canIssueResetCode } from './policy.ts';
+import { presentPersonForAdmin } from './presenters.ts';
+import { membershipsByPerson } from './queries.ts';
+
+const RESET_CODE_HOURS = 24;
+
+/** Everyone in the admin's organization with their roles; the read is audited. */
+export async function listPeople(db: Db, actor: Actor): Promise<PersonSummary[]> {
+  const rows = await db
+    .select()
+    .from(people)
+    .where(eq(people.organizationId, actor.organizationId))
+    .orderBy(asc(people.firstName), asc(people.lastName));
+  const ms = await membershipsByPerson(
+    db,
+    actor.organizationId,
+    rows.map((r) => r.id),
+  );
+  await recordAudit(db, {
+    organizationId: actor.organizationId,
+    actorId: actor.personId,
+    action: 'people.list',
+    subjectType: 'person',
+    detail: { count: rows.length },
+  });
+  return rows.map((p) => presentPersonForAdmin(p, ms.get(p.id) ?? []));
+}
+
+/** One person of the organization as an admin sees them. */
+async function loadPerson(db: Executor, organizationId: string, id: string): Promise<PersonSummary> {
+  const [p] = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.id, id), eq(people.organizationId, organizationId)));
+  if (!p) throw notFound('person');
+  const ms = await membershipsByPerson(db, organizationId, [p.id]);
+  return presentPersonForAdmin(p, ms.get(p.id) ?? []);
+}
+
+export async function getPerson(db: Db, actor: Actor, id: string): Promise<PersonSummary> {
+  const person = await loadPerson(db, actor.organizationId, id);
+  await recordAudit(db, {
+    organizationId: actor.organizationId,
+    actorId: actor.personId,
+    action: 'person.read',
+    subjectType: 'person',
+    subjectId: person.id,
+  });
+  return person;
+}
+
+/** Gives a role and answers the person with it. */
+export async function grantRole(db: Db, actor: Actor, personId: string, input: GrantInput) {
+  return await db.transaction(async (tx) => {
+    await grantMembership(tx, actor, personId, input);
+    return await loadPerson(tx, actor.organizationId, personId);
+  });
+}
+
+export async function endRole(
+  db: Db,
+  actor: Actor,
+  membershipId: string,
+  input: Parameters<typeof endMembership>[3],
+) {
+  await db.transaction((tx) => endMembership(tx, actor, membershipId, input));
+}
+
+/** The houses a person lives in today: where a peer leader may reset their password. */
+async function housesOf(db: Executor, organizationId: string, personId: string): Promise<string[]> {
+  const rows = await db
+    .select({ residenceId: memberships.residenceId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        eq(memberships.personId, personId),
+        eq(memberships.role, 'resident'),
+        isCurrentMembership(),
+      ),
+    );
+  return rows.flatMap((r) => (r.residenceId ? [r.residenceId] : []));
+}
+
+/** A one-time code valid for a day; any earlier unused code of theirs stops working. */
+export async function issueResetCode(db: Db, actor: Actor, personId: string) {
+  const [target] = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.id, personId), eq(people.organizationId, actor.organizationId)));
+  if (!target) throw notFound('person');
+  const audit = {
+    organizationId: actor.organizationId,
+    actorId: actor.personId,
+    action: 'person.reset_code',
+    subjectType: 'person',
+    subjectId: target.id,
+  };
+  if (!canIssueResetCode(actor, await housesOf(db, actor.organizationId, target.id))) {
+    await recordAudit(db, { ...audit, outcome: 'denied' });
+    throw forbidden();
+  }
+  const code = newHumanCode();
+  const expiresAt = new Date(Date.now() + RESET_CODE_HOURS * 60 * 60 * 1000);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(passwordResetCodes)
+      .set({ usedAt: new Date() })
+      .where(and(eq(passwordResetCodes.personId, target.id), isNull(passwordResetCodes.usedAt)));
+    await tx.insert(passwordResetCodes).values({
+      organizationId: actor.organizationId,
+      personId: target.id,
+      codeHash: hashToken(code),
+      issuedBy: actor.personId,
+      expiresAt,
+    });
+    await recordAudit(tx, audit);
+  });
+  return { code, expiresAt: expiresAt.toISOString() };
+}
