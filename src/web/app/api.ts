@@ -68,11 +68,6 @@ export function queryFor<const E extends EndpointSpec>(spec: E, ...input: CallAr
 
 export { keyOf };
 
-/** @deprecated call endpoints from their contracts: `call(endpoint, input)`. */
-export async function api<T>(path: string, options: { method?: Method; body?: unknown } = {}): Promise<T> {
-  return await request<T>(path, options.method ?? 'GET', options.body);
-}
-
 async function request<T>(path: string, method: Method, body: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';

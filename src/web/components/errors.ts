@@ -6,12 +6,6 @@ import type { FieldProblem } from '../../shared/contracts/errors.ts';
 import { ROLES, type Role } from '../../shared/domain/vocabulary.ts';
 import { ApiError } from '../app/api.ts';
 
-/**
- * Whole-error sentences of areas that still refuse without a reason of their own (a bare `conflict`),
- * in the words of our translations. Goes once every area names its refusals.
- */
-const FIELD_MESSAGES = {} as const;
-
 const asRole = (value: string | undefined): Role | null =>
   value && (ROLES as readonly string[]).includes(value) ? (value as Role) : null;
 
@@ -43,12 +37,6 @@ function tooManyRequests(t: TFunction, error: ApiError): string {
   return `${what} ${when}`;
 }
 
-/** @deprecated a refusal without a reason of its own; goes with the last of them. */
-export function translateServerMessage(t: TFunction, message: string): string {
-  const known = FIELD_MESSAGES[message as keyof typeof FIELD_MESSAGES];
-  return known ? t(known) : message;
-}
-
 /** One sentence for the whole error, to show above a form or in place of a screen's content. */
 export function errorMessage(t: TFunction, error: unknown): string {
   if (!(error instanceof ApiError)) return t('errors.unexpected');
@@ -75,21 +63,17 @@ export function errorMessage(t: TFunction, error: unknown): string {
     case 'bad_request':
       return error.fields.length > 0 ? t('errors.checkFields') : t('errors.badRequest');
     case 'forbidden':
-      return error.fields.length > 0 ? translateServerMessage(t, error.message) : t('errors.forbidden');
+      return t('errors.forbidden');
     case 'not_found':
       return t('errors.notFound');
-    case 'conflict':
-      return translateServerMessage(t, error.message);
     case 'internal':
     case 'unavailable':
       return t('errors.internal');
     default:
-      return translateServerMessage(t, error.message);
+      // A reason this version of the app has no words for (a newer server): plain words, never its English.
+      return t('errors.unexpected');
   }
 }
-
-/** "admin.password" → "admin.password". */
-const normalizeField = (field: string) => field.replace(/^(body|params|querystring)\./, '');
 
 /**
  * The message for each named field of a form, and what is left for the summary above it.
@@ -97,12 +81,10 @@ const normalizeField = (field: string) => field.replace(/^(body|params|querystri
  */
 export function useFormErrors(error: unknown, formFields: readonly string[]) {
   const { t } = useTranslation();
-  const problems =
-    error instanceof ApiError ? error.fields.map((f) => ({ ...f, field: normalizeField(f.field) })) : [];
+  const problems = error instanceof ApiError ? error.fields : [];
   const matches = (formField: string, problemField: string) =>
     formField === problemField || formField.split('.').pop() === problemField;
-  const words = (p: FieldProblem) =>
-    wordsOfReason(t, p.reason, p.params) ?? translateServerMessage(t, p.message);
+  const words = (p: FieldProblem) => wordsOfReason(t, p.reason, p.params) ?? t('reasons.field.invalid');
   const fieldError = (name: string): string | undefined => {
     const found = problems.find((p) => matches(name, p.field));
     return found ? words(found) : undefined;

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MeetingSummary } from '../../../shared/contracts/meetings.ts';
-import type { House, ResidenceView } from '../../../shared/contracts/residences.ts';
-import { api } from '../../app/api.ts';
+import { houseApi, residenceApi } from '../../../shared/contracts/residences.ts';
+import { queryFor } from '../../app/api.ts';
 import { hasHouseRole, isAdmin, useMe } from '../../app/session.ts';
 import { SelectField } from '../../components/fields.tsx';
 import { Loading, LoadProblem } from '../../components/notice.tsx';
@@ -21,12 +21,8 @@ import { ScheduleAdmin } from './schedule-admin.tsx';
 function useMyHouses() {
   const me = useMe();
   const admin = isAdmin(me);
-  const houses = useQuery({ queryKey: ['house'], queryFn: () => api<{ houses: House[] }>('/api/house') });
-  const residences = useQuery({
-    queryKey: ['residences'],
-    queryFn: () => api<{ residences: ResidenceView[] }>('/api/residences'),
-    enabled: admin,
-  });
+  const houses = useQuery(queryFor(houseApi.mine));
+  const residences = useQuery({ ...queryFor(residenceApi.list), enabled: admin });
   const mine = (houses.data?.houses ?? []).map((h) => ({ id: h.residence.id, name: h.residence.name }));
   const all = admin ? (residences.data?.residences ?? []).map((r) => ({ id: r.id, name: r.name })) : [];
   const list = [...mine, ...all.filter((r) => !mine.some((m) => m.id === r.id))];

@@ -3,8 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { House } from '../../../shared/contracts/residences.ts';
-import { api } from '../../app/api.ts';
+import { houseApi } from '../../../shared/contracts/residences.ts';
+import { queryFor } from '../../app/api.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { Loading, LoadProblem } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
@@ -13,7 +13,7 @@ import { useHouseRecord } from './reach-out-api.ts';
 export function RecordPage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
-  const houses = useQuery({ queryKey: ['house'], queryFn: () => api<{ houses: House[] }>('/api/house') });
+  const houses = useQuery(queryFor(houseApi.mine));
   const house = houses.data?.houses.find((h) => h.residence.id === id)?.residence.name ?? '';
   const record = useHouseRecord(id);
   const time = (at: string) => formatDateTime(at, i18n.language);

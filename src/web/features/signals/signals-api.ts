@@ -1,19 +1,15 @@
 // A house's signals, upcoming milestones and weekly stats, for its peer leaders (and admins).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { checkInApi } from '../../../shared/contracts/check-ins.ts';
-import type { UpcomingMilestoneView } from '../../../shared/contracts/journey.ts';
+import { journeyApi } from '../../../shared/contracts/journey.ts';
 import { signalApi } from '../../../shared/contracts/signals.ts';
-import { api, call, keyOf, queryFor } from '../../app/api.ts';
+import { call, keyOf, queryFor } from '../../app/api.ts';
 
 export const useSignals = (residenceId: string) =>
   useQuery(queryFor(signalApi.list, { params: { id: residenceId }, query: { status: 'all' } }));
 
 export const useUpcomingMilestones = (residenceId: string) =>
-  useQuery({
-    queryKey: ['upcoming-milestones', residenceId],
-    queryFn: () =>
-      api<{ upcoming: UpcomingMilestoneView[] }>(`/api/residences/${residenceId}/upcoming-milestones`),
-  });
+  useQuery(queryFor(journeyApi.upcomingMilestones, { params: { id: residenceId } }));
 
 export const useCheckInStats = (residenceId: string) =>
   useQuery(queryFor(checkInApi.houseStats, { params: { id: residenceId }, query: { weeks: 12 } }));

@@ -4,9 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { House } from '../../../shared/contracts/residences.ts';
+import { houseApi } from '../../../shared/contracts/residences.ts';
 import type { SignalView } from '../../../shared/contracts/signals.ts';
-import { api } from '../../app/api.ts';
+import { queryFor } from '../../app/api.ts';
 import { useFormErrors } from '../../components/errors.ts';
 import { TextField } from '../../components/fields.tsx';
 import { formatDate, formatDateTime, todayIso } from '../../components/format.ts';
@@ -19,7 +19,7 @@ import { useAcknowledgeSignal, useCheckInStats, useSignals, useUpcomingMilestone
 export function SupportPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const houses = useQuery({ queryKey: ['house'], queryFn: () => api<{ houses: House[] }>('/api/house') });
+  const houses = useQuery(queryFor(houseApi.mine));
   const name = houses.data?.houses.find((h) => h.residence.id === id)?.residence.name;
   return (
     <Page title={name ? t('support.title', { house: name }) : t('support.titleGeneric')}>
