@@ -12,6 +12,7 @@ import type { App } from './types.ts';
 
 /** What each area of the API is for; an operation's first tag is its area. */
 const AREAS: Record<string, string> = {
+  openapi: 'This description of the API, and its readable page.',
   health: 'Whether Hearth and its database are up.',
   setup: 'The first start: the organization and its first admin, with the one-time setup token.',
   auth: 'Signing in and out, sessions, and password resets.',

@@ -59,7 +59,9 @@ export function reasonsOfRoute(spec: EndpointSpec, policy: PolicyName, rateLimit
     ...(spec.body
       ? ['request.invalid_json', 'request.empty_body', 'request.too_large', 'request.not_json']
       : []),
-    ...(spec.method !== 'GET' ? ['request.csrf_rejected', 'request.not_understood'] : []),
+    // Any request Fastify cannot read (a malformed address or header) is a 400.
+    'request.not_understood',
+    ...(spec.method !== 'GET' ? ['request.csrf_rejected'] : []),
     ...(policy === 'public' ? [] : ['request.not_signed_in', 'request.session_expired', 'request.forbidden']),
     ...(spec.params ? ['request.not_found'] : []),
     ...(rateLimit ? [LIMIT_REASONS[rateLimit]] : []),
@@ -68,7 +70,7 @@ export function reasonsOfRoute(spec: EndpointSpec, policy: PolicyName, rateLimit
 }
 
 /** The refusals of a route by HTTP status, each as the error schema with its codes and reasons listed. */
-function errorResponses(reasons: string[]): Record<number, z.ZodType> {
+export function errorResponses(reasons: string[]): Record<number, z.ZodType> {
   const byStatus = new Map<number, { codes: Set<ErrorCode>; reasons: string[] }>();
   for (const reason of reasons) {
     const spec = REASONS[reason as keyof typeof REASONS];

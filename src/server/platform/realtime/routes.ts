@@ -2,6 +2,7 @@
 // before the upgrade when the page asking is another site's (a browser always sends Origin on a WebSocket;
 // cookies would otherwise let any site open one as the person), or when it asks for a channel the person
 // may not see. One hub per process (hub.ts) holds the sockets.
+
 import websocket from '@fastify/websocket';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { COMMON_REASONS } from '../../../shared/contracts/errors.ts';
@@ -9,7 +10,7 @@ import { MAX_CHANNELS, realtimeApi } from '../../../shared/contracts/realtime.ts
 import { requireActor, SESSION_COOKIE } from '../auth/sessions.ts';
 import type { Database } from '../database/connect.ts';
 import { forbidden, refuse } from '../errors.ts';
-import { reasonsOfRoute } from '../routes.ts';
+import { errorResponses, reasonsOfRoute } from '../routes.ts';
 import type { App } from '../types.ts';
 import { authoriseChannel } from './channels.ts';
 import { RealtimeHub } from './hub.ts';
@@ -67,6 +68,8 @@ export function realtimeRoutes(app: App): void {
       summary: spec.summary,
       querystring: spec.query,
       security: [{ session: [] }],
+      // The refusals before the upgrade, documented as every route's are (a socket has no JSON answer).
+      response: errorResponses(reasonsOfRoute(spec, 'signedIn')),
     },
     onRequest: async (request) => {
       const origin = request.headers.origin;
