@@ -1,4 +1,5 @@
 // A radio group drawn as big tappable tiles: a fieldset with its legend, one visible label per choice.
+// Each choice is named by its label alone; its hint is its description, so a screen reader says both apart.
 import { useId } from 'react';
 
 export function ChoiceGroup<T extends string | number>({
@@ -44,10 +45,13 @@ export function ChoiceGroup<T extends string | number>({
                 value={String(option.value)}
                 checked={value === option.value}
                 onChange={() => onChange(option.value)}
+                aria-labelledby={`${optionId}-label`}
                 aria-describedby={option.hint ? `${optionId}-hint` : undefined}
               />
               <label htmlFor={optionId}>
-                <span className="choice-label">{option.label}</span>
+                <span className="choice-label" id={`${optionId}-label`}>
+                  {option.label}
+                </span>
                 {option.hint ? (
                   <span className="choice-hint" id={`${optionId}-hint`}>
                     {option.hint}
