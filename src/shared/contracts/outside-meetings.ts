@@ -6,6 +6,8 @@ import {
   hasHtml,
   isSpecType,
   MEETING_LANGUAGES,
+  ROW_PROBLEMS,
+  type RowReason,
   TIME_PATTERN,
 } from '../domain/meeting-guide.ts';
 import { PROGRAM_FOCUSES } from '../domain/vocabulary.ts';
@@ -267,7 +269,10 @@ const RowProblemSchema = z.object({
   index: z.number().int(),
   slug: z.string().nullable(),
   field: z.string(),
+  /** One of the `outside_meetings.row_*` reasons. */
+  reason: z.string(),
   message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 
 export const ImportReportSchema = z.object({
@@ -286,7 +291,13 @@ export type ImportReport = z.infer<typeof ImportReportSchema>;
 export const SlugParamsSchema = z.strictObject({ slug: z.string().min(1).max(100) });
 
 /** Why this area refuses a request (decision 0027); each has words in the web app. */
+/** A feed row's problems in an import report (not refusals: the import goes on without the row). */
+const rowReasonSpecs = Object.fromEntries(
+  Object.entries(ROW_PROBLEMS).map(([reason, message]) => [reason, { code: 'validation_failed', message }]),
+) as { [K in RowReason]: { code: 'validation_failed'; message: string } };
+
 export const outsideMeetingReasons = defineReasons('outside_meetings', {
+  ...rowReasonSpecs,
   // Field reasons of the contract's own checks (each under `request.invalid`).
   not_plain_text: { code: 'validation_failed', message: 'must be plain text, without HTML' },
   unknown_type: { code: 'validation_failed', message: 'is not a Meeting Guide type code' },

@@ -141,8 +141,54 @@ export type DirectoryMeeting = {
   url: string | null;
 };
 
-/** Why a row (or one of its fields) could not be used: the row's place in the file and the field. */
-export type RowProblem = { index: number; slug: string | null; field: string; message: string };
+/**
+ * Why a row (or one of its fields) could not be used, or was changed: a stable reason the web app puts in
+ * words (`reasons.outside_meetings.row_<what>`), with English for people reading the API.
+ */
+export const ROW_PROBLEMS = {
+  row_not_object: 'is not a meeting object',
+  row_required: 'is required',
+  row_slug_format: 'must be up to 64 URL-safe characters',
+  row_unstorable: 'holds characters that cannot be stored',
+  row_not_text: 'must be text',
+  row_too_long: 'must be at most {{maximum}} characters',
+  row_day_format: 'must be 0–6 (Sunday is 0) or a list of them',
+  row_time_format: 'must be a time like 19:30 (24-hour, 00:00–23:59)',
+  row_time_required: 'is required when a day is given',
+  row_time_zone: 'must be an IANA time zone like America/Chicago',
+  row_repeated_slug: 'repeats the slug of row {{row}}',
+  row_types_not_list: 'is not a list; no types kept',
+  row_type_online: 'ONL is no longer a spec code; online meetings follow from conference_url',
+  row_type_unknown: '{{code}} is not a Meeting Guide type code; left out',
+  row_text_left_out: 'is not text; left out',
+  row_text_shortened: 'is longer than {{maximum}} characters; shortened',
+  row_link_left_out: 'is not an http(s) address; left out',
+} as const;
+export type RowReason = keyof typeof ROW_PROBLEMS;
+type RowParams = Record<string, string | number>;
+
+/** A row's problem: its place in the file, its slug when readable, the field, and why. */
+export type RowProblem = {
+  index: number;
+  slug: string | null;
+  field: string;
+  reason: `outside_meetings.${RowReason}`;
+  message: string;
+  params?: RowParams;
+};
+
+function rowProblem(
+  index: number,
+  slug: string | null,
+  field: string,
+  reason: RowReason,
+  params?: RowParams,
+): RowProblem {
+  const message = ROW_PROBLEMS[reason].replace(/\{\{(\w+)\}\}/g, (_, key: string) =>
+    String(params?.[key] ?? ''),
+  );
+  return { index, slug, field, reason: `outside_meetings.${reason}`, message, ...(params ? { params } : {}) };
+}
 
 export type ParsedRow =
   | { ok: true; meeting: DirectoryMeeting; adjusted: RowProblem[] }
@@ -157,25 +203,27 @@ export function parseFeedRow(row: unknown, index: number, defaults: ImportDefaul
   const problems: RowProblem[] = [];
   const adjusted: RowProblem[] = [];
   if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-    return { ok: false, problems: [{ index, slug: null, field: 'row', message: 'is not a meeting object' }] };
+    return { ok: false, problems: [rowProblem(index, null, 'row', 'row_not_object')] };
   }
   const r = row as Record<string, unknown>;
   const rawSlug = typeof r.slug === 'number' ? String(r.slug) : r.slug;
   const slug = typeof rawSlug === 'string' && SLUG_PATTERN.test(rawSlug.trim()) ? rawSlug.trim() : null;
-  const problem = (field: string, message: string) => problems.push({ index, slug, field, message });
-  const adjust = (field: string, message: string) => adjusted.push({ index, slug, field, message });
+  const problem = (field: string, reason: RowReason, params?: RowParams) =>
+    problems.push(rowProblem(index, slug, field, reason, params));
+  const adjust = (field: string, reason: RowReason, params?: RowParams) =>
+    adjusted.push(rowProblem(index, slug, field, reason, params));
 
   if (slug === null) {
-    problem('slug', rawSlug === undefined ? 'is required' : 'must be up to 64 URL-safe characters');
+    problem('slug', rawSlug === undefined ? 'row_required' : 'row_slug_format');
   }
   // Any text the database cannot store makes the row unused, named like the rest of the report.
   for (const [key, value] of Object.entries(r)) {
     for (const found of unstorableText(key, value, 1))
-      problem(found.field ? `${key}.${found.field}` : key, found.message);
+      problem(found.field ? `${key}.${found.field}` : key, 'row_unstorable');
   }
   const name = typeof r.name === 'string' ? stripHtml(r.name).replace(/\s+/g, ' ').trim() : '';
-  if (!name) problem('name', r.name === undefined ? 'is required' : 'must be text');
-  else if (name.length > 200) problem('name', 'must be at most 200 characters');
+  if (!name) problem('name', r.name === undefined ? 'row_required' : 'row_not_text');
+  else if (name.length > 200) problem('name', 'row_too_long', { maximum: 200 });
 
   let days: number[] = [];
   if (r.day !== undefined && r.day !== null && r.day !== '') {
@@ -185,7 +233,7 @@ export function parseFeedRow(row: unknown, index: number, defaults: ImportDefaul
       parsed.length === 0 ||
       parsed.some((d) => typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d > 6)
     ) {
-      problem('day', 'must be 0–6 (Sunday is 0) or a list of them');
+      problem('day', 'row_day_format');
     } else {
       days = [...new Set(parsed as number[])].sort((a, b) => a - b);
     }
@@ -197,7 +245,7 @@ export function parseFeedRow(row: unknown, index: number, defaults: ImportDefaul
     const match = typeof value === 'string' ? /^(\d{1,2}):(\d{2})(?::\d{2})?$/.exec(value.trim()) : null;
     const time = match ? `${match[1]!.padStart(2, '0')}:${match[2]}` : null;
     if (!time || !TIME_PATTERN.test(time)) {
-      problem(field, 'must be a time like 19:30 (24-hour, 00:00–23:59)');
+      problem(field, 'row_time_format');
       return null;
     }
     return time;
@@ -205,27 +253,27 @@ export function parseFeedRow(row: unknown, index: number, defaults: ImportDefaul
   const time = readTime('time');
   const endTime = readTime('end_time');
   if (days.length > 0 && time === null && !problems.some((p) => p.field === 'time')) {
-    problem('time', 'is required when a day is given');
+    problem('time', 'row_time_required');
   }
 
   let timeZone = defaults.timeZone;
   if (r.timezone !== undefined && r.timezone !== null && r.timezone !== '') {
     if (typeof r.timezone === 'string' && isValidTimeZone(r.timezone)) timeZone = r.timezone;
-    else problem('timezone', 'must be an IANA time zone like America/Chicago');
+    else problem('timezone', 'row_time_zone');
   }
 
   const types: string[] = [];
   if (r.types !== undefined && r.types !== null) {
     if (!Array.isArray(r.types)) {
-      adjust('types', 'is not a list; no types kept');
+      adjust('types', 'row_types_not_list');
     } else {
       for (const code of r.types) {
         if (typeof code === 'string' && isMeetingType(code)) {
           if (!types.includes(code)) types.push(code);
         } else if (code === 'ONL') {
-          adjust('types', 'ONL is no longer a spec code; online meetings follow from conference_url');
+          adjust('types', 'row_type_online');
         } else {
-          adjust('types', `${String(code).slice(0, 20)} is not a Meeting Guide type code; left out`);
+          adjust('types', 'row_type_unknown', { code: String(code).slice(0, 20) });
         }
       }
     }
@@ -235,12 +283,12 @@ export function parseFeedRow(row: unknown, index: number, defaults: ImportDefaul
     const value = r[field];
     if (value === undefined || value === null) return '';
     if (typeof value !== 'string') {
-      adjust(field, 'is not text; left out');
+      adjust(field, 'row_text_left_out');
       return '';
     }
     const plain = stripHtml(value);
     if (plain.length > MAX_TEXT) {
-      adjust(field, `is longer than ${MAX_TEXT} characters; shortened`);
+      adjust(field, 'row_text_shortened', { maximum: MAX_TEXT });
       return plain.slice(0, MAX_TEXT);
     }
     return plain;
@@ -250,7 +298,7 @@ export function parseFeedRow(row: unknown, index: number, defaults: ImportDefaul
     const value = text(field);
     if (!value) return null;
     if (!isHttpUrl(value)) {
-      adjust(field, 'is not an http(s) address; left out');
+      adjust(field, 'row_link_left_out');
       return null;
     }
     return value;
@@ -318,12 +366,7 @@ export function parseFeed(value: unknown[], defaults: ImportDefaults): ParsedFee
     }
     const earlier = seen.get(parsed.meeting.slug);
     if (earlier !== undefined) {
-      skipped.push({
-        index,
-        slug: parsed.meeting.slug,
-        field: 'slug',
-        message: `repeats the slug of row ${earlier}`,
-      });
+      skipped.push(rowProblem(index, parsed.meeting.slug, 'slug', 'row_repeated_slug', { row: earlier }));
       return;
     }
     seen.set(parsed.meeting.slug, index);

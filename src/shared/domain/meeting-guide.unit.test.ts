@@ -119,7 +119,15 @@ describe('reading a feed row', () => {
   it('should not use something that is not an object', () => {
     expect(parseFeedRow('hello', 2, defaults)).toEqual({
       ok: false,
-      problems: [{ index: 2, slug: null, field: 'row', message: 'is not a meeting object' }],
+      problems: [
+        {
+          index: 2,
+          slug: null,
+          field: 'row',
+          reason: 'outside_meetings.row_not_object',
+          message: 'is not a meeting object',
+        },
+      ],
     });
   });
 
@@ -165,8 +173,21 @@ describe('reading a whole feed', () => {
       [3, 'b'],
     ]);
     expect(feed.skipped).toEqual([
-      { index: 1, slug: 'a', field: 'slug', message: 'repeats the slug of row 0' },
-      { index: 2, slug: null, field: 'row', message: 'is not a meeting object' },
+      {
+        index: 1,
+        slug: 'a',
+        field: 'slug',
+        reason: 'outside_meetings.row_repeated_slug',
+        message: 'repeats the slug of row 0',
+        params: { row: 0 },
+      },
+      {
+        index: 2,
+        slug: null,
+        field: 'row',
+        reason: 'outside_meetings.row_not_object',
+        message: 'is not a meeting object',
+      },
     ]);
   });
 

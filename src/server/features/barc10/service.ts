@@ -7,13 +7,13 @@ import {
   reachesBarc10Reference,
   scoreBarc10,
 } from '../../../shared/domain/barc10.ts';
+import { addDays } from '../../../shared/domain/dates.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Executor } from '../../platform/database/executor.ts';
 import { barc10Assessments } from '../../platform/database/schema.ts';
 import { notFound } from '../../platform/errors.ts';
 import { isOwnRecord } from '../../platform/policies.ts';
 import { personDay } from '../check-ins/service.ts';
-import { addDays } from '../signals/service.ts';
 import { barc10Questionnaire, barc10QuestionnaireResponse } from './fhir.ts';
 
 type Row = typeof barc10Assessments.$inferSelect;

@@ -3,13 +3,12 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { CheckInInput, CheckInUpdate } from '../../../shared/contracts/check-ins.ts';
 import { signalsCalledFor } from '../../../shared/domain/check-in.ts';
-import { localDate } from '../../../shared/domain/dates.ts';
+import { addDays, localDate } from '../../../shared/domain/dates.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import { checkIns } from '../../platform/database/schema.ts';
 import { notFound, refuse } from '../../platform/errors.ts';
 import { isOwnRecord } from '../../platform/policies.ts';
-import { addDays } from '../signals/service.ts';
 import { presentCheckIn } from './presenters.ts';
 
 export type PersonDay = { timeZone: string; today: string };

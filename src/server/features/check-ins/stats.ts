@@ -1,9 +1,8 @@
 // A house's check-ins by ISO week, for its peer leaders' charts: rates and averages, no individual rows.
 import { sql } from 'drizzle-orm';
 import type { CheckInStatsView } from '../../../shared/contracts/check-ins.ts';
-import { localDate } from '../../../shared/domain/dates.ts';
+import { addDays, localDate } from '../../../shared/domain/dates.ts';
 import type { Db } from '../../platform/database/connect.ts';
-import { addDays } from '../signals/service.ts';
 
 /** A week in which fewer different residents checked in is shown without figures (nobody stands out). */
 export const MINIMUM_PEOPLE_PER_WEEK = 3;

@@ -3,7 +3,7 @@
 // BARC-10 totals trending mostly up. Deterministic (the seed's own random generator), bulk inserts.
 import { and, eq, isNull } from 'drizzle-orm';
 import { type SupportKind, TRIGGERS } from '../../../shared/domain/check-in.ts';
-import { localDate } from '../../../shared/domain/dates.ts';
+import { addDays, localDate } from '../../../shared/domain/dates.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import {
   barc10Assessments,
@@ -12,7 +12,6 @@ import {
   residences,
   signals,
 } from '../../platform/database/schema.ts';
-import { addDays } from '../signals/service.ts';
 
 type Tx = Pick<Db, 'select' | 'insert'>;
 const CHECK_IN_DAYS = 120;

@@ -137,16 +137,42 @@ describe('importing a Meeting Guide feed', () => {
     expect(result.status, result.text).toBe(200);
     expect(result.body).toMatchObject({ total: 7, inserted: 2, updated: 0, skippedCount: 5 });
     expect(result.body.skipped).toEqual([
-      { index: 2, slug: 'imported-3', field: 'day', message: 'must be 0–6 (Sunday is 0) or a list of them' },
+      {
+        index: 2,
+        slug: 'imported-3',
+        field: 'day',
+        reason: 'outside_meetings.row_day_format',
+        message: 'must be 0–6 (Sunday is 0) or a list of them',
+      },
       {
         index: 3,
         slug: 'imported-4',
         field: 'time',
+        reason: 'outside_meetings.row_time_format',
         message: 'must be a time like 19:30 (24-hour, 00:00–23:59)',
       },
-      { index: 4, slug: null, field: 'slug', message: 'is required' },
-      { index: 5, slug: 'imported-1', field: 'slug', message: 'repeats the slug of row 0' },
-      { index: 6, slug: null, field: 'row', message: 'is not a meeting object' },
+      {
+        index: 4,
+        slug: null,
+        field: 'slug',
+        reason: 'outside_meetings.row_required',
+        message: 'is required',
+      },
+      {
+        index: 5,
+        slug: 'imported-1',
+        field: 'slug',
+        reason: 'outside_meetings.row_repeated_slug',
+        message: 'repeats the slug of row 0',
+        params: { row: 0 },
+      },
+      {
+        index: 6,
+        slug: null,
+        field: 'row',
+        reason: 'outside_meetings.row_not_object',
+        message: 'is not a meeting object',
+      },
     ]);
     expect(result.body.adjusted.map((a: { index: number; field: string }) => [a.index, a.field])).toEqual([
       [1, 'types'],
@@ -247,6 +273,7 @@ describe('importing a Meeting Guide feed', () => {
       index: 0,
       slug: 'bad-0',
       field: 'time',
+      reason: 'outside_meetings.row_time_format',
       message: 'must be a time like 19:30 (24-hour, 00:00–23:59)',
     });
     expect((await directory()).length).toBe(before);

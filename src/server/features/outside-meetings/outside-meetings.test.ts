@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { localDate } from '../../../shared/domain/dates.ts';
+import { addDays, localDate, weekStartOf } from '../../../shared/domain/dates.ts';
 import { call, testDb } from '../../../test/app.ts';
 import {
   buildOtherOrganization,
@@ -10,7 +10,6 @@ import {
   type TestPerson,
 } from '../../../test/factories.ts';
 import { auditEvents, houseMeetingSettings } from '../../platform/database/schema.ts';
-import { addDays, mondayOf } from './service.ts';
 
 let admin: TestPerson;
 let houseA: string;
@@ -263,13 +262,13 @@ describe('attendance', () => {
       body: { name: 'Church basement NA', attendedOn: today() },
     });
     expect(byName.status).toBe(201);
-    const lastWeek = addDays(mondayOf(today()), -1);
+    const lastWeek = addDays(weekStartOf(today()), -1);
     await call('POST', '/api/outside-attendance', {
       as: resident,
       body: { name: 'Last week', attendedOn: lastWeek },
     });
     const mine = await call('GET', '/api/outside-attendance', { as: resident });
-    expect(mine.body).toMatchObject({ thisWeek: 2, goal: 3, weekStart: mondayOf(today()) });
+    expect(mine.body).toMatchObject({ thisWeek: 2, goal: 3, weekStart: weekStartOf(today()) });
     expect(mine.body.recent).toHaveLength(3);
   });
 
@@ -372,7 +371,7 @@ describe('the peer leader’s weekly counts', () => {
     const result = await call('GET', `/api/residences/${houseA}/outside-attendance?weeks=2`, { as: leader });
     expect(result.status, result.text).toBe(200);
     expect(result.body.goal).toBe(3);
-    expect(result.body.weeks).toEqual([addDays(mondayOf(today()), -7), mondayOf(today())]);
+    expect(result.body.weeks).toEqual([addDays(weekStartOf(today()), -7), weekStartOf(today())]);
     const ana = result.body.residents.find((r: { personId: string }) => r.personId === resident.id);
     expect(ana).toEqual({ personId: resident.id, displayName: 'Ana Z.', counts: [1, 2] });
     expect(result.text).not.toContain('Zabaleta');

@@ -26,7 +26,7 @@ import {
   type OutsideMeetingFilters,
   outsideMeetingsApi,
 } from '../../../shared/contracts/outside-meetings.ts';
-import { localDate } from '../../../shared/domain/dates.ts';
+import { addDays, localDate, weekStartOf } from '../../../shared/domain/dates.ts';
 import { formatDisplayName } from '../../../shared/domain/display-name.ts';
 import { slugify } from '../../../shared/domain/meeting-guide.ts';
 import type { NameStyle } from '../../../shared/domain/vocabulary.ts';
@@ -193,19 +193,6 @@ export async function deleteOutsideMeeting(db: Db, actor: Actor, id: string) {
 
 // Weeks and goals -------------------------------------------------------------------------------------
 
-/** The Monday on or before a calendar date (weeks start on Monday). */
-export function mondayOf(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d.toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** The house I live in (or lead), its time zone and weekly goal. */
 async function myHouse(db: Executor, actor: Actor) {
   const residenceId = residencesWithRole(actor, 'resident')[0] ?? residencesWithRole(actor, 'peer_leader')[0];
@@ -226,7 +213,7 @@ export async function myAttendance(
 ): Promise<Omit<MyAttendanceView, 'recent'> & { recent: AttendanceRow[] }> {
   const house = await myHouse(db, actor);
   const today = localDate(house.timeZone);
-  const weekStart = mondayOf(today);
+  const weekStart = weekStartOf(today);
   const rows = await db
     .select()
     .from(outsideAttendance)
@@ -332,7 +319,7 @@ export async function houseAttendance(
     throw forbidden();
   }
   const today = localDate(house.timeZone);
-  const thisWeek = mondayOf(today);
+  const thisWeek = weekStartOf(today);
   const weekStarts = Array.from({ length: weeks }, (_, i) => addDays(thisWeek, -7 * (weeks - 1 - i)));
   const residents = await db
     .selectDistinctOn([people.id], {
@@ -374,7 +361,7 @@ export async function houseAttendance(
           .groupBy(outsideAttendance.personId, outsideAttendance.attendedOn);
   const byPerson = new Map<string, number[]>(ids.map((id) => [id, weekStarts.map(() => 0)]));
   for (const c of counts) {
-    const week = weekStarts.indexOf(mondayOf(c.attendedOn));
+    const week = weekStarts.indexOf(weekStartOf(c.attendedOn));
     const list = byPerson.get(c.personId);
     if (list && week >= 0) list[week]! += c.n;
   }

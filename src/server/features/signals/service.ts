@@ -1,10 +1,10 @@
 // Early-warning signals to a house's peer leaders. raiseSignal is shared: check-ins raise craving, low
-// mood and support requests; the journey raises a reset; the daily job raises silence.
+// mood and support requests; the journey raises a reset; an hourly job raises silence.
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { OrganizationSettingsUpdateSchema } from '../../../shared/contracts/signals.ts';
 import { DEFAULT_THRESHOLDS, type SignalKind, type SignalSeverity } from '../../../shared/domain/check-in.ts';
-import { localDate as localDateIn } from '../../../shared/domain/dates.ts';
+import { addDays, localDate as localDateIn } from '../../../shared/domain/dates.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
@@ -112,14 +112,8 @@ export async function saveThresholds(
   });
 }
 
-export const addDays = (date: string, days: number): string => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-
 /**
- * For the daily job: a 'silence' signal (medium) for each current resident who has not checked in on
+ * For the hourly job: a 'silence' signal (medium) for each current resident who has not checked in on
  * any of the last `silence_days` whole local days before today (nor today) and has lived in the house
  * at least that long. Once per person per local day. Returns how many signals were raised.
  */

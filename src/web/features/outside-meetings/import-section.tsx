@@ -98,12 +98,15 @@ export function ImportSection({ feedPath }: { feedPath: string | null }) {
                 <p>{t('outside.importSkipped')}</p>
                 <ul className="import-problems">
                   {report.skipped.map((p) => (
-                    <li key={`${p.index}-${p.field}-${p.message}`}>
+                    <li key={`${p.index}-${p.field}-${p.reason}`}>
                       {t('outside.importRow', {
                         row: p.index + 1,
                         slug: p.slug ?? '—',
                         field: p.field,
-                        message: p.message,
+                        message: t(`reasons.${p.reason}`, {
+                          ...p.params,
+                          defaultValue: t('reasons.request.invalid'),
+                        }),
                       })}
                     </li>
                   ))}
