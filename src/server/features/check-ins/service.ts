@@ -1,11 +1,12 @@
 // Daily check-ins: one per person per local day (the day found here, in the person's own time zone),
 // editable that day only. A retry with the same idempotency key returns the same check-in.
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { CheckInInput, CheckInUpdate } from '../../../shared/contracts/check-ins.ts';
 import { signalsCalledFor } from '../../../shared/domain/check-in.ts';
 import { addDays, localDate } from '../../../shared/domain/dates.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
+import { preparedStatement } from '../../platform/database/prepared.ts';
 import { checkIns } from '../../platform/database/schema.ts';
 import { notFound, refuse } from '../../platform/errors.ts';
 import { isOwnRecord } from '../../platform/policies.ts';
@@ -19,19 +20,23 @@ export function personDay(actor: Pick<Actor, 'timeZone'>, now: Date = new Date()
 }
 
 /**
- * Raises the signals called for (kinds `$${kinds}`, severities `$${severities}`) on the check-in just saved
+ * Raises the signals called for (placeholders `signalKinds`, `signalSeverities`) on the check-in just saved
  * in CTE `source`, by the rules of raiseSignal: one per person, kind and day, for each house they live in.
  * Only in the statements used when the figures call for one; most check-ins call for none.
  */
-const raiseSignalsCte = (source: string, kinds: number, severities: number) => `raised as (
+const raiseSignalsCte = (source: 'ins' | 'upd') => {
+  const from = sql.raw(source);
+  return sql`raised as (
   insert into signals (organization_id, residence_id, person_id, kind, severity, local_date)
-  select ${source}.organization_id, m.residence_id, ${source}.person_id, k.kind, k.severity, ${source}.local_date
-  from ${source}
-  cross join unnest($${kinds}::text[], $${severities}::text[]) as k(kind, severity)
-  join memberships m on m.organization_id = ${source}.organization_id and m.person_id = ${source}.person_id
-    and m.role = 'resident' and hearth_membership_held_on(m, ${source}.local_date)
+  select ${from}.organization_id, m.residence_id, ${from}.person_id, k.kind, k.severity, ${from}.local_date
+  from ${from}
+  cross join unnest(${sql.placeholder('signalKinds')}::text[], ${sql.placeholder('signalSeverities')}::text[]) as k(kind, severity)
+  join memberships m on m.organization_id = ${from}.organization_id and m.person_id = ${from}.person_id
+    and m.role = 'resident' and hearth_membership_held_on(m, ${from}.local_date)
   on conflict do nothing
 )`;
+};
+type SignalValues = { signalKinds: string[]; signalSeverities: string[] };
 
 // Saving a check-in is one statement (one round trip, one transaction) on the day found beforehand (today
 // in the person's time zone, or yesterday for one a phone kept offline): insert unless that day's check-in
@@ -40,30 +45,51 @@ const raiseSignalsCte = (source: string, kinds: number, severities: number) => `
 // query finds the one this key made, so the first save — by far the most common — is one plain insert.
 // A phone sending a kept check-in again says so (it sends the day it was made on): that key is looked up
 // first, so a retry whose first try did arrive is one query too.
-const insertCheckIn = (
-  returning: string,
-) => `insert into check_ins (organization_id, person_id, local_date, mood, craving,
-    sleep_hours, triggers, trigger_other, gratitude, intention, wants_support, support_kind, idempotency_key)
-  values ($1, $2, $13::date, $4, $5, $6, $7::text[], $8, $9, $10, $11, $12, $3)
+const p = sql.placeholder;
+const insertCheckIn = (returning: string) => sql`insert into check_ins (organization_id, person_id,
+    local_date, mood, craving, sleep_hours, triggers, trigger_other, gratitude, intention, wants_support,
+    support_kind, idempotency_key)
+  values (${p('organizationId')}, ${p('personId')}, ${p('localDate')}::date, ${p('mood')}, ${p('craving')},
+    ${p('sleepHours')}, ${p('triggers')}::text[], ${p('triggerOther')}, ${p('gratitude')}, ${p('intention')},
+    ${p('wantsSupport')}, ${p('supportKind')}, ${p('idempotencyKey')})
   on conflict do nothing
-  returning ${returning}`;
-const CREATE_CHECK_IN = {
-  name: 'hearth_check_in_create',
-  text: insertCheckIn('id, created_at, sleep_hours'),
-};
-const CREATE_CHECK_IN_WITH_SIGNALS = {
-  name: 'hearth_check_in_create_signals',
-  text: `with ins as (${insertCheckIn('id, created_at, sleep_hours, organization_id, person_id, local_date')}),
-${raiseSignalsCte('ins', 14, 15)}
-select id, created_at, sleep_hours from ins`,
-};
+  returning ${sql.raw(returning)}`;
 /** What the insert returns: the rest of the new check-in is what was sent (sleep as stored, a `real`). */
 type InsertedRow = { id: string; created_at: Date; sleep_hours: number | null };
-/** The check-in this idempotency key saved, if any (a phone's retry). */
-const CHECK_IN_BY_KEY = {
-  name: 'hearth_check_in_by_key',
-  text: 'select * from check_ins where organization_id = $1 and person_id = $2 and idempotency_key = $3',
+type InsertValues = {
+  organizationId: string;
+  personId: string;
+  localDate: string;
+  mood: number;
+  craving: number;
+  sleepHours: number | null;
+  triggers: string[];
+  triggerOther: string | null;
+  gratitude: string | null;
+  intention: string | null;
+  wantsSupport: boolean;
+  supportKind: string | null;
+  idempotencyKey: string;
 };
+const CREATE_CHECK_IN = preparedStatement<InsertedRow, InsertValues>(
+  'hearth_check_in_create',
+  insertCheckIn('id, created_at, sleep_hours'),
+);
+const CREATE_CHECK_IN_WITH_SIGNALS = preparedStatement<InsertedRow, InsertValues & SignalValues>(
+  'hearth_check_in_create_signals',
+  sql`with ins as (${insertCheckIn('id, created_at, sleep_hours, organization_id, person_id, local_date')}),
+${raiseSignalsCte('ins')}
+select id, created_at, sleep_hours from ins`,
+);
+/** The check-in this idempotency key saved, if any (a phone's retry). */
+const CHECK_IN_BY_KEY = preparedStatement<
+  CheckInDbRow,
+  { organizationId: string; personId: string; idempotencyKey: string }
+>(
+  'hearth_check_in_by_key',
+  sql`select * from check_ins where organization_id = ${p('organizationId')}
+    and person_id = ${p('personId')} and idempotency_key = ${p('idempotencyKey')}`,
+);
 
 type CheckInDbRow = {
   id: string;
@@ -144,25 +170,11 @@ export async function createCheckIn(
       reflection: null,
       idempotencyKey: input.idempotencyKey,
     };
-    const { rows } = await db.$client.query<InsertedRow>({
-      ...(calls.length > 0 ? CREATE_CHECK_IN_WITH_SIGNALS : CREATE_CHECK_IN),
-      values: [
-        sent.organizationId,
-        sent.personId,
-        sent.idempotencyKey,
-        sent.mood,
-        sent.craving,
-        input.sleepHours ?? null,
-        sent.triggers,
-        sent.triggerOther,
-        sent.gratitude,
-        sent.intention,
-        sent.wantsSupport,
-        sent.supportKind,
-        sent.localDate,
-        ...(calls.length > 0 ? [calls.map((c) => c.kind), calls.map((c) => c.severity)] : []),
-      ],
-    });
+    const values = { ...sent, sleepHours: input.sleepHours ?? null };
+    const { rows } =
+      calls.length > 0
+        ? await CREATE_CHECK_IN_WITH_SIGNALS.run(db, { ...values, ...signalValues(calls) })
+        : await CREATE_CHECK_IN.run(db, values);
     const row = rows[0];
     if (row) {
       // Only the database's own values come back (fewer columns to send and read on every save).
@@ -198,12 +210,18 @@ export async function createCheckIn(
 }
 
 async function checkInByKey(db: Db, actor: Actor, idempotencyKey: string) {
-  const { rows } = await db.$client.query<CheckInDbRow>({
-    ...CHECK_IN_BY_KEY,
-    values: [actor.organizationId, actor.personId, idempotencyKey],
+  const { rows } = await CHECK_IN_BY_KEY.run(db, {
+    organizationId: actor.organizationId,
+    personId: actor.personId,
+    idempotencyKey,
   });
   return rows[0] ? fromDbRow(rows[0]) : null;
 }
+
+const signalValues = (calls: { kind: string; severity: string }[]): SignalValues => ({
+  signalKinds: calls.map((c) => c.kind),
+  signalSeverities: calls.map((c) => c.severity),
+});
 
 const emptyToNull = (text: string | null | undefined) => (text ? text : null);
 
@@ -220,27 +238,54 @@ async function ownCheckIn(db: Pick<Db, 'select'>, actor: Actor, id: string) {
 // Changing today's check-in is one prepared statement too: only today's (in the person's time zone) is
 // changed — a field not sent keeps its value — and the signals its new figures call for are raised by
 // the rules of raiseSignal, for the figures sent (a signal already raised today is not raised twice).
-const UPDATE_CHECK_IN_SQL = `
+const updateCheckInSql = sql`
 update check_ins c set
   updated_at = now(),
-  mood = coalesce($4::smallint, c.mood),
-  craving = coalesce($5::smallint, c.craving),
-  sleep_hours = case when $6::boolean then $7::real else c.sleep_hours end,
-  triggers = coalesce($8::text[], c.triggers),
-  trigger_other = case when $9::boolean then $10::text else c.trigger_other end,
-  gratitude = case when $11::boolean then $12::text else c.gratitude end,
-  intention = case when $13::boolean then $14::text else c.intention end,
-  reflection = case when $15::boolean then $16::text else c.reflection end,
-  wants_support = coalesce($17::boolean, c.wants_support),
-  support_kind = case when coalesce($17::boolean, c.wants_support)
-    then (case when $18::boolean then $19::text else c.support_kind end) else null end
-where c.id = $3 and c.organization_id = $1 and c.person_id = $2 and c.local_date = $20::date
+  mood = coalesce(${p('mood')}::smallint, c.mood),
+  craving = coalesce(${p('craving')}::smallint, c.craving),
+  sleep_hours = case when ${p('sleepGiven')}::boolean then ${p('sleepHours')}::real else c.sleep_hours end,
+  triggers = coalesce(${p('triggers')}::text[], c.triggers),
+  trigger_other = case when ${p('triggerOtherGiven')}::boolean then ${p('triggerOther')}::text else c.trigger_other end,
+  gratitude = case when ${p('gratitudeGiven')}::boolean then ${p('gratitude')}::text else c.gratitude end,
+  intention = case when ${p('intentionGiven')}::boolean then ${p('intention')}::text else c.intention end,
+  reflection = case when ${p('reflectionGiven')}::boolean then ${p('reflection')}::text else c.reflection end,
+  wants_support = coalesce(${p('wantsSupport')}::boolean, c.wants_support),
+  support_kind = case when coalesce(${p('wantsSupport')}::boolean, c.wants_support)
+    then (case when ${p('supportKindGiven')}::boolean then ${p('supportKind')}::text else c.support_kind end)
+    else null end
+where c.id = ${p('id')} and c.organization_id = ${p('organizationId')} and c.person_id = ${p('personId')}
+  and c.local_date = ${p('today')}::date
 returning c.*`;
-const UPDATE_CHECK_IN = { name: 'hearth_check_in_update', text: UPDATE_CHECK_IN_SQL };
-const UPDATE_CHECK_IN_WITH_SIGNALS = {
-  name: 'hearth_check_in_update_signals',
-  text: `with upd as (${UPDATE_CHECK_IN_SQL}),\n${raiseSignalsCte('upd', 21, 22)}\nselect * from upd`,
+type UpdateValues = {
+  organizationId: string;
+  personId: string;
+  id: string;
+  today: string;
+  mood: number | null;
+  craving: number | null;
+  sleepGiven: boolean;
+  sleepHours: number | null;
+  triggers: string[] | null;
+  triggerOtherGiven: boolean;
+  triggerOther: string | null;
+  gratitudeGiven: boolean;
+  gratitude: string | null;
+  intentionGiven: boolean;
+  intention: string | null;
+  reflectionGiven: boolean;
+  reflection: string | null;
+  wantsSupport: boolean | null;
+  supportKindGiven: boolean;
+  supportKind: string | null;
 };
+const UPDATE_CHECK_IN = preparedStatement<CheckInDbRow, UpdateValues>(
+  'hearth_check_in_update',
+  updateCheckInSql,
+);
+const UPDATE_CHECK_IN_WITH_SIGNALS = preparedStatement<CheckInDbRow, UpdateValues & SignalValues>(
+  'hearth_check_in_update_signals',
+  sql`with upd as (${updateCheckInSql}),\n${raiseSignalsCte('upd')}\nselect * from upd`,
+);
 
 /** Changes today's check-in (and only today's), e.g. adding the end-of-day reflection. */
 export async function updateCheckIn(
@@ -252,32 +297,32 @@ export async function updateCheckIn(
   const given = (v: unknown) => v !== undefined;
   const { today } = personDay(actor);
   const calls = signalsCalledFor(actor.thresholds, input);
-  const { rows } = await db.$client.query<CheckInDbRow>({
-    ...(calls.length > 0 ? UPDATE_CHECK_IN_WITH_SIGNALS : UPDATE_CHECK_IN),
-    values: [
-      actor.organizationId,
-      actor.personId,
-      id,
-      input.mood ?? null,
-      input.craving ?? null,
-      given(input.sleepHours),
-      input.sleepHours ?? null,
-      input.triggers === undefined ? null : [...new Set(input.triggers)],
-      given(input.triggerOther),
-      emptyToNull(input.triggerOther),
-      given(input.gratitude),
-      emptyToNull(input.gratitude),
-      given(input.intention),
-      emptyToNull(input.intention),
-      given(input.reflection),
-      input.reflection ?? null,
-      input.wantsSupport ?? null,
-      given(input.supportKind),
-      input.supportKind ?? null,
-      today,
-      ...(calls.length > 0 ? [calls.map((c) => c.kind), calls.map((c) => c.severity)] : []),
-    ],
-  });
+  const values: UpdateValues = {
+    organizationId: actor.organizationId,
+    personId: actor.personId,
+    id,
+    today,
+    mood: input.mood ?? null,
+    craving: input.craving ?? null,
+    sleepGiven: given(input.sleepHours),
+    sleepHours: input.sleepHours ?? null,
+    triggers: input.triggers === undefined ? null : [...new Set(input.triggers)],
+    triggerOtherGiven: given(input.triggerOther),
+    triggerOther: emptyToNull(input.triggerOther),
+    gratitudeGiven: given(input.gratitude),
+    gratitude: emptyToNull(input.gratitude),
+    intentionGiven: given(input.intention),
+    intention: emptyToNull(input.intention),
+    reflectionGiven: given(input.reflection),
+    reflection: input.reflection ?? null,
+    wantsSupport: input.wantsSupport ?? null,
+    supportKindGiven: given(input.supportKind),
+    supportKind: input.supportKind ?? null,
+  };
+  const { rows } =
+    calls.length > 0
+      ? await UPDATE_CHECK_IN_WITH_SIGNALS.run(db, { ...values, ...signalValues(calls) })
+      : await UPDATE_CHECK_IN.run(db, values);
   const row = rows[0];
   if (row) return presentCheckIn(fromDbRow(row), today);
   // Not changed: someone else's (not revealed) or an earlier day's.

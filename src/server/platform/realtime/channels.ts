@@ -1,10 +1,13 @@
 // Channels a client may narrow its events to, and who may ask for which. A channel never widens what a
 // person receives (recipients are decided when an event is published); it only filters. Still, asking for
 // a channel one may not see is refused, so nobody can probe another house or organization.
+
+import { and, eq } from 'drizzle-orm';
 import type { RealtimeRefusedMessage } from '../../../shared/contracts/realtime.ts';
 import { parseChannel } from '../../../shared/contracts/realtime.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../database/connect.ts';
+import { residences } from '../database/schema.ts';
 import { canViewHouse, isOrgAdmin } from '../policies.ts';
 
 export type ChannelCheck = { ok: true; channel: string } | RealtimeRefusedMessage;
@@ -24,10 +27,10 @@ export async function authoriseChannel(db: Db, actor: Actor, name: string): Prom
       if (!canViewHouse(actor, parsed.id)) return refuse;
       // An admin sees every house, but only of their own organization.
       if (isOrgAdmin(actor)) {
-        const { rows } = await db.$client.query(
-          'select 1 from residences where id = $1 and organization_id = $2',
-          [parsed.id, actor.organizationId],
-        );
+        const rows = await db
+          .select({ id: residences.id })
+          .from(residences)
+          .where(and(eq(residences.id, parsed.id), eq(residences.organizationId, actor.organizationId)));
         if (rows.length === 0) return refuse;
       }
       return { ok: true, channel };

@@ -1,5 +1,6 @@
 // Realtime events are kept for a window (KEEP_EVENTS_HOURS) so a client that reconnects gets what it
 // missed; older ones are deleted by an hourly job, a few thousand rows at a time so no lock is held long.
+import { sql } from 'drizzle-orm';
 import type { Db } from '../database/connect.ts';
 import type { ScheduledJob } from '../jobs.ts';
 import { KEEP_EVENTS_HOURS } from './hub.ts';
@@ -10,12 +11,10 @@ export const CLEAN_UP_REALTIME_EVENTS = 'realtime.clean-up';
 export async function cleanUpRealtimeEvents(db: Db, keepHours: number = KEEP_EVENTS_HOURS): Promise<number> {
   let deleted = 0;
   for (;;) {
-    const { rowCount } = await db.$client.query(
-      `delete from realtime_events where seq in (
-         select seq from realtime_events where created_at < now() - make_interval(hours => $1)
-         order by seq limit 5000)`,
-      [keepHours],
-    );
+    // A set-based delete in batches (the builder has no delete … limit): a few thousand rows at a time.
+    const { rowCount } = await db.execute(sql`delete from realtime_events where seq in (
+        select seq from realtime_events where created_at < now() - make_interval(hours => ${keepHours})
+        order by seq limit 5000)`);
     deleted += rowCount ?? 0;
     if ((rowCount ?? 0) < 5000) return deleted;
   }

@@ -2,6 +2,7 @@
 // process, and the hub sends each to the open sockets of its recipients here (fetching it once when it
 // was too big to travel in the NOTIFY). A client that (re)connects with `after` first gets what it
 // missed, then live events, without a gap or a duplicate.
+import { sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { WebSocket } from 'ws';
 import {
@@ -15,6 +16,7 @@ import { SESSIONS_CHANNEL } from '../auth/session-invalidation.ts';
 import { lookUpSession } from '../auth/sessions.ts';
 import type { Db } from '../database/connect.ts';
 import { DatabaseListener } from '../database/listener.ts';
+import { preparedStatement } from '../database/prepared.ts';
 import { errorForLog } from '../error-log.ts';
 import { authoriseChannel, inChannels } from './channels.ts';
 import { REALTIME_CHANNEL } from './publish.ts';
@@ -75,7 +77,39 @@ export type OpenOptions = {
   after?: number;
 };
 
-const EVENT_COLUMNS = 'seq, organization_id, recipients, type, payload, created_at';
+const EVENT_COLUMNS = sql.raw('seq, organization_id, recipients, type, payload, created_at');
+const p = sql.placeholder;
+/** The newest seq given out: the sequence, not max(seq), remembers seqs whose events were cleaned away since. */
+const NEWEST_SEQ = sql`select case when is_called then last_value else 0 end from realtime_events_seq_seq`;
+const NEWEST = preparedStatement<{ max: string | null }, Record<string, never>>(
+  'hearth_realtime_newest',
+  sql`${NEWEST_SEQ} as max`,
+);
+const CATCH_UP = preparedStatement<EventRow, { after: number; keepHours: number }>(
+  'hearth_realtime_catch_up',
+  sql`select ${EVENT_COLUMNS} from realtime_events
+    where seq > ${p('after')} and created_at > now() - make_interval(hours => ${p('keepHours')})
+    order by seq limit 10000`,
+);
+const FETCH = preparedStatement<EventRow, { seqs: number[] }>(
+  'hearth_realtime_fetch',
+  sql`select ${EVENT_COLUMNS} from realtime_events where seq = any(${p('seqs')}::bigint[])`,
+);
+const HEAD = preparedStatement<{ max: string | null; kept: boolean }, { after: number }>(
+  'hearth_realtime_head',
+  sql`select (${NEWEST_SEQ}) as max, exists (select 1 from realtime_events where seq <= ${p('after')}) as kept`,
+);
+const REPLAY = preparedStatement<
+  EventRow,
+  { after: number; organizationId: string; personId: string; keepHours: number; limit: number }
+>(
+  'hearth_realtime_replay',
+  sql`select ${EVENT_COLUMNS} from realtime_events
+    where seq > ${p('after')} and organization_id = ${p('organizationId')}
+      and recipients @> array[${p('personId')}::uuid]
+      and created_at > now() - make_interval(hours => ${p('keepHours')})
+    order by seq limit ${p('limit')}`,
+);
 
 /** The event as publish() sends it in the NOTIFY when it fits. */
 type WholeEvent = {
@@ -155,20 +189,13 @@ export class RealtimeHub {
 
   /** Where catching up after a drop starts: the newest seq when this process began to listen. */
   private async startFromNow(): Promise<void> {
-    const { rows } = await this.db.$client.query<{ max: string | null }>(
-      'select case when is_called then last_value else 0 end as max from realtime_events_seq_seq',
-    );
+    const { rows } = await NEWEST.run(this.db, {});
     this.highestSeen = Math.max(this.highestSeen, Number(rows[0]?.max ?? 0));
   }
 
   /** Events published while this process was not listening, delivered now. */
   private async catchUp(): Promise<void> {
-    const { rows } = await this.db.$client.query<EventRow>(
-      `select ${EVENT_COLUMNS} from realtime_events
-        where seq > $1 and created_at > now() - make_interval(hours => $2)
-        order by seq limit 10000`,
-      [this.highestSeen, KEEP_EVENTS_HOURS],
-    );
+    const { rows } = await CATCH_UP.run(this.db, { after: this.highestSeen, keepHours: KEEP_EVENTS_HOURS });
     // Through the same queue as live notifications: in order, and counted in highestSeen.
     for (const row of rows) this.queued.push({ seq: Number(row.seq), event: toStored(row) });
     this.scheduleFlush();
@@ -211,11 +238,7 @@ export class RealtimeHub {
     const fetched = new Map<number, StoredEvent>();
     if (toFetch.length > 0) {
       try {
-        const { rows } = await this.db.$client.query<EventRow>({
-          name: 'hearth_realtime_fetch',
-          text: `select ${EVENT_COLUMNS} from realtime_events where seq = any($1::bigint[])`,
-          values: [toFetch],
-        });
+        const { rows } = await FETCH.run(this.db, { seqs: toFetch });
         for (const row of rows) fetched.set(Number(row.seq), toStored(row));
       } catch (error) {
         this.log.error({ error: errorForLog(error) }, 'realtime events could not be fetched');
@@ -308,23 +331,17 @@ export class RealtimeHub {
 
   private async replay(c: Connection, after: number | undefined): Promise<RealtimeReadyMessage> {
     const channels = [...c.channels];
-    const { rows: head } = await this.db.$client.query<{ max: string | null; kept: boolean }>(
-      // The sequence, not max(seq): it remembers seqs whose events were cleaned away since.
-      `select (select case when is_called then last_value else 0 end from realtime_events_seq_seq) as max,
-              exists (select 1 from realtime_events where seq <= $1) as kept`,
-      [after ?? 0],
-    );
+    const { rows: head } = await HEAD.run(this.db, { after: after ?? 0 });
     const currentMax = Number(head[0]?.max ?? 0);
     if (after === undefined) {
       return { kind: 'ready', lastSeq: currentMax, replayed: 0, resync: false, channels };
     }
-    const { rows } = await this.db.$client.query<EventRow>({
-      name: 'hearth_realtime_replay',
-      text: `select ${EVENT_COLUMNS} from realtime_events
-              where seq > $1 and organization_id = $2 and recipients @> array[$3::uuid]
-                and created_at > now() - make_interval(hours => $4)
-              order by seq limit $5`,
-      values: [after, c.actor.organizationId, c.actor.personId, KEEP_EVENTS_HOURS, REPLAY_LIMIT + 1],
+    const { rows } = await REPLAY.run(this.db, {
+      after,
+      organizationId: c.actor.organizationId,
+      personId: c.actor.personId,
+      keepHours: KEEP_EVENTS_HOURS,
+      limit: REPLAY_LIMIT + 1,
     });
     const tooMany = rows.length > REPLAY_LIMIT;
     const events = rows.slice(0, REPLAY_LIMIT).map(toStored);
