@@ -30,7 +30,7 @@ export const testDatabaseUrl = (): string => context().databaseUrl;
  */
 export async function buildTestApp(
   env: Record<string, string> = {},
-  options: Pick<BuildAppOptions, 'logStream' | 'outbound'> = {},
+  options: Pick<BuildAppOptions, 'logStream' | 'outbound' | 'webDir'> = {},
 ): Promise<FastifyInstance> {
   const { database, databaseUrl } = context();
   return await buildApp({
