@@ -11,7 +11,6 @@ import { queryClient } from './app/query-client.ts';
 import { router } from './app/router.tsx';
 import { registerServiceWorker } from './features/notifications/push.ts';
 
-const i18n = setUpI18n();
 // Shows web push even when no Hearth tab is open (public/sw.js).
 registerServiceWorker();
 const PUBLIC_PATHS = ['/sign-in', '/reset-password', '/setup', '/invite'];
@@ -26,12 +25,15 @@ onSessionEnded((reason) => {
   });
 });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </I18nextProvider>
-  </StrictMode>,
-);
+// The first screen is drawn once the words of its language are here (a small file of its own).
+void setUpI18n().then((i18n) => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+});

@@ -5,18 +5,7 @@ import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
 import { defineReasons } from './errors.ts';
 
-/** Channels: the whole organization, one house, or the person themself ("everything addressed to me"). */
-export const CHANNEL_KINDS = ['organization', 'house', 'person'] as const;
-export type ChannelKind = (typeof CHANNEL_KINDS)[number];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** "house:<uuid>" → its parts; null when it is not a channel name at all. */
-export function parseChannel(name: string): { kind: ChannelKind; id: string } | null {
-  const [kind, id, ...rest] = name.split(':');
-  if (rest.length > 0 || !id || !UUID.test(id)) return null;
-  if (!(CHANNEL_KINDS as readonly string[]).includes(kind ?? '')) return null;
-  return { kind: kind as ChannelKind, id: id.toLowerCase() };
-}
+export { CHANNEL_KINDS, type ChannelKind } from '../domain/channels.ts';
 
 /** The most channels one connection may narrow its delivery to. */
 export const MAX_CHANNELS = 20;

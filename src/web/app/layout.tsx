@@ -12,38 +12,11 @@ import { usePendingCheckInSync } from '../features/check-ins/check-in-api.ts';
 import { NotificationBell } from '../features/notifications/bell.tsx';
 import { OnCallAlerts, PublicCrisisLines, ReachOutButton } from '../features/reach-out/reach-out-button.tsx';
 import { call, isApiError } from './api.ts';
+import { prefetchFirstScreens } from './first-screens.ts';
 import { switchLanguage } from './i18n/index.ts';
+import { SkipLink } from './public-layout.tsx';
 import { RealtimeIndicator, RealtimeProvider } from './realtime.tsx';
 import { hasHouseRole, isAdmin, MeContext, useMe, useMeQuery } from './session.ts';
-
-function SkipLink() {
-  const { t } = useTranslation();
-  return (
-    <a className="skip-link" href="#main">
-      {t('shell.skipToContent')}
-    </a>
-  );
-}
-
-export function PublicLayout() {
-  return (
-    <>
-      <SkipLink />
-      <header className="app-header">
-        <div className="header-row">
-          <Link to="/sign-in" className="brand">
-            Hearth
-          </Link>
-          <LanguageSwitch />
-        </div>
-      </header>
-      <main id="main" tabIndex={-1} className="app-main">
-        <Outlet />
-      </main>
-      <PublicCrisisLines />
-    </>
-  );
-}
 
 export function SignedInLayout() {
   const { t } = useTranslation();
@@ -52,6 +25,11 @@ export function SignedInLayout() {
   useEffect(() => {
     if (language) void switchLanguage(language);
   }, [language]);
+  // Opened straight onto another screen (a link, a reload): Today, the check-in and reach out come next.
+  useEffect(() => {
+    const idle = window.setTimeout(prefetchFirstScreens, 0);
+    return () => window.clearTimeout(idle);
+  }, []);
 
   if (me.isPending) {
     return (

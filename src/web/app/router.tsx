@@ -1,21 +1,13 @@
 // Every screen and its stable path. Admin screens load on demand so a resident's phone downloads less.
 import { createBrowserRouter, Navigate, Outlet } from 'react-router';
-import { ResetPasswordPage } from '../features/auth/reset-password-page.tsx';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
-import { CheckInPage } from '../features/check-ins/check-in-page.tsx';
-import { HousePage } from '../features/house/house-page.tsx';
-import { AcceptInvitationPage } from '../features/invitations/accept-invitation-page.tsx';
-import { EnterCodePage } from '../features/invitations/enter-code-page.tsx';
-import { TodayPage } from '../features/journey/today-page.tsx';
-import { MePage } from '../features/me/me-page.tsx';
-import { SessionsPage } from '../features/me/sessions-page.tsx';
-import { AlertPage } from '../features/reach-out/alert-page.tsx';
-import { ReachOutPage } from '../features/reach-out/reach-out-page.tsx';
-import { SetupPage } from '../features/setup/setup-page.tsx';
-import { PublicLayout, SignedInLayout } from './layout.tsx';
+import { checkInScreen, reachOutScreen, signedInShell, todayScreen } from './first-screens.ts';
+import { PublicLayout } from './public-layout.tsx';
 import { hasHouseRole, homePath, isAdmin, useMe } from './session.ts';
 import { CrashPage, NotAllowed, NotFoundPage, Starting } from './status-pages.tsx';
 
+// Each screen's code loads when it is first opened (first-screens.ts), so the first open on a weak
+// connection sends only the sign-in screen's.
 /** Residents, peer leaders and alumni start on Today (their recovery time and check-in). */
 function Home() {
   const me = useMe();
@@ -35,18 +27,37 @@ export const router = createBrowserRouter([
         element: <PublicLayout />,
         children: [
           { path: '/sign-in', element: <SignInPage /> },
-          { path: '/reset-password', element: <ResetPasswordPage /> },
-          { path: '/setup', element: <SetupPage /> },
-          { path: '/invite', element: <EnterCodePage /> },
-          { path: '/invite/:code', element: <AcceptInvitationPage /> },
+          {
+            path: '/reset-password',
+            lazy: async () => ({
+              Component: (await import('../features/auth/reset-password-page.tsx')).ResetPasswordPage,
+            }),
+          },
+          {
+            path: '/setup',
+            lazy: async () => ({ Component: (await import('../features/setup/setup-page.tsx')).SetupPage }),
+          },
+          {
+            path: '/invite',
+            lazy: async () => ({
+              Component: (await import('../features/invitations/enter-code-page.tsx')).EnterCodePage,
+            }),
+          },
+          {
+            path: '/invite/:code',
+            lazy: async () => ({
+              Component: (await import('../features/invitations/accept-invitation-page.tsx'))
+                .AcceptInvitationPage,
+            }),
+          },
         ],
       },
       {
-        element: <SignedInLayout />,
+        lazy: async () => ({ Component: (await signedInShell()).SignedInLayout }),
         children: [
           { path: '/', element: <Home /> },
-          { path: '/today', element: <TodayPage /> },
-          { path: '/check-in', element: <CheckInPage /> },
+          { path: '/today', lazy: async () => ({ Component: (await todayScreen()).TodayPage }) },
+          { path: '/check-in', lazy: async () => ({ Component: (await checkInScreen()).CheckInPage }) },
           {
             path: '/progress',
             lazy: async () => ({
@@ -59,7 +70,10 @@ export const router = createBrowserRouter([
               Component: (await import('../features/barc10/barc10-page.tsx')).Barc10Page,
             }),
           },
-          { path: '/house', element: <HousePage /> },
+          {
+            path: '/house',
+            lazy: async () => ({ Component: (await import('../features/house/house-page.tsx')).HousePage }),
+          },
           {
             path: '/house/:id/support',
             lazy: async () => ({
@@ -155,9 +169,14 @@ export const router = createBrowserRouter([
               Component: (await import('../features/support/ledger-page.tsx')).LedgerPage,
             }),
           },
-          // Reach out now (helper H6): in the main bundle, so a tap on a weak connection waits for nothing.
-          { path: '/reach-out', element: <ReachOutPage /> },
-          { path: '/reach-out/alerts/:id', element: <AlertPage /> },
+          // Reach out now: fetched with the first screens (first-screens.ts), so a tap waits for nothing.
+          { path: '/reach-out', lazy: async () => ({ Component: (await reachOutScreen()).ReachOutPage }) },
+          {
+            path: '/reach-out/alerts/:id',
+            lazy: async () => ({
+              Component: (await import('../features/reach-out/alert-page.tsx')).AlertPage,
+            }),
+          },
           {
             path: '/house/:id/reach-out',
             lazy: async () => ({
@@ -178,8 +197,16 @@ export const router = createBrowserRouter([
                 .NotificationSettingsPage,
             }),
           },
-          { path: '/me', element: <MePage /> },
-          { path: '/me/sessions', element: <SessionsPage /> },
+          {
+            path: '/me',
+            lazy: async () => ({ Component: (await import('../features/me/me-page.tsx')).MePage }),
+          },
+          {
+            path: '/me/sessions',
+            lazy: async () => ({
+              Component: (await import('../features/me/sessions-page.tsx')).SessionsPage,
+            }),
+          },
           {
             element: <AdminOnly />,
             children: [

@@ -4,7 +4,7 @@
 
 import { and, eq } from 'drizzle-orm';
 import type { RealtimeRefusedMessage } from '../../../shared/contracts/realtime.ts';
-import { parseChannel } from '../../../shared/contracts/realtime.ts';
+import { parseChannel } from '../../../shared/domain/channels.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../database/connect.ts';
 import { residences } from '../database/schema.ts';

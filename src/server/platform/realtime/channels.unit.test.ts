@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseChannel } from '../../../shared/contracts/realtime.ts';
+import { parseChannel } from '../../../shared/domain/channels.ts';
 import { inChannels } from './channels.ts';
 import { isAllowedOrigin } from './routes.ts';
 

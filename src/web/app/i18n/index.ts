@@ -1,10 +1,14 @@
 // i18next setup: English and Spanish, chosen from the person's setting, else a choice made on this
-// device, else the browser's languages. <html lang> follows the active language.
+// device, else the browser's languages. <html lang> follows the active language. Only the language in
+// use is loaded (each is its own file), so a phone downloads the words of one language, not two.
 import i18n from 'i18next';
+import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../shared/domain/vocabulary.ts';
-import { en } from './en.ts';
-import { es } from './es.ts';
+import type { en } from './en.ts';
+
+const words = async (language: string) =>
+  language === 'es' ? (await import('./es.ts')).es : (await import('./en.ts')).en;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -48,20 +52,24 @@ export async function switchLanguage(language: Language): Promise<void> {
   if (i18n.language !== language) await i18n.changeLanguage(language);
 }
 
-export function setUpI18n(): typeof i18n {
+/** Sets up the languages; resolves once the words of the first language are here (render after it). */
+export async function setUpI18n(): Promise<typeof i18n> {
   i18n.on('languageChanged', (language) => {
     document.documentElement.lang = language;
   });
-  void i18n.use(initReactI18next).init({
-    resources: { en: { translation: en }, es: { translation: es } },
-    lng: initialLanguage(),
-    fallbackLng: 'en',
-    supportedLngs: ['en', 'es'],
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    // No promotional message in the console: Hearth's pages stay quiet.
-    showSupportNotice: false,
-  });
+  await i18n
+    .use(resourcesToBackend((language: string) => words(language)))
+    .use(initReactI18next)
+    .init({
+      lng: initialLanguage(),
+      // Both languages have every key (a unit test checks), so neither needs the other's words.
+      fallbackLng: false,
+      supportedLngs: ['en', 'es'],
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      // No promotional message in the console: Hearth's pages stay quiet.
+      showSupportNotice: false,
+    });
   document.documentElement.lang = i18n.language;
   return i18n;
 }

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { authApi, type SignInRequestSchema } from '../../../shared/contracts/auth.ts';
 import { setupApi } from '../../../shared/contracts/setup.ts';
 import { call, queryFor } from '../../app/api.ts';
+import { prefetchFirstScreens } from '../../app/first-screens.ts';
 import { useFormErrors } from '../../components/errors.ts';
 import { TextField } from '../../components/fields.tsx';
 import { FormProblem, Notice } from '../../components/notice.tsx';
@@ -27,6 +28,11 @@ export function SignInPage() {
   useEffect(() => {
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== setupApi.status.tags[0] });
   }, [queryClient]);
+  // Today's and the check-in's code come while the person types, so signing in opens Today at once.
+  useEffect(() => {
+    const idle = window.setTimeout(prefetchFirstScreens, 0);
+    return () => window.clearTimeout(idle);
+  }, []);
   const setup = useQuery({ ...queryFor(setupApi.status), staleTime: 60_000 });
   const signIn = useMutation({
     mutationFn: () => call(authApi.signIn, { body: form }),

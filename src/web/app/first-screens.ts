@@ -1,0 +1,15 @@
+// The frame and screens a person sees first after signing in, each loaded on its own (router.tsx) and
+// fetched early — while the sign-in form waits for its person, and as soon as the signed-in frame is up —
+// so signing in, and reaching out, then wait for no code.
+export const signedInShell = () => import('./layout.tsx');
+export const todayScreen = () => import('../features/journey/today-page.tsx');
+export const checkInScreen = () => import('../features/check-ins/check-in-page.tsx');
+export const reachOutScreen = () => import('../features/reach-out/reach-out-page.tsx');
+
+/** Starts fetching them (the browser keeps them; importing twice costs nothing). */
+export function prefetchFirstScreens(): void {
+  void signedInShell();
+  void todayScreen();
+  void checkInScreen();
+  void reachOutScreen();
+}
