@@ -1,7 +1,11 @@
 // The frame and screens a person sees first after signing in, each loaded on its own (router.tsx) and
 // fetched early — while the sign-in form waits for its person, and as soon as the signed-in frame is up —
 // so signing in, and reaching out, then wait for no code.
-export const signedInShell = () => import('./layout.tsx');
+import { allWords } from './i18n/index.ts';
+/** A screen's code, once all the words of the language in use are here too (i18n/index.ts). */
+export const withAllWords = async <T>(code: Promise<T>): Promise<T> =>
+  (await Promise.all([code, allWords()]))[0];
+export const signedInShell = () => withAllWords(import('./layout.tsx'));
 export const todayScreen = () => import('../features/journey/today-page.tsx');
 export const checkInScreen = () => import('../features/check-ins/check-in-page.tsx');
 export const reachOutScreen = () => import('../features/reach-out/reach-out-page.tsx');

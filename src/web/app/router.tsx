@@ -1,7 +1,7 @@
 // Every screen and its stable path. Admin screens load on demand so a resident's phone downloads less.
 import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
-import { checkInScreen, reachOutScreen, signedInShell, todayScreen } from './first-screens.ts';
+import { checkInScreen, reachOutScreen, signedInShell, todayScreen, withAllWords } from './first-screens.ts';
 import { PublicLayout } from './public-layout.tsx';
 import { hasHouseRole, homePath, isAdmin, useMe } from './session.ts';
 import { CrashPage, NotAllowed, NotFoundPage, Starting } from './status-pages.tsx';
@@ -30,23 +30,27 @@ export const router = createBrowserRouter([
           {
             path: '/reset-password',
             lazy: async () => ({
-              Component: (await import('../features/auth/reset-password-page.tsx')).ResetPasswordPage,
+              Component: (await withAllWords(import('../features/auth/reset-password-page.tsx')))
+                .ResetPasswordPage,
             }),
           },
           {
             path: '/setup',
-            lazy: async () => ({ Component: (await import('../features/setup/setup-page.tsx')).SetupPage }),
+            lazy: async () => ({
+              Component: (await withAllWords(import('../features/setup/setup-page.tsx'))).SetupPage,
+            }),
           },
           {
             path: '/invite',
             lazy: async () => ({
-              Component: (await import('../features/invitations/enter-code-page.tsx')).EnterCodePage,
+              Component: (await withAllWords(import('../features/invitations/enter-code-page.tsx')))
+                .EnterCodePage,
             }),
           },
           {
             path: '/invite/:code',
             lazy: async () => ({
-              Component: (await import('../features/invitations/accept-invitation-page.tsx'))
+              Component: (await withAllWords(import('../features/invitations/accept-invitation-page.tsx')))
                 .AcceptInvitationPage,
             }),
           },

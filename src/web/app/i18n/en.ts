@@ -4,6 +4,7 @@
 import { account } from './en/account.ts';
 import { chat } from './en/chat.ts';
 import { core } from './en/core.ts';
+import { crisisLines } from './en/crisis-lines.ts';
 import { decisions } from './en/decisions.ts';
 import { journey } from './en/journey.ts';
 import { meetings } from './en/meetings.ts';
@@ -30,6 +31,7 @@ export const en = {
   ...peers,
   ...realtime,
   ...reachOut,
+  ...crisisLines,
   ...chat,
   ...support,
   ...reasons,

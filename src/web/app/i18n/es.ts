@@ -3,6 +3,7 @@ import type { Translations } from './en.ts';
 import { account } from './es/account.ts';
 import { chat } from './es/chat.ts';
 import { core } from './es/core.ts';
+import { crisisLines } from './es/crisis-lines.ts';
 import { decisions } from './es/decisions.ts';
 import { journey } from './es/journey.ts';
 import { meetings } from './es/meetings.ts';
@@ -29,6 +30,7 @@ export const es: Translations = {
   ...peers,
   ...realtime,
   ...reachOut,
+  ...crisisLines,
   ...chat,
   ...support,
   ...reasons,

@@ -10,26 +10,26 @@ export function CrisisLines({ lines, headingLevel = 2 }: { lines: Lines; heading
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section className="card crisis-lines" aria-labelledby="crisis-lines-heading">
-      <Heading id="crisis-lines-heading">{t('reachOut.crisisHeading')}</Heading>
-      <p>{t('reachOut.crisisIntro')}</p>
+      <Heading id="crisis-lines-heading">{t('crisisLines.crisisHeading')}</Heading>
+      <p>{t('crisisLines.crisisIntro')}</p>
       <div className="button-row">
         <a className="button crisis-call" href={`tel:${digits(lines.call)}`}>
-          {t('reachOut.callLine', { number: lines.call })}
+          {t('crisisLines.callLine', { number: lines.call })}
         </a>
         {lines.text ? (
           <a className="button button-secondary" href={`sms:${digits(lines.text)}`}>
-            {t('reachOut.textLine', { number: lines.text })}
+            {t('crisisLines.textLine', { number: lines.text })}
           </a>
         ) : null}
       </div>
       {lines.veteransKey || lines.spanishKey ? (
         <p className="crisis-menu">
-          {lines.veteransKey ? t('reachOut.veterans', { key: lines.veteransKey }) : null}{' '}
-          {lines.spanishKey ? t('reachOut.spanish', { key: lines.spanishKey }) : null}
+          {lines.veteransKey ? t('crisisLines.veterans', { key: lines.veteransKey }) : null}{' '}
+          {lines.spanishKey ? t('crisisLines.spanish', { key: lines.spanishKey }) : null}
         </p>
       ) : null}
       <p className="crisis-emergency">
-        {t('reachOut.emergency', { number: lines.emergency })}{' '}
+        {t('crisisLines.emergency', { number: lines.emergency })}{' '}
         <a href={`tel:${digits(lines.emergency)}`}>
           {t('reachOut.callEmergency', { number: lines.emergency })}
         </a>
@@ -45,16 +45,16 @@ export function CrisisFooter({ lines }: { lines: Lines | undefined }) {
   return (
     <footer className="crisis-footer">
       <p>
-        {t('reachOut.footerLead')}{' '}
-        <a href={`tel:${digits(lines.call)}`}>{t('reachOut.callLine', { number: lines.call })}</a>
+        {t('crisisLines.footerLead')}{' '}
+        <a href={`tel:${digits(lines.call)}`}>{t('crisisLines.callLine', { number: lines.call })}</a>
         {lines.text ? (
           <>
             {' · '}
-            <a href={`sms:${digits(lines.text)}`}>{t('reachOut.textLine', { number: lines.text })}</a>
+            <a href={`sms:${digits(lines.text)}`}>{t('crisisLines.textLine', { number: lines.text })}</a>
           </>
         ) : null}
         {' · '}
-        {t('reachOut.emergency', { number: lines.emergency })}
+        {t('crisisLines.emergency', { number: lines.emergency })}
       </p>
     </footer>
   );
