@@ -9,7 +9,7 @@ import {
   setUpOrganization,
   type TestPerson,
 } from '../../../test/factories.ts';
-import { openSocket, settle, type TestSocket } from '../../platform/realtime/testing.ts';
+import { openSocket, settle, type TestSocket } from '../../../test/realtime.ts';
 import { openConversation } from './conversations.ts';
 
 let admin: TestPerson;

@@ -7,9 +7,9 @@ import { addDays } from '../../../shared/domain/recovery-time.ts';
 import { type CallResult, call, testDb } from '../../../test/app.ts';
 import { buildPerson, buildResidence, setUpOrganization, type TestPerson } from '../../../test/factories.ts';
 import { type HearthProcess, startHearthProcess, stopHearthProcess } from '../../../test/hearth-process.ts';
+import { buildDecisionsWorld } from '../../../test/matrix/decisions.ts';
+import { openSocket, settle, type TestSocket } from '../../../test/realtime.ts';
 import { lookUpSession } from '../../platform/auth/sessions.ts';
-import { openSocket, settle, type TestSocket } from '../../platform/realtime/testing.ts';
-import { buildDecisionsWorld } from '../decisions/matrix-world.ts';
 
 let first: HearthProcess;
 let second: HearthProcess;

@@ -8,10 +8,10 @@ import {
   setUpOrganization,
   type TestPerson,
 } from '../../../test/factories.ts';
+import { openSocket, settle, type TestSocket } from '../../../test/realtime.ts';
 import { scheduledJobs } from '../../jobs.ts';
 import { reachOutAlerts } from '../../platform/database/schema.ts';
 import { startJobs } from '../../platform/jobs.ts';
-import { openSocket, settle, type TestSocket } from '../../platform/realtime/testing.ts';
 import { escalateDueAlerts } from './service.ts';
 
 let admin: TestPerson;

@@ -16,8 +16,8 @@ import {
   signIn,
   type TestPerson,
 } from '../../../test/factories.ts';
+import { openSocket, settle, type TestSocket } from '../../../test/realtime.ts';
 import { apiRouteKeys, buildAppWithRouteList } from '../../../test/routes.ts';
-import { openSocket, settle, type TestSocket } from '../../platform/realtime/testing.ts';
 
 const AUTHOR = { firstName: 'Zephyrine', lastName: 'Quillfeather', username: 'zephyrine-q' };
 /** The author's house: on a post to the whole organization it would narrow who asked to a handful. */

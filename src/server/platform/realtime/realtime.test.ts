@@ -14,9 +14,9 @@ import {
   signIn,
   type TestPerson,
 } from '../../../test/factories.ts';
+import { connectSocket, openSocket, type Refusal, settle, type TestSocket } from '../../../test/realtime.ts';
 import { cleanUpRealtimeEvents } from './cleanup.ts';
 import { publish } from './publish.ts';
-import { connectSocket, openSocket, type Refusal, settle, type TestSocket } from './testing.ts';
 
 let app: FastifyInstance;
 let base: string;

@@ -9,8 +9,8 @@ import {
   startHearthProcess as startHearth,
   stopHearthProcess,
 } from '../../../test/hearth-process.ts';
+import { openSocket, settle, type TestSocket } from '../../../test/realtime.ts';
 import { publish } from './publish.ts';
-import { openSocket, settle, type TestSocket } from './testing.ts';
 
 type Hearth = HearthProcess;
 
