@@ -100,6 +100,3 @@ export async function openSocket(base: string, options: ConnectOptions = {}): Pr
   await result.waitFor('ready');
   return result;
 }
-
-/** Sleeps a little: for "nothing else arrives" checks. */
-export const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
