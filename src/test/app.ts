@@ -4,6 +4,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { type BuildAppOptions, buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/platform/config.ts';
 import type { Database, Db } from '../server/platform/database/connect.ts';
+import { testClock } from './clock.ts';
 import { logCollector } from './log-collector.ts';
 
 export type TestContext = { app: FastifyInstance; database: Database; databaseUrl: string };
@@ -32,7 +33,7 @@ export const testDatabaseUrl = (): string => context().databaseUrl;
  */
 export async function buildTestApp(
   env: Record<string, string> = {},
-  options: Pick<BuildAppOptions, 'logStream' | 'outbound'> = {},
+  options: Pick<BuildAppOptions, 'logStream' | 'outbound' | 'clock'> = {},
 ): Promise<FastifyInstance> {
   const { database, databaseUrl } = context();
   return await buildApp({
@@ -46,6 +47,7 @@ export async function buildTestApp(
     database,
     webDir: null,
     logStream: logCollector,
+    clock: testClock(),
     ...options,
   });
 }

@@ -8,6 +8,7 @@ import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/platform/config.ts';
 import { connectDatabase, type Database, withDatabaseName } from '../server/platform/database/connect.ts';
 import { setTestContext, type TestContext } from './app.ts';
+import { testClock } from './clock.ts';
 import { assertNoUnexpectedErrorLogs, logCollector, startCollectingLogs } from './log-collector.ts';
 
 const adminUrl = inject('databaseAdminUrl');
@@ -40,12 +41,16 @@ beforeAll(async () => {
     database,
     webDir: null,
     logStream: logCollector,
+    clock: testClock(),
   });
   context = { app, database, databaseUrl };
   setTestContext(context);
 });
 
-beforeEach(() => startCollectingLogs());
+beforeEach(() => {
+  startCollectingLogs();
+  testClock().reset();
+});
 afterEach(() => assertNoUnexpectedErrorLogs());
 
 afterAll(async () => {

@@ -46,7 +46,7 @@ export function authRoutes(app: App): void {
   });
   route(app, authApi.listSessions, {
     policy: 'signedIn',
-    handler: async ({ db, actor }) => ({ sessions: await listSessions(db, actor) }),
+    handler: async ({ db, clock, actor }) => ({ sessions: await listSessions(db, actor, clock.now()) }),
   });
   route(app, authApi.revokeSession, {
     policy: 'signedIn',

@@ -90,7 +90,7 @@ export async function signIn(db: Db, attempt: SignInAttempt, password: string) {
 }
 
 /** My signed-in devices, the one asking marked `current`. */
-export async function listSessions(db: Db, actor: Actor): Promise<SessionView[]> {
+export async function listSessions(db: Db, actor: Actor, now: Date): Promise<SessionView[]> {
   const rows = await db
     .select()
     .from(sessions)
@@ -99,7 +99,7 @@ export async function listSessions(db: Db, actor: Actor): Promise<SessionView[]>
         eq(sessions.organizationId, actor.organizationId),
         eq(sessions.personId, actor.personId),
         isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, new Date()),
+        gt(sessions.expiresAt, now),
       ),
     )
     .orderBy(desc(sessions.lastSeenAt));
