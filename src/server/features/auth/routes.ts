@@ -12,6 +12,7 @@ const attemptOf = (request: FastifyRequest, login: string): SignInAttempt => ({
   login,
   address: request.ip,
   deviceToken: request.cookies[DEVICE_COOKIE],
+  at: request.server.clock.now(),
 });
 
 export function authRoutes(app: App): void {
