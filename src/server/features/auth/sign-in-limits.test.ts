@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authReasons } from '../../../shared/contracts/auth.ts';
 import { LIMIT_MESSAGES } from '../../../shared/contracts/limits.ts';
-import { buildTestApp, type CallResult, call, sessionCookieFrom, testDb } from '../../../test/app.ts';
+import { buildTestApp, type CallResult, call, sessionCookieFrom } from '../../../test/app.ts';
 import { testClock } from '../../../test/clock.ts';
 import { buildPerson, buildResidence, setUpOrganization, type TestPerson } from '../../../test/factories.ts';
 import { FIRST_WAIT_SECONDS, FLOOD_SPACING_SECONDS } from '../../platform/auth/sign-in-limits.ts';
