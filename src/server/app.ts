@@ -28,6 +28,7 @@ import { skillRoutes } from './features/skills/routes.ts';
 import { supportRoutes } from './features/support/routes.ts';
 import { listenForSessionChanges } from './platform/auth/session-invalidation.ts';
 import { lookUpSession, SESSION_COOKIE, SessionCache, touchSession } from './platform/auth/sessions.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/database/connect.ts';
 import {
@@ -56,6 +57,8 @@ export type BuildAppOptions = {
   logStream?: { write: (line: string) => void };
   /** Tests' resolver and address check for outside requests (platform/outbound.ts). */
   outbound?: Partial<OutboundHooks>;
+  /** Where the app reads the time: the system clock unless a test moves it. */
+  clock?: Clock;
 };
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
@@ -78,6 +81,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('db', database.db);
   app.decorate('config', config);
   app.decorate('outbound', options.outbound ?? {});
+  const clock = options.clock ?? systemClock;
+  app.decorate('clock', clock);
   const sessionCache = new SessionCache(config.sessionCacheMs);
   app.decorate('sessionCache', sessionCache);
   if (config.sessionCacheMs > 0) {
@@ -106,14 +111,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     let found = sessionCache.get(token);
     if (!found) {
       const stamp = sessionCache.stamp();
-      found = await lookUpSession(database.db, token);
+      found = await lookUpSession(database.db, token, clock.now());
       sessionCache.set(token, found, stamp);
     }
     request.sessionState = found.state;
     if (found.state === 'active') {
       request.actor = found.actor;
-      if (await touchSession(database.db, found.actor.sessionId, found.lastSeenAt, config.sessionDays)) {
-        found.lastSeenAt = new Date();
+      const now = clock.now();
+      if (await touchSession(database.db, found.actor.sessionId, found.lastSeenAt, config.sessionDays, now)) {
+        found.lastSeenAt = now;
       }
     }
   });

@@ -4,6 +4,8 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { type BuildAppOptions, buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/platform/config.ts';
 import type { Database, Db } from '../server/platform/database/connect.ts';
+import { testClock } from './clock.ts';
+import { logCollector } from './log-collector.ts';
 
 export type TestContext = { app: FastifyInstance; database: Database; databaseUrl: string };
 
@@ -26,24 +28,26 @@ export const testDatabaseUrl = (): string => context().databaseUrl;
 
 /**
  * Another app instance on this file's database, not yet ready (so a test can add routes first). Like the
- * file's app, its request limits are loosened; a test of the limits passes RATE_LIMIT_FACTOR: '1'.
+ * file's app, its request limits are loosened (a test of the limits passes RATE_LIMIT_FACTOR: '1') and it
+ * logs into the log collector, unless the test passes a logStream of its own.
  */
 export async function buildTestApp(
   env: Record<string, string> = {},
-  options: Pick<BuildAppOptions, 'logStream' | 'outbound' | 'webDir'> = {},
+  options: Pick<BuildAppOptions, 'logStream' | 'outbound' | 'clock' | 'webDir'> = {},
 ): Promise<FastifyInstance> {
   const { database, databaseUrl } = context();
   return await buildApp({
     config: loadConfig({
       DATABASE_URL: databaseUrl,
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: 'warn',
       SESSION_CACHE_MS: '0',
       RATE_LIMIT_FACTOR: '1000',
       ...env,
     }),
     database,
     webDir: null,
-    logger: options.logStream !== undefined,
+    logStream: logCollector,
+    clock: testClock(),
     ...options,
   });
 }

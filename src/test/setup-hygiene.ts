@@ -1,7 +1,15 @@
 // Setup file of every tier: see hygiene.ts.
 import { afterEach, beforeEach } from 'vitest';
-import { assertNoUnexpectedConsoleErrors, blockNetwork, watchConsoleErrors } from './hygiene.ts';
+import {
+  assertNoRefusedConnections,
+  assertNoUnexpectedConsoleErrors,
+  blockNetwork,
+  watchConsoleErrors,
+} from './hygiene.ts';
 
 blockNetwork();
 beforeEach(() => watchConsoleErrors());
-afterEach(() => assertNoUnexpectedConsoleErrors());
+afterEach(() => {
+  assertNoUnexpectedConsoleErrors();
+  assertNoRefusedConnections();
+});

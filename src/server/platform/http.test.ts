@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, call } from '../../test/app.ts';
 import { residenceInput, setUpOrganization, signIn, type TestPerson } from '../../test/factories.ts';
+import { expectErrorLog } from '../../test/log-collector.ts';
 import { CONTENT_SECURITY_POLICY } from './http.ts';
 
 let admin: TestPerson;
@@ -230,6 +231,10 @@ describe('unknown errors', () => {
       error.detail = 'Key (username)=(ana.alvarez) already exists.';
       throw error;
     });
+    // Logged by its kind alone: the constraint's name and the values never reach the log.
+    expectErrorLog(
+      /unhandled error .*"type":"Error","message":"duplicate key value violates unique constraint \\"…\\""/,
+    );
     try {
       const result = await call('GET', '/api/test/explode', { app });
       expect(result.status).toBe(500);
@@ -254,6 +259,9 @@ describe('unknown errors', () => {
         statusCode: 500,
       });
     });
+    expectErrorLog(
+      /unhandled error .*"type":"TypeError","message":"Cannot read properties of undefined \(reading '…'\)"/,
+    );
     try {
       const result = await call('POST', '/api/test/explode', { app, as: admin, body: {} });
       expect(result.status).toBe(500);

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 const here = import.meta.dirname;
 
+// Every .ts file under dir, tests (*.test.ts) left out.
+
 function sourcesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
@@ -18,5 +20,20 @@ describe('the platform layer', () => {
       /from '(\.\.\/)+features\//.test(readFileSync(file, 'utf8')),
     );
     expect(offenders.map((f) => path.relative(here, f))).toEqual([]);
+  });
+});
+
+describe('the test support', () => {
+  it('is imported by tests alone: no production file under src/server or src/shared imports from src/test', () => {
+    const src = path.resolve(here, '../..');
+    const test = path.join(src, 'test');
+    const importsFromTest = (file: string) =>
+      [...readFileSync(file, 'utf8').matchAll(/(?:from\s+|import\s*\(?\s*)'(\.{1,2}\/[^']+)'/g)].some(
+        ([, spec]) => path.resolve(path.dirname(file), spec as string).startsWith(`${test}${path.sep}`),
+      );
+    const offenders = [path.join(src, 'server'), path.join(src, 'shared')]
+      .flatMap(sourcesUnder)
+      .filter(importsFromTest);
+    expect(offenders.map((f) => path.relative(src, f))).toEqual([]);
   });
 });

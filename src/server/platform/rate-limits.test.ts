@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REASONS } from '../../shared/contracts/reasons.ts';
 import { buildTestApp, type CallOptions, type CallResult, call } from '../../test/app.ts';
 import { buildPerson, buildResidence, setUpOrganization, type TestPerson } from '../../test/factories.ts';
+import { waitFor } from '../../test/wait.ts';
 import { RATE_LIMITS, type RateLimitName } from './rate-limits.ts';
 
 let admin: TestPerson;
@@ -32,8 +33,8 @@ async function pastTheLimit(
 ): Promise<CallResult> {
   const { max, windowSeconds } = RATE_LIMITS[name];
   // Windows are fixed (aligned to the epoch): start well inside one, so the count cannot roll over.
-  const left = windowSeconds - ((Date.now() / 1000) % windowSeconds);
-  if (left < 15) await new Promise((resolve) => setTimeout(resolve, (left + 1) * 1000));
+  const left = () => windowSeconds - ((Date.now() / 1000) % windowSeconds);
+  await waitFor(() => left() >= 15, { timeout: 16_000, interval: 250 });
   for (let i = 0; i < max; i++) {
     const result = await send(i, apps[i % 2]!);
     expect(allowed, `call ${i + 1} of ${max}: ${result.text}`).toContain(result.status);

@@ -16,6 +16,13 @@ import {
   signIn,
   type TestPerson,
 } from '../../test/factories.ts';
+import { buildChatWorld } from '../../test/matrix/chat.ts';
+import { buildDecisionsWorld } from '../../test/matrix/decisions.ts';
+import { buildMeetingsWorld } from '../../test/matrix/meetings.ts';
+import { buildOutsideWorld } from '../../test/matrix/outside-meetings.ts';
+import { buildReachOutWorld } from '../../test/matrix/reach-out.ts';
+import { buildPeersWorld } from '../../test/matrix/skills.ts';
+import { buildSupportWorld } from '../../test/matrix/support.ts';
 import {
   type FuzzOperation,
   type FuzzPools,
@@ -24,13 +31,6 @@ import {
   requestFor,
 } from '../../test/route-fuzz.ts';
 import { apiRouteKeys, buildAppWithRouteList } from '../../test/routes.ts';
-import { buildChatWorld } from '../features/chat/matrix-world.ts';
-import { buildDecisionsWorld } from '../features/decisions/matrix-world.ts';
-import { buildMeetingsWorld } from '../features/meetings/matrix-world.ts';
-import { buildOutsideWorld } from '../features/outside-meetings/matrix-world.ts';
-import { buildReachOutWorld } from '../features/reach-out/matrix-world.ts';
-import { buildPeersWorld } from '../features/skills/matrix-world.ts';
-import { buildSupportWorld } from '../features/support/matrix-world.ts';
 
 const RUNS = Number(process.env.HEARTH_FUZZ_RUNS ?? 10_000);
 const SEED = Number(process.env.HEARTH_FUZZ_SEED ?? 20_261_204);

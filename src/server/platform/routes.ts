@@ -14,6 +14,7 @@ import { LIMIT_REASONS } from '../../shared/contracts/limits.ts';
 import { REASONS } from '../../shared/contracts/reasons.ts';
 import type { Actor } from './auth/actor.ts';
 import { requireActor } from './auth/sessions.ts';
+import type { Clock } from './clock.ts';
 import type { Db } from './database/connect.ts';
 import type { PolicyName } from './policies.ts';
 import type { RateLimitName } from './rate-limits.ts';
@@ -27,6 +28,8 @@ export type RouteContext<E extends EndpointSpec, P extends PolicyName> = {
   query: QueryOf<E>;
   body: BodyOf<E>;
   db: Db;
+  /** The app's clock: services read the time from it. */
+  clock: Clock;
   request: FastifyRequest;
   reply: FastifyReply;
 };
@@ -165,6 +168,7 @@ export function route<const E extends EndpointSpec, const P extends PolicyName>(
         query: request.query as QueryOf<E>,
         body: request.body as BodyOf<E>,
         db: app.db,
+        clock: app.clock,
         request,
         reply,
       }),

@@ -4,9 +4,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../test/app.ts';
 import { buildPerson, buildResidence, setUpOrganization, type TestPerson } from '../../test/factories.ts';
-import { buildChatWorld } from '../features/chat/matrix-world.ts';
-import { buildDecisionsWorld } from '../features/decisions/matrix-world.ts';
-import { buildSupportWorld } from '../features/support/matrix-world.ts';
+import { buildChatWorld } from '../../test/matrix/chat.ts';
+import { buildDecisionsWorld } from '../../test/matrix/decisions.ts';
+import { buildSupportWorld } from '../../test/matrix/support.ts';
 
 type People = { admin: TestPerson; leader: TestPerson; resident: TestPerson; marker: TestPerson };
 let people: People;

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { authReasons } from '../../../shared/contracts/auth.ts';
-import { call, sessionCookieFrom, testDb } from '../../../test/app.ts';
+import { call, sessionCookieFrom, testApp } from '../../../test/app.ts';
+import { testClock } from '../../../test/clock.ts';
 import {
   buildPerson,
   buildResidence,
@@ -10,7 +10,6 @@ import {
   TEST_PASSWORD,
   type TestPerson,
 } from '../../../test/factories.ts';
-import { sessions } from '../../platform/database/schema.ts';
 
 const ANDROID_CHROME =
   'Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Mobile Safari/537.36';
@@ -206,11 +205,8 @@ describe('sessions', () => {
 
   it('should answer session_expired once a session has passed its expiry', async () => {
     const person = await buildPerson(admin, { role: 'resident', residenceId });
-    // Time passing is the one thing a test may write directly.
-    await testDb()
-      .update(sessions)
-      .set({ expiresAt: new Date(Date.now() - 1000) })
-      .where(eq(sessions.personId, person.id));
+    // A session lasts SESSION_DAYS from its last use.
+    testClock().advance({ days: testApp().config.sessionDays, seconds: 1 });
     const result = await call('GET', '/api/me', { as: person });
     expect(result.status).toBe(401);
     expect(result.body.error.code).toBe('session_expired');

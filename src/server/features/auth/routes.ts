@@ -12,6 +12,7 @@ const attemptOf = (request: FastifyRequest, login: string): SignInAttempt => ({
   login,
   address: request.ip,
   deviceToken: request.cookies[DEVICE_COOKIE],
+  at: request.server.clock.now(),
 });
 
 export function authRoutes(app: App): void {
@@ -46,7 +47,7 @@ export function authRoutes(app: App): void {
   });
   route(app, authApi.listSessions, {
     policy: 'signedIn',
-    handler: async ({ db, actor }) => ({ sessions: await listSessions(db, actor) }),
+    handler: async ({ db, clock, actor }) => ({ sessions: await listSessions(db, actor, clock.now()) }),
   });
   route(app, authApi.revokeSession, {
     policy: 'signedIn',

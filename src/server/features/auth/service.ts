@@ -41,7 +41,8 @@ async function findByLogin(db: Db, login: string): Promise<Candidate[]> {
     .limit(MAX_CANDIDATES);
 }
 
-export type SignInAttempt = { login: string; address: string; deviceToken: string | undefined };
+/** `at`: when it was made, on the app's clock. */
+export type SignInAttempt = { login: string; address: string; deviceToken: string | undefined; at: Date };
 
 /** The candidates for a login and who is trying: a known device of one of them, or an address. */
 async function identify(db: Db, attempt: SignInAttempt) {
@@ -54,7 +55,7 @@ async function identify(db: Db, attempt: SignInAttempt) {
   const client: SignInClient = device
     ? { kind: 'device', tokenHash: device.tokenHash }
     : { kind: 'address', address: attempt.address };
-  const wait = await signInWait(db, attempt.login, client);
+  const wait = await signInWait(db, attempt.login, client, attempt.at);
   if (wait > 0) throw new RateLimitedError('limits.sign_in', wait);
   return { candidates, client, device };
 }
@@ -70,7 +71,7 @@ export async function signIn(db: Db, attempt: SignInAttempt, password: string) {
   }
   if (candidates.length === 0) await verifyPassword(await decoyPasswordHash(), password);
   if (!person) {
-    await recordSignInFailure(db, attempt.login, client);
+    await recordSignInFailure(db, attempt.login, client, attempt.at);
     for (const candidate of candidates) {
       await recordAudit(db, {
         organizationId: candidate.organizationId,
@@ -90,7 +91,7 @@ export async function signIn(db: Db, attempt: SignInAttempt, password: string) {
 }
 
 /** My signed-in devices, the one asking marked `current`. */
-export async function listSessions(db: Db, actor: Actor): Promise<SessionView[]> {
+export async function listSessions(db: Db, actor: Actor, now: Date): Promise<SessionView[]> {
   const rows = await db
     .select()
     .from(sessions)
@@ -99,7 +100,7 @@ export async function listSessions(db: Db, actor: Actor): Promise<SessionView[]>
         eq(sessions.organizationId, actor.organizationId),
         eq(sessions.personId, actor.personId),
         isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, new Date()),
+        gt(sessions.expiresAt, now),
       ),
     )
     .orderBy(desc(sessions.lastSeenAt));
@@ -174,7 +175,7 @@ export async function resetPassword(db: Db, attempt: SignInAttempt, code: string
           return { id: found.id, organizationId: found.organizationId };
         });
   if (!person) {
-    await recordSignInFailure(db, attempt.login, client);
+    await recordSignInFailure(db, attempt.login, client, attempt.at);
     throw refuse('auth.reset_code_invalid', { field: 'code' });
   }
   await clearSignInFailures(db, attempt.login, client);

@@ -10,6 +10,7 @@ import {
   TEST_PASSWORD,
   type TestPerson,
 } from '../../../test/factories.ts';
+import { expectNothingFor, waitFor } from '../../../test/wait.ts';
 
 /** Two instances with a minute's session memory on one database, as behind a load balancer. */
 describe('the session memory of several app instances', () => {
@@ -20,17 +21,13 @@ describe('the session memory of several app instances', () => {
   let builder: TestPerson;
 
   async function listening(app: FastifyInstance) {
-    for (let i = 0; i < 100 && !app.sessionCache.enabled; i++) await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => app.sessionCache.enabled, { timeout: 5000 }).catch(() => {});
     expect(app.sessionCache.enabled).toBe(true);
   }
 
   /** Polls for up to 3 s: the change reaches the other instance when the database announces it. */
   async function eventually(check: () => Promise<boolean>) {
-    for (let i = 0; i < 60; i++) {
-      if (await check()) return true;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    return false;
+    return await waitFor(check, { timeout: 3000, interval: 50 }).catch(() => false);
   }
 
   beforeAll(async () => {
@@ -109,8 +106,9 @@ describe('the session memory of several app instances', () => {
     expect((await call('GET', '/api/me', { app: b, as: cookie })).status).toBe(200);
     const before = b.sessionCache.size;
     await testDb().execute(sql`select pg_notify('hearth_sessions', gen_random_uuid()::text)`);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(b.sessionCache.size).toBe(before);
+    await expectNothingFor(200, () => {
+      expect(b.sessionCache.size).toBe(before);
+    });
   });
 
   // A person's day is counted in the time zone their session carries: a change of it reaches every instance.

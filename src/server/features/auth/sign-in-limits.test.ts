@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authReasons } from '../../../shared/contracts/auth.ts';
 import { LIMIT_MESSAGES } from '../../../shared/contracts/limits.ts';
-import { buildTestApp, type CallResult, call, sessionCookieFrom, testDb } from '../../../test/app.ts';
+import { buildTestApp, type CallResult, call, sessionCookieFrom } from '../../../test/app.ts';
+import { testClock } from '../../../test/clock.ts';
 import { buildPerson, buildResidence, setUpOrganization, type TestPerson } from '../../../test/factories.ts';
 import { FIRST_WAIT_SECONDS, FLOOD_SPACING_SECONDS } from '../../platform/auth/sign-in-limits.ts';
 
@@ -37,9 +38,9 @@ function deviceCookieFrom(result: CallResult): string {
   return `hearth_device=${found.value}`;
 }
 
-/** Moves every recorded failure back in time, as if the person waited. */
+/** The person waits. */
 async function wait(seconds: number) {
-  await testDb().$client.query(`update sign_in_failures set at = at - make_interval(secs => $1)`, [seconds]);
+  testClock().advance({ seconds });
 }
 
 const fail = async (person: TestPerson, from: string, times: number, device?: string) => {

@@ -34,7 +34,13 @@ export async function startSession(
   person: Person,
   device: { knownTokenHash: string | null } | false,
 ): Promise<void> {
-  const token = await createSession(app.db, person, describeDevice(request), app.config.sessionDays);
+  const token = await createSession(
+    app.db,
+    person,
+    describeDevice(request),
+    app.config.sessionDays,
+    app.clock.now(),
+  );
   setSessionCookie(reply, token, app.config.sessionDays, secureCookies(app.config.publicUrl));
   if (device) await rememberThisDevice(app, reply, person, device.knownTokenHash);
 }

@@ -9,7 +9,8 @@ import {
   setUpOrganization,
   type TestPerson,
 } from '../../../test/factories.ts';
-import { openSocket, settle, type TestSocket } from '../../platform/realtime/testing.ts';
+import { openSocket, type TestSocket } from '../../../test/realtime.ts';
+import { expectNothingFor } from '../../../test/wait.ts';
 import { openConversation } from './conversations.ts';
 
 let admin: TestPerson;
@@ -445,9 +446,10 @@ describe('live delivery on sockets', () => {
     );
     expect((event.payload.message as { id: string; body: string }).id).toBe(sent.body.id);
     expect((event.payload.message as { body: string }).body).toBe('Movie night at eight');
-    await settle();
-    for (const s of [outsiderSocket!, otherLeaderSocket!]) {
-      expect(s.events().filter((m) => m.type.startsWith('chat.'))).toEqual([]);
-    }
+    await expectNothingFor(300, () => {
+      for (const s of [outsiderSocket!, otherLeaderSocket!]) {
+        expect(s.events().filter((m) => m.type.startsWith('chat.'))).toEqual([]);
+      }
+    });
   });
 });

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, sessionCookieFrom, testDb } from '../../../test/app.ts';
+import { call, sessionCookieFrom } from '../../../test/app.ts';
+import { testClock } from '../../../test/clock.ts';
 import {
   accountInput,
   buildInvitation,
@@ -9,7 +9,6 @@ import {
   setUpOrganization,
   type TestPerson,
 } from '../../../test/factories.ts';
-import { invitations } from '../../platform/database/schema.ts';
 
 let admin: TestPerson;
 let house: { id: string; name: string };
@@ -238,11 +237,8 @@ describe('POST /api/invitations/code/:code/accept', () => {
 
   it('should fail with 410 invitations.expired when the invitation has expired', async () => {
     const invitation = await buildInvitation(admin, { role: 'resident', residenceId: house.id });
-    // Time passing is the one thing a test may write directly.
-    await testDb()
-      .update(invitations)
-      .set({ expiresAt: new Date(Date.now() - 60_000) })
-      .where(eq(invitations.id, invitation.id));
+    // A week and a minute later (invitations last 7 days unless the admin says otherwise).
+    testClock().advance({ days: 7, minutes: 1 });
     const result = await accept(invitation.code);
     expect(result.status).toBe(410);
     expect(result.body.error).toEqual({

@@ -35,13 +35,13 @@ export function invitationRoutes(app: App): void {
   route(app, invitationApi.preview, {
     policy: 'public',
     rateLimit: 'invitationCode',
-    handler: async ({ db, params }) => await previewInvitation(db, params.code),
+    handler: async ({ db, clock, params }) => await previewInvitation(db, params.code, clock.now()),
   });
   route(app, invitationApi.accept, {
     policy: 'public',
     rateLimit: 'invitationCode',
-    handler: async ({ db, params, body, request, reply }) => {
-      const person = await acceptInvitation(db, params.code, body);
+    handler: async ({ db, clock, params, body, request, reply }) => {
+      const person = await acceptInvitation(db, params.code, body, clock.now());
       // The phone that joined is the person's from the start (decision 0025).
       await startSession(app, request, reply, person, { knownTokenHash: null });
       reply.status(201);

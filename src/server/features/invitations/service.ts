@@ -112,7 +112,7 @@ export async function revokeInvitation(db: Db, actor: Actor, id: string): Promis
 }
 
 /** Finds a usable invitation by its code, or says clearly why it can't be used. */
-async function findUsable(db: Executor, code: string, lock = false) {
+async function findUsable(db: Executor, code: string, now: Date, lock = false) {
   const query = db
     .select({ i: invitations, residenceName: residences.name, organizationName: organizations.name })
     .from(invitations)
@@ -123,12 +123,12 @@ async function findUsable(db: Executor, code: string, lock = false) {
   if (!found) throw refuse('invitations.code_not_found');
   if (found.i.acceptedAt) throw refuse('invitations.already_used');
   if (found.i.revokedAt) throw refuse('invitations.withdrawn');
-  if (found.i.expiresAt.getTime() <= Date.now()) throw refuse('invitations.expired');
+  if (found.i.expiresAt.getTime() <= now.getTime()) throw refuse('invitations.expired');
   return found;
 }
 
-export async function previewInvitation(db: Db, code: string) {
-  const found = await findUsable(db, code);
+export async function previewInvitation(db: Db, code: string, now: Date) {
+  const found = await findUsable(db, code, now);
   return {
     organizationName: found.organizationName,
     role: found.i.role as Role,
@@ -136,9 +136,9 @@ export async function previewInvitation(db: Db, code: string) {
   };
 }
 
-export async function acceptInvitation(db: Db, code: string, account: NewAccount) {
+export async function acceptInvitation(db: Db, code: string, account: NewAccount, now: Date) {
   return await db.transaction(async (tx) => {
-    const found = await findUsable(tx, code, true);
+    const found = await findUsable(tx, code, now, true);
     const inv = found.i;
     const person = await createPersonWithAccount(tx, inv.organizationId, account);
     await grantMembership(tx, { organizationId: inv.organizationId, personId: person.id }, person.id, {
@@ -148,7 +148,7 @@ export async function acceptInvitation(db: Db, code: string, account: NewAccount
     });
     await tx
       .update(invitations)
-      .set({ acceptedAt: new Date(), acceptedBy: person.id })
+      .set({ acceptedAt: now, acceptedBy: person.id })
       .where(eq(invitations.id, inv.id));
     await recordAudit(tx, {
       organizationId: inv.organizationId,

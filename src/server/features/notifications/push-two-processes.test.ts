@@ -11,6 +11,7 @@ import {
   stopHearthProcess,
 } from '../../../test/hearth-process.ts';
 import { type PushReceiver, startPushReceiver } from '../../../test/push-receiver.ts';
+import { expectNothingFor } from '../../../test/wait.ts';
 import { notifyPeople } from '../../platform/notify.ts';
 
 type Hearth = HearthProcess;
@@ -77,9 +78,10 @@ describe('web push with two Hearth processes on one database', () => {
     await receiver.waitFor(20, 15_000);
     const firstAll = Date.now() - started;
     // Give a duplicate every chance to arrive.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(receiver.problems).toEqual([]);
-    expect(receiver.received).toHaveLength(20);
+    await expectNothingFor(1500, () => {
+      expect(receiver.problems).toEqual([]);
+      expect(receiver.received).toHaveLength(20);
+    });
     expect(new Set(receiver.received.map((r) => r.message.tag)).size).toBe(20);
     expect(firstAll).toBeLessThan(15_000);
   });

@@ -8,6 +8,7 @@ import type { NotificationKind } from '../../../shared/domain/notifications.ts';
 import { buildTestApp, call, testDatabaseUrl, testDb } from '../../../test/app.ts';
 import { buildPerson, buildResidence, setUpOrganization, type TestPerson } from '../../../test/factories.ts';
 import { type PushReceiver, startPushReceiver } from '../../../test/push-receiver.ts';
+import { expectNothingFor } from '../../../test/wait.ts';
 import { connectDatabase, type Database } from '../../platform/database/connect.ts';
 import { notifications, pushSubscriptions, pushVapidKeys } from '../../platform/database/schema.ts';
 import { notifyPeople } from '../../platform/notify.ts';
@@ -332,12 +333,16 @@ describe('the push sender woken after commit', () => {
           data: {},
         });
         // Still inside the transaction: nobody may have pushed it yet.
-        await new Promise((resolve) => setTimeout(resolve, 150));
-        expect(pushesTo('eve-phone')).toEqual([]);
+        await expectNothingFor(150, () => {
+          expect(pushesTo('eve-phone')).toEqual([]);
+        });
       });
       await receiver.waitFor(1, 3000);
       expect(Date.now() - started).toBeLessThan(3000);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // No second process pushes it again.
+      await expectNothingFor(300, () => {
+        expect(pushesTo('eve-phone')).toHaveLength(1);
+      });
       await Promise.all(senders.map((s) => s.idle()));
       expect(pushesTo('eve-phone').map((p) => p.message.title)).toEqual(['Mentorship accepted']);
     } finally {

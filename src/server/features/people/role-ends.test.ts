@@ -7,9 +7,10 @@ import { addDays } from '../../../shared/domain/recovery-time.ts';
 import { type CallResult, call, testDb } from '../../../test/app.ts';
 import { buildPerson, buildResidence, setUpOrganization, type TestPerson } from '../../../test/factories.ts';
 import { type HearthProcess, startHearthProcess, stopHearthProcess } from '../../../test/hearth-process.ts';
+import { buildDecisionsWorld } from '../../../test/matrix/decisions.ts';
+import { openSocket, type TestSocket } from '../../../test/realtime.ts';
+import { expectNothingFor, waitFor } from '../../../test/wait.ts';
 import { lookUpSession } from '../../platform/auth/sessions.ts';
-import { openSocket, settle, type TestSocket } from '../../platform/realtime/testing.ts';
-import { buildDecisionsWorld } from '../decisions/matrix-world.ts';
 
 let first: HearthProcess;
 let second: HearthProcess;
@@ -47,13 +48,13 @@ async function membershipOf(
  * at commit, over LISTEN/NOTIFY, a few milliseconds after the answer to the admin who made it.
  */
 async function heard(hearth: HearthProcess, person: TestPerson, path = '/api/house'): Promise<void> {
-  const until = Date.now() + 1000;
-  for (;;) {
-    const answer = await request(hearth, person, 'GET', path);
-    const gone = path === '/api/house' ? answer.body.houses.length === 0 : answer.status === 403;
-    if (gone || Date.now() > until) return;
-    await settle(20);
-  }
+  await waitFor(
+    async () => {
+      const answer = await request(hearth, person, 'GET', path);
+      return path === '/api/house' ? answer.body.houses.length === 0 : answer.status === 403;
+    },
+    { timeout: 1000 },
+  ).catch(() => {});
 }
 
 async function houseConversation(hearth: HearthProcess, person: TestPerson): Promise<string> {
@@ -144,8 +145,9 @@ describe('a resident moved out today', () => {
     });
     expect(said.status).toBe(201);
     await amirsSocket.waitFor('event', (e) => e.type === 'chat.message');
-    await settle();
-    expect(anasSocket.events().filter((e) => e.type.startsWith('chat.'))).toEqual([]);
+    await expectNothingFor(300, () => {
+      expect(anasSocket.events().filter((e) => e.type.startsWith('chat.'))).toEqual([]);
+    });
 
     // Her history is kept, and she stays connected as alumni from today.
     const after = (await call('GET', `/api/people/${ana.id}`, { as: admin })).body.memberships;
@@ -224,10 +226,12 @@ describe("a house's own calendar", () => {
       body: { endsOn: tomorrow, becomeAlumni: false },
     });
     expect(ending.status).toBe(200);
-    await settle(100); // the announcement of the scheduled end has arrived: it changes nothing today
-    for (const hearth of [first, second]) {
-      expect((await request(hearth, mia, 'GET', '/api/house')).body.houses).toHaveLength(1);
-    }
+    // The announcement of the scheduled end arrives: it changes nothing today.
+    await expectNothingFor(100, async () => {
+      for (const hearth of [first, second]) {
+        expect((await request(hearth, mia, 'GET', '/api/house')).body.houses).toHaveLength(1);
+      }
+    });
     // Each one's session is remembered no later than the start of tomorrow in Pago Pago.
     for (const person of [leo, mia]) {
       const found = await lookUpSession(testDb(), person.cookie.replace(/^hearth_session=/, ''));

@@ -8,10 +8,11 @@ import {
   setUpOrganization,
   type TestPerson,
 } from '../../../test/factories.ts';
+import { openSocket, type TestSocket } from '../../../test/realtime.ts';
+import { expectNothingFor, waitFor } from '../../../test/wait.ts';
 import { scheduledJobs } from '../../jobs.ts';
 import { reachOutAlerts } from '../../platform/database/schema.ts';
 import { startJobs } from '../../platform/jobs.ts';
-import { openSocket, settle, type TestSocket } from '../../platform/realtime/testing.ts';
 import { escalateDueAlerts } from './service.ts';
 
 let admin: TestPerson;
@@ -437,10 +438,11 @@ describe('live, on open screens', () => {
       await call('POST', `/api/reach-out/alerts/${alert.id}/acknowledge`, { as: leader });
       const told = await askerSocket.waitFor('event', about('reach_out.acknowledged'));
       expect(told.payload).toMatchObject({ personId: leader.id, displayName: 'Lena L.' });
-      await settle(500);
-      for (const socket of outsiders) {
-        expect(socket.events().filter((e) => JSON.stringify(e).includes(alert.id))).toEqual([]);
-      }
+      await expectNothingFor(500, () => {
+        for (const socket of outsiders) {
+          expect(socket.events().filter((e) => JSON.stringify(e).includes(alert.id))).toEqual([]);
+        }
+      });
     } finally {
       for (const socket of sockets) await socket.close().catch(() => {});
       await live.close();
@@ -503,12 +505,10 @@ describe('the escalation job on pg-boss', () => {
         })
       ).body;
       expect(alert.escalatedAt).toBeNull();
-      let escalatedAt: string | null = null;
-      for (let i = 0; i < 40 && !escalatedAt; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        escalatedAt = (await call('GET', `/api/reach-out/alerts/${alert.id}`, { as: asker })).body
-          .escalatedAt;
-      }
+      const escalatedAt: string | null = await waitFor(
+        async () => (await call('GET', `/api/reach-out/alerts/${alert.id}`, { as: asker })).body.escalatedAt,
+        { timeout: 10_000, interval: 100, message: 'The alert was not escalated' },
+      ).catch(() => null);
       expect(escalatedAt).not.toBeNull();
       expect(Date.parse(escalatedAt!)).toBeGreaterThanOrEqual(Date.parse(alert.escalateAt));
       expect((await eventsOf('reach_out.alert', alert.id)).at(-1)!.recipients).toEqual([otherLeader.id]);

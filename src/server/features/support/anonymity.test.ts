@@ -16,8 +16,9 @@ import {
   signIn,
   type TestPerson,
 } from '../../../test/factories.ts';
+import { openSocket, type TestSocket } from '../../../test/realtime.ts';
 import { apiRouteKeys, buildAppWithRouteList } from '../../../test/routes.ts';
-import { openSocket, settle, type TestSocket } from '../../platform/realtime/testing.ts';
+import { waitFor } from '../../../test/wait.ts';
 
 const AUTHOR = { firstName: 'Zephyrine', lastName: 'Quillfeather', username: 'zephyrine-q' };
 /** The author's house: on a post to the whole organization it would narrow who asked to a handful. */
@@ -311,13 +312,15 @@ describe('anonymity across every surface', () => {
     await as('author', 'POST', `/api/support/responses/${wideResponse}/helped`, { note: 'It did' });
     await as('author', 'POST', `/api/support/requests/${house.id}/withdraw`);
     await as('peer', 'POST', `/api/support/responses/${asked.responses[0].id}/helped`, {});
-    await settle(500);
     await walk('life');
 
     // Every live event, and the same again as a reconnecting phone gets them replayed.
     for (const [who, person] of Object.entries(observers)) {
       const live = sockets.get(who)!;
       const replay = await openSocket(base, { cookie: person.cookie, after: 0 });
+      // Every event replayed has reached the live socket too.
+      const lastSeq = (socket: TestSocket) => Math.max(0, ...socket.events().map((e) => e.seq));
+      await waitFor(() => lastSeq(live) >= lastSeq(replay), { message: `${who}'s live events` });
       for (const [how, socket] of [
         ['live', live],
         ['replayed', replay],

@@ -56,7 +56,8 @@ export type SessionLookup =
     };
 
 /** One query: the session, its person and the roles they hold today. */
-export async function lookUpSession(db: Db, token: string): Promise<SessionLookup> {
+/** `now`: the app's clock (a test moves it); the realtime hub asks on the system clock. */
+export async function lookUpSession(db: Db, token: string, now: Date = new Date()): Promise<SessionLookup> {
   const { rows } = await db.$client.query<SessionRow>({
     name: 'hearth_session_lookup',
     text: `select s.id as session_id, s.expires_at, s.revoked_at, s.last_seen_at,
@@ -76,7 +77,7 @@ export async function lookUpSession(db: Db, token: string): Promise<SessionLooku
   });
   const row = rows[0];
   if (!row) return { state: 'none' };
-  if (row.revoked_at || row.expires_at.getTime() <= Date.now()) return { state: 'expired' };
+  if (row.revoked_at || row.expires_at.getTime() <= now.getTime()) return { state: 'expired' };
   return {
     state: 'active',
     lastSeenAt: row.last_seen_at,
@@ -100,11 +101,12 @@ export async function touchSession(
   sessionId: string,
   lastSeenAt: Date,
   days: number,
+  now: Date,
 ): Promise<boolean> {
-  if (Date.now() - lastSeenAt.getTime() < TOUCH_AFTER_MS) return false;
+  if (now.getTime() - lastSeenAt.getTime() < TOUCH_AFTER_MS) return false;
   await db.$client.query(
-    `update sessions set last_seen_at = now(), expires_at = now() + make_interval(days => $2) where id = $1 and revoked_at is null`,
-    [sessionId, days],
+    `update sessions set last_seen_at = $3, expires_at = $3::timestamptz + make_interval(days => $2) where id = $1 and revoked_at is null`,
+    [sessionId, days, now],
   );
   return true;
 }
@@ -114,12 +116,13 @@ export async function createSession(
   person: { id: string; organizationId: string },
   device: string,
   days: number,
+  now: Date,
 ): Promise<string> {
   const token = newToken();
   await db.$client.query(
     `insert into sessions (organization_id, person_id, token_hash, device, expires_at)
-     values ($1, $2, $3, $4, now() + make_interval(days => $5))`,
-    [person.organizationId, person.id, hashToken(token), device.slice(0, 120), days],
+     values ($1, $2, $3, $4, $6::timestamptz + make_interval(days => $5))`,
+    [person.organizationId, person.id, hashToken(token), device.slice(0, 120), days, now],
   );
   return token;
 }

@@ -36,8 +36,14 @@ export function waitAfter(failures: number, secondsSinceLast: number): number {
 const f = signInFailures;
 const seconds = (age: SQL) => sql<number | null>`extract(epoch from ${age})::float8`;
 
-/** How long this try must wait, in seconds; 0 lets the password be checked. */
-export async function signInWait(db: Executor, login: string, client: SignInClient): Promise<number> {
+/** How long this try, at `now`, must wait, in seconds; 0 lets the password be checked. */
+export async function signInWait(
+  db: Executor,
+  login: string,
+  client: SignInClient,
+  now: Date,
+): Promise<number> {
+  const at = sql`${now.toISOString()}::timestamptz`;
   const loginKey = key(login);
   const clientKeyOf = clientKey(client);
   const pair = sql`${f.loginKey} = ${loginKey} and ${f.clientKey} = ${clientKeyOf}`;
@@ -47,17 +53,17 @@ export async function signInWait(db: Executor, login: string, client: SignInClie
   const rows = await db
     .select({
       pair: sql<number>`(count(*) filter (where ${pair}))::int`,
-      pairSince: seconds(sql`now() - max(${f.at}) filter (where ${pair})`),
+      pairSince: seconds(sql`${at} - max(${f.at}) filter (where ${pair})`),
       byClient: sql<number>`(count(*) filter (where ${byClient}))::int`,
-      clientOldestAge: seconds(sql`now() - min(${f.at}) filter (where ${byClient})`),
+      clientOldestAge: seconds(sql`${at} - min(${f.at}) filter (where ${byClient})`),
       byLogin: sql<number>`(count(*) filter (where ${byLogin}))::int`,
-      loginSince: seconds(sql`now() - max(${f.at}) filter (where ${byLogin})`),
+      loginSince: seconds(sql`${at} - max(${f.at}) filter (where ${byLogin})`),
     })
     .from(f)
     .where(
       and(
         or(eq(f.loginKey, loginKey), eq(f.clientKey, clientKeyOf)),
-        gt(f.at, sql`now() - make_interval(mins => ${WINDOW_MINUTES})`),
+        gt(f.at, sql`${at} - make_interval(mins => ${WINDOW_MINUTES})`),
       ),
     );
   const c = rows[0]!;
@@ -73,9 +79,14 @@ export async function signInWait(db: Executor, login: string, client: SignInClie
   return Math.max(own, address, flood, 0);
 }
 
-export async function recordSignInFailure(db: Executor, login: string, client: SignInClient): Promise<void> {
-  await db.insert(f).values({ loginKey: key(login), clientKey: clientKey(client) });
-  await db.delete(f).where(lt(f.at, sql`now() - interval '1 day'`));
+export async function recordSignInFailure(
+  db: Executor,
+  login: string,
+  client: SignInClient,
+  now: Date,
+): Promise<void> {
+  await db.insert(f).values({ loginKey: key(login), clientKey: clientKey(client), at: now });
+  await db.delete(f).where(lt(f.at, new Date(now.getTime() - 86_400_000)));
 }
 
 /** A right password forgets this client's failures; other clients' failures stay counted. */

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../test/app.ts';
+import { waitFor } from '../../../test/wait.ts';
 import { connectDatabase, DEFAULT_TIMEOUTS, withDatabaseName } from './connect.ts';
 import { isDatabaseUnavailable } from './unavailable.ts';
 
@@ -55,10 +56,14 @@ describe('connectDatabase timeouts and dropped connections', () => {
     const database = connectDatabase(testDatabaseUrl(), 1, { ...DEFAULT_TIMEOUTS, idleInTransactionMs: 200 });
     try {
       const client = await database.pool.connect();
+      let ended = false;
+      client.once('end', () => {
+        ended = true;
+      });
       await client.query('begin');
       // PostgreSQL ends the session while the client is checked out: pg emits 'error' on it, which with
       // nobody listening would be an uncaught exception.
-      await new Promise((r) => setTimeout(r, 600));
+      await waitFor(() => ended, { message: 'PostgreSQL ending the idle transaction' });
       const error = await client.query('select 1').catch((e: unknown) => e);
       client.release();
       expect(isDatabaseUnavailable(error)).toBe(true);
@@ -75,9 +80,13 @@ describe('connectDatabase timeouts and dropped connections', () => {
     try {
       const client = await database.pool.connect();
       await client.query('begin');
+      let ended = false;
+      client.once('end', () => {
+        ended = true;
+      });
       const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
       await admin.query('select pg_terminate_backend($1)', [rows[0]!.pid]);
-      await new Promise((r) => setTimeout(r, 300));
+      await waitFor(() => ended, { message: 'the terminated connection ending' });
       const error = await client.query('select 1').catch((e: unknown) => e);
       client.release();
       expect(isDatabaseUnavailable(error)).toBe(true);

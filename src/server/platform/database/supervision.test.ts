@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HearthProcess, startHearthProcess, stopHearthProcess } from '../../../test/hearth-process.ts';
+import { waitFor } from '../../../test/wait.ts';
 import { DataDirLockedError, lockDataDir } from './lock.ts';
 import { isPostmasterOf } from './process-identity.ts';
 
@@ -46,13 +47,11 @@ function serverProcesses(postmaster: number): number[] {
   return pids;
 }
 
+/** How long it took until `check` held (failing with `what` past `timeoutMs`). */
 async function until(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<number> {
   const started = performance.now();
-  for (;;) {
-    if (await check().catch(() => false)) return performance.now() - started;
-    if (performance.now() - started > timeoutMs) throw new Error(`${what} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await waitFor(check, { timeout: timeoutMs, interval: 50, message: what });
+  return performance.now() - started;
 }
 
 async function health(): Promise<{ status: number; ms: number }> {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../test/app.ts';
 import { residenceInput, setUpOrganization, type TestPerson } from '../../../test/factories.ts';
 import { type HearthProcess, startHearthProcess, stopHearthProcess } from '../../../test/hearth-process.ts';
+import { waitFor } from '../../../test/wait.ts';
 
 let hearth: HearthProcess | undefined;
 let admin: TestPerson;
@@ -31,13 +32,11 @@ const openResidence = (signal?: AbortSignal) =>
     ...(signal ? { signal } : {}),
   });
 
+/** How long it took until `check` held (failing with `what` past `timeoutMs`). */
 async function until(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<number> {
   const started = performance.now();
-  for (;;) {
-    if (await check().catch(() => false)) return performance.now() - started;
-    if (performance.now() - started > timeoutMs) throw new Error(`${what} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await waitFor(check, { timeout: timeoutMs, interval: 50, message: what });
+  return performance.now() - started;
 }
 
 const healthIs = async (status: number) =>

@@ -14,9 +14,10 @@ import {
   signIn,
   type TestPerson,
 } from '../../../test/factories.ts';
+import { connectSocket, openSocket, type Refusal, type TestSocket } from '../../../test/realtime.ts';
+import { expectNothingFor } from '../../../test/wait.ts';
 import { cleanUpRealtimeEvents } from './cleanup.ts';
 import { publish } from './publish.ts';
-import { connectSocket, openSocket, type Refusal, settle, type TestSocket } from './testing.ts';
 
 let app: FastifyInstance;
 let base: string;
@@ -169,9 +170,10 @@ describe('delivery', () => {
     const got = await anaSocket.waitFor('event', (e) => e.seq === seq);
     expect(got).toMatchObject({ type: 'test.house_event', payload: { residenceId: houseA, n: 1 } });
     await amirSocket.waitFor('event', (e) => e.seq === seq);
-    await settle();
-    expect(beaSocket.events().map((e) => e.seq)).not.toContain(seq);
-    expect(otherSocket.events().map((e) => e.seq)).not.toContain(seq);
+    await expectNothingFor(300, () => {
+      expect(beaSocket.events().map((e) => e.seq)).not.toContain(seq);
+      expect(otherSocket.events().map((e) => e.seq)).not.toContain(seq);
+    });
   });
 
   it('should deliver an event published in a transaction at commit, and never one rolled back', async () => {
@@ -197,8 +199,9 @@ describe('delivery', () => {
       }),
     );
     await socket.waitFor('event', (e) => e.seq === committed);
-    await settle();
-    expect(socket.events().map((e) => e.type)).not.toContain('test.rolled_back');
+    await expectNothingFor(300, () => {
+      expect(socket.events().map((e) => e.type)).not.toContain('test.rolled_back');
+    });
   });
 
   it('should deliver an event too big to travel whole in the NOTIFY (fetched by its seq)', async () => {
@@ -225,8 +228,9 @@ describe('delivery', () => {
     const elsewhere = await houseEvent([leader.id], houseB, 2);
     const here = await houseEvent([leader.id], houseA, 3);
     await socket.waitFor('event', (e) => e.seq === here);
-    await settle();
-    expect(socket.events().map((e) => e.seq)).not.toContain(elsewhere);
+    await expectNothingFor(300, () => {
+      expect(socket.events().map((e) => e.seq)).not.toContain(elsewhere);
+    });
     socket.ws.send(JSON.stringify({ kind: 'unsubscribe', channels: [`house:${houseA}`] }));
     await socket.waitFor('subscribed', (m) => m.channels.length === 0);
     const anywhere = await houseEvent([leader.id], houseB, 4);
@@ -260,10 +264,11 @@ describe('replay of missed events', () => {
     expect(ready.lastSeq).toBeGreaterThanOrEqual(missed[3]!);
     const live = await houseEvent([ana.id], houseA, 14);
     await again.waitFor('event', (e) => e.seq === live);
-    await settle();
-    const seqs = again.events().map((e) => e.seq);
-    expect(seqs).toEqual([...new Set(seqs)]);
-    expect(seqs).toEqual([missed[0], missed[2], live]);
+    await expectNothingFor(300, () => {
+      const seqs = again.events().map((e) => e.seq);
+      expect(seqs).toEqual([...new Set(seqs)]);
+      expect(seqs).toEqual([missed[0], missed[2], live]);
+    });
   });
 
   it('should say "resync" when missed events are older than the kept window and were cleaned away', async () => {

@@ -9,8 +9,9 @@ import {
   startHearthProcess as startHearth,
   stopHearthProcess,
 } from '../../../test/hearth-process.ts';
+import { openSocket, type TestSocket } from '../../../test/realtime.ts';
+import { expectNothingFor } from '../../../test/wait.ts';
 import { publish } from './publish.ts';
-import { openSocket, settle, type TestSocket } from './testing.ts';
 
 type Hearth = HearthProcess;
 
@@ -83,8 +84,9 @@ describe('two Hearth processes on one PostgreSQL', () => {
     });
     const onFirst = await anaOnFirst.waitFor('event', (e) => e.type === 'chat.message');
     expect(onFirst.seq).toBe(onSecond.seq);
-    await settle();
-    expect(beaOnSecond.events()).toEqual([]);
+    await expectNothingFor(300, () => {
+      expect(beaOnSecond.events()).toEqual([]);
+    });
   });
 
   it('should deliver an event published by a third process (this test) to sockets on both', async () => {
@@ -123,8 +125,9 @@ describe('two Hearth processes on one PostgreSQL', () => {
       'event',
       (e) => (e.payload as { message?: { body: string } }).message?.body === 'See you there',
     );
-    await settle();
-    const seqs = back.events().map((e) => e.seq);
-    expect(seqs).toEqual([...new Set(seqs)]);
+    await expectNothingFor(300, () => {
+      const seqs = back.events().map((e) => e.seq);
+      expect(seqs).toEqual([...new Set(seqs)]);
+    });
   });
 });

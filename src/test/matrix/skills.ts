@@ -1,6 +1,6 @@
 // Test support for the access matrix: house A's skills and mentorships, built through the real routes.
-import { call } from '../../../test/app.ts';
-import { buildPerson, type TestPerson } from '../../../test/factories.ts';
+import { call } from '../app.ts';
+import { buildPerson, type TestPerson } from '../factories.ts';
 
 function expectOk(result: { status: number; text: string }, what: string) {
   if (result.status !== 201 && result.status !== 200)

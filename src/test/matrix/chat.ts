@@ -1,7 +1,7 @@
 // Records the access matrix aims at for chat (test support, built through the API): house A's
 // conversation, a message of the marker's to report, and one already reported for a peer leader to hide.
-import { call } from '../../../test/app.ts';
-import type { TestPerson } from '../../../test/factories.ts';
+import { call } from '../app.ts';
+import type { TestPerson } from '../factories.ts';
 
 export async function buildChatWorld(people: { marker: TestPerson; resident: TestPerson }) {
   const list = await call('GET', '/api/chat/conversations', { as: people.marker });

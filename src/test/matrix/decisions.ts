@@ -1,7 +1,13 @@
 // Test support for the access matrix: house A's meetings with a commitment, a motion and minutes.
 // Meetings and attendance belong to features/meetings; the matrix builds them directly.
-import { testDb } from '../../../test/app.ts';
-import { commitments, houseMeetings, meetingAttendance, motions } from '../../platform/database/schema.ts';
+
+import {
+  commitments,
+  houseMeetings,
+  meetingAttendance,
+  motions,
+} from '../../server/platform/database/schema.ts';
+import { testDb } from '../app.ts';
 
 type Person = { id: string; organizationId: string };
 

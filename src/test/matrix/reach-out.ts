@@ -1,7 +1,7 @@
 // Records the access matrix aims at for reach out now (test support, built through the API): the marker's
 // open alert, which reaches house A's peer leader, and a housemate's alert nobody has answered yet.
-import { call } from '../../../test/app.ts';
-import { buildPerson, type TestPerson } from '../../../test/factories.ts';
+import { call } from '../app.ts';
+import { buildPerson, type TestPerson } from '../factories.ts';
 
 export async function buildReachOutWorld(admin: TestPerson, houseA: string, marker: TestPerson) {
   const housemate = await buildPerson(admin, { role: 'resident', residenceId: houseA });

@@ -1,7 +1,7 @@
 // Test support for the access matrix: the marker's house request (anonymous), a second one to withdraw,
 // and a housemate's offer on the first.
-import { call } from '../../../test/app.ts';
-import { buildPerson, type TestPerson } from '../../../test/factories.ts';
+import { call } from '../app.ts';
+import { buildPerson, type TestPerson } from '../factories.ts';
 
 export async function buildSupportWorld(
   houseId: string,

@@ -1,6 +1,6 @@
 // Records the access matrix aims at for outside meetings and calendars (test support, built through the API).
-import { call } from '../../../test/app.ts';
-import type { TestPerson } from '../../../test/factories.ts';
+import { call } from '../app.ts';
+import type { TestPerson } from '../factories.ts';
 
 export async function buildOutsideWorld(admin: TestPerson, marker: TestPerson) {
   const meeting = (name: string) =>

@@ -1,7 +1,7 @@
 // A WebSocket client for tests: connects like a phone does (session cookie, Origin), keeps every message,
 // and waits for the one a test expects. Refusals before the upgrade come back as their HTTP status.
 import WebSocket from 'ws';
-import type { RealtimeServerMessage } from '../../../shared/contracts/realtime.ts';
+import type { RealtimeServerMessage } from '../shared/contracts/realtime.ts';
 
 export type TestSocket = {
   ws: WebSocket;
@@ -100,6 +100,3 @@ export async function openSocket(base: string, options: ConnectOptions = {}): Pr
   await result.waitFor('ready');
   return result;
 }
-
-/** Sleeps a little: for "nothing else arrives" checks. */
-export const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,6 +1,7 @@
 // Test support for the access matrix: house A's meeting schedule, built through the real routes.
-import { call, testDb } from '../../../test/app.ts';
-import { sendMeetingReminders } from './notifications.ts';
+
+import { sendMeetingReminders } from '../../server/features/meetings/notifications.ts';
+import { call, testDb } from '../app.ts';
 
 type Person = { id: string; cookie: string };
 

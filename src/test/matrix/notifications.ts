@@ -1,6 +1,6 @@
 // Records the access matrix aims at for notifications and push (test support, built through the API).
-import { call } from '../../../test/app.ts';
-import type { TestPerson } from '../../../test/factories.ts';
+import { call } from '../app.ts';
+import type { TestPerson } from '../factories.ts';
 
 /** A device only the marker owns; the matrix's own subscriptions use another endpoint. */
 export const MATRIX_PUSH_KEYS = {

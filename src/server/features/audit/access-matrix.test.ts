@@ -1,0 +1,5 @@
+// The role × route matrix of audit's routes (test/matrix/world.ts; every route has a row: platform/access-matrix.test.ts).
+import * as rows from '../../../test/matrix/rows/audit.ts';
+import { describeAccessMatrix } from '../../../test/matrix/world.ts';
+
+describeAccessMatrix('audit', rows);
