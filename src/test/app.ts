@@ -42,6 +42,7 @@ export async function buildTestApp(
       ...env,
     }),
     database,
+    checkAnswers: true,
     webDir: null,
     logger: options.logStream !== undefined,
     ...options,

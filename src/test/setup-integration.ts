@@ -36,6 +36,7 @@ beforeAll(async () => {
       RATE_LIMIT_FACTOR: '1000',
     }),
     database,
+    checkAnswers: true,
     webDir: null,
     logger: false,
   });
