@@ -26,6 +26,7 @@ import {
   stopOrphanedPostgres,
   waitForOutput,
 } from './processes.ts';
+import { benchReads } from './reads.ts';
 import { benchRealtime } from './realtime.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -487,12 +488,21 @@ async function main(): Promise<void> {
     // The worst case, reported beside it: a check-in that is the phone's first request in a minute or more
     // (sent in the background after a night offline), so the instance looks its session up too.
     const checkInCold = await firstCheckIns('check-in POST (cold)', firstTimers, 'bench-cold');
-    await benchMeetings({
+    const meetings = await benchMeetings({
       base,
       rawUrl,
       rawPid: baseline.child.pid!,
       hearthPid,
       measure: (n, l) => measure(n, l, context),
+    });
+    // Every everyday read at 20 connections, then again among 10,000 more residents (bench/reads.ts).
+    const reads = await benchReads({
+      base,
+      rawUrl,
+      rawPid: baseline.child.pid!,
+      hearthPid,
+      context,
+      scale: process.env.BENCH_SCALE !== '0',
     });
     await stopNode(insertBaseline);
     insertBaseline = null;
@@ -543,6 +553,9 @@ async function main(): Promise<void> {
       checkInPatch,
       checkInFirst,
       checkInCold,
+      ...meetings,
+      ...reads.small,
+      ...reads.scale,
     ];
     const targets = [
       ...evaluateTargets(house, idleRssMb, restart.ms),
@@ -555,6 +568,7 @@ async function main(): Promise<void> {
       ),
       ...realtime.goals,
       ...durability.goals,
+      ...reads.goals,
     ];
     printReport(scenarios, targets);
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
@@ -574,10 +588,29 @@ async function main(): Promise<void> {
       load: { connections: CONNECTIONS, durationSeconds: DURATION_S, warmupSeconds: WARMUP_S },
       hearthNodeFlags: hearthNodeFlags(),
       loadAverageBefore: loadBefore,
-      scenarios,
+      // Every scenario, with req/s, p99 and its ratio to the baseline measured with it in the same run; the
+      // realtime ones are open loop (sent at a fixed rate), with no baseline.
+      scenarios: [
+        ...scenarios,
+        {
+          name: 'realtime house event (POST → all 19 members)',
+          reqPerSec: realtime.figures.houseEvents.sent / 10,
+          p50Ms: realtime.figures.houseEvents.p50Ms,
+          p99Ms: realtime.figures.houseEvents.p99Ms,
+          ratioToRaw: null,
+        },
+        {
+          name: 'realtime org-wide fan-out (POST → all 999)',
+          reqPerSec: 1,
+          p50Ms: realtime.figures.orgFanOut.p50Ms,
+          p99Ms: realtime.figures.orgFanOut.p99Ms,
+          ratioToRaw: null,
+        },
+      ],
       idleRssMb,
       restartMs: restart.ms,
       restartIncludedWebBuild: restart.builtWeb,
+      scaleSetupMs: reads.scaleSetupMs,
       realtime: realtime.figures,
       durability: durability.figures,
       targets,
