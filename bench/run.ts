@@ -6,13 +6,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon, { type Options, type Request, type Result } from 'autocannon';
+import autocannon from 'autocannon';
 import pg from 'pg';
 import { DEMO_PASSWORD } from '../src/server/features/demo/seed.ts';
 import { embeddedDatabaseUrl, readRuntimeInfo } from '../src/server/platform/database/runtime.ts';
 import { makeBenchResidents } from './bench-residents.ts';
-import { cpuPerRequest, readRssMb, sampleCpu } from './cpu.ts';
+import { readRssMb } from './cpu.ts';
 import { benchDurability } from './durability.ts';
+import { CONNECTIONS, DURATION_S, measure, type Scenario, WARMUP_S } from './measure.ts';
 import { benchMeetings } from './meetings.ts';
 import {
   freePort,
@@ -25,13 +26,11 @@ import {
   stopOrphanedPostgres,
   waitForOutput,
 } from './processes.ts';
+import { benchReads } from './reads.ts';
 import { benchRealtime } from './realtime.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
-const CONNECTIONS = 50;
-const DURATION_S = 10;
-const WARMUP_S = 2;
 const RESIDENT_LOGIN = 'brianna1';
 const TARGETS = { houseRatio: 0.5, houseP99Ms: 50, idleRssMb: 250, restartMs: 5000 };
 /** Issue 3: the check-in write against a raw single INSERT, the journey read against the raw SELECT. */
@@ -97,88 +96,6 @@ async function checkOnce(url: string, headers: Record<string, string>, expect: (
   if (response.status !== 200 || !expect(body)) {
     throw new Error(`${url} answered ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
   }
-}
-
-/** Committed transactions on the database: each autocommitted statement is one. */
-async function transactions(client: pg.Client): Promise<number> {
-  await client.query('select pg_stat_force_next_flush()').catch(() => {});
-  await client.query('select pg_stat_clear_snapshot()');
-  const { rows } = await client.query<{ n: string }>(
-    'select xact_commit + xact_rollback as n from pg_stat_database where datname = current_database()',
-  );
-  return Number(rows[0]?.n ?? 0);
-}
-
-type Scenario = {
-  name: string;
-  route: string;
-  reqPerSec: number;
-  p50Ms: number;
-  p99Ms: number;
-  requests: number;
-  errors: number;
-  non2xx: number;
-  dbTransactionsPerRequest: number;
-  cpuMsPerRequest: ReturnType<typeof cpuPerRequest>;
-  /** Responses by HTTP status (e.g. how many first check-ins were made, 201, and how many were retries, 200). */
-  statuses: Record<string, number>;
-  ratioToRaw?: number;
-};
-
-type Load = {
-  url: string;
-  headers: Record<string, string>;
-  serverPid: number;
-  requests?: Request[];
-  /** Gives each connection its own requests as it opens (one connection, one person's phone). */
-  setupClient?: Options['setupClient'];
-  /** Shorter than the usual warm-up and measure, for a scenario whose people would run out. */
-  seconds?: { warmup: number; measure: number };
-};
-type Context = { stats: pg.Client; dataDir: string };
-
-async function measure(
-  name: string,
-  { url, headers, serverPid, requests: sequence, setupClient, seconds }: Load,
-  { stats, dataDir }: Context,
-): Promise<Scenario> {
-  const { warmup, measure: duration } = seconds ?? { warmup: WARMUP_S, measure: DURATION_S };
-  process.stdout.write(`  ${name}: warming up ${warmup} s, measuring ${duration} s…\n`);
-  const more = { ...(sequence ? { requests: sequence } : {}), ...(setupClient ? { setupClient } : {}) };
-  await autocannon({ url, connections: CONNECTIONS, duration: warmup, headers, ...more });
-  // Stats reach pg_stat_database within a second (PostgreSQL 15 flushes them at most once a second).
-  await sleep(1100);
-  const before = await transactions(stats);
-  const cpuBefore = sampleCpu(serverPid, dataDir);
-  const result: Result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration,
-    headers,
-    ...more,
-  });
-  const cpuAfter = sampleCpu(serverPid, dataDir);
-  await sleep(1100);
-  const after = await transactions(stats);
-  const requests = result.requests.total;
-  const failed = result.errors + result.non2xx;
-  if (failed > requests * 0.01) throw new Error(`${name}: ${failed} of ${requests} requests failed`);
-  return {
-    name,
-    route: new URL(url).pathname,
-    reqPerSec: Math.round(result.requests.average),
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    requests,
-    errors: result.errors,
-    non2xx: result.non2xx,
-    // The stats reader's own three statements are taken off.
-    dbTransactionsPerRequest: requests ? Math.max(0, after - before - 3) / requests : 0,
-    cpuMsPerRequest: cpuPerRequest(cpuBefore, cpuAfter, requests),
-    statuses: Object.fromEntries(
-      Object.entries(result.statusCodeStats ?? {}).map(([status, { count }]) => [status, count]),
-    ),
-  };
 }
 
 /** Time from starting the process to the first successful GET /api/health. */
@@ -571,12 +488,21 @@ async function main(): Promise<void> {
     // The worst case, reported beside it: a check-in that is the phone's first request in a minute or more
     // (sent in the background after a night offline), so the instance looks its session up too.
     const checkInCold = await firstCheckIns('check-in POST (cold)', firstTimers, 'bench-cold');
-    await benchMeetings({
+    const meetings = await benchMeetings({
       base,
       rawUrl,
       rawPid: baseline.child.pid!,
       hearthPid,
       measure: (n, l) => measure(n, l, context),
+    });
+    // Every everyday read at 20 connections, then again among 10,000 more residents (bench/reads.ts).
+    const reads = await benchReads({
+      base,
+      rawUrl,
+      rawPid: baseline.child.pid!,
+      hearthPid,
+      context,
+      scale: process.env.BENCH_SCALE !== '0',
     });
     await stopNode(insertBaseline);
     insertBaseline = null;
@@ -627,6 +553,9 @@ async function main(): Promise<void> {
       checkInPatch,
       checkInFirst,
       checkInCold,
+      ...meetings,
+      ...reads.small,
+      ...reads.scale,
     ];
     const targets = [
       ...evaluateTargets(house, idleRssMb, restart.ms),
@@ -639,6 +568,7 @@ async function main(): Promise<void> {
       ),
       ...realtime.goals,
       ...durability.goals,
+      ...reads.goals,
     ];
     printReport(scenarios, targets);
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
@@ -658,10 +588,29 @@ async function main(): Promise<void> {
       load: { connections: CONNECTIONS, durationSeconds: DURATION_S, warmupSeconds: WARMUP_S },
       hearthNodeFlags: hearthNodeFlags(),
       loadAverageBefore: loadBefore,
-      scenarios,
+      // Every scenario, with req/s, p99 and its ratio to the baseline measured with it in the same run; the
+      // realtime ones are open loop (sent at a fixed rate), with no baseline.
+      scenarios: [
+        ...scenarios,
+        {
+          name: 'realtime house event (POST → all 19 members)',
+          reqPerSec: realtime.figures.houseEvents.sent / 10,
+          p50Ms: realtime.figures.houseEvents.p50Ms,
+          p99Ms: realtime.figures.houseEvents.p99Ms,
+          ratioToRaw: null,
+        },
+        {
+          name: 'realtime org-wide fan-out (POST → all 999)',
+          reqPerSec: 1,
+          p50Ms: realtime.figures.orgFanOut.p50Ms,
+          p99Ms: realtime.figures.orgFanOut.p99Ms,
+          ratioToRaw: null,
+        },
+      ],
       idleRssMb,
       restartMs: restart.ms,
       restartIncludedWebBuild: restart.builtWeb,
+      scaleSetupMs: reads.scaleSetupMs,
       realtime: realtime.figures,
       durability: durability.figures,
       targets,

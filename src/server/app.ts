@@ -1,7 +1,7 @@
 // Builds the Fastify app from its parts. main.ts and the tests build the very same app.
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import { auditRoutes } from './features/audit/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { barc10Routes } from './features/barc10/routes.ts';
@@ -43,6 +43,7 @@ import type { OutboundHooks } from './platform/outbound.ts';
 import { registerPolicies } from './platform/policies.ts';
 import { registerRateLimits } from './platform/rate-limits.ts';
 import { realtimeRoutes, registerRealtime } from './platform/realtime/routes.ts';
+import { answerSerializerCompiler } from './platform/serializer.ts';
 import { registerStorableText } from './platform/storable-text.ts';
 import type { App } from './platform/types.ts';
 import { registerWebApp } from './platform/web.ts';
@@ -59,6 +60,8 @@ export type BuildAppOptions = {
   outbound?: Partial<OutboundHooks>;
   /** Where the app reads the time: the system clock unless a test moves it. */
   clock?: Clock;
+  /** Tests: every answer is also encoded by zod and must equal what the compiled serializer wrote. */
+  checkAnswers?: boolean;
 };
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
@@ -77,7 +80,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(answerSerializerCompiler({ checkAnswers: options.checkAnswers ?? false }));
   app.decorate('db', database.db);
   app.decorate('config', config);
   app.decorate('outbound', options.outbound ?? {});

@@ -45,6 +45,7 @@ export async function buildTestApp(
       ...env,
     }),
     database,
+    checkAnswers: true,
     webDir: null,
     logStream: logCollector,
     clock: testClock(),

@@ -39,6 +39,7 @@ beforeAll(async () => {
       RATE_LIMIT_FACTOR: '1000',
     }),
     database,
+    checkAnswers: true,
     webDir: null,
     logStream: logCollector,
     clock: testClock(),

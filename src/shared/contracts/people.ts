@@ -106,7 +106,51 @@ export const PersonSummarySchema = z.object({
   memberships: z.array(MembershipSchema),
 });
 export type PersonSummary = z.infer<typeof PersonSummarySchema>;
-export const PersonListSchema = z.object({ people: z.array(PersonSummarySchema) });
+/** Where a page of people continues from: the last one's name and id (`next` of the page before). */
+export const PeopleCursorSchema = z.object({ firstName: z.string(), lastName: z.string(), id: z.uuid() });
+export type PeopleCursor = z.infer<typeof PeopleCursorSchema>;
+const decodeCursor = (text: string): unknown => {
+  try {
+    const [firstName, lastName, id] = JSON.parse(
+      new TextDecoder().decode(
+        Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)),
+      ),
+    ) as unknown[];
+    return { firstName, lastName, id };
+  } catch {
+    return null;
+  }
+};
+export const encodePeopleCursor = (c: PeopleCursor): string =>
+  btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify([c.firstName, c.lastName, c.id]))))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+export const parsePeopleCursor = (text: string): PeopleCursor | null => {
+  const parsed = PeopleCursorSchema.safeParse(decodeCursor(text));
+  return parsed.success ? parsed.data : null;
+};
+
+/** A page of people in name order, narrowed by a search, a current role or a house. */
+export const PeopleQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  after: z
+    .string()
+    .max(600)
+    .refine((text) => parsePeopleCursor(text) !== null, { message: 'must be the next of a page before' })
+    .optional(),
+  /** Part of a first name, last name or username. */
+  q: z.string().trim().max(100).optional(),
+  /** Only people who hold this role now. */
+  role: z.enum(ROLES).optional(),
+  /** Only people who hold a role in this house now. */
+  residenceId: z.uuid().optional(),
+});
+export const PersonListSchema = z.object({
+  people: z.array(PersonSummarySchema),
+  /** Give it as `after` for the next page; null on the last page. */
+  next: z.string().nullable(),
+});
 
 export const ResetCodeSchema = z.object({ code: z.string(), expiresAt: z.string() });
 
@@ -155,8 +199,9 @@ export const peopleApi = {
     method: 'GET',
     path: '/api/people',
     operationId: 'listPeople',
-    summary: 'Everyone in my organization with their roles',
+    summary: 'The people of my organization with their roles, a page at a time in name order',
     tags: ['people'],
+    query: PeopleQuerySchema,
     responses: { 200: PersonListSchema },
   }),
   get: endpoint({

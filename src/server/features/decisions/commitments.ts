@@ -1,5 +1,5 @@
 // Commitments — how peers will help each other — and the support ledger entry a done commitment starts.
-import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { CommitmentView, NewCommitment } from '../../../shared/contracts/decisions.ts';
 import type { SupportKind } from '../../../shared/domain/vocabulary.ts';
@@ -23,33 +23,33 @@ const helper = alias(people, 'helper');
 const helped = alias(people, 'helped');
 
 /** Commitments with their people, item and meeting, presented for the actor; `where` is ANDed with the organization. */
-export async function loadCommitments(
-  db: Executor,
-  actor: Actor,
-  where: SQL | undefined,
-): Promise<CommitmentView[]> {
-  const rows = await db
-    .select({
-      c: commitments,
-      itemTitle: agendaItems.title,
-      meetingTitle: houseMeetings.title,
-      meetingDate: houseMeetings.localDate,
-      helperFirst: helper.firstName,
-      helperLast: helper.lastName,
-      helperStyle: helper.nameStyle,
-      helpedFirst: helped.firstName,
-      helpedLast: helped.lastName,
-      helpedStyle: helped.nameStyle,
-    })
+/** The columns every commitment read selects: the commitment, its people, its item and meeting. */
+const commitmentColumns = {
+  c: commitments,
+  itemTitle: agendaItems.title,
+  meetingTitle: houseMeetings.title,
+  meetingDate: houseMeetings.localDate,
+  helperFirst: helper.firstName,
+  helperLast: helper.lastName,
+  helperStyle: helper.nameStyle,
+  helpedFirst: helped.firstName,
+  helpedLast: helped.lastName,
+  helpedStyle: helped.nameStyle,
+};
+
+function selectCommitments(db: Executor) {
+  return db
+    .select(commitmentColumns)
     .from(commitments)
     .innerJoin(helper, eq(helper.id, commitments.helperId))
     .leftJoin(helped, eq(helped.id, commitments.helpedId))
     .leftJoin(agendaItems, eq(agendaItems.id, commitments.agendaItemId))
-    .leftJoin(houseMeetings, eq(houseMeetings.id, commitments.meetingId))
-    .where(and(eq(commitments.organizationId, actor.organizationId), where))
-    .orderBy(asc(commitments.doneAt), asc(commitments.dueOn), desc(commitments.createdAt))
-    .limit(500);
-  return rows.map((r) => ({
+    .leftJoin(houseMeetings, eq(houseMeetings.id, commitments.meetingId));
+}
+type CommitmentRow = Awaited<ReturnType<ReturnType<typeof selectCommitments>['execute']>>[number];
+
+function presentCommitment(actor: Actor, r: CommitmentRow): CommitmentView {
+  return {
     id: r.c.id,
     residenceId: r.c.residenceId,
     meetingId: r.c.meetingId,
@@ -83,8 +83,43 @@ export async function loadCommitments(
     doneNote: r.c.doneNote,
     createdAt: r.c.createdAt.toISOString(),
     canMarkDone: r.c.doneAt === null && canMarkCommitmentDone(actor, r.c),
-  }));
+  };
 }
+
+export async function loadCommitments(
+  db: Executor,
+  actor: Actor,
+  where: SQL | undefined,
+): Promise<CommitmentView[]> {
+  const rows = await selectCommitments(db)
+    .where(and(eq(commitments.organizationId, actor.organizationId), where))
+    .orderBy(asc(commitments.doneAt), asc(commitments.dueOn), desc(commitments.createdAt))
+    .limit(500);
+  return rows.map((r) => presentCommitment(actor, r));
+}
+
+/**
+ * Today's commitments (every resident's Today screen): the open ones of my houses that I give or that
+ * are for me (or for the whole house), in one prepared statement; split into the two lists here.
+ */
+const prepareMine = (db: Db) =>
+  selectCommitments(db)
+    .where(
+      and(
+        eq(commitments.organizationId, sql.placeholder('organizationId')),
+        isNull(commitments.doneAt),
+        sql`${commitments.residenceId} = any(${sql.placeholder('residenceIds')}::uuid[])`,
+        or(
+          eq(commitments.helperId, sql.placeholder('personId')),
+          eq(commitments.helpedId, sql.placeholder('personId')),
+          isNull(commitments.helpedId),
+        ),
+      ),
+    )
+    .orderBy(asc(commitments.doneAt), asc(commitments.dueOn), desc(commitments.createdAt))
+    .limit(1000)
+    .prepare('hearth_my_open_commitments');
+const preparedMine = new WeakMap<Db, ReturnType<typeof prepareMine>>();
 
 const notAMember = (field: string) =>
   invalidField(field, 'decisions.not_house_member', 'is not a current member of this house');
@@ -178,25 +213,25 @@ export async function markCommitmentDone(db: Db, actor: Actor, id: string, note:
 }
 
 /** My open commitments: the ones I will keep, and the ones others made to help me (or the whole house). */
-export async function myOpenCommitments(db: Executor, actor: Actor, residenceIds: string[]) {
+export async function myOpenCommitments(db: Db, actor: Actor, residenceIds: string[]) {
   if (residenceIds.length === 0) return { mine: [], forMe: [] };
   // Only the houses I live in or lead now: after moving out, a house's commitments stay with the house.
-  const openInMyHouses = and(isNull(commitments.doneAt), inArray(commitments.residenceId, residenceIds));
-  const mine = await loadCommitments(
-    db,
-    actor,
-    and(openInMyHouses, eq(commitments.helperId, actor.personId)),
-  );
-  const forMe = await loadCommitments(
-    db,
-    actor,
-    and(
-      openInMyHouses,
-      ne(commitments.helperId, actor.personId),
-      or(eq(commitments.helpedId, actor.personId), isNull(commitments.helpedId)),
-    ),
-  );
-  return { mine, forMe };
+  let statement = preparedMine.get(db);
+  if (!statement) {
+    statement = prepareMine(db);
+    preparedMine.set(db, statement);
+  }
+  const rows = await statement.execute({
+    organizationId: actor.organizationId,
+    residenceIds,
+    personId: actor.personId,
+  });
+  const mine = rows.filter((r) => r.c.helperId === actor.personId).slice(0, 500);
+  const forMe = rows.filter((r) => r.c.helperId !== actor.personId).slice(0, 500);
+  return {
+    mine: mine.map((r) => presentCommitment(actor, r)),
+    forMe: forMe.map((r) => presentCommitment(actor, r)),
+  };
 }
 
 /**

@@ -1,8 +1,9 @@
 // My notifications: the list (newest first, with a meeting's title and time for its reminders), the
 // unread count, and marking one or all read. Only ever the signed-in person's own.
-import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { NotificationListView, NotificationView } from '../../../shared/contracts/notifications.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
+import type { Db } from '../../platform/database/connect.ts';
 import type { Executor } from '../../platform/database/executor.ts';
 import { houseMeetings, notifications } from '../../platform/database/schema.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -37,51 +38,79 @@ export async function unreadCount(db: Executor, actor: Actor): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** A meeting reminder's meeting id, when the stored one is an id at all (data is free-form jsonb). */
+const MEETING_ID = sql`case when ${notifications.data}->>'meetingId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+  then (${notifications.data}->>'meetingId')::uuid end`;
+
+/**
+ * The list is every screen's bell, so it is one prepared statement: a page of my notifications with
+ * their meeting's title and time, and my unread count beside each row.
+ */
+const prepareList = (db: Db) =>
+  db
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      data: notifications.data,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+      meetingId: houseMeetings.id,
+      meetingTitle: houseMeetings.title,
+      meetingStartsAt: houseMeetings.startsAt,
+      unread: sql<number>`(select count(*)::int from ${notifications} u
+        where u.organization_id = ${notifications.organizationId} and u.person_id = ${notifications.personId}
+          and u.read_at is null)`,
+    })
+    .from(notifications)
+    .leftJoin(
+      houseMeetings,
+      and(eq(houseMeetings.organizationId, notifications.organizationId), eq(houseMeetings.id, MEETING_ID)),
+    )
+    .where(
+      and(
+        eq(notifications.organizationId, sql.placeholder('organizationId')),
+        eq(notifications.personId, sql.placeholder('personId')),
+        sql`${notifications.createdAt} < coalesce(${sql.placeholder('before')}::timestamptz, 'infinity')`,
+      ),
+    )
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(PAGE + 1)
+    .prepare('hearth_notifications_list');
+const prepared = new WeakMap<Db, ReturnType<typeof prepareList>>();
+
 export async function listNotifications(
-  db: Executor,
+  db: Db,
   actor: Actor,
   before?: string,
 ): Promise<NotificationListView> {
-  const rows = await db
-    .select()
-    .from(notifications)
-    .where(and(mine(actor), before ? lt(notifications.createdAt, new Date(before)) : undefined))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(PAGE + 1);
+  let list = prepared.get(db);
+  if (!list) {
+    list = prepareList(db);
+    prepared.set(db, list);
+  }
+  const rows = await list.execute({
+    organizationId: actor.organizationId,
+    personId: actor.personId,
+    before: before ?? null,
+  });
   const page = rows.slice(0, PAGE);
-  const meetingIds = page
-    .map((r) => (r.data as { meetingId?: unknown }).meetingId)
-    .filter((id): id is string => typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id));
-  const meetings =
-    meetingIds.length === 0
-      ? []
-      : await db
-          .select({ id: houseMeetings.id, title: houseMeetings.title, startsAt: houseMeetings.startsAt })
-          .from(houseMeetings)
-          .where(
-            and(
-              eq(houseMeetings.organizationId, actor.organizationId),
-              inArray(houseMeetings.id, meetingIds),
-            ),
-          );
-  const byId = new Map(meetings.map((m) => [m.id, m]));
   return {
     notifications: page.map((r): NotificationView => {
       const { urgent, data } = presentData(r.data);
-      const meeting = typeof data.meetingId === 'string' ? byId.get(data.meetingId) : undefined;
       return {
         id: r.id,
         kind: r.kind,
         urgent,
         data,
-        meetingId: meeting?.id ?? null,
-        startsAt: meeting?.startsAt.toISOString() ?? null,
-        title: meeting?.title ?? null,
+        meetingId: r.meetingId,
+        startsAt: r.meetingStartsAt?.toISOString() ?? null,
+        title: r.meetingTitle,
         createdAt: r.createdAt.toISOString(),
         readAt: r.readAt?.toISOString() ?? null,
       };
     }),
-    unread: await unreadCount(db, actor),
+    // Past the last page there is no row to carry the count.
+    unread: rows[0]?.unread ?? (await unreadCount(db, actor)),
     nextBefore: rows.length > PAGE ? (page.at(-1)?.createdAt.toISOString() ?? null) : null,
   };
 }

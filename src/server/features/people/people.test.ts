@@ -62,6 +62,59 @@ describe('GET /api/people', () => {
       expect.objectContaining({ action: 'people.list', actorId: admin.id }),
     );
   });
+  it('should page through everyone in name order with next', async () => {
+    const names = ['Zed', 'Yara', 'Xavi'];
+    for (const firstName of names)
+      await buildPerson(admin, { role: 'counselor', firstName, lastName: 'Paging' });
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = after ? `&after=${after}` : '';
+      const page = await call('GET', `/api/people?limit=2${query}`, { as: admin });
+      expect(page.status).toBe(200);
+      expect(page.body.people.length).toBeLessThanOrEqual(2);
+      seen.push(
+        ...page.body.people.map(
+          (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`,
+        ),
+      );
+      after = page.body.next;
+      pages++;
+    } while (after && pages < 100);
+    expect(after).toBeNull();
+    expect(pages).toBeGreaterThan(1);
+    expect(seen.filter((name) => name.endsWith(' Paging'))).toEqual([
+      'Xavi Paging',
+      'Yara Paging',
+      'Zed Paging',
+    ]);
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('should find people by part of a name or username, by a role held now and by house', async () => {
+    const carlos = await buildPerson(admin, {
+      role: 'resident',
+      residenceId: houseA.id,
+      firstName: 'Searchable',
+      lastName: 'Ortega',
+    });
+    const byName = await call('GET', '/api/people?q=earchab', { as: admin });
+    expect(byName.body.people.map((p: { id: string }) => p.id)).toEqual([carlos.id]);
+    const byRole = await call('GET', '/api/people?role=resident&limit=200', { as: admin });
+    expect(byRole.body.people.map((p: { id: string }) => p.id)).toContain(carlos.id);
+    expect(byRole.body.people.map((p: { id: string }) => p.id)).not.toContain(admin.id);
+    const byHouse = await call('GET', `/api/people?residenceId=${houseA.id}&limit=200`, { as: admin });
+    expect(byHouse.body.people.map((p: { id: string }) => p.id)).toContain(carlos.id);
+    const noOne = await call('GET', '/api/people?q=%25', { as: admin });
+    expect(noOne.body.people).toEqual([]);
+  });
+
+  it('should fail with 400 naming after when it is not the next of a page', async () => {
+    const result = await call('GET', '/api/people?after=nonsense', { as: admin });
+    expect(result.status).toBe(400);
+    expect(result.body.error.fields).toEqual([expect.objectContaining({ field: 'after' })]);
+  });
 });
 
 describe('GET /api/people/:id', () => {

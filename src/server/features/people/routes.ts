@@ -8,7 +8,7 @@ import { endRole, getPerson, grantRole, issueResetCode, listPeople } from './ser
 export function peopleRoutes(app: App): void {
   route(app, peopleApi.list, {
     policy: 'orgAdmin',
-    handler: async ({ db, actor }) => ({ people: await listPeople(db, actor) }),
+    handler: async ({ db, actor, query }) => await listPeople(db, actor, query),
   });
   route(app, peopleApi.get, {
     policy: 'orgAdmin',

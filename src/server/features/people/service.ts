@@ -1,6 +1,12 @@
 // People of an organization as its admins see them, and the password-reset codes staff issue.
-import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { PersonSummary } from '../../../shared/contracts/people.ts';
+import { and, asc, eq, exists, ilike, isNull, or, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import {
+  encodePeopleCursor,
+  type PeopleQuerySchema,
+  type PersonSummary,
+  parsePeopleCursor,
+} from '../../../shared/contracts/people.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { hashToken, newHumanCode } from '../../platform/auth/secrets.ts';
@@ -16,26 +22,72 @@ import { membershipsByPerson } from './queries.ts';
 
 const RESET_CODE_HOURS = 24;
 
-/** Everyone in the admin's organization with their roles; the read is audited. */
-export async function listPeople(db: Db, actor: Actor): Promise<PersonSummary[]> {
+/** A page of the admin's organization's people with their roles, in name order; the read is audited. */
+export async function listPeople(
+  db: Db,
+  actor: Actor,
+  query: z.infer<typeof PeopleQuerySchema>,
+): Promise<{ people: PersonSummary[]; next: string | null }> {
+  const after = query.after ? parsePeopleCursor(query.after) : null;
+  const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, '\\$&')}%` : null;
+  const holdsRole =
+    query.role || query.residenceId
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(memberships)
+            .where(
+              and(
+                eq(memberships.organizationId, people.organizationId),
+                eq(memberships.personId, people.id),
+                query.role ? eq(memberships.role, query.role) : undefined,
+                query.residenceId ? eq(memberships.residenceId, query.residenceId) : undefined,
+                isCurrentMembership(),
+              ),
+            ),
+        )
+      : undefined;
   const rows = await db
     .select()
     .from(people)
-    .where(eq(people.organizationId, actor.organizationId))
-    .orderBy(asc(people.firstName), asc(people.lastName));
-  const ms = await membershipsByPerson(
-    db,
-    actor.organizationId,
-    rows.map((r) => r.id),
-  );
-  await recordAudit(db, {
-    organizationId: actor.organizationId,
-    actorId: actor.personId,
-    action: 'people.list',
-    subjectType: 'person',
-    detail: { count: rows.length },
-  });
-  return rows.map((p) => presentPersonForAdmin(p, ms.get(p.id) ?? []));
+    .where(
+      and(
+        eq(people.organizationId, actor.organizationId),
+        after
+          ? sql`(${people.firstName}, ${people.lastName}, ${people.id}) > (${after.firstName}, ${after.lastName}, ${after.id}::uuid)`
+          : undefined,
+        pattern
+          ? or(
+              ilike(people.firstName, pattern),
+              ilike(people.lastName, pattern),
+              ilike(people.username, pattern),
+            )
+          : undefined,
+        holdsRole,
+      ),
+    )
+    .orderBy(asc(people.firstName), asc(people.lastName), asc(people.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const [ms] = await Promise.all([
+    membershipsByPerson(
+      db,
+      actor.organizationId,
+      page.map((r) => r.id),
+    ),
+    recordAudit(db, {
+      organizationId: actor.organizationId,
+      actorId: actor.personId,
+      action: 'people.list',
+      subjectType: 'person',
+      detail: { count: page.length },
+    }),
+  ]);
+  const last = page.at(-1);
+  return {
+    people: page.map((p) => presentPersonForAdmin(p, ms.get(p.id) ?? [])),
+    next: rows.length > query.limit && last ? encodePeopleCursor(last) : null,
+  };
 }
 
 /** One person of the organization as an admin sees them. */

@@ -1,7 +1,10 @@
 // Sessions: a random opaque token in an httpOnly cookie, only its hash in the database.
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DEFAULT_THRESHOLDS } from '../../../shared/domain/check-in.ts';
 import type { Db } from '../database/connect.ts';
+import { organizationSettings, people, sessions } from '../database/schema.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from './actor.ts';
 import { hashToken, newToken } from './secrets.ts';
@@ -28,21 +31,6 @@ const NEXT_MEMBERSHIP_CHANGE_SQL = `select min(t) from memberships m
         cross join lateral (values (m.starts_at), (m.ends_at)) as change(t)
         where m.organization_id = p.organization_id and m.person_id = p.id and t > now()`;
 
-type SessionRow = {
-  session_id: string;
-  expires_at: Date;
-  revoked_at: Date | null;
-  last_seen_at: Date;
-  person_id: string;
-  organization_id: string;
-  language: 'en' | 'es';
-  time_zone: string;
-  craving_threshold: number;
-  low_mood_threshold: number;
-  memberships: Actor['memberships'];
-  next_membership_change_at: Date | null;
-};
-
 export type SessionLookup =
   | { state: 'none' }
   | { state: 'expired' }
@@ -55,41 +43,102 @@ export type SessionLookup =
       rolesChangeAt?: Date | null;
     };
 
+const p = alias(people, 'p');
+const os = alias(organizationSettings, 'os');
+
+/**
+ * One prepared statement: the session, its person and the roles they hold today. The house's time zone,
+ * the roles and their next change are subqueries of the person (`p`), the roles one `json_agg` read.
+ */
+function lookupStatement(db: Db) {
+  return db
+    .select({
+      sessionId: sessions.id,
+      expiresAt: sessions.expiresAt,
+      revokedAt: sessions.revokedAt,
+      lastSeenAt: sessions.lastSeenAt,
+      personId: p.id,
+      organizationId: p.organizationId,
+      language: p.language,
+      timeZone: sql<string>`coalesce(${p.timeZone}, (${sql.raw(HOUSE_TIME_ZONE_SQL)}), 'UTC')`,
+      cravingThreshold: sql<number>`coalesce(${os.cravingThreshold}, ${sql.raw(String(DEFAULT_THRESHOLDS.cravingThreshold))})`,
+      lowMoodThreshold: sql<number>`coalesce(${os.lowMoodThreshold}, ${sql.raw(String(DEFAULT_THRESHOLDS.lowMoodThreshold))})`,
+      memberships: sql<
+        Actor['memberships']
+      >`coalesce((select json_agg(json_build_object('id', m.id, 'role', m.role, 'residenceId', m.residence_id))
+          from memberships m
+          where m.organization_id = p.organization_id and m.person_id = p.id
+            and hearth_membership_current(m)), '[]'::json)`,
+      nextMembershipChangeAt: sql<Date | null>`(${sql.raw(NEXT_MEMBERSHIP_CHANGE_SQL)})`.mapWith(
+        (value: string | Date) => new Date(value),
+      ),
+    })
+    .from(sessions)
+    .innerJoin(p, eq(p.id, sessions.personId))
+    .leftJoin(os, eq(os.organizationId, p.organizationId))
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .prepare('hearth_session_lookup');
+}
+
+/** Sliding expiry: the session's last use and its new end, unless it was revoked meanwhile. */
+function touchStatement(db: Db) {
+  return db
+    .update(sessions)
+    .set({
+      lastSeenAt: sql`${sql.placeholder('now')}::timestamptz`,
+      expiresAt: sql`${sql.placeholder('now')}::timestamptz + make_interval(days => ${sql.placeholder('days')}::int)`,
+    })
+    .where(and(eq(sessions.id, sql.placeholder('sessionId')), isNull(sessions.revokedAt)))
+    .prepare('hearth_session_touch');
+}
+
+function createStatement(db: Db) {
+  return db
+    .insert(sessions)
+    .values({
+      organizationId: sql.placeholder('organizationId'),
+      personId: sql.placeholder('personId'),
+      tokenHash: sql.placeholder('tokenHash'),
+      device: sql.placeholder('device'),
+      expiresAt: sql`${sql.placeholder('now')}::timestamptz + make_interval(days => ${sql.placeholder('days')}::int)`,
+    })
+    .prepare('hearth_session_create');
+}
+
+type Statements = {
+  lookup: ReturnType<typeof lookupStatement>;
+  touch: ReturnType<typeof touchStatement>;
+  create: ReturnType<typeof createStatement>;
+};
+/** The statements of one database handle (a test's second app has its own), prepared once. */
+const prepared = new WeakMap<Db, Statements>();
+function statements(db: Db): Statements {
+  let found = prepared.get(db);
+  if (!found) {
+    found = { lookup: lookupStatement(db), touch: touchStatement(db), create: createStatement(db) };
+    prepared.set(db, found);
+  }
+  return found;
+}
+
 /** One query: the session, its person and the roles they hold today. */
 /** `now`: the app's clock (a test moves it); the realtime hub asks on the system clock. */
 export async function lookUpSession(db: Db, token: string, now: Date = new Date()): Promise<SessionLookup> {
-  const { rows } = await db.$client.query<SessionRow>({
-    name: 'hearth_session_lookup',
-    text: `select s.id as session_id, s.expires_at, s.revoked_at, s.last_seen_at,
-        p.id as person_id, p.organization_id, p.language,
-        coalesce(p.time_zone, (${HOUSE_TIME_ZONE_SQL}), 'UTC') as time_zone,
-        coalesce(os.craving_threshold, ${DEFAULT_THRESHOLDS.cravingThreshold}) as craving_threshold,
-        coalesce(os.low_mood_threshold, ${DEFAULT_THRESHOLDS.lowMoodThreshold}) as low_mood_threshold,
-        coalesce((select json_agg(json_build_object('id', m.id, 'role', m.role, 'residenceId', m.residence_id))
-          from memberships m
-          where m.organization_id = p.organization_id and m.person_id = p.id
-            and hearth_membership_current(m)), '[]'::json) as memberships,
-        (${NEXT_MEMBERSHIP_CHANGE_SQL}) as next_membership_change_at
-      from sessions s join people p on p.id = s.person_id
-        left join organization_settings os on os.organization_id = p.organization_id
-      where s.token_hash = $1`,
-    values: [hashToken(token)],
-  });
-  const row = rows[0];
+  const [row] = await statements(db).lookup.execute({ tokenHash: hashToken(token) });
   if (!row) return { state: 'none' };
-  if (row.revoked_at || row.expires_at.getTime() <= now.getTime()) return { state: 'expired' };
+  if (row.revokedAt || row.expiresAt.getTime() <= now.getTime()) return { state: 'expired' };
   return {
     state: 'active',
-    lastSeenAt: row.last_seen_at,
-    expiresAt: row.expires_at,
-    rolesChangeAt: row.next_membership_change_at,
+    lastSeenAt: row.lastSeenAt,
+    expiresAt: row.expiresAt,
+    rolesChangeAt: row.nextMembershipChangeAt,
     actor: {
-      personId: row.person_id,
-      organizationId: row.organization_id,
-      sessionId: row.session_id,
-      language: row.language,
-      timeZone: row.time_zone,
-      thresholds: { craving: row.craving_threshold, lowMood: row.low_mood_threshold },
+      personId: row.personId,
+      organizationId: row.organizationId,
+      sessionId: row.sessionId,
+      language: row.language as Actor['language'],
+      timeZone: row.timeZone,
+      thresholds: { craving: row.cravingThreshold, lowMood: row.lowMoodThreshold },
       memberships: row.memberships,
     },
   };
@@ -104,10 +153,7 @@ export async function touchSession(
   now: Date,
 ): Promise<boolean> {
   if (now.getTime() - lastSeenAt.getTime() < TOUCH_AFTER_MS) return false;
-  await db.$client.query(
-    `update sessions set last_seen_at = $3, expires_at = $3::timestamptz + make_interval(days => $2) where id = $1 and revoked_at is null`,
-    [sessionId, days, now],
-  );
+  await statements(db).touch.execute({ sessionId, days, now });
   return true;
 }
 
@@ -119,11 +165,14 @@ export async function createSession(
   now: Date,
 ): Promise<string> {
   const token = newToken();
-  await db.$client.query(
-    `insert into sessions (organization_id, person_id, token_hash, device, expires_at)
-     values ($1, $2, $3, $4, $6::timestamptz + make_interval(days => $5))`,
-    [person.organizationId, person.id, hashToken(token), device.slice(0, 120), days, now],
-  );
+  await statements(db).create.execute({
+    organizationId: person.organizationId,
+    personId: person.id,
+    tokenHash: hashToken(token),
+    device: device.slice(0, 120),
+    days,
+    now,
+  });
   return token;
 }
 

@@ -13,6 +13,7 @@ import { useFormErrors } from '../../components/errors.ts';
 import { SelectField } from '../../components/fields.tsx';
 import { formatDate } from '../../components/format.ts';
 import { FormProblem, Hidden, Loading, LoadProblem, Notice } from '../../components/notice.tsx';
+import { usePeople } from './people-api.ts';
 
 const assignmentsKey = keyOf(counselorAssignmentApi.list);
 /** Someone else ended it a moment ago. */
@@ -22,15 +23,25 @@ const FIELDS = ['counselorId', 'residentId'] as const;
 type Field = (typeof FIELDS)[number];
 
 const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`.trim();
-const withRole = (people: readonly PersonSummary[], role: string) =>
-  people.filter((p) => p.memberships.some((m) => m.current && m.role === role));
 
-export function CounselorAssignments({ people }: { people: readonly PersonSummary[] }) {
+/** The organization's counselors and residents (the first page of each), asked for by role. */
+export function CounselorAssignments() {
+  const counselors = usePeople({ role: 'counselor' });
+  const residents = usePeople({ role: 'resident' });
+  if (!counselors.data || !residents.data) return null;
+  return <CounselorSection counselors={counselors.data.people} residents={residents.data.people} />;
+}
+
+function CounselorSection({
+  counselors,
+  residents,
+}: {
+  counselors: readonly PersonSummary[];
+  residents: readonly PersonSummary[];
+}) {
   const { t } = useTranslation();
   const assignments = useQuery(queryFor(counselorAssignmentApi.list, { query: {} }));
   const [done, setDone] = useState<string | null>(null);
-  const counselors = withRole(people, 'counselor');
-  const residents = withRole(people, 'resident');
   return (
     <section className="section counselor-assignments" aria-labelledby="counselors-heading">
       <h2 id="counselors-heading">{t('counselors.heading')}</h2>

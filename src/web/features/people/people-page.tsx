@@ -1,6 +1,6 @@
 // People (admin): everyone in the organization with their roles; give or end a role, issue a reset
 // code, invite someone new; assign counselors to residents.
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PersonSummary } from '../../../shared/contracts/people.ts';
 import type { ResidenceView } from '../../../shared/contracts/residences.ts';
@@ -16,22 +16,17 @@ import { PendingInvitations } from '../invitations/pending-invitations.tsx';
 import { useResidences } from '../residences/residences-api.ts';
 import { CounselorAssignments } from './counselor-assignments.tsx';
 import { EndRoleButton } from './end-role-button.tsx';
-import { usePeople } from './people-api.ts';
+import { usePeoplePages } from './people-api.ts';
 import { RoleForm } from './role-form.tsx';
 
 export function PeoplePage() {
   const { t } = useTranslation();
-  const people = usePeople();
   const residences = useResidences();
   const [filter, setFilter] = useState('');
   const [inviting, setInviting] = useState(false);
-  const needle = filter.trim().toLowerCase();
-  const shown =
-    people.data?.people.filter(
-      (p) =>
-        !needle ||
-        `${p.firstName} ${p.lastName} ${p.username} ${p.displayName}`.toLowerCase().includes(needle),
-    ) ?? [];
+  // The organization may have thousands of people: the server searches them and sends a page at a time.
+  const people = usePeoplePages(useDeferredValue(filter.trim()));
+  const shown = people.data?.pages.flatMap((p) => p.people) ?? [];
   return (
     <Page title={t('people.title')} intro={t('people.intro')}>
       <section className="section" aria-labelledby="people-invite">
@@ -66,19 +61,32 @@ export function PeoplePage() {
         />
         {people.isPending ? (
           <Loading />
-        ) : people.isError ? (
+        ) : people.isError && shown.length === 0 ? (
           <LoadProblem error={people.error} onRetry={() => void people.refetch()} />
         ) : shown.length === 0 ? (
           <p className="hint">{t('people.noMatch')}</p>
         ) : (
-          <ul className="cards people-admin">
-            {shown.map((person) => (
-              <PersonCard key={person.id} person={person} residences={residences.data?.residences ?? []} />
-            ))}
-          </ul>
+          <>
+            <ul className="cards people-admin">
+              {shown.map((person) => (
+                <PersonCard key={person.id} person={person} residences={residences.data?.residences ?? []} />
+              ))}
+            </ul>
+            {people.isFetchNextPageError ? <LoadProblem error={people.error} /> : null}
+            {people.hasNextPage ? (
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => void people.fetchNextPage()}
+                disabled={people.isFetchingNextPage}
+              >
+                {people.isFetchingNextPage ? t('common.loading') : t('people.showMore')}
+              </button>
+            ) : null}
+          </>
         )}
       </section>
-      {people.data ? <CounselorAssignments people={people.data.people} /> : null}
+      <CounselorAssignments />
     </Page>
   );
 }

@@ -27,11 +27,13 @@ export function ResidencePage() {
   const [editing, setEditing] = useState(false);
   const residence = useQuery(queryFor(residenceApi.get, { params: { id } }));
   const house = useQuery(queryFor(houseApi.get, { params: { id } }));
+  // The people who hold a role in this house now (for their memberships), and a page of everyone to move in.
+  const housemates = usePeople({ residenceId: id });
   const people = usePeople();
 
   /** The membership behind a person shown in this house (ids come from the admin's people list). */
   const membershipOf = (personId: string, role: 'resident' | 'peer_leader') =>
-    people.data?.people
+    housemates.data?.people
       .find((p) => p.id === personId)
       ?.memberships.find((m) => m.current && m.role === role && m.residenceId === id);
 

@@ -56,6 +56,8 @@ export const people = pgTable(
     uniqueIndex('people_username_key').on(t.username),
     // Not unique: whether an address is someone else's is nobody's business (decision 0025).
     index('people_email_idx').on(sql`lower(${t.email})`),
+    // The admin's people list, a page at a time in name order (keyset on name and id).
+    index('people_org_name_idx').on(t.organizationId, t.firstName, t.lastName, t.id),
     check('people_language_check', sql`${t.language} in ('en','es')`),
   ],
 );

@@ -178,6 +178,7 @@ export const organization = {
     everyoneHeading: 'Everyone',
     filter: 'Find a person',
     noMatch: 'Nobody matches.',
+    showMore: 'Show more people',
     seenAs: 'Peers see: {{name}}',
     usernameShort: 'username {{username}}',
     noCurrentRole: 'No current role.',

@@ -182,6 +182,7 @@ export const organization: typeof english = {
     everyoneHeading: 'Todas las personas',
     filter: 'Buscar a una persona',
     noMatch: 'Nadie coincide.',
+    showMore: 'Mostrar más personas',
     seenAs: 'Sus compañeros ven: {{name}}',
     usernameShort: 'usuario {{username}}',
     noCurrentRole: 'Sin rol actual.',

@@ -1,0 +1,1 @@
+CREATE INDEX "people_org_name_idx" ON "people" USING btree ("organization_id","first_name","last_name","id");
