@@ -267,7 +267,13 @@ describe('input PostgreSQL cannot store', () => {
     expect(result.status, result.text).toBe(200);
     expect(result.body.inserted).toBe(1);
     expect(result.body.skipped).toEqual([
-      { index: 0, slug: 'night-owls', field: 'name', message: 'must not contain the NUL character (U+0000)' },
+      {
+        index: 0,
+        slug: 'night-owls',
+        field: 'name',
+        reason: 'outside_meetings.row_unstorable',
+        message: 'must not contain the NUL character (U+0000)',
+      },
     ]);
   });
 

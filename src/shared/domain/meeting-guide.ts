@@ -183,10 +183,11 @@ function rowProblem(
   field: string,
   reason: RowReason,
   params?: RowParams,
+  english?: string,
 ): RowProblem {
-  const message = ROW_PROBLEMS[reason].replace(/\{\{(\w+)\}\}/g, (_, key: string) =>
-    String(params?.[key] ?? ''),
-  );
+  const message =
+    english ??
+    ROW_PROBLEMS[reason].replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(params?.[key] ?? ''));
   return { index, slug, field, reason: `outside_meetings.${reason}`, message, ...(params ? { params } : {}) };
 }
 
@@ -208,8 +209,8 @@ export function parseFeedRow(row: unknown, index: number, defaults: ImportDefaul
   const r = row as Record<string, unknown>;
   const rawSlug = typeof r.slug === 'number' ? String(r.slug) : r.slug;
   const slug = typeof rawSlug === 'string' && SLUG_PATTERN.test(rawSlug.trim()) ? rawSlug.trim() : null;
-  const problem = (field: string, reason: RowReason, params?: RowParams) =>
-    problems.push(rowProblem(index, slug, field, reason, params));
+  const problem = (field: string, reason: RowReason, params?: RowParams, english?: string) =>
+    problems.push(rowProblem(index, slug, field, reason, params, english));
   const adjust = (field: string, reason: RowReason, params?: RowParams) =>
     adjusted.push(rowProblem(index, slug, field, reason, params));
 
@@ -219,7 +220,7 @@ export function parseFeedRow(row: unknown, index: number, defaults: ImportDefaul
   // Any text the database cannot store makes the row unused, named like the rest of the report.
   for (const [key, value] of Object.entries(r)) {
     for (const found of unstorableText(key, value, 1))
-      problem(found.field ? `${key}.${found.field}` : key, 'row_unstorable');
+      problem(found.field ? `${key}.${found.field}` : key, 'row_unstorable', undefined, found.message);
   }
   const name = typeof r.name === 'string' ? stripHtml(r.name).replace(/\s+/g, ' ').trim() : '';
   if (!name) problem('name', r.name === undefined ? 'row_required' : 'row_not_text');
