@@ -3,7 +3,7 @@
 // server's. So each contract module made only of data and schemas reaches the browser as its data with
 // every schema left out (null), and zod stays out of the first download. Types are unchanged: tsc reads the
 // real modules. A module that exports a function (endpoint.ts, errors.ts, realtime.ts, reasons.ts) is
-// bundled as it is. Decision 0028 says why.
+// bundled as it is. Decision 0029 says why.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
