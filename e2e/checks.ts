@@ -43,9 +43,14 @@ export async function checkFitsPhone(page: Page, label: string): Promise<void> {
         ? []
         : [...document.body.querySelectorAll<HTMLElement>('*')]
             .filter((el) => el.getBoundingClientRect().right > viewport + 1)
-            .filter((el) => !(el.parentElement && el.parentElement.getBoundingClientRect().right > viewport + 1))
+            .filter(
+              (el) => !(el.parentElement && el.parentElement.getBoundingClientRect().right > viewport + 1),
+            )
             .slice(0, 5)
-            .map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().split(/\s+/).join('.')}` : ''}`);
+            .map(
+              (el) =>
+                `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().split(/\s+/).join('.')}` : ''}`,
+            );
     return { viewport, width, wider };
   });
   expect(

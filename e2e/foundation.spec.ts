@@ -2,7 +2,6 @@
 // screens, and a resident's and a peer leader's recovery journey — on a 390×844 phone, in English and
 // Spanish, with axe-core and the phone's width checked on every page.
 import { Chain } from './chain.ts';
-import { ADMIN } from './world.ts';
 import { expect, type House, type JourneyContext, type Person, test } from './fixtures.ts';
 import {
   acceptInvitation,
@@ -14,6 +13,7 @@ import {
   open,
   signIn,
 } from './steps.ts';
+import { ADMIN } from './world.ts';
 
 /** The house the admin opens on screen (the other journeys' houses come from the API). */
 const HOUSE = 'Maple House';
@@ -417,30 +417,32 @@ test(namesPeerLeader!.name, async ({ ctx, world, adminEs }) => {
 });
 
 /** A new house fills up: the invitation links one journey makes are the next ones' (state). */
-test.describe.serial('a new house and its first residents', () => {
-  const chain = new Chain<C>();
-  for (const j of [opensHouse!, acceptsEn!, acceptsEs!, spanishPages!]) chain.add(j.name, j.run);
-  const state = {};
-  let admin: Person;
-  test.beforeAll(async ({ world }) => {
-    admin = await world.newAdmin('en');
-  });
-  for (const name of chain.names)
-    test(name, async ({ ctx }) => {
-      await chain.run(name, { ...ctx, state, house: null as unknown as House, admin });
+test.describe
+  .serial('a new house and its first residents', () => {
+    const chain = new Chain<C>();
+    for (const j of [opensHouse!, acceptsEn!, acceptsEs!, spanishPages!]) chain.add(j.name, j.run);
+    const state = {};
+    let admin: Person;
+    test.beforeAll(async ({ world }) => {
+      admin = await world.newAdmin('en');
     });
-});
+    for (const name of chain.names)
+      test(name, async ({ ctx }) => {
+        await chain.run(name, { ...ctx, state, house: null as unknown as House, admin });
+      });
+  });
 
 /** One house's recovery journey: Carlos's check-in is what his peer leader sees, her clock what he celebrates. */
-test.describe.serial('a recovery journey in one house', () => {
-  const chain = new Chain<C>();
-  for (const j of recovery) chain.add(j.name, j.run);
-  let house: House;
-  test.beforeAll(async ({ world }) => {
-    house = await world.newHouse();
-  });
-  for (const name of chain.names)
-    test(name, async ({ ctx }) => {
-      await chain.run(name, { ...ctx, house, admin: null as unknown as Person });
+test.describe
+  .serial('a recovery journey in one house', () => {
+    const chain = new Chain<C>();
+    for (const j of recovery) chain.add(j.name, j.run);
+    let house: House;
+    test.beforeAll(async ({ world }) => {
+      house = await world.newHouse();
     });
-});
+    for (const name of chain.names)
+      test(name, async ({ ctx }) => {
+        await chain.run(name, { ...ctx, house, admin: null as unknown as Person });
+      });
+  });

@@ -93,7 +93,12 @@ export class World {
 
   /** An admin of the organization of their own, so journeys that change an admin's language never meet. */
   async newAdmin(language: Lang): Promise<Person> {
-    const person = { username: `morgan-${tag()}`, password: ADMIN.password, firstName: 'Morgan', lastName: 'Reed' };
+    const person = {
+      username: `morgan-${tag()}`,
+      password: ADMIN.password,
+      firstName: 'Morgan',
+      lastName: 'Reed',
+    };
     await this.join((await this.invite('org_admin', null)).code, person, language);
     return person;
   }
