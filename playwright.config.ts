@@ -31,10 +31,4 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  projects: [
-    { name: 'journeys', testIgnore: /reach-out\.spec\.ts/ },
-    // Reach-out reaches every house's peer leaders when nobody answers in time: it runs once the other
-    // journeys are done, so no other journey's peer leader is told of it.
-    { name: 'reach-out', testMatch: /reach-out\.spec\.ts/, dependencies: ['journeys'] },
-  ],
 });

@@ -1,6 +1,6 @@
 // The journeys' test: Playwright's, with the shared world (one Hearth, one organization, made once by
 // global-setup.ts), a house of the journey's own, and phones that report what went wrong on them.
-import { type Browser, type BrowserContext, test as base } from '@playwright/test';
+import { type Browser, type BrowserContext, test as base, expect } from '@playwright/test';
 import { type Hearth, startHearth } from './hearth.ts';
 import { type House, type Lang, type Person, World } from './world.ts';
 
@@ -13,6 +13,8 @@ export type JourneyContext = {
   /** What one journey of a serial group leaves for the next (a meeting's address, an invitation link). */
   state: JourneyState;
   track: (context: BrowserContext) => void;
+  /** Requests any of the journey's phones made outside Hearth's origin: the journey fails if there is one. */
+  offOrigin: string[];
 };
 
 type TestFixtures = {
@@ -38,8 +40,10 @@ export const test = base.extend<TestFixtures, { world: World }>({
   ],
   ctx: async ({ browser, world }, use) => {
     const contexts: BrowserContext[] = [];
-    await use({ server: { url: world.url }, browser, state: {}, track: (c) => contexts.push(c) });
+    const offOrigin: string[] = [];
+    await use({ server: { url: world.url }, browser, state: {}, track: (c) => contexts.push(c), offOrigin });
     for (const context of contexts) await context.close().catch(() => {});
+    expect(offOrigin, 'Every request stays on Hearth: nothing goes to a third party').toEqual([]);
   },
   house: async ({ world }, use) => {
     await use(await world.newHouse());

@@ -2,13 +2,14 @@
 // "Pedir ayuda ya" from the header; Brianna, his peer leader (English), sees it on her screen without
 // reloading and says she is calling; he sees that live, with 988 and 911 on his screen the whole time.
 // Then Brianna reaches out and nobody in her house answers: after the short escalation time the e2e
-// server is started with (REACH_OUT_ESCALATE_SECONDS in harness.ts), it reaches Dana, peer leader of
+// server is started with (REACH_OUT_ESCALATE_SECONDS in hearth.ts), it reaches Dana, peer leader of
 // another house, who answers. axe-core on every page.
 import type { Page } from '@playwright/test';
 import { Chain } from './chain.ts';
 import { expect, type House, type JourneyContext, test } from './fixtures.ts';
+import { type Hearth, startHearth } from './hearth.ts';
 import { checkPage, noProblems, open, signIn } from './steps.ts';
-import { ADMIN } from './world.ts';
+import { ADMIN, setUpOrganization, World } from './world.ts';
 
 type C = JourneyContext & { house: House };
 type Journey = { name: string; run: (c: C) => Promise<void> };
@@ -164,17 +165,30 @@ const reachOutJourneys: Journey[] = [
   },
 ];
 
-/** The second journey starts where the first left Carlos: on call for his house. */
+/**
+ * The second journey starts where the first left Carlos: on call for his house. When nobody answers in
+ * time an alert reaches every house's peer leaders, so these journeys have a Hearth of their own: no
+ * other journey's peer leader is told, and they run beside the others.
+ */
 test.describe
   .serial('reach out now, in one house and then beyond it', () => {
     const chain = new Chain<C>();
     for (const j of reachOutJourneys) chain.add(j.name, j.run);
+    let hearth: Hearth;
+    let world: World;
     let house: House;
-    test.beforeAll(async ({ world }) => {
+    test.beforeAll(async () => {
+      hearth = await startHearth();
+      await setUpOrganization(hearth.url, hearth.setupLink!);
+      world = await World.open(hearth.url);
       house = await world.newHouse();
+    });
+    test.afterAll(async () => {
+      await world?.close();
+      await hearth?.stop();
     });
     for (const name of chain.names)
       test(name, async ({ ctx }) => {
-        await chain.run(name, { ...ctx, house });
+        await chain.run(name, { ...ctx, server: { url: hearth.url }, house });
       });
   });

@@ -34,8 +34,10 @@ export async function open(ctx: JourneyContext, lang: Lang, origin = ctx.server.
   // Nothing but Hearth itself: no third-party script, font, image or beacon, ever.
   context.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.protocol.startsWith('http') && url.origin !== hearth)
+    if (url.protocol.startsWith('http') && url.origin !== hearth) {
       problems.push(`third-party request: ${request.url()}`);
+      ctx.offOrigin.push(request.url());
+    }
   });
   return { page, problems };
 }
