@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CDPSession, chromium, type Page } from 'playwright-core';
+import { type CDPSession, chromium, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../src/server/features/demo/seed.ts';
 import { ensureWebBuild } from '../src/server/platform/web-build.ts';
 import {

@@ -1,25 +1,49 @@
-// Steps the browser journeys share: opening a phone page, signing in, waiting for a heading.
-import type { Browser, Page } from 'playwright-core';
-import { expect, type Lang, phoneContext, type Server } from './harness.ts';
+// Steps the browser journeys share: opening a phone, signing in, waiting for a heading.
+import { expect, type Page } from '@playwright/test';
+import { PHONE } from './checks.ts';
+import type { JourneyContext, Lang } from './fixtures.ts';
 
-export type JourneyState = Record<string, string>;
-export type JourneyContext = { server: Server; browser: Browser; state: JourneyState };
-export type Journey = {
-  name: string;
-  run: (ctx: JourneyContext & { track: (page: Page) => void }) => Promise<void>;
-};
+export { checkPage } from './checks.ts';
 
-export const ADMIN = { username: 'morgan', password: 'a-long-admin-password' };
-export const HOUSE = 'Maple House';
+export type Phone = { page: Page; problems: string[] };
 
-export async function open(ctx: JourneyContext & { track: (page: Page) => void }, lang: Lang) {
-  const { page, problems } = await phoneContext(ctx.browser, lang);
-  ctx.track(page);
+/**
+ * A phone (390×844) whose browser prefers the given language. Collects console errors (CSP too), page
+ * errors, and any request that leaves Hearth's origin: a journey ends with noProblems(problems).
+ */
+export async function open(ctx: JourneyContext, lang: Lang, origin = ctx.server.url): Promise<Phone> {
+  const context = await ctx.browser.newContext({
+    viewport: PHONE,
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: lang === 'es' ? 'es-MX' : 'en-US',
+  });
+  ctx.track(context);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const hearth = new URL(origin).origin;
+  page.on('console', (msg) => {
+    if (
+      msg.type() === 'error' &&
+      !/Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text())
+    )
+      problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  // Nothing but Hearth itself: no third-party script, font, image or beacon, ever.
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol.startsWith('http') && url.origin !== hearth) {
+      problems.push(`third-party request: ${request.url()}`);
+      ctx.offOrigin.push(request.url());
+    }
+  });
   return { page, problems };
 }
 
 export async function heading(page: Page, text: string) {
-  await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { level: 1, name: text })).toBeVisible({ timeout: 15_000 });
 }
 
 /** A calendar date some days before today (YYYY-MM-DD). */
@@ -29,7 +53,7 @@ export function daysAgo(days: number): string {
 }
 
 export function noProblems(problems: string[]) {
-  expect(problems.length === 0, `The page reported problems:\n${problems.join('\n')}`);
+  expect(problems, 'The page reported problems').toEqual([]);
 }
 
 export async function signIn(page: Page, url: string, login: string, password: string, lang: Lang = 'en') {

@@ -95,7 +95,9 @@ function HouseCounts() {
         <p className="hint">{t('peerSupport.noCounts')}</p>
       ) : null}
       {counts.data && counts.data.weeks.length > 0 ? (
-        <div className="table-scroll">
+        // Focusable, so a keyboard can scroll it sideways too.
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+        <div className="table-scroll" tabIndex={0}>
           <table className="support-counts">
             <caption className="visually-hidden">{t('peerSupport.housesTitle')}</caption>
             <thead>

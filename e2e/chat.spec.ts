@@ -3,9 +3,12 @@
 // appears on the other's screen without reloading, and the list shows how many messages are new.
 // Carlos reports a message; Brianna finds it under reported messages and hides it: Carlos then sees
 // that a peer leader hid it, and Brianna still sees it, marked hidden. axe-core on every page.
-import type { Page } from 'playwright-core';
-import { checkAccessibility, expect } from './harness.ts';
-import { HOUSE, type Journey, noProblems, open, signIn } from './steps.ts';
+import type { Page } from '@playwright/test';
+import { expect, type House, type JourneyContext, test } from './fixtures.ts';
+import { checkPage, noProblems, open, signIn } from './steps.ts';
+
+type C = JourneyContext & { house: House };
+type Journey = { name: string; run: (c: C) => Promise<void> };
 
 const LIVE = { timeout: 20_000 };
 
@@ -18,27 +21,27 @@ async function write(page: Page, label: string, send: string, text: string) {
   await page.getByRole('button', { name: send, exact: true }).click();
 }
 
-export const chatJourneys: Journey[] = [
+const chatJourneys: Journey[] = [
   {
     name: 'chat: Brianna and Carlos talk in their house chat and see each other live (English and Spanish)',
-    run: async (ctx) => {
-      const leader = await open(ctx, 'en');
-      await signIn(leader.page, ctx.server.url, 'brianna', 'brianna-password-1');
+    run: async (c: C) => {
+      const leader = await open(c, 'en');
+      await signIn(leader.page, c.server.url, c.house.brianna.username, c.house.brianna.password);
       await leader.page.getByRole('link', { name: /^Chat/ }).first().waitFor(LIVE);
       await leader.page.getByRole('link', { name: /^Chat/ }).first().click();
       await leader.page.getByRole('heading', { level: 1, name: 'Chat' }).waitFor(LIVE);
       await waitForText(leader.page, 'Reported messages');
-      await checkAccessibility(leader.page, 'chat list (en)');
+      await checkPage(leader.page, 'chat list (en)');
 
-      const resident = await open(ctx, 'es');
-      await signIn(resident.page, ctx.server.url, 'carlos', 'carlos-password-1', 'es');
+      const resident = await open(c, 'es');
+      await signIn(resident.page, c.server.url, c.house.carlos.username, c.house.carlos.password, 'es');
       await resident.page.getByRole('link', { name: /^Chat/ }).first().waitFor(LIVE);
-      await resident.page.goto(`${ctx.server.url}/chat`);
+      await resident.page.goto(`${c.server.url}/chat`);
       await resident.page.getByRole('heading', { level: 1, name: 'Chat' }).waitFor(LIVE);
-      await checkAccessibility(resident.page, 'chat list (es)');
-      await resident.page.getByRole('link', { name: `Chat de ${HOUSE}` }).click();
-      await resident.page.getByRole('heading', { level: 1, name: `Chat de ${HOUSE}` }).waitFor(LIVE);
-      await checkAccessibility(resident.page, 'house chat (es)');
+      await checkPage(resident.page, 'chat list (es)');
+      await resident.page.getByRole('link', { name: `Chat de ${c.house.name}` }).click();
+      await resident.page.getByRole('heading', { level: 1, name: `Chat de ${c.house.name}` }).waitFor(LIVE);
+      await checkPage(resident.page, 'house chat (es)');
 
       // Both phones are live (while live, chat screens do not poll: what arrives came as an event).
       await leader.page.locator('.realtime-live').first().waitFor(LIVE);
@@ -46,14 +49,14 @@ export const chatJourneys: Journey[] = [
       // Brianna stays on the list: Carlos's message shows up there as new, without reloading.
       await write(resident.page, 'Tu mensaje', 'Enviar', '¿Alguien va a la reunión de esta noche?');
       await waitForText(resident.page, '¿Alguien va a la reunión de esta noche?');
-      await leader.page.getByRole('link', { name: `${HOUSE} chat 1 new message` }).waitFor(LIVE);
+      await leader.page.getByRole('link', { name: `${c.house.name} chat 1 new message` }).waitFor(LIVE);
       // The menu counts it too.
       await leader.page.locator('.chat-nav-count').first().waitFor(LIVE);
 
-      await leader.page.getByRole('link', { name: `${HOUSE} chat` }).click();
-      await leader.page.getByRole('heading', { level: 1, name: `${HOUSE} chat` }).waitFor(LIVE);
+      await leader.page.getByRole('link', { name: `${c.house.name} chat` }).click();
+      await leader.page.getByRole('heading', { level: 1, name: `${c.house.name} chat` }).waitFor(LIVE);
       await waitForText(leader.page, '¿Alguien va a la reunión de esta noche?');
-      await checkAccessibility(leader.page, 'house chat (en)');
+      await checkPage(leader.page, 'house chat (en)');
 
       // Both screens stay open: each sees the other's message arrive.
       await write(
@@ -69,7 +72,7 @@ export const chatJourneys: Journey[] = [
       // An empty message is refused kindly, nothing is sent.
       await resident.page.getByRole('button', { name: 'Enviar', exact: true }).click();
       await waitForText(resident.page, 'Escribe algo primero.');
-      await checkAccessibility(resident.page, 'house chat, empty message (es)');
+      await checkPage(resident.page, 'house chat, empty message (es)');
 
       noProblems(leader.problems);
       noProblems(resident.problems);
@@ -79,49 +82,49 @@ export const chatJourneys: Journey[] = [
   },
   {
     name: 'chat: Carlos reports a message, Brianna hides it — kept for her, hidden from peers',
-    run: async (ctx) => {
-      const leader = await open(ctx, 'en');
-      await signIn(leader.page, ctx.server.url, 'brianna', 'brianna-password-1');
+    run: async (c: C) => {
+      const leader = await open(c, 'en');
+      await signIn(leader.page, c.server.url, c.house.brianna.username, c.house.brianna.password);
       await leader.page.getByRole('link', { name: /^Chat/ }).first().waitFor(LIVE);
-      await leader.page.goto(`${ctx.server.url}/chat`);
-      await leader.page.getByRole('link', { name: `${HOUSE} chat` }).click();
-      await leader.page.getByRole('heading', { level: 1, name: `${HOUSE} chat` }).waitFor(LIVE);
+      await leader.page.goto(`${c.server.url}/chat`);
+      await leader.page.getByRole('link', { name: `${c.house.name} chat` }).click();
+      await leader.page.getByRole('heading', { level: 1, name: `${c.house.name} chat` }).waitFor(LIVE);
       const unkind = 'Whoever left the dishes is hopeless.';
       await write(leader.page, 'Your message', 'Send', unkind);
       await waitForText(leader.page, unkind);
 
-      const resident = await open(ctx, 'es');
-      await signIn(resident.page, ctx.server.url, 'carlos', 'carlos-password-1', 'es');
+      const resident = await open(c, 'es');
+      await signIn(resident.page, c.server.url, c.house.carlos.username, c.house.carlos.password, 'es');
       await resident.page.getByRole('link', { name: /^Chat/ }).first().waitFor(LIVE);
-      await resident.page.goto(`${ctx.server.url}/chat`);
-      await resident.page.getByRole('link', { name: `Chat de ${HOUSE}` }).click();
+      await resident.page.goto(`${c.server.url}/chat`);
+      await resident.page.getByRole('link', { name: `Chat de ${c.house.name}` }).click();
       await waitForText(resident.page, unkind);
       const item = resident.page.getByRole('listitem').filter({ hasText: unkind });
       await item.getByRole('button', { name: /^Reportar/ }).click();
       await resident.page.getByLabel('¿Qué tiene de malo? (opcional)').fill('No es amable.');
-      await checkAccessibility(resident.page, 'reporting a message (es)');
+      await checkPage(resident.page, 'reporting a message (es)');
       await resident.page.getByRole('button', { name: 'Enviar el reporte' }).click();
       await waitForText(resident.page, 'Reportaste este mensaje. Un líder de pares lo revisará.');
 
       // Brianna sees the report on her list of reported messages and hides it.
-      await leader.page.goto(`${ctx.server.url}/chat`);
+      await leader.page.goto(`${c.server.url}/chat`);
       await leader.page.getByRole('heading', { level: 1, name: 'Chat' }).waitFor(LIVE);
       await waitForText(leader.page, 'Reasons given: No es amable.');
-      await checkAccessibility(leader.page, 'reported messages (en)');
+      await checkPage(leader.page, 'reported messages (en)');
       const reported = leader.page.getByRole('listitem').filter({ hasText: unkind });
       await reported.getByRole('button', { name: /^Hide from peers/ }).click();
       await reported.getByText('Hidden', { exact: true }).waitFor(LIVE);
 
       // Carlos's open screen: the words are gone, a note says a peer leader hid it.
       await waitForText(resident.page, 'Un líder de pares ocultó este mensaje.');
-      expect((await resident.page.getByText(unkind).count()) === 0, 'Carlos still sees the hidden words');
-      await checkAccessibility(resident.page, 'house chat with a hidden message (es)');
+      expect(await resident.page.getByText(unkind).count(), 'Carlos still sees the hidden words').toBe(0);
+      await checkPage(resident.page, 'house chat with a hidden message (es)');
 
       // Brianna still sees it in the conversation, marked as hidden (kept for the record).
-      await leader.page.getByRole('link', { name: `${HOUSE} chat` }).click();
+      await leader.page.getByRole('link', { name: `${c.house.name} chat` }).click();
       await waitForText(leader.page, 'Hidden from peers. Kept for the record:');
       await waitForText(leader.page, unkind);
-      await checkAccessibility(leader.page, 'house chat with a hidden message (en)');
+      await checkPage(leader.page, 'house chat with a hidden message (en)');
       noProblems(leader.problems);
       noProblems(resident.problems);
       await leader.page.context().close();
@@ -129,3 +132,8 @@ export const chatJourneys: Journey[] = [
     },
   },
 ];
+
+for (const journey of chatJourneys)
+  test(journey.name, async ({ ctx, house }) => {
+    await journey.run({ ...ctx, house });
+  });

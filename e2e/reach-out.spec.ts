@@ -2,11 +2,17 @@
 // "Pedir ayuda ya" from the header; Brianna, his peer leader (English), sees it on her screen without
 // reloading and says she is calling; he sees that live, with 988 and 911 on his screen the whole time.
 // Then Brianna reaches out and nobody in her house answers: after the short escalation time the e2e
-// server is started with (REACH_OUT_ESCALATE_SECONDS in harness.ts), it reaches Dana, peer leader of
+// server is started with (REACH_OUT_ESCALATE_SECONDS in hearth.ts), it reaches Dana, peer leader of
 // another house, who answers. axe-core on every page.
-import type { Page } from 'playwright-core';
-import { checkAccessibility, expect } from './harness.ts';
-import { ADMIN, type Journey, noProblems, open, signIn } from './steps.ts';
+import type { Page } from '@playwright/test';
+import { Chain } from './chain.ts';
+import { expect, type House, type JourneyContext, test } from './fixtures.ts';
+import { type Hearth, startHearth } from './hearth.ts';
+import { checkPage, noProblems, open, signIn } from './steps.ts';
+import { ADMIN, setUpOrganization, World } from './world.ts';
+
+type C = JourneyContext & { house: House };
+type Journey = { name: string; run: (c: C) => Promise<void> };
 
 const LIVE = { timeout: 30_000 };
 
@@ -17,54 +23,53 @@ async function waitForText(page: Page, text: string | RegExp) {
 /** The crisis lines are on the reach-out screen, from configuration. */
 async function expectCrisisLines(page: Page, lang: 'en' | 'es') {
   const call = page.getByRole('link', { name: lang === 'es' ? 'Llamar al 988' : 'Call 988' });
-  expect((await call.getAttribute('href')) === 'tel:988', 'The crisis line is not a tel: link to 988');
+  expect(await call.getAttribute('href'), 'The crisis line is not a tel: link to 988').toBe('tel:988');
   const text = page.getByRole('link', { name: lang === 'es' ? 'Escribir al 988' : 'Text 988' });
-  expect((await text.getAttribute('href')) === 'sms:988', 'The crisis line is not an sms: link to 988');
+  expect(await text.getAttribute('href'), 'The crisis line is not an sms: link to 988').toBe('sms:988');
   await waitForText(
     page,
     lang === 'es' ? 'marca 1 para la Línea de Crisis para Veteranos' : 'press 1 for the Veterans Crisis Line',
   );
   await waitForText(page, lang === 'es' ? 'Marca 2 para español' : 'Press 2 for Spanish');
   const emergency = page.getByRole('link', { name: lang === 'es' ? 'Llamar al 911' : 'Call 911' });
-  expect(
-    (await emergency.getAttribute('href')) === 'tel:911',
-    'The emergency number is not a tel: link to 911',
+  expect(await emergency.getAttribute('href'), 'The emergency number is not a tel: link to 911').toBe(
+    'tel:911',
   );
 }
 
-export const reachOutJourneys: Journey[] = [
+const reachOutJourneys: Journey[] = [
   {
     name: 'reach-out: Carlos taps Pedir ayuda ya, Brianna sees it live and says she is calling, he sees it live',
-    run: async (ctx) => {
-      const leader = await open(ctx, 'en');
-      await signIn(leader.page, ctx.server.url, 'brianna', 'brianna-password-1');
+    run: async (c: C) => {
+      const leader = await open(c, 'en');
+      await signIn(leader.page, c.server.url, c.house.brianna.username, c.house.brianna.password);
       await leader.page.getByRole('button', { name: 'Reach out now' }).waitFor();
 
-      const asker = await open(ctx, 'es');
+      const asker = await open(c, 'es');
       // Even before signing in, the crisis line is at the foot of the screen.
-      await asker.page.goto(`${ctx.server.url}/sign-in`);
+      await asker.page.goto(`${c.server.url}/sign-in`);
       await asker.page.getByRole('link', { name: 'Llamar al 988' }).waitFor();
-      await checkAccessibility(asker.page, 'sign-in with the crisis line (es)');
-      await signIn(asker.page, ctx.server.url, 'carlos', 'carlos-password-1', 'es');
+      await checkPage(asker.page, 'sign-in with the crisis line (es)');
+      await signIn(asker.page, c.server.url, c.house.carlos.username, c.house.carlos.password, 'es');
       // One tap, from whatever screen he is on.
       await asker.page.getByRole('button', { name: 'Pedir ayuda ya' }).click();
       await asker.page.getByRole('heading', { level: 1, name: 'Pedir ayuda ya' }).waitFor();
       await waitForText(asker.page, 'Las personas de guardia ya lo saben. Alguien te llamará pronto.');
       await waitForText(asker.page, /Avisamos a \d+ personas? de guardia/);
       await expectCrisisLines(asker.page, 'es');
-      await checkAccessibility(asker.page, 'reach out, alert sent (es)');
+      await checkPage(asker.page, 'reach out, alert sent (es)');
       // A second tap while it is open is the same alert, not another one.
       await asker.page.getByRole('button', { name: 'Pedir ayuda ya' }).click();
       await waitForText(asker.page, 'Esperando a que alguien responda…');
 
       // Brianna did not reload: the alert appears on the screen she has open.
-      await waitForText(leader.page, 'Carlos M. from Maple House is reaching out.');
-      await checkAccessibility(leader.page, 'someone is reaching out, on any screen (en)');
+      await waitForText(leader.page, `Carlos M. from ${c.house.name} is reaching out.`);
+      await checkPage(leader.page, 'someone is reaching out, on any screen (en)');
       await leader.page.getByRole('button', { name: /^I’m calling Carlos M\.$/ }).click();
       await waitForText(leader.page, 'You said you are calling. Thank you.');
 
       await waitForText(asker.page, 'Brianna D. te está llamando');
-      await checkAccessibility(asker.page, 'reach out, someone is calling (es)');
+      await checkPage(asker.page, 'reach out, someone is calling (es)');
       await asker.page.getByRole('button', { name: 'Ya estoy bien' }).click();
       await waitForText(asker.page, 'Qué bueno que estás bien.');
       // He offers to be on call for his housemates too.
@@ -74,29 +79,29 @@ export const reachOutJourneys: Journey[] = [
         })
         .check();
       await waitForText(asker.page, 'Gracias. Estás de guardia para tu casa.');
-      await checkAccessibility(asker.page, 'reach out, available to be called (es)');
+      await checkPage(asker.page, 'reach out, available to be called (es)');
 
       // The record afterwards, for the peer leader: who asked, when, who answered — no words.
-      await leader.page.goto(`${ctx.server.url}/reach-out`);
-      await leader.page.getByRole('link', { name: 'Past reach-outs in Maple House' }).click();
-      await leader.page.getByRole('heading', { level: 1, name: 'Reach-outs in Maple House' }).waitFor();
+      await leader.page.goto(`${c.server.url}/reach-out`);
+      await leader.page.getByRole('link', { name: `Past reach-outs in ${c.house.name}` }).click();
+      await leader.page.getByRole('heading', { level: 1, name: `Reach-outs in ${c.house.name}` }).waitFor();
       await waitForText(leader.page, 'Carlos M. reached out');
       await waitForText(leader.page, /Answered by Brianna D\./);
-      await checkAccessibility(leader.page, 'reach-out record (en)');
+      await checkPage(leader.page, 'reach-out record (en)');
       noProblems(leader.problems);
       noProblems(asker.problems);
     },
   },
   {
     name: 'reach-out: nobody in the house answers in time, so it reaches a peer leader of another house',
-    run: async (ctx) => {
+    run: async (c: C) => {
       // The admin opens Cedar House and invites Dana as its peer leader (through the API, as the screens
       // for that are covered by the foundation journeys).
-      const admin = await open(ctx, 'es');
-      await signIn(admin.page, ctx.server.url, ADMIN.username, ADMIN.password, 'es');
+      const admin = await open(c, 'es');
+      await signIn(admin.page, c.server.url, ADMIN.username, ADMIN.password, 'es');
       // Earlier journeys may have set the admin's own language to English, which their account keeps.
       await admin.page.getByRole('heading', { level: 1, name: /^(Residencias|Residences)$/ }).waitFor();
-      const house = await admin.page.request.post(`${ctx.server.url}/api/residences`, {
+      const house = await admin.page.request.post(`${c.server.url}/api/residences`, {
         data: {
           name: 'Cedar House',
           address: '9 Cedar Ln',
@@ -106,15 +111,15 @@ export const reachOutJourneys: Journey[] = [
           programFocus: ['men'],
         },
       });
-      expect(house.status() === 201, `Opening Cedar House answered ${house.status()}`);
-      const invitation = await admin.page.request.post(`${ctx.server.url}/api/invitations`, {
+      expect(house.status(), `Opening Cedar House answered ${house.status()}`).toBe(201);
+      const invitation = await admin.page.request.post(`${c.server.url}/api/invitations`, {
         data: { role: 'peer_leader', residenceId: (await house.json()).id },
       });
-      expect(invitation.status() === 201, `Inviting Dana answered ${invitation.status()}`);
+      expect(invitation.status(), `Inviting Dana answered ${invitation.status()}`).toBe(201);
       const { code } = await invitation.json();
 
-      const next = await open(ctx, 'en');
-      const accepted = await next.page.request.post(`${ctx.server.url}/api/invitations/code/${code}/accept`, {
+      const next = await open(c, 'en');
+      const accepted = await next.page.request.post(`${c.server.url}/api/invitations/code/${code}/accept`, {
         data: {
           firstName: 'Dana',
           lastName: 'Reyes',
@@ -123,28 +128,28 @@ export const reachOutJourneys: Journey[] = [
           language: 'en',
         },
       });
-      expect(accepted.status() === 201, `Dana's account answered ${accepted.status()}`);
-      await next.page.goto(`${ctx.server.url}/`);
+      expect(accepted.status(), `Dana's account answered ${accepted.status()}`).toBe(201);
+      await next.page.goto(`${c.server.url}/`);
       await next.page.getByRole('button', { name: 'Reach out now' }).waitFor();
 
       // Brianna reaches out; Carlos (on call now) does not answer.
-      const asker = await open(ctx, 'en');
-      await signIn(asker.page, ctx.server.url, 'brianna', 'brianna-password-1');
+      const asker = await open(c, 'en');
+      await signIn(asker.page, c.server.url, c.house.brianna.username, c.house.brianna.password);
       await asker.page.getByRole('button', { name: 'Reach out now' }).click();
       await asker.page.getByRole('heading', { level: 1, name: 'Reach out now' }).waitFor();
       await waitForText(asker.page, 'The people on call for you know. Someone will call you soon.');
       await waitForText(asker.page, /\d+ (person|people) on call (was|were) told\./);
       await waitForText(asker.page, 'Waiting for someone to answer…');
       await expectCrisisLines(asker.page, 'en');
-      await checkAccessibility(asker.page, 'reach out, waiting (en)');
+      await checkPage(asker.page, 'reach out, waiting (en)');
 
       // After the configured seconds, the next circle hears, and Brianna sees that it went further.
       await waitForText(asker.page, /Nobody had answered yet, so we also told \d+ more peer leaders?\./);
-      await waitForText(next.page, 'Brianna D. from Maple House is reaching out.');
+      await waitForText(next.page, `Brianna D. from ${c.house.name} is reaching out.`);
       await next.page.getByRole('link', { name: 'Open' }).first().click();
       await next.page.getByRole('heading', { level: 1, name: 'Brianna D. is reaching out' }).waitFor();
       await waitForText(next.page, 'Nobody in their house answered in time, so this reached you.');
-      await checkAccessibility(next.page, 'an alert that reached the next circle (en)');
+      await checkPage(next.page, 'an alert that reached the next circle (en)');
       await next.page.getByRole('button', { name: 'I’m calling you' }).click();
       await waitForText(next.page, 'You said you are calling. Thank you.');
 
@@ -152,10 +157,38 @@ export const reachOutJourneys: Journey[] = [
       await asker.page.getByRole('button', { name: 'I’m okay now' }).click();
       await waitForText(asker.page, 'Glad you are okay.');
       await waitForText(next.page, 'Brianna D. said they are okay now.');
-      await checkAccessibility(next.page, 'an alert closed (en)');
+      await checkPage(next.page, 'an alert closed (en)');
       noProblems(admin.problems);
       noProblems(next.problems);
       noProblems(asker.problems);
     },
   },
 ];
+
+/**
+ * The second journey starts where the first left Carlos: on call for his house. When nobody answers in
+ * time an alert reaches every house's peer leaders, so these journeys have a Hearth of their own: no
+ * other journey's peer leader is told, and they run beside the others.
+ */
+test.describe
+  .serial('reach out now, in one house and then beyond it', () => {
+    const chain = new Chain<C>();
+    for (const j of reachOutJourneys) chain.add(j.name, j.run);
+    let hearth: Hearth;
+    let world: World;
+    let house: House;
+    test.beforeAll(async () => {
+      hearth = await startHearth();
+      await setUpOrganization(hearth.url, hearth.setupLink!);
+      world = await World.open(hearth.url);
+      house = await world.newHouse();
+    });
+    test.afterAll(async () => {
+      await world?.close();
+      await hearth?.stop();
+    });
+    for (const name of chain.names)
+      test(name, async ({ ctx }) => {
+        await chain.run(name, { ...ctx, server: { url: hearth.url }, house });
+      });
+  });

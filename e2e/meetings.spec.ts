@@ -1,11 +1,13 @@
 // Browser journeys for house meetings (issue 4, parts 1, 2 and 9): the peer leader schedules the
 // Sunday meeting; Carlos adds a problem to the agenda without his name (Spanish); Brianna chairs it from
 // her phone: starts it, takes attendance, writes minutes (English); Carlos marks himself present. The
-// meeting is left IN PROGRESS (ctx.state.meetingUrl) for the decisions journeys, and
-// closeMeetingJourney closes it after them. axe-core on every page.
-import type { Page } from 'playwright-core';
-import { checkAccessibility, expect } from './harness.ts';
-import { heading, type Journey, noProblems, open, signIn } from './steps.ts';
+// meeting is left IN PROGRESS (state.meetingUrl) for the decisions journeys (decisions.ts), and
+// closeMeetingJourney closes it after them. One serial group, one house. axe-core on every page.
+import type { Page } from '@playwright/test';
+import { Chain } from './chain.ts';
+import { type C, decisionsJourneys, type Journey, minutesJourneys } from './decisions.ts';
+import { expect, type House, test } from './fixtures.ts';
+import { checkPage, heading, noProblems, open, signIn } from './steps.ts';
 
 const ITEM_ES = 'La cocina está sucia los fines de semana';
 const MINUTES_EN = 'The kitchen rota starts Monday; everyone rinses their plates before bed.';
@@ -13,23 +15,23 @@ const MINUTES_EN = 'The kitchen rota starts Monday; everyone rinses their plates
 /** Confirms the next window.confirm() (the meeting page asks before closing). */
 const acceptNextDialog = (page: Page) => page.once('dialog', (dialog) => void dialog.accept());
 
-function meetingUrlOf(ctx: { state: Record<string, string> }): string {
-  const url = ctx.state.meetingUrl;
-  expect(url && /\/meetings\/[0-9a-f-]{36}$/.test(url), `Expected a meeting URL in ctx.state, got "${url}"`);
-  return url;
+function meetingUrlOf(c: { state: Record<string, string> }): string {
+  const url = c.state.meetingUrl;
+  expect(url, 'Expected a meeting URL in state').toMatch(/\/meetings\/[0-9a-f-]{36}$/);
+  return url!;
 }
 
-export const meetingJourneys: Journey[] = [
+const meetingJourneys: Journey[] = [
   {
     name: 'the peer leader schedules the Sunday house meeting and sets the reminder (English)',
-    run: async (ctx) => {
-      const { page, problems } = await open(ctx, 'en');
-      await signIn(page, ctx.server.url, 'brianna', 'brianna-password-1');
+    run: async (c: C) => {
+      const { page, problems } = await open(c, 'en');
+      await signIn(page, c.server.url, c.house.brianna.username, c.house.brianna.password);
       await heading(page, 'Today');
       await page.getByRole('link', { name: 'Meetings' }).first().click();
       await heading(page, 'House meetings');
       await page.getByText('No meeting is scheduled yet.').waitFor();
-      await checkAccessibility(page, 'meetings, nothing scheduled (en)');
+      await checkPage(page, 'meetings, nothing scheduled (en)');
       await page.getByText('Add a regular meeting').click();
       const series = page.locator('.new-series');
       await series.getByLabel('Day of the week').selectOption('SU');
@@ -44,41 +46,41 @@ export const meetingJourneys: Journey[] = [
       await settings.getByLabel('Reminder before a meeting (minutes)').fill('60');
       await settings.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText('Saved.', { exact: true }).waitFor();
-      await checkAccessibility(page, 'meetings with a schedule (en)');
+      await checkPage(page, 'meetings with a schedule (en)');
       noProblems(problems);
     },
   },
   {
     name: 'a resident adds a problem to the agenda without his name (Spanish)',
-    run: async (ctx) => {
-      const { page, problems } = await open(ctx, 'es');
-      await signIn(page, ctx.server.url, 'carlos', 'carlos-password-1', 'es');
+    run: async (c: C) => {
+      const { page, problems } = await open(c, 'es');
+      await signIn(page, c.server.url, c.house.carlos.username, c.house.carlos.password, 'es');
       await heading(page, 'Hoy');
       await page.getByRole('link', { name: 'Reuniones' }).first().click();
       await heading(page, 'Reuniones de la casa');
       await page.getByRole('heading', { name: /^Próxima reunión en/ }).waitFor();
-      await checkAccessibility(page, 'meetings (es)');
+      await checkPage(page, 'meetings (es)');
       await page.locator('.next-meeting summary', { hasText: 'Añadir a la agenda' }).click();
       await page.getByLabel('¿De qué te gustaría que hable la casa?').fill(ITEM_ES);
       await page.getByLabel('Plantearlo sin mi nombre').check();
       await page.getByRole('button', { name: 'Añadir a la agenda' }).click();
       await page.getByText('Añadido a la agenda sin tu nombre', { exact: false }).waitFor();
-      await checkAccessibility(page, 'agenda item added (es)');
+      await checkPage(page, 'agenda item added (es)');
       // On the meeting page the item shows, and Carlos is told it carries no name.
       await page.locator('.next-meeting .meeting-when a').click();
       await page.getByRole('heading', { name: ITEM_ES }).waitFor({ timeout: 15_000 });
       await page.getByText('Tú lo planteaste sin tu nombre.').waitFor();
-      await checkAccessibility(page, 'upcoming meeting (es)');
+      await checkPage(page, 'upcoming meeting (es)');
       noProblems(problems);
     },
   },
   {
     name: 'the peer leader chairs the meeting: starts it, takes attendance, writes minutes (English)',
-    run: async (ctx) => {
-      const { page, problems } = await open(ctx, 'en');
-      await signIn(page, ctx.server.url, 'brianna', 'brianna-password-1');
+    run: async (c: C) => {
+      const { page, problems } = await open(c, 'en');
+      await signIn(page, c.server.url, c.house.brianna.username, c.house.brianna.password);
       await heading(page, 'Today');
-      await page.goto(`${ctx.server.url}/meetings`);
+      await page.goto(`${c.server.url}/meetings`);
       await heading(page, 'House meetings');
       await page.locator('.next-meeting .meeting-when a').click();
       await page.getByRole('heading', { name: ITEM_ES }).waitFor({ timeout: 15_000 });
@@ -89,7 +91,7 @@ export const meetingJourneys: Journey[] = [
         const chair = document.querySelector<HTMLSelectElement>('.meeting-roles-form select');
         return chair && !chair.disabled && chair.selectedOptions[0]?.textContent === 'Brianna D.';
       });
-      await checkAccessibility(page, 'meeting before it starts (en)');
+      await checkPage(page, 'meeting before it starts (en)');
       await page.getByRole('button', { name: 'Start the meeting' }).click();
       await page.locator('.badge-in_progress').first().waitFor();
       await page.getByRole('button', { name: 'I’m here' }).click();
@@ -103,17 +105,17 @@ export const meetingJourneys: Journey[] = [
         .getByRole('button', { name: /Save minutes/ })
         .click();
       await page.locator('.agenda-item', { hasText: ITEM_ES }).getByText('Minutes saved.').waitFor();
-      await checkAccessibility(page, 'meeting in progress (en)');
-      ctx.state.meetingUrl = page.url();
+      await checkPage(page, 'meeting in progress (en)');
+      c.state.meetingUrl = page.url();
       noProblems(problems);
     },
   },
   {
     name: 'a resident marks himself present from his phone (Spanish)',
-    run: async (ctx) => {
-      const url = meetingUrlOf(ctx);
-      const { page, problems } = await open(ctx, 'es');
-      await signIn(page, ctx.server.url, 'carlos', 'carlos-password-1', 'es');
+    run: async (c: C) => {
+      const url = meetingUrlOf(c);
+      const { page, problems } = await open(c, 'es');
+      await signIn(page, c.server.url, c.house.carlos.username, c.house.carlos.password, 'es');
       await heading(page, 'Hoy');
       await page.goto(url);
       await page.getByRole('heading', { name: ITEM_ES }).waitFor({ timeout: 15_000 });
@@ -122,22 +124,22 @@ export const meetingJourneys: Journey[] = [
       await page.getByText(/^2 de \d+ presentes$/).waitFor();
       // Peers do not see who raised an item without a name; only Carlos sees it was him.
       expect(
-        (await page.getByText('(Por ', { exact: false }).count()) === 0,
+        await page.getByText('(Por ', { exact: false }).count(),
         'A peer must not see who raised an item without a name',
-      );
-      await checkAccessibility(page, 'meeting in progress (es)');
+      ).toBe(0);
+      await checkPage(page, 'meeting in progress (es)');
       noProblems(problems);
     },
   },
 ];
 
 /** Runs after the decisions journeys: the chair closes the meeting and its minutes go to the house. */
-export const closeMeetingJourney: Journey = {
+const closeMeetingJourney: Journey = {
   name: 'the chair closes the meeting; its minutes are published to the house (English)',
-  run: async (ctx) => {
-    const url = meetingUrlOf(ctx);
-    const { page, problems } = await open(ctx, 'en');
-    await signIn(page, ctx.server.url, 'brianna', 'brianna-password-1');
+  run: async (c: C) => {
+    const url = meetingUrlOf(c);
+    const { page, problems } = await open(c, 'en');
+    await signIn(page, c.server.url, c.house.brianna.username, c.house.brianna.password);
     await heading(page, 'Today');
     await page.goto(url);
     await page.getByRole('heading', { name: ITEM_ES }).waitFor({ timeout: 15_000 });
@@ -145,12 +147,29 @@ export const closeMeetingJourney: Journey = {
     await page.getByRole('button', { name: 'Close the meeting' }).click();
     await page.locator('.badge-closed').first().waitFor();
     await page.getByText(MINUTES_EN).waitFor();
-    await checkAccessibility(page, 'closed meeting (en)');
-    await page.goto(`${ctx.server.url}/meetings`);
+    await checkPage(page, 'closed meeting (en)');
+    await page.goto(`${c.server.url}/meetings`);
     await heading(page, 'House meetings');
     await page.locator('#past-meetings').waitFor();
     await page.getByRole('link', { name: 'Read the minutes' }).first().waitFor();
-    await checkAccessibility(page, 'meetings with a past meeting (en)');
+    await checkPage(page, 'meetings with a past meeting (en)');
     noProblems(problems);
   },
 };
+
+/** A house meeting from its schedule to its minutes, in one house: each journey picks up where the last left off. */
+test.describe
+  .serial('a house meeting, from the schedule to its minutes', () => {
+    const chain = new Chain<C>();
+    for (const j of [...meetingJourneys, ...decisionsJourneys, closeMeetingJourney, ...minutesJourneys])
+      chain.add(j.name, j.run);
+    const state: Record<string, string> = {};
+    let house: House;
+    test.beforeAll(async ({ world }) => {
+      house = await world.newHouse();
+    });
+    for (const name of chain.names)
+      test(name, async ({ ctx }) => {
+        await chain.run(name, { ...ctx, state, house });
+      });
+  });

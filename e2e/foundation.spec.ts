@@ -1,28 +1,34 @@
-// The browser journeys, run in order against one fresh Hearth: first-run setup, then what people do
-// next — on a 390×844 phone, in English and Spanish, with axe-core on every page.
-import { checkAccessibility, expect } from './harness.ts';
+// The foundation's browser journeys: first-run setup, a new house filling up by invitation, the admin
+// screens, and a resident's and a peer leader's recovery journey — on a 390×844 phone, in English and
+// Spanish, with axe-core and the phone's width checked on every page.
+import { Chain } from './chain.ts';
+import { expect, type House, type JourneyContext, type Person, test } from './fixtures.ts';
 import {
-  ADMIN,
   acceptInvitation,
+  checkPage,
   daysAgo,
-  HOUSE,
   heading,
   inviteResident,
-  type Journey,
   noProblems,
   open,
   signIn,
 } from './steps.ts';
+import { ADMIN } from './world.ts';
 
-export const journeys: Journey[] = [
+/** The house the admin opens on screen (the other journeys' houses come from the API). */
+const HOUSE = 'Maple House';
+
+type C = JourneyContext & { server: { url: string; setupLink?: string | null }; house: House; admin: Person };
+
+const journeys: { name: string; run: (c: C) => Promise<void> }[] = [
   {
     name: 'first-run setup: the printed link creates the organization and its first admin',
-    run: async (ctx) => {
-      const { page, problems } = await open(ctx, 'en');
-      expect(ctx.server.setupLink, 'Hearth printed no setup link on its first start');
-      await page.goto(ctx.server.setupLink);
+    run: async (c: C) => {
+      const { page, problems } = await open(c, 'en');
+      expect(c.server.setupLink, 'Hearth printed no setup link on its first start').toBeTruthy();
+      await page.goto(c.server.setupLink!);
       await heading(page, 'Set up Hearth');
-      await checkAccessibility(page, 'setup (en)');
+      await checkPage(page, 'setup (en)');
       await page.getByLabel('Organization name').fill('Sunrise Recovery Homes');
       await page.getByLabel('First name').fill('Morgan');
       await page.getByLabel('Last name').fill('Reed');
@@ -30,18 +36,18 @@ export const journeys: Journey[] = [
       await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
       await page.getByRole('button', { name: 'Create the organization' }).click();
       await heading(page, 'Residences');
-      await checkAccessibility(page, 'residences (en)');
+      await checkPage(page, 'residences (en)');
       // The link works once: opening it again says Hearth is set up.
-      await page.goto(ctx.server.setupLink);
+      await page.goto(c.server.setupLink!);
       await page.getByText('Hearth is already set up', { exact: false }).waitFor();
       noProblems(problems);
     },
   },
   {
     name: 'an admin opens a residence and invites two residents by link',
-    run: async (ctx) => {
-      const { page, problems } = await open(ctx, 'en');
-      await signIn(page, ctx.server.url, ADMIN.username, ADMIN.password);
+    run: async (c: C) => {
+      const { page, problems } = await open(c, 'en');
+      await signIn(page, c.server.url, c.admin.username, c.admin.password);
       await heading(page, 'Residences');
       await page.getByRole('button', { name: 'Add a residence' }).click();
       await page.getByLabel('Name', { exact: true }).fill(HOUSE);
@@ -52,103 +58,103 @@ export const journeys: Journey[] = [
       await page.getByRole('button', { name: 'Add residence' }).click();
       await page.getByRole('link', { name: HOUSE }).first().click();
       await heading(page, HOUSE);
-      await checkAccessibility(page, 'residence (en)');
-      ctx.state.linkEn = await inviteResident(page);
-      expect(ctx.state.linkEn.includes('/invite/'), `Expected an invitation link, got "${ctx.state.linkEn}"`);
-      await checkAccessibility(page, 'invitation ready (en)');
+      await checkPage(page, 'residence (en)');
+      c.state.linkEn = await inviteResident(page);
+      expect(c.state.linkEn, 'Expected an invitation link').toContain('/invite/');
+      await checkPage(page, 'invitation ready (en)');
       await page.getByRole('button', { name: 'Invite someone else' }).click();
-      ctx.state.linkEs = await inviteResident(page);
-      expect(ctx.state.linkEs !== ctx.state.linkEn, 'Each invitation needs its own link');
+      c.state.linkEs = await inviteResident(page);
+      expect(c.state.linkEs, 'Each invitation needs its own link').not.toBe(c.state.linkEn);
       noProblems(problems);
     },
   },
   {
     name: 'a resident accepts an invitation and sees her house (English)',
-    run: async (ctx) => {
-      const { page, problems } = await open(ctx, 'en');
+    run: async (c: C) => {
+      const { page, problems } = await open(c, 'en');
       await acceptInvitation(
         page,
-        ctx.state.linkEn!,
+        c.state.linkEn!,
         { first: 'Brianna', last: 'Diaz', username: 'brianna', password: 'brianna-password-1' },
         { first: 'First name', last: 'Last name', username: 'Username', password: 'Password' },
       );
       await heading(page, 'Welcome to Hearth');
       await page.getByText(HOUSE).first().waitFor();
-      await checkAccessibility(page, 'accept invitation (en)');
+      await checkPage(page, 'accept invitation (en)');
       await page.getByRole('button', { name: 'Create my account' }).click();
       await heading(page, 'My house');
       await page.getByText(HOUSE).first().waitFor();
       await page.getByText('Brianna D.').first().waitFor();
       expect(
-        (await page.getByText('Diaz').count()) === 0,
+        await page.getByText('Diaz').count(),
         'A last name must never be shown in full on the house page',
-      );
-      await checkAccessibility(page, 'my house (en)');
+      ).toBe(0);
+      await checkPage(page, 'my house (en)');
       await page.getByRole('link', { name: 'My profile' }).first().click();
       await heading(page, 'My profile');
-      await checkAccessibility(page, 'my profile (en)');
+      await checkPage(page, 'my profile (en)');
       await page.getByRole('link', { name: 'My signed-in devices' }).click();
       await heading(page, 'My signed-in devices');
       await page.getByText('This device', { exact: true }).waitFor();
-      await checkAccessibility(page, 'my sessions (en)');
+      await checkPage(page, 'my sessions (en)');
       await page.getByRole('button', { name: 'Sign out' }).first().click();
       await heading(page, 'Sign in');
-      await checkAccessibility(page, 'sign in (en)');
+      await checkPage(page, 'sign in (en)');
       // The same code cannot be used twice.
-      await page.goto(ctx.state.linkEn!);
+      await page.goto(c.state.linkEn!);
       await page.getByText('already been used', { exact: false }).first().waitFor();
       noProblems(problems);
     },
   },
   {
     name: 'a resident accepts an invitation and sees his house (Spanish)',
-    run: async (ctx) => {
-      const { page, problems } = await open(ctx, 'es');
+    run: async (c: C) => {
+      const { page, problems } = await open(c, 'es');
       await acceptInvitation(
         page,
-        ctx.state.linkEs!,
+        c.state.linkEs!,
         { first: 'Carlos', last: 'Mendoza', username: 'carlos', password: 'carlos-password-1' },
         { first: 'Nombre', last: 'Apellido', username: 'Usuario', password: 'Contraseña' },
       );
       await heading(page, 'Te damos la bienvenida a Hearth');
-      await checkAccessibility(page, 'accept invitation (es)');
+      await checkPage(page, 'accept invitation (es)');
       await page.getByRole('button', { name: 'Crear mi cuenta' }).click();
       await heading(page, 'Mi casa');
       await page.getByText('Carlos M.').first().waitFor();
       await page.getByText('Brianna D.').first().waitFor();
-      await checkAccessibility(page, 'my house (es)');
+      await checkPage(page, 'my house (es)');
       await page.getByRole('link', { name: 'Mi perfil' }).first().click();
       await heading(page, 'Mi perfil');
-      await checkAccessibility(page, 'my profile (es)');
+      await checkPage(page, 'my profile (es)');
       await page.getByRole('link', { name: 'Mis dispositivos con sesión iniciada' }).click();
       await heading(page, 'Mis dispositivos con sesión iniciada');
-      await checkAccessibility(page, 'my sessions (es)');
+      await checkPage(page, 'my sessions (es)');
       noProblems(problems);
     },
   },
   {
     name: 'sign-in, reset and invitation-code pages in Spanish; a wrong password is refused kindly',
-    run: async (ctx) => {
-      const { page, problems } = await open(ctx, 'es');
-      await page.goto(`${ctx.server.url}/sign-in`);
+    run: async (c: C) => {
+      const { page, problems } = await open(c, 'es');
+      await page.goto(`${c.server.url}/sign-in`);
       await heading(page, 'Iniciar sesión');
-      await checkAccessibility(page, 'sign in (es)');
+      await checkPage(page, 'sign in (es)');
       await page.getByLabel('Usuario o correo electrónico').fill('carlos');
       await page.getByLabel('Contraseña', { exact: true }).fill('not-the-password');
       await page.getByRole('button', { name: 'Entrar' }).click();
       await page.getByRole('alert').first().waitFor();
-      await checkAccessibility(page, 'sign in with an error (es)');
-      await page.goto(`${ctx.server.url}/reset-password`);
+      await checkPage(page, 'sign in with an error (es)');
+      await page.goto(`${c.server.url}/reset-password`);
       await heading(page, 'Elige una contraseña nueva');
-      await checkAccessibility(page, 'reset password (es)');
-      await page.goto(`${ctx.server.url}/invite`);
+      await checkPage(page, 'reset password (es)');
+      await page.goto(`${c.server.url}/invite`);
       await heading(page, 'Únete con un código de invitación');
-      await checkAccessibility(page, 'invitation code (es)');
-      await page.goto(`${ctx.server.url}/no-such-page`);
+      await checkPage(page, 'invitation code (es)');
+      await page.goto(`${c.server.url}/no-such-page`);
       await heading(page, 'No encontramos esta página');
-      await checkAccessibility(page, 'not found (es)');
+      await checkPage(page, 'not found (es)');
       // The right password still works after one mistake.
-      await page.goto(`${ctx.server.url}/sign-in`);
+      await page.goto(`${c.server.url}/sign-in`);
       await page.getByLabel('Usuario o correo electrónico').fill('carlos');
       await page.getByLabel('Contraseña', { exact: true }).fill('carlos-password-1');
       await page.getByRole('button', { name: 'Entrar' }).click();
@@ -158,18 +164,18 @@ export const journeys: Journey[] = [
   },
   {
     name: 'the admin screens: people, audit log and residences, in English and Spanish',
-    run: async (ctx) => {
-      const { page, problems } = await open(ctx, 'en');
-      await signIn(page, ctx.server.url, ADMIN.username, ADMIN.password);
+    run: async (c: C) => {
+      const { page, problems } = await open(c, 'en');
+      await signIn(page, c.server.url, c.admin.username, c.admin.password);
       await heading(page, 'Residences');
       await page.getByRole('link', { name: 'People' }).first().click();
       await heading(page, 'People');
       await page.getByText('Brianna D.').first().waitFor();
-      await checkAccessibility(page, 'people (en)');
+      await checkPage(page, 'people (en)');
       await page.getByRole('link', { name: 'Audit log' }).first().click();
       await heading(page, 'Audit log');
       await page.getByText('Accepted an invitation').first().waitFor();
-      await checkAccessibility(page, 'audit log (en)');
+      await checkPage(page, 'audit log (en)');
       // The admin switches to Spanish; the same screens follow.
       await page.getByRole('link', { name: 'My profile' }).first().click();
       await heading(page, 'My profile');
@@ -177,28 +183,28 @@ export const journeys: Journey[] = [
       await heading(page, 'Mi perfil');
       await page.getByRole('link', { name: 'Residencias' }).first().click();
       await heading(page, 'Residencias');
-      await checkAccessibility(page, 'residences (es)');
-      await page.getByRole('link', { name: HOUSE }).first().click();
-      await heading(page, HOUSE);
-      await checkAccessibility(page, 'residence (es)');
+      await checkPage(page, 'residences (es)');
+      await page.getByRole('link', { name: c.house.name }).first().click();
+      await heading(page, c.house.name);
+      await checkPage(page, 'residence (es)');
       await page.getByRole('link', { name: 'Personas' }).first().click();
       await heading(page, 'Personas');
-      await checkAccessibility(page, 'people (es)');
+      await checkPage(page, 'people (es)');
       await page.getByRole('link', { name: 'Registro de auditoría' }).first().click();
       await heading(page, 'Registro de auditoría');
-      await checkAccessibility(page, 'audit log (es)');
+      await checkPage(page, 'audit log (es)');
       noProblems(problems);
     },
   },
   {
     name: 'the admin makes Brianna the peer leader of her house',
-    run: async (ctx) => {
+    run: async (c: C) => {
       // The admin chose Spanish in an earlier journey.
-      const { page, problems } = await open(ctx, 'es');
-      await signIn(page, ctx.server.url, ADMIN.username, ADMIN.password, 'es');
+      const { page, problems } = await open(c, 'es');
+      await signIn(page, c.server.url, c.admin.username, c.admin.password, 'es');
       await heading(page, 'Residencias');
-      await page.getByRole('link', { name: HOUSE }).first().click();
-      await heading(page, HOUSE);
+      await page.getByRole('link', { name: c.house.name }).first().click();
+      await heading(page, c.house.name);
       await page.getByLabel('Residente', { exact: true }).selectOption({ label: 'Brianna D.' });
       await page.getByRole('button', { name: 'Nombrar líder de pares' }).click();
       await page.getByText('Brianna D. ahora es líder de pares', { exact: false }).waitFor();
@@ -207,29 +213,29 @@ export const journeys: Journey[] = [
   },
   {
     name: 'a resident sets his recovery date, checks in asking for support, starts again, answers BARC-10 (Spanish)',
-    run: async (ctx) => {
-      const { page, problems } = await open(ctx, 'es');
-      await signIn(page, ctx.server.url, 'carlos', 'carlos-password-1', 'es');
+    run: async (c: C) => {
+      const { page, problems } = await open(c, 'es');
+      await signIn(page, c.server.url, c.house.carlos.username, c.house.carlos.password, 'es');
       await heading(page, 'Hoy');
       await page.getByRole('heading', { name: 'Tu tiempo en recuperación' }).waitFor();
-      await checkAccessibility(page, 'today without a clock (es)');
+      await checkPage(page, 'today without a clock (es)');
       await page.getByLabel('Mi fecha de recuperación', { exact: true }).fill(daysAgo(94));
       await page.getByLabel('Quién ve este tiempo en recuperación').selectOption('house');
       await page.getByRole('button', { name: 'Guardar mi fecha de recuperación' }).click();
       const days = page.locator('.clock-days').first();
       await days.waitFor();
       const shown = (await days.textContent())?.trim() ?? '';
-      expect(/^9[345] días$/.test(shown), `Expected about 94 days, saw "${shown}"`);
+      expect(shown, 'Expected about 94 days').toMatch(/^9[345] días$/);
       await page
         .getByText(/^3 meses/)
         .first()
         .waitFor();
-      await checkAccessibility(page, 'today with a clock (es)');
+      await checkPage(page, 'today with a clock (es)');
 
       // The 30-second check-in: a strong craving and a request for support.
       await page.getByRole('link', { name: 'Hacer mi registro' }).click();
       await heading(page, 'Registro diario');
-      await checkAccessibility(page, 'check-in (es)');
+      await checkPage(page, 'check-in (es)');
       await page.getByRole('radio', { name: 'Bajo', exact: true }).check({ force: true });
       await page
         .getByRole('group', { name: /deseo de consumir/ })
@@ -240,12 +246,12 @@ export const journeys: Journey[] = [
       await page.getByLabel('Algo por lo que estoy agradecido', { exact: false }).fill('Mi hermana llamó');
       await page.getByRole('checkbox', { name: 'Hoy me vendría bien apoyo' }).check();
       await page.getByRole('radio', { name: /^Emocional/ }).check({ force: true });
-      await checkAccessibility(page, 'check-in filled in (es)');
+      await checkPage(page, 'check-in filled in (es)');
       // The connection drops: the check-in waits on the phone and is sent when it returns, once.
       await page.context().setOffline(true);
       await page.getByRole('button', { name: 'Guardar mi registro' }).click();
       await page.getByText('Parece que no tienes conexión', { exact: false }).waitFor();
-      await checkAccessibility(page, 'check-in kept offline (es)');
+      await checkPage(page, 'check-in kept offline (es)');
       await page.context().setOffline(false);
       await page.getByText('Se envió tu registro pendiente.').waitFor();
       // The browser logs the requests that failed while offline; those were expected.
@@ -258,7 +264,7 @@ export const journeys: Journey[] = [
       await page.getByRole('radio', { name: 'Difícil', exact: true }).check({ force: true });
       await page.getByRole('button', { name: 'Guardar cómo me fue' }).click();
       await page.getByText('Guardado. Que descanses.').waitFor();
-      await checkAccessibility(page, 'check-in done (es)');
+      await checkPage(page, 'check-in done (es)');
       await page.getByRole('link', { name: 'Volver a hoy' }).click();
       await heading(page, 'Hoy');
       await page.getByText('Ya hiciste tu registro de hoy', { exact: false }).waitFor();
@@ -266,7 +272,7 @@ export const journeys: Journey[] = [
       // A new start, told kindly; the history stays.
       await page.getByRole('button', { name: 'Registrar un nuevo comienzo' }).click();
       await page.getByText('Empezar de nuevo requiere valor', { exact: false }).waitFor();
-      await checkAccessibility(page, 'reset (es)');
+      await checkPage(page, 'reset (es)');
       await page.getByRole('button', { name: 'Empezar de nuevo desde esta fecha' }).click();
       await page.getByText('Tu nuevo comienzo está guardado', { exact: false }).waitFor();
       await page
@@ -275,14 +281,14 @@ export const journeys: Journey[] = [
         .waitFor();
       await page.getByText(/Periodo más largo: 9\d días/).waitFor();
       await page.getByText('1 nuevo comienzo hasta ahora').waitFor();
-      await checkAccessibility(page, 'today after a new start (es)');
+      await checkPage(page, 'today after a new start (es)');
 
       // BARC-10: ten statements, six answers each; the total and the FHIR export.
       await page.getByRole('link', { name: 'Mi BARC-10 (capital de recuperación)' }).click();
       await heading(page, 'BARC-10: mi capital de recuperación');
-      await checkAccessibility(page, 'BARC-10 (es)');
+      await checkPage(page, 'BARC-10 (es)');
       const statements = page.locator('.barc-form fieldset');
-      expect((await statements.count()) === 10, 'BARC-10 shows ten statements');
+      expect(await statements.count(), 'BARC-10 shows ten statements').toBe(10);
       for (let i = 0; i < 10; i++)
         await statements
           .nth(i)
@@ -295,32 +301,32 @@ export const journeys: Journey[] = [
         .first()
         .waitFor();
       await page.locator('.chart svg').first().waitFor();
-      await checkAccessibility(page, 'BARC-10 answered (es)');
+      await checkPage(page, 'BARC-10 answered (es)');
 
       // My progress charts, each with its table.
-      await page.goto(`${ctx.server.url}/progress`);
+      await page.goto(`${c.server.url}/progress`);
       await heading(page, 'Mi progreso');
       await page.locator('.chart svg').first().waitFor();
       await page.getByText('Ver como tabla').first().click();
       await page.getByRole('table').first().waitFor();
-      await checkAccessibility(page, 'progress (es)');
+      await checkPage(page, 'progress (es)');
       noProblems(problems);
     },
   },
   {
     name: 'the peer leader checks in, sees the signals without private words and acknowledges one (English)',
-    run: async (ctx) => {
-      const { page, problems } = await open(ctx, 'en');
-      await signIn(page, ctx.server.url, 'brianna', 'brianna-password-1');
+    run: async (c: C) => {
+      const { page, problems } = await open(c, 'en');
+      await signIn(page, c.server.url, c.house.brianna.username, c.house.brianna.password);
       await heading(page, 'Today');
-      await checkAccessibility(page, 'today without a clock (en)');
+      await checkPage(page, 'today without a clock (en)');
       await page.getByLabel('My recovery date', { exact: true }).fill(daysAgo(30));
       await page.getByLabel('What this clock is for (optional)').fill('Alcohol');
       await page.getByLabel('Who sees this recovery time').selectOption('house');
       await page.getByRole('button', { name: 'Save my recovery date' }).click();
       await page.getByRole('heading', { name: 'Alcohol' }).waitFor();
       await page.locator('.clock-days').first().waitFor();
-      await checkAccessibility(page, 'today with a clock (en)');
+      await checkPage(page, 'today with a clock (en)');
       await page.getByRole('link', { name: 'Check in' }).click();
       await heading(page, 'Daily check-in');
       await page.getByRole('radio', { name: 'Good', exact: true }).check({ force: true });
@@ -328,7 +334,7 @@ export const journeys: Journey[] = [
         .getByRole('group', { name: /craving/ })
         .getByRole('radio', { name: '2', exact: true })
         .check({ force: true });
-      await checkAccessibility(page, 'check-in (en)');
+      await checkPage(page, 'check-in (en)');
       await page.getByRole('button', { name: 'Save my check-in' }).click();
       await page.getByText('Your check-in is saved', { exact: false }).waitFor();
       await page.getByRole('link', { name: 'Back to today' }).click();
@@ -337,21 +343,21 @@ export const journeys: Journey[] = [
       await page.getByRole('link', { name: 'My house' }).first().click();
       await heading(page, 'My house');
       await page.getByRole('heading', { name: 'Celebrations this week' }).waitFor();
-      await checkAccessibility(page, 'my house as peer leader (en)');
+      await checkPage(page, 'my house as peer leader (en)');
       await page.getByRole('link', { name: 'Open the peer leader view' }).click();
-      await heading(page, `Support for ${HOUSE}`);
+      await heading(page, `Support for ${c.house.name}`);
       await page.getByText('Carlos M.: Strong craving').waitFor();
       await page.getByText('Carlos M.: Asked for support').waitFor();
       await page.getByText('Carlos M.: A new start').waitFor();
       expect(
-        (await page.getByText('Mi hermana llamó').count()) === 0,
+        await page.getByText('Mi hermana llamó').count(),
         'The peer leader must never see the words of a check-in',
-      );
+      ).toBe(0);
       await page.locator('.chart svg').first().waitFor();
-      await checkAccessibility(page, 'peer leader view (en)');
+      await checkPage(page, 'peer leader view (en)');
       await page.getByRole('button', { name: 'Acknowledge for Carlos M.' }).first().click();
       await page.getByLabel('A short note').fill('Talked with him after dinner.');
-      await checkAccessibility(page, 'acknowledging a signal (en)');
+      await checkPage(page, 'acknowledging a signal (en)');
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText('Talked with him after dinner.', { exact: false }).waitFor();
       const acknowledged = page.locator('section', {
@@ -359,28 +365,28 @@ export const journeys: Journey[] = [
       });
       await acknowledged.getByText('Talked with him after dinner.', { exact: false }).waitFor();
 
-      await page.goto(`${ctx.server.url}/barc10`);
+      await page.goto(`${c.server.url}/barc10`);
       await heading(page, 'BARC-10: my recovery capital');
       await page.getByText('There are more important things to me in life than using substances.').waitFor();
-      await checkAccessibility(page, 'BARC-10 (en)');
-      await page.goto(`${ctx.server.url}/progress`);
+      await checkPage(page, 'BARC-10 (en)');
+      await page.goto(`${c.server.url}/progress`);
       await heading(page, 'My progress');
       await page.locator('.chart svg').first().waitFor();
-      await checkAccessibility(page, 'progress (en)');
+      await checkPage(page, 'progress (en)');
       noProblems(problems);
     },
   },
   {
     name: 'the house celebrates: a peer sees the milestone she chose to share and congratulates (Spanish)',
-    run: async (ctx) => {
-      const { page, problems } = await open(ctx, 'es');
-      await signIn(page, ctx.server.url, 'carlos', 'carlos-password-1', 'es');
+    run: async (c: C) => {
+      const { page, problems } = await open(c, 'es');
+      await signIn(page, c.server.url, c.house.carlos.username, c.house.carlos.password, 'es');
       await heading(page, 'Hoy');
       await page.getByRole('link', { name: 'Mi casa' }).first().click();
       await heading(page, 'Mi casa');
       await page.getByRole('heading', { name: 'Celebraciones de esta semana' }).waitFor();
       await page.getByText('Brianna D. llegó a 30 días').waitFor();
-      await checkAccessibility(page, 'my house with celebrations (es)');
+      await checkPage(page, 'my house with celebrations (es)');
       await page.getByRole('button', { name: 'Felicitar para Brianna D.' }).click();
       await page.getByText('Ya felicitaste').waitFor();
       await page.getByText('1 felicitación').first().waitFor();
@@ -388,3 +394,55 @@ export const journeys: Journey[] = [
     },
   },
 ];
+
+const [firstRun, opensHouse, acceptsEn, acceptsEs, spanishPages, adminScreens, namesPeerLeader, ...recovery] =
+  journeys as [(typeof journeys)[number], ...(typeof journeys)[number][]];
+
+test(firstRun!.name, async ({ ctx, freshHearth }) => {
+  await firstRun!.run({
+    ...ctx,
+    server: { url: freshHearth.url, setupLink: freshHearth.setupLink },
+    house: null as unknown as House,
+    admin: null as unknown as Person,
+  });
+});
+
+test(adminScreens!.name, async ({ ctx, house, adminEn }) => {
+  await adminScreens!.run({ ...ctx, house, admin: adminEn });
+});
+
+test(namesPeerLeader!.name, async ({ ctx, world, adminEs }) => {
+  const house = await world.newHouse({ peerLeader: false });
+  await namesPeerLeader!.run({ ...ctx, house, admin: adminEs });
+});
+
+/** A new house fills up: the invitation links one journey makes are the next ones' (state). */
+test.describe
+  .serial('a new house and its first residents', () => {
+    const chain = new Chain<C>();
+    for (const j of [opensHouse!, acceptsEn!, acceptsEs!, spanishPages!]) chain.add(j.name, j.run);
+    const state = {};
+    let admin: Person;
+    test.beforeAll(async ({ world }) => {
+      admin = await world.newAdmin('en');
+    });
+    for (const name of chain.names)
+      test(name, async ({ ctx }) => {
+        await chain.run(name, { ...ctx, state, house: null as unknown as House, admin });
+      });
+  });
+
+/** One house's recovery journey: Carlos's check-in is what his peer leader sees, her clock what he celebrates. */
+test.describe
+  .serial('a recovery journey in one house', () => {
+    const chain = new Chain<C>();
+    for (const j of recovery) chain.add(j.name, j.run);
+    let house: House;
+    test.beforeAll(async ({ world }) => {
+      house = await world.newHouse();
+    });
+    for (const name of chain.names)
+      test(name, async ({ ctx }) => {
+        await chain.run(name, { ...ctx, house, admin: null as unknown as Person });
+      });
+  });

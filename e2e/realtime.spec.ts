@@ -2,9 +2,12 @@
 // Carlos (Spanish) see it say Live once their phone is connected, Offline while the phone has no
 // network, and Live again when it comes back (it reconnects by itself, with the last event it saw).
 // axe-core on each page in both states.
-import type { Page } from 'playwright-core';
-import { checkAccessibility, expect, type Lang } from './harness.ts';
-import { type Journey, noProblems, open, signIn } from './steps.ts';
+import type { Page } from '@playwright/test';
+import { expect, type House, type JourneyContext, type Lang, test } from './fixtures.ts';
+import { checkPage, noProblems, open, signIn } from './steps.ts';
+
+type C = JourneyContext & { house: House };
+type Journey = { name: string; run: (c: C) => Promise<void> };
 
 const LIVE = { timeout: 20_000 };
 const WORDS = {
@@ -16,20 +19,20 @@ async function lightSays(page: Page, state: 'live' | 'offline', lang: Lang) {
   const light = page.locator(`.realtime-indicator.realtime-${state}`);
   await light.waitFor(LIVE);
   const text = (await light.textContent())?.trim();
-  expect(text === WORDS[lang][state], `the light says "${text}", expected "${WORDS[lang][state]}"`);
+  expect(text, `the light says "${text}", expected "${WORDS[lang][state]}"`).toBe(WORDS[lang][state]);
 }
 
-function lightJourney(lang: Lang, login: string, password: string): Journey {
+function lightJourney(lang: Lang, who: 'brianna' | 'carlos'): Journey {
   return {
     name: `realtime: the light in the header says live, offline without network, and live again (${lang === 'en' ? 'English' : 'Spanish'})`,
-    run: async (ctx) => {
-      const { page, problems } = await open(ctx, lang);
-      await signIn(page, ctx.server.url, login, password, lang);
+    run: async (c: C) => {
+      const { page, problems } = await open(c, lang);
+      await signIn(page, c.server.url, c.house[who].username, c.house[who].password, lang);
       await lightSays(page, 'live', lang);
-      await checkAccessibility(page, `header light live (${lang})`);
+      await checkPage(page, `header light live (${lang})`);
       await page.context().setOffline(true);
       await lightSays(page, 'offline', lang);
-      await checkAccessibility(page, `header light offline (${lang})`);
+      await checkPage(page, `header light offline (${lang})`);
       await page.context().setOffline(false);
       await lightSays(page, 'live', lang);
       noProblems(problems.filter((p) => !/WebSocket|ERR_INTERNET_DISCONNECTED/.test(p)));
@@ -37,7 +40,9 @@ function lightJourney(lang: Lang, login: string, password: string): Journey {
   };
 }
 
-export const realtimeJourneys: Journey[] = [
-  lightJourney('en', 'brianna', 'brianna-password-1'),
-  lightJourney('es', 'carlos', 'carlos-password-1'),
-];
+const realtimeJourneys: Journey[] = [lightJourney('en', 'brianna'), lightJourney('es', 'carlos')];
+
+for (const journey of realtimeJourneys)
+  test(journey.name, async ({ ctx, house }) => {
+    await journey.run({ ...ctx, house });
+  });

@@ -1,31 +1,25 @@
-// Browser journeys of the recovery journey's admin and clock screens: the admin changes a signal threshold
-// and assigns a counselor (Spanish, the admin's language since the foundation journeys); a resident
-// renames a clock and puts it away, finding it under past clocks (English). Runs after the foundation.
-import { checkAccessibility, expect } from './harness.ts';
-import {
-  ADMIN,
-  acceptInvitation,
-  daysAgo,
-  heading,
-  type Journey,
-  noProblems,
-  open,
-  signIn,
-} from './steps.ts';
+// Browser journeys of the recovery journey's admin and clock screens: an admin changes a signal threshold
+// and assigns a counselor (Spanish, the admin's language); a resident renames a clock and puts it away,
+// finding it under past clocks (English).
+import { expect, type House, type JourneyContext, type Person, test } from './fixtures.ts';
+import { acceptInvitation, checkPage, daysAgo, heading, noProblems, open, signIn } from './steps.ts';
+import { signedIn } from './world.ts';
 
-export const journeyAdminJourneys: Journey[] = [
+type C = JourneyContext & { house: House; admin: Person };
+
+const [thresholds, clocks] = [
   {
     name: 'the admin changes a signal threshold and assigns a counselor to a resident (Spanish)',
-    run: async (ctx) => {
-      const { page, problems } = await open(ctx, 'es');
-      await signIn(page, ctx.server.url, ADMIN.username, ADMIN.password, 'es');
+    run: async (c: C) => {
+      const { page, problems } = await open(c, 'es');
+      await signIn(page, c.server.url, c.admin.username, c.admin.password, 'es');
       await heading(page, 'Residencias');
 
       // Signal thresholds: a value out of range is named, a good one is saved.
       await page.getByRole('link', { name: 'Señales', exact: true }).first().click();
       await heading(page, 'Señales de alerta temprana');
       await page.getByText('Ahora: deseo de consumir de 8 o más', { exact: false }).waitFor();
-      await checkAccessibility(page, 'signal thresholds (es)');
+      await checkPage(page, 'signal thresholds (es)');
       const craving = page.getByLabel('Un deseo de consumir igual o mayor que');
       await craving.fill('11');
       await page.getByRole('button', { name: 'Guardar los umbrales' }).click();
@@ -33,13 +27,13 @@ export const journeyAdminJourneys: Journey[] = [
         .locator('.field-error')
         .getByText('Un deseo de consumir igual o mayor que: escribe un número entero de 1 a 10.')
         .waitFor();
-      await checkAccessibility(page, 'signal thresholds with a problem (es)');
+      await checkPage(page, 'signal thresholds with a problem (es)');
       await craving.fill('7');
       await page.getByLabel('Días sin registro').fill('4');
       await page.getByRole('button', { name: 'Guardar los umbrales' }).click();
       await page.getByText('Guardado. Desde ahora', { exact: false }).waitFor();
       await page.getByText('Ahora: deseo de consumir de 7 o más', { exact: false }).waitFor();
-      await checkAccessibility(page, 'signal thresholds saved (es)');
+      await checkPage(page, 'signal thresholds saved (es)');
       // Back to the usual lines, so later journeys meet the defaults.
       await craving.fill('8');
       await page.getByLabel('Días sin registro').fill('3');
@@ -57,8 +51,8 @@ export const journeyAdminJourneys: Journey[] = [
       const link = page.locator('.invitation-link');
       await link.waitFor();
       const invitation = (await link.textContent())?.trim() ?? '';
-      expect(invitation.includes('/invite/'), `Expected an invitation link, got "${invitation}"`);
-      const counselor = await open(ctx, 'es');
+      expect(invitation, 'Expected an invitation link').toContain('/invite/');
+      const counselor = await open(c, 'es');
       await acceptInvitation(
         counselor.page,
         invitation,
@@ -74,16 +68,16 @@ export const journeyAdminJourneys: Journey[] = [
       await heading(page, 'Personas');
       const section = page.getByRole('region', { name: 'Consejeros y sus residentes' });
       await section.getByText('Todavía no hay asignaciones.').waitFor();
-      await checkAccessibility(page, 'counselor assignments (es)');
+      await checkPage(page, 'counselor assignments (es)');
       await section.getByRole('button', { name: 'Asignar el consejero' }).click();
       await section.getByText('Residente: elige una opción.').first().waitFor();
-      await checkAccessibility(page, 'counselor assignment with a problem (es)');
+      await checkPage(page, 'counselor assignment with a problem (es)');
       await section.getByLabel('Residente', { exact: true }).selectOption({ label: 'Carlos Mendoza' });
       await section.getByLabel('Consejero', { exact: true }).selectOption({ label: 'Dana Okafor' });
       await section.getByRole('button', { name: 'Asignar el consejero' }).click();
       await section.getByText('Dana Okafor es ahora consejero de Carlos Mendoza.').waitFor();
       await section.getByText('Carlos Mendoza con Dana Okafor', { exact: true }).waitFor();
-      await checkAccessibility(page, 'counselor assigned (es)');
+      await checkPage(page, 'counselor assigned (es)');
       await section.getByRole('button', { name: /^Terminar la asignación de Carlos Mendoza/ }).click();
       await section.getByText('Terminó la asignación de Carlos Mendoza con Dana Okafor.').waitFor();
       await section.getByText('Todavía no hay asignaciones.').waitFor();
@@ -96,9 +90,9 @@ export const journeyAdminJourneys: Journey[] = [
   },
   {
     name: 'a resident renames a clock, puts it away kindly and finds it under past clocks (English)',
-    run: async (ctx) => {
-      const { page, problems } = await open(ctx, 'en');
-      await signIn(page, ctx.server.url, 'brianna', 'brianna-password-1');
+    run: async (c: C) => {
+      const { page, problems } = await open(c, 'en');
+      await signIn(page, c.server.url, c.house.brianna.username, c.house.brianna.password);
       await heading(page, 'Today');
       await page.getByRole('heading', { name: 'Alcohol' }).waitFor();
 
@@ -115,7 +109,7 @@ export const journeyAdminJourneys: Journey[] = [
       await tobacco.getByText('Change its name or who sees it').click();
       await tobacco.getByLabel('What this clock is for (optional)').fill('Nicotine');
       await tobacco.getByLabel('Who sees this recovery time').selectOption('only_me');
-      await checkAccessibility(page, 'clock settings (en)');
+      await checkPage(page, 'clock settings (en)');
       await tobacco.getByRole('button', { name: 'Save changes' }).click();
       const nicotine = page.getByRole('region', { name: 'Nicotine' });
       await nicotine.waitFor();
@@ -124,7 +118,7 @@ export const journeyAdminJourneys: Journey[] = [
       // Put away, in kind words; the history stays hers under past clocks.
       await nicotine.getByRole('button', { name: 'Put this clock away' }).click();
       await nicotine.getByText('Putting a clock away is not a failure', { exact: false }).waitFor();
-      await checkAccessibility(page, 'put a clock away (en)');
+      await checkPage(page, 'put a clock away (en)');
       await nicotine.getByRole('button', { name: 'Put it away' }).click();
       await page.getByText('“Nicotine” is put away. Its history is under Past clocks.').waitFor();
       const past = page.getByRole('region', { name: 'Past clocks' });
@@ -132,12 +126,27 @@ export const journeyAdminJourneys: Journey[] = [
       await past.getByText(/^Put away on /).waitFor();
       await past.getByText('Longest stretch: 12 days').waitFor();
       expect(
-        (await page.getByRole('region', { name: 'Nicotine' }).count()) === 0,
+        await page.getByRole('region', { name: 'Nicotine' }).count(),
         'A clock put away is no longer shown as a clock on Today',
-      );
+      ).toBe(0);
       await page.getByRole('heading', { name: 'Alcohol' }).waitFor();
-      await checkAccessibility(page, 'past clocks (en)');
+      await checkPage(page, 'past clocks (en)');
       noProblems(problems);
     },
   },
 ];
+
+test(thresholds!.name, async ({ ctx, house, adminEs }) => {
+  await thresholds!.run({ ...ctx, house, admin: adminEs });
+});
+
+test(clocks!.name, async ({ ctx, house }) => {
+  // Her first clock, from the recovery journey: 30 days without alcohol, shown to her house.
+  const brianna = await signedIn(ctx.server.url, house.brianna.username, house.brianna.password);
+  const started = await brianna.post('/api/journey/clocks', {
+    data: { label: 'Alcohol', startsOn: daysAgo(30), visibleTo: 'house' },
+  });
+  expect(started.status(), 'starting her clock').toBe(201);
+  await brianna.dispose();
+  await clocks!.run({ ...ctx, house, admin: null as unknown as Person });
+});
