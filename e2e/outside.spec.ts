@@ -81,6 +81,31 @@ const outsideJourneys: { name: string; run: (c: C) => Promise<void> }[] = [
         'an unpublished meeting stays out of the feed',
       ).toBe(false);
       await checkPage(page, 'outside meetings after adding');
+
+      // Where the organization's online meetings are based, and an online meeting placed there.
+      await page.getByLabel('Where our online meetings are based').fill('Springfield, IL, USA');
+      await page.getByRole('button', { name: 'Save place' }).click();
+      await page.getByRole('status').filter({ hasText: 'Saved. Online meetings' }).waitFor();
+      await page.getByRole('button', { name: 'Add a meeting' }).click();
+      await page.getByLabel('Name', { exact: true }).fill('Sunday Serenity Online');
+      await page.getByRole('group', { name: 'Days' }).getByLabel('Sunday').check();
+      await page.getByLabel('Starts at', { exact: true }).fill('18:00');
+      await page.getByLabel('Time zone', { exact: true }).fill('America/Chicago');
+      await page.getByLabel('Online meeting link', { exact: true }).fill('https://meet.jit.si/sunday-serenity');
+      const based = page.getByLabel('Where it is based', { exact: true });
+      await expect(based).toHaveAccessibleDescription(/Springfield, IL, USA/);
+      await page.getByLabel('Share in our public feed', { exact: true }).check();
+      await checkPage(page, 'adding an online meeting');
+      await page.getByRole('button', { name: 'Add meeting' }).click();
+      await page.getByRole('heading', { level: 3, name: 'Sunday Serenity Online' }).waitFor();
+      const placed = ((await (await page.request.get(feedUrl)).json()) as Record<string, unknown>[]).find(
+        (r) => r.name === 'Sunday Serenity Online',
+      );
+      expect(placed, `online feed row: ${JSON.stringify(placed)}`).toMatchObject({
+        formatted_address: 'Springfield, IL, USA',
+        approximate: 'yes',
+        conference_url: 'https://meet.jit.si/sunday-serenity',
+      });
       noProblems(problems);
     },
   },

@@ -72,6 +72,8 @@ const meetingFields = {
   locationNotes: plainText(500),
   formattedAddress: plainText(300),
   region: plainText(100),
+  /** The address is a city or region, not a street address (where an online meeting is based). */
+  approximate: z.boolean(),
   conferenceUrl: HttpUrlSchema.nullable(),
   conferenceUrlNotes: plainText(300).nullable(),
   conferencePhone: plainText(60).nullable(),
@@ -110,6 +112,7 @@ export const OutsideMeetingInputSchema = z
     locationNotes: meetingFields.locationNotes.default(''),
     formattedAddress: meetingFields.formattedAddress.default(''),
     region: meetingFields.region.default(''),
+    approximate: meetingFields.approximate.default(false),
     conferenceUrl: meetingFields.conferenceUrl.default(null),
     conferenceUrlNotes: meetingFields.conferenceUrlNotes.default(null),
     conferencePhone: meetingFields.conferencePhone.default(null),
@@ -150,6 +153,7 @@ export const OutsideMeetingSchema = z.object({
   locationNotes: z.string(),
   formattedAddress: z.string(),
   region: z.string(),
+  approximate: z.boolean(),
   conferenceUrl: z.string().nullable(),
   conferenceUrlNotes: z.string().nullable(),
   conferencePhone: z.string().nullable(),
@@ -184,8 +188,19 @@ export const OutsideMeetingListSchema = z.object({
   canCurate: z.boolean(),
   /** The public Meeting Guide feed's path, for admins to hand to meeting-finder apps. */
   feedPath: z.string().nullable(),
+  /** Where the organization's online meetings are based, for the feed (see FeedSettingsSchema). */
+  meetingArea: z.string(),
 });
 export type OutsideMeetingListView = z.infer<typeof OutsideMeetingListSchema>;
+
+/**
+ * The public feed's settings: where the organization's online meetings are based (a city and state,
+ * or a region). Meeting finders place every meeting, so an online meeting naming no place of its own
+ * is listed there, marked approximate.
+ */
+export const FeedSettingsSchema = z.object({ meetingArea: z.string() });
+export const FeedSettingsUpdateSchema = z.strictObject({ meetingArea: plainText(100) });
+export type FeedSettingsUpdate = z.input<typeof FeedSettingsUpdateSchema>;
 
 // Attendance ---------------------------------------------------------------------------------------
 
@@ -306,6 +321,10 @@ export const outsideMeetingReasons = defineReasons('outside_meetings', {
   nothing_to_change: { code: 'validation_failed', message: 'must change at least one field' },
   name_required: { code: 'validation_failed', message: 'is required when the meeting is not listed' },
   address_or_file: { code: 'validation_failed', message: 'give either a feed address or a file' },
+  online_needs_place: {
+    code: 'validation_failed',
+    message: 'a public online meeting needs a city and state, or a region, so meeting finders can place it',
+  },
   // Attendance.
   attended_in_future: {
     code: 'validation_failed',
@@ -354,6 +373,7 @@ export const outsideMeetingsApi = {
     tags,
     body: OutsideMeetingInputSchema,
     responses: { 201: OutsideMeetingSchema },
+    reasons: ['outside_meetings.online_needs_place'],
   }),
   update: endpoint({
     method: 'PATCH',
@@ -364,6 +384,17 @@ export const outsideMeetingsApi = {
     params: IdParamsSchema,
     body: OutsideMeetingUpdateSchema,
     responses: { 200: OutsideMeetingSchema },
+    reasons: ['outside_meetings.online_needs_place'],
+  }),
+  updateFeedSettings: endpoint({
+    method: 'PATCH',
+    path: '/api/outside-meetings/feed-settings',
+    operationId: 'updateMeetingFeedSettings',
+    summary: "Say where my organization's online meetings are based (their approximate place in the feed)",
+    tags,
+    body: FeedSettingsUpdateSchema,
+    responses: { 200: FeedSettingsSchema },
+    reasons: ['outside_meetings.online_needs_place'],
   }),
   remove: endpoint({
     method: 'DELETE',

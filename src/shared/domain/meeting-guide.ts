@@ -133,6 +133,8 @@ export type DirectoryMeeting = {
   locationNotes: string;
   formattedAddress: string;
   region: string;
+  /** formattedAddress is a city or region, not a street address. */
+  approximate: boolean;
   conferenceUrl: string | null;
   conferenceUrlNotes: string | null;
   conferencePhone: string | null;
@@ -336,6 +338,7 @@ export function parseFeedRow(row: unknown, index: number, defaults: ImportDefaul
       locationNotes: text('location_notes'),
       formattedAddress,
       region,
+      approximate: formattedAddress !== '' && text('approximate').toLowerCase() === 'yes',
       conferenceUrl: link('conference_url'),
       conferenceUrlNotes: optionalText('conference_url_notes'),
       conferencePhone: optionalText('conference_phone'),
@@ -390,6 +393,8 @@ export type FeedMeeting = {
   location?: string;
   location_notes?: string;
   formatted_address?: string;
+  /** "yes" when formatted_address is only a city or region (the spec's default is "no"). */
+  approximate?: 'yes';
   region?: string;
   conference_url?: string;
   conference_url_notes?: string;
@@ -402,9 +407,11 @@ export type FeedMeeting = {
 
 /**
  * A directory entry as a conformant feed row: plain text only, spec type codes only, no contacts
- * (so no names of people at all), day and time only for weekly meetings.
+ * (so no names of people at all), day and time only for weekly meetings. Every meeting has a place,
+ * as meeting finders drop those without: an online meeting naming none of its own is given
+ * `meetingArea` (where the organization's online meetings are based), marked approximate.
  */
-export function toFeedMeeting(m: DirectoryMeeting, updatedAt: Date): FeedMeeting {
+export function toFeedMeeting(m: DirectoryMeeting, updatedAt: Date, meetingArea = ''): FeedMeeting {
   const plain = (s: string | null) => (s ? stripHtml(s) : '');
   const types: string[] = m.types.filter((t) => isMeetingType(t));
   for (const language of m.languages) {
@@ -432,6 +439,12 @@ export function toFeedMeeting(m: DirectoryMeeting, updatedAt: Date): FeedMeeting
   set('location', m.location);
   set('location_notes', m.locationNotes);
   set('formatted_address', m.formattedAddress);
+  if (out.formatted_address) {
+    if (m.approximate) out.approximate = 'yes';
+  } else if (isOnline(m)) {
+    set('formatted_address', meetingArea);
+    if (out.formatted_address) out.approximate = 'yes';
+  }
   set('region', m.region);
   if (m.conferenceUrl && isHttpUrl(m.conferenceUrl)) out.conference_url = m.conferenceUrl;
   set('conference_url_notes', m.conferenceUrl ? m.conferenceUrlNotes : null);

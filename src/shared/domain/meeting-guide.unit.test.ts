@@ -31,6 +31,7 @@ const directory = (overrides: Partial<DirectoryMeeting> = {}): DirectoryMeeting 
   locationNotes: '',
   formattedAddress: '12 Elm St, Springfield, IL 62701, USA',
   region: '',
+  approximate: false,
   conferenceUrl: null,
   conferenceUrlNotes: null,
   conferencePhone: null,
@@ -156,6 +157,18 @@ describe('reading a feed row', () => {
   });
 });
 
+describe('reading an online row’s place', () => {
+  it('should keep approximate: "yes" only beside an address', () => {
+    const row = { name: 'Online', slug: 'online', conference_url: 'https://zoom.us/j/1' };
+    const placed = parseFeedRow({ ...row, formatted_address: 'Denver, CO', approximate: 'yes' }, 0, defaults);
+    expect(placed.ok && placed.meeting).toMatchObject({ formattedAddress: 'Denver, CO', approximate: true });
+    const bare = parseFeedRow({ ...row, approximate: 'yes' }, 0, defaults);
+    expect(bare.ok && bare.meeting).toMatchObject({ formattedAddress: '', approximate: false });
+    const exact = parseFeedRow({ ...row, formatted_address: '1 Main St, Denver, CO' }, 0, defaults);
+    expect(exact.ok && exact.meeting).toMatchObject({ approximate: false });
+  });
+});
+
 describe('reading a whole feed', () => {
   it('should use each slug once, and list every row it could not use with its index', () => {
     const feed = parseFeed(
@@ -200,6 +213,37 @@ describe('reading a whole feed', () => {
 });
 
 describe('writing our feed', () => {
+  it("should give an online meeting with no place of its own the organization's area, marked approximate", () => {
+    const online = directory({
+      formattedAddress: '',
+      location: '',
+      conferenceUrl: 'https://zoom.us/j/123',
+    });
+    const row = toFeedMeeting(online, new Date('2026-12-01T10:00:00Z'), 'Burlington, VT, USA');
+    expect(row.formatted_address).toBe('Burlington, VT, USA');
+    expect(row.approximate).toBe('yes');
+  });
+
+  it("should keep an online meeting's own approximate place, and mark it so", () => {
+    const online = directory({
+      formattedAddress: 'Montpelier, VT, USA',
+      approximate: true,
+      conferencePhone: '+1 802 555 0100',
+    });
+    const row = toFeedMeeting(online, new Date('2026-12-01T10:00:00Z'), 'Burlington, VT, USA');
+    expect(row.formatted_address).toBe('Montpelier, VT, USA');
+    expect(row.approximate).toBe('yes');
+  });
+
+  it('should not mark a street address approximate, nor place an in-person meeting in the area', () => {
+    const exact = toFeedMeeting(directory(), new Date('2026-12-01T10:00:00Z'), 'Burlington, VT, USA');
+    expect(exact.formatted_address).toBe('12 Elm St, Springfield, IL 62701, USA');
+    expect(exact).not.toHaveProperty('approximate');
+    const nowhere = toFeedMeeting(directory({ formattedAddress: '' }), new Date(), 'Burlington, VT, USA');
+    expect(nowhere).not.toHaveProperty('formatted_address');
+    expect(nowhere).not.toHaveProperty('approximate');
+  });
+
   const updated = new Date('2026-03-08T14:05:09.123Z');
 
   it('should write day 0–6, HH:MM, an end time an hour later, the zone and the UTC updated stamp', () => {

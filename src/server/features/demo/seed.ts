@@ -126,7 +126,11 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
     await db.transaction(async (tx) => {
       const [org] = await tx
         .insert(organizations)
-        .values({ name: 'Hearth Demo Recovery Residences', slug: DEMO_SLUG })
+        .values({
+          name: 'Hearth Demo Recovery Residences',
+          slug: DEMO_SLUG,
+          meetingArea: 'Burlington, VT, USA',
+        })
         .returning();
       const orgId = org!.id;
       const person = async (

@@ -1,6 +1,7 @@
 // Conformance of our public Meeting Guide feed: every field rule of the spec, and who may read it.
 import zlib from 'node:zlib';
 import { isMeetingType } from '@code4recovery/spec';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, testApp, testDb } from '../../../test/app.ts';
 import {
@@ -9,7 +10,7 @@ import {
   setUpOrganization,
   type TestPerson,
 } from '../../../test/factories.ts';
-import { houseMeetingSeries } from '../../platform/database/schema.ts';
+import { houseMeetingSeries, organizations } from '../../platform/database/schema.ts';
 
 let admin: TestPerson;
 let feedPath: string;
@@ -43,6 +44,12 @@ const feed = async () => {
 beforeAll(async () => {
   admin = await setUpOrganization({ organizationName: 'Feed Test Homes' });
   houseId = (await buildResidence(admin)).id;
+  // Where the organization's online meetings are based: the place of an online meeting naming none.
+  const area = await call('PATCH', '/api/outside-meetings/feed-settings', {
+    as: admin,
+    body: { meetingArea: 'Springfield, IL, USA' },
+  });
+  expect(area.status, area.text).toBe(200);
   await add({
     name: 'Sunday Morning Open',
     days: [0],
@@ -169,6 +176,89 @@ describe('the public Meeting Guide feed', () => {
       notes: 'Cameras optional',
     });
     expect(online.types).not.toContain('ONL');
+  });
+
+  it('should place every online meeting: its own place, else the organization’s area, marked approximate', async () => {
+    const rows = await feed();
+    const online = rows.find((r) => r.name === 'Online Young People')!;
+    expect(online).toMatchObject({ formatted_address: 'Springfield, IL, USA', approximate: 'yes' });
+    expect(rows.find((r) => r.name === 'Sunday Morning Open')).not.toHaveProperty('approximate');
+    const own = await add({
+      name: 'Online From Peoria',
+      conferenceUrl: 'https://meet.jit.si/peoria',
+      formattedAddress: 'Peoria, IL, USA',
+      approximate: true,
+    });
+    expect((await feed()).find((r) => r.slug === own.slug)).toMatchObject({
+      formatted_address: 'Peoria, IL, USA',
+      approximate: 'yes',
+    });
+    await call('DELETE', `/api/outside-meetings/${own.id}`, { as: admin });
+  });
+
+  it('should refuse a public online meeting with no place when the organization names no area', async () => {
+    const { admin: other } = await buildOtherOrganization();
+    // An organization that has not said where its online meetings are based.
+    await testDb()
+      .update(organizations)
+      .set({ meetingArea: '' })
+      .where(eq(organizations.id, other.organizationId));
+    const body = {
+      name: 'Online Nowhere',
+      days: [1],
+      time: '20:00',
+      timeZone: 'America/Chicago',
+      conferenceUrl: 'https://zoom.us/j/99',
+      isPublic: true,
+    };
+    const refused = await call('POST', '/api/outside-meetings', { as: other, body });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({
+      reason: 'outside_meetings.online_needs_place',
+      fields: [{ field: 'formattedAddress', reason: 'outside_meetings.online_needs_place' }],
+    });
+    const list = await call('GET', '/api/outside-meetings', { as: other });
+    expect(list.body.meetings.some((m: { name: string }) => m.name === 'Online Nowhere')).toBe(false);
+    // Unpublished it may wait for a place; publishing it then asks for one.
+    const kept = await call('POST', '/api/outside-meetings', {
+      as: other,
+      body: { ...body, isPublic: false },
+    });
+    expect(kept.status, kept.text).toBe(201);
+    const publish = await call('PATCH', `/api/outside-meetings/${kept.body.id}`, {
+      as: other,
+      body: { isPublic: true },
+    });
+    expect(publish.status).toBe(400);
+    expect(publish.body.error.reason).toBe('outside_meetings.online_needs_place');
+    const placed = await call('PATCH', `/api/outside-meetings/${kept.body.id}`, {
+      as: other,
+      body: { isPublic: true, formattedAddress: 'Chicago, IL, USA', approximate: true },
+    });
+    expect(placed.status, placed.text).toBe(200);
+    expect(placed.body).toMatchObject({ isPublic: true, approximate: true, online: true });
+  });
+
+  it('should keep the area while a public online meeting needs it, and take only plain text', async () => {
+    const cleared = await call('PATCH', '/api/outside-meetings/feed-settings', {
+      as: admin,
+      body: { meetingArea: '  ' },
+    });
+    expect(cleared.status).toBe(400);
+    expect(cleared.body.error.fields).toEqual([
+      expect.objectContaining({ field: 'meetingArea', reason: 'outside_meetings.online_needs_place' }),
+    ]);
+    const html = await call('PATCH', '/api/outside-meetings/feed-settings', {
+      as: admin,
+      body: { meetingArea: '<b>Springfield</b>' },
+    });
+    expect(html.status).toBe(400);
+    expect(html.body.error.fields[0]).toMatchObject({
+      field: 'meetingArea',
+      reason: 'outside_meetings.not_plain_text',
+    });
+    const list = await call('GET', '/api/outside-meetings', { as: admin });
+    expect(list.body.meetingArea).toBe('Springfield, IL, USA');
   });
 
   it('should carry no HTML, no contacts and no last names', async () => {

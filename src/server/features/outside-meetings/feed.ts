@@ -44,7 +44,7 @@ export async function publicFeed(db: Db, slug: string, now = Date.now()): Promis
   const cached = cache.get(slug);
   if (cached && now - cached.renderedAt < TTL_MS) return cached;
   const [org] = await db
-    .select({ id: organizations.id })
+    .select({ id: organizations.id, meetingArea: organizations.meetingArea })
     .from(organizations)
     .where(eq(organizations.slug, slug));
   if (!org) return null;
@@ -53,7 +53,9 @@ export async function publicFeed(db: Db, slug: string, now = Date.now()): Promis
     .from(outsideMeetings)
     .where(and(eq(outsideMeetings.organizationId, org.id), eq(outsideMeetings.isPublic, true)))
     .orderBy(asc(outsideMeetings.slug));
-  const body = JSON.stringify(rows.map((row) => toFeedMeeting(toDirectoryMeeting(row), row.updatedAt)));
+  const body = JSON.stringify(
+    rows.map((row) => toFeedMeeting(toDirectoryMeeting(row), row.updatedAt, org.meetingArea)),
+  );
   let lastModified = new Date(0);
   for (const row of rows) if (row.updatedAt > lastModified) lastModified = row.updatedAt;
   const entry: RenderedFeed = {

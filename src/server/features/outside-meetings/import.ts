@@ -109,6 +109,7 @@ export async function importFeed(
             locationNotes: sql`excluded.location_notes`,
             formattedAddress: sql`excluded.formatted_address`,
             region: sql`excluded.region`,
+            approximate: sql`excluded.approximate`,
             conferenceUrl: sql`excluded.conference_url`,
             conferenceUrlNotes: sql`excluded.conference_url_notes`,
             conferencePhone: sql`excluded.conference_phone`,

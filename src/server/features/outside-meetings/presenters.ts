@@ -34,6 +34,7 @@ export function toDirectoryMeeting(row: MeetingRow): DirectoryMeeting {
     locationNotes: row.locationNotes,
     formattedAddress: row.formattedAddress,
     region: row.region,
+    approximate: row.approximate,
     conferenceUrl: row.conferenceUrl,
     conferenceUrlNotes: row.conferenceUrlNotes,
     conferencePhone: row.conferencePhone,

@@ -9,12 +9,13 @@ import { presentAttendance, presentOutsideMeeting } from './presenters.ts';
 import {
   createOutsideMeeting,
   deleteOutsideMeeting,
-  feedPathFor,
+  feedSettingsFor,
   houseAttendance,
   listOutsideMeetings,
   logAttendance,
   myAttendance,
   removeAttendance,
+  updateFeedSettings,
   updateOutsideMeeting,
 } from './service.ts';
 
@@ -25,8 +26,12 @@ export function outsideMeetingRoutes(app: App): void {
       meetings: (await listOutsideMeetings(db, actor, query)).map(presentOutsideMeeting),
       canAdd: canAddOutsideMeeting(actor),
       canCurate: canCurateDirectory(actor),
-      feedPath: await feedPathFor(db, actor),
+      ...(await feedSettingsFor(db, actor)),
     }),
+  });
+  route(app, outsideMeetingsApi.updateFeedSettings, {
+    policy: 'orgAdmin',
+    handler: async ({ db, actor, body }) => await updateFeedSettings(db, actor, body),
   });
   route(app, outsideMeetingsApi.create, {
     policy: 'houseStaff',

@@ -28,7 +28,7 @@ import {
 } from '../../../shared/contracts/outside-meetings.ts';
 import { addDays, localDate, weekStartOf } from '../../../shared/domain/dates.ts';
 import { formatDisplayName } from '../../../shared/domain/display-name.ts';
-import { slugify } from '../../../shared/domain/meeting-guide.ts';
+import { isOnline, slugify } from '../../../shared/domain/meeting-guide.ts';
 import type { NameStyle } from '../../../shared/domain/vocabulary.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { type Actor, residencesWithRole } from '../../platform/auth/actor.ts';
@@ -89,14 +89,74 @@ export async function listOutsideMeetings(
     .limit(1000);
 }
 
-/** The public Meeting Guide feed's path, for those who curate the directory to hand to meeting-finder apps. */
-export async function feedPathFor(db: Executor, actor: Actor): Promise<string | null> {
-  if (!canCurateDirectory(actor)) return null;
+/**
+ * The public Meeting Guide feed's path, for those who curate the directory to hand to meeting-finder
+ * apps, and where the organization's online meetings are based (public in the feed already).
+ */
+export async function feedSettingsFor(
+  db: Executor,
+  actor: Actor,
+): Promise<{ feedPath: string | null; meetingArea: string }> {
   const [org] = await db
-    .select({ slug: organizations.slug })
+    .select({ slug: organizations.slug, meetingArea: organizations.meetingArea })
     .from(organizations)
     .where(eq(organizations.id, actor.organizationId));
-  return org ? urlOf(outsideMeetingsApi.publicFeed, { params: { slug: org.slug } }) : null;
+  if (!org) return { feedPath: null, meetingArea: '' };
+  const feedPath = canCurateDirectory(actor)
+    ? urlOf(outsideMeetingsApi.publicFeed, { params: { slug: org.slug } })
+    : null;
+  return { feedPath, meetingArea: org.meetingArea };
+}
+
+export async function updateFeedSettings(db: Db, actor: Actor, change: { meetingArea: string }) {
+  return await db.transaction(async (tx) => {
+    const meetingArea = change.meetingArea.trim();
+    if (meetingArea === '') {
+      // The feed would lose the place of every public online meeting that names none of its own.
+      const [placeless] = await tx
+        .select({ id: outsideMeetings.id })
+        .from(outsideMeetings)
+        .where(and(eq(outsideMeetings.organizationId, actor.organizationId), placelessOnline))
+        .limit(1);
+      if (placeless) throw refuse('outside_meetings.online_needs_place', { field: 'meetingArea' });
+    }
+    await tx.update(organizations).set({ meetingArea }).where(eq(organizations.id, actor.organizationId));
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.personId,
+      action: 'outside_meeting.feed_settings',
+      subjectType: 'organization',
+      subjectId: actor.organizationId,
+    });
+    forgetFeed(db, actor.organizationId);
+    return { meetingArea };
+  });
+}
+
+/** A public online meeting that names no place: the feed needs the organization's area for it. */
+const placelessOnline = and(
+  eq(outsideMeetings.isPublic, true),
+  eq(outsideMeetings.formattedAddress, ''),
+  or(isNotNull(outsideMeetings.conferenceUrl), isNotNull(outsideMeetings.conferencePhone)),
+);
+
+/** Meeting finders drop a meeting with no place: a public online one needs its own or the area. */
+async function checkPlace(
+  db: Executor,
+  actor: Actor,
+  m: {
+    isPublic: boolean;
+    formattedAddress: string;
+    conferenceUrl: string | null;
+    conferencePhone: string | null;
+  },
+): Promise<void> {
+  if (!m.isPublic || m.formattedAddress.trim() !== '' || !isOnline(m)) return;
+  const [org] = await db
+    .select({ meetingArea: organizations.meetingArea })
+    .from(organizations)
+    .where(eq(organizations.id, actor.organizationId));
+  if (!org?.meetingArea) throw refuse('outside_meetings.online_needs_place', { field: 'formattedAddress' });
 }
 
 async function freeSlug(db: Executor, organizationId: string, name: string): Promise<string> {
@@ -119,6 +179,7 @@ export async function createOutsideMeeting(
 ): Promise<MeetingRow> {
   const isPublic = canCurateDirectory(actor) ? input.isPublic : false;
   return await db.transaction(async (tx) => {
+    await checkPlace(tx, actor, { ...input, isPublic });
     const slug = await freeSlug(tx, actor.organizationId, input.name);
     const [row] = await tx
       .insert(outsideMeetings)
@@ -158,6 +219,7 @@ export async function updateOutsideMeeting(
     if (days.length > 0 && time === null) {
       throw invalidField('time', 'outside_meetings.time_required', 'is required when a day is chosen');
     }
+    await checkPlace(tx, actor, { ...current, ...change });
     const [row] = await tx
       .update(outsideMeetings)
       .set({ ...change, updatedAt: new Date() })

@@ -17,6 +17,7 @@ export const expected: Expected = {
   'PATCH /api/outside-meetings/:id':         [401,   403,   403,   403,  200,  403,   403,  404],
   'DELETE /api/outside-meetings/:id':        [401,   403,   403,   403,  200,  403,   403,  404],
   'POST /api/outside-meetings/import':       [401,   403,   403,   403,  200,  403,   403,  200],
+  'PATCH /api/outside-meetings/feed-settings': [401,  403,   403,   403,  200,  403,   403,  200],
   'GET /api/outside-attendance':             [401,   200,   200,   200,  200,  200,   200,  200],
   'POST /api/outside-attendance':            [401,   201,   201,   201,  201,  201,   201,  201],
   'DELETE /api/outside-attendance/:id':      [401,   404,   404,   404,  404,  404,   404,  404],
@@ -53,6 +54,11 @@ export const requests: Requests = {
       feed: JSON.stringify([{ name: 'Imported Noon', slug: 'imported-noon', day: 1, time: '12:00' }]),
       timeZone: 'America/Chicago',
     },
+  }),
+  'PATCH /api/outside-meetings/feed-settings': () => ({
+    method: 'PATCH',
+    url: '/api/outside-meetings/feed-settings',
+    body: { meetingArea: 'Chicago, IL, USA' },
   }),
   'GET /api/outside-attendance': () => ({ method: 'GET', url: '/api/outside-attendance' }),
   'POST /api/outside-attendance': () => ({

@@ -6,11 +6,11 @@ import { CopyButton } from '../../components/copy-button.tsx';
 import { useFormErrors } from '../../components/errors.ts';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { FormProblem, Notice } from '../../components/notice.tsx';
-import { useImportFeed } from './outside-api.ts';
+import { useImportFeed, useUpdateFeedSettings } from './outside-api.ts';
 
 const FIELDS = ['url', 'feed', 'timeZone', 'fellowship'] as const;
 
-export function ImportSection({ feedPath }: { feedPath: string | null }) {
+export function ImportSection({ feedPath, meetingArea }: { feedPath: string | null; meetingArea: string }) {
   const { t } = useTranslation();
   const importFeed = useImportFeed();
   const { fieldError } = useFormErrors(importFeed.error, FIELDS);
@@ -36,6 +36,7 @@ export function ImportSection({ feedPath }: { feedPath: string | null }) {
           <p className="hint">{t('outside.feedHint')}</p>
           <p className="invitation-link">{feedUrl}</p>
           <CopyButton text={feedUrl} label={t('outside.copyFeed')} />
+          <MeetingAreaForm meetingArea={meetingArea} />
         </section>
       ) : null}
       <section className="card" aria-labelledby="import-heading">
@@ -120,5 +121,41 @@ export function ImportSection({ feedPath }: { feedPath: string | null }) {
         ) : null}
       </section>
     </>
+  );
+}
+
+const AREA_FIELDS = ['meetingArea'] as const;
+
+/** Where the organization's online meetings are based: their approximate place in the feed. */
+function MeetingAreaForm({ meetingArea }: { meetingArea: string }) {
+  const { t } = useTranslation();
+  const update = useUpdateFeedSettings();
+  const { fieldError } = useFormErrors(update.error, AREA_FIELDS);
+  const [area, setArea] = useState(meetingArea);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate({ meetingArea: area.trim() });
+  };
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      <FormProblem error={update.error} fields={AREA_FIELDS} />
+      <TextField
+        label={t('outside.areaLabel')}
+        hint={t('outside.areaHint')}
+        value={area}
+        maxLength={100}
+        error={fieldError('meetingArea')}
+        onChange={(e) => {
+          setArea(e.target.value);
+          update.reset();
+        }}
+      />
+      <div className="button-row">
+        <button type="submit" className="button button-secondary" disabled={update.isPending}>
+          {t('outside.areaSave')}
+        </button>
+      </div>
+      {update.isSuccess ? <Notice tone="success">{t('outside.areaSaved')}</Notice> : null}
+    </form>
   );
 }

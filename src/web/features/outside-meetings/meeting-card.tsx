@@ -8,7 +8,15 @@ import { Hidden, Notice } from '../../components/notice.tsx';
 import { MeetingForm } from './meeting-form.tsx';
 import { dayNames, typeName, useDeleteMeeting, useLogAttendance } from './outside-api.ts';
 
-export function MeetingCard({ meeting, canCurate }: { meeting: OutsideMeetingView; canCurate: boolean }) {
+export function MeetingCard({
+  meeting,
+  canCurate,
+  meetingArea,
+}: {
+  meeting: OutsideMeetingView;
+  canCurate: boolean;
+  meetingArea: string;
+}) {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
   const log = useLogAttendance();
@@ -92,7 +100,14 @@ export function MeetingCard({ meeting, canCurate }: { meeting: OutsideMeetingVie
       </div>
       {log.isSuccess ? <Notice tone="success">{t('outside.logged', { name: meeting.name })}</Notice> : null}
       {log.isError ? <Notice tone="error">{t('outside.logFailed')}</Notice> : null}
-      {editing ? <MeetingForm meeting={meeting} canPublish onDone={() => setEditing(false)} /> : null}
+      {editing ? (
+        <MeetingForm
+          meeting={meeting}
+          canPublish
+          meetingArea={meetingArea}
+          onDone={() => setEditing(false)}
+        />
+      ) : null}
     </li>
   );
 }

@@ -46,6 +46,7 @@ const FIELDS = [
   'languages',
   'location',
   'formattedAddress',
+  'approximate',
   'conferenceUrl',
   'conferencePhone',
   'notes',
@@ -57,10 +58,13 @@ const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'A
 export function MeetingForm({
   meeting,
   canPublish,
+  meetingArea,
   onDone,
 }: {
   meeting: OutsideMeetingView | null;
   canPublish: boolean;
+  /** Where the organization's online meetings are based: the feed's place for one naming none. */
+  meetingArea: string;
   onDone: () => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -78,6 +82,7 @@ export function MeetingForm({
     languages: meeting?.languages ?? [i18n.language === 'es' ? 'es' : 'en'],
     location: meeting?.location ?? '',
     formattedAddress: meeting?.formattedAddress ?? '',
+    approximate: meeting?.approximate ?? false,
     conferenceUrl: meeting?.conferenceUrl ?? '',
     conferencePhone: meeting?.conferencePhone ?? '',
     notes: meeting?.notes ?? '',
@@ -86,6 +91,12 @@ export function MeetingForm({
   const set = (change: Partial<typeof form>) => setForm((f) => ({ ...f, ...change }));
   const days = dayNames(i18n.language);
   const typeCodes = [...new Set([...COMMON_TYPES, ...form.types])];
+  const online = form.conferenceUrl.trim() !== '' || form.conferencePhone.trim() !== '';
+  const addressHint = !online
+    ? undefined
+    : meetingArea
+      ? t('outside.form.addressOnlineHintArea', { area: meetingArea })
+      : t('outside.form.addressOnlineHint');
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const body = {
@@ -100,6 +111,7 @@ export function MeetingForm({
       languages: form.languages as (typeof MEETING_LANGUAGES)[number][],
       location: form.location.trim(),
       formattedAddress: form.formattedAddress.trim(),
+      approximate: form.formattedAddress.trim() !== '' && form.approximate,
       conferenceUrl: form.conferenceUrl.trim() || null,
       conferencePhone: form.conferencePhone.trim() || null,
       notes: form.notes.trim(),
@@ -188,13 +200,6 @@ export function MeetingForm({
         onChange={(e) => set({ location: e.target.value })}
       />
       <TextField
-        label={t('outside.form.address')}
-        value={form.formattedAddress}
-        maxLength={300}
-        error={fieldError('formattedAddress')}
-        onChange={(e) => set({ formattedAddress: e.target.value })}
-      />
-      <TextField
         label={t('outside.form.conferenceUrl')}
         hint={t('outside.form.conferenceUrlHint')}
         type="url"
@@ -209,6 +214,23 @@ export function MeetingForm({
         error={fieldError('conferencePhone')}
         onChange={(e) => set({ conferencePhone: e.target.value })}
       />
+      {/* After the ways to join, so an online meeting's form asks for its approximate place. */}
+      <TextField
+        label={online ? t('outside.form.addressOnline') : t('outside.form.address')}
+        hint={addressHint}
+        value={form.formattedAddress}
+        maxLength={300}
+        error={fieldError('formattedAddress')}
+        onChange={(e) => set({ formattedAddress: e.target.value })}
+      />
+      {form.formattedAddress.trim() !== '' ? (
+        <CheckboxField
+          label={t('outside.form.approximate')}
+          hint={t('outside.form.approximateHint')}
+          checked={form.approximate}
+          onChange={(e) => set({ approximate: e.target.checked })}
+        />
+      ) : null}
       <TextAreaField
         label={t('outside.form.notes')}
         hint={t('outside.form.notesHint')}

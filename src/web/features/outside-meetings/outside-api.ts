@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   type AttendanceInput,
+  type FeedSettingsUpdate,
   type ImportInput,
   type OutsideMeetingInput,
   type OutsideMeetingListQuery,
@@ -88,6 +89,14 @@ export function useDeleteMeeting() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => call(api.remove, { params: { id } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keyOf(api.list) }),
+  });
+}
+
+export function useUpdateFeedSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: FeedSettingsUpdate) => call(api.updateFeedSettings, { body }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: keyOf(api.list) }),
   });
 }

@@ -41,7 +41,12 @@ export function OutsideMeetingsPage() {
             </p>
             <ul className="outside-meetings">
               {directory.data.meetings.map((m) => (
-                <MeetingCard key={m.id} meeting={m} canCurate={directory.data.canCurate} />
+                <MeetingCard
+                  key={m.id}
+                  meeting={m}
+                  canCurate={directory.data.canCurate}
+                  meetingArea={directory.data.meetingArea}
+                />
               ))}
             </ul>
           </>
@@ -52,7 +57,12 @@ export function OutsideMeetingsPage() {
           <h2 id="add-meeting-heading">{t('outside.addHeading')}</h2>
           <p className="hint">{isAdmin(me) ? t('outside.addHintAdmin') : t('outside.addHintLeader')}</p>
           {adding ? (
-            <MeetingForm meeting={null} canPublish={isAdmin(me)} onDone={() => setAdding(false)} />
+            <MeetingForm
+              meeting={null}
+              canPublish={isAdmin(me)}
+              meetingArea={directory.data.meetingArea}
+              onDone={() => setAdding(false)}
+            />
           ) : (
             <button type="button" className="button button-secondary" onClick={() => setAdding(true)}>
               {t('outside.addButton')}
@@ -60,7 +70,9 @@ export function OutsideMeetingsPage() {
           )}
         </section>
       ) : null}
-      {directory.data?.canCurate ? <ImportSection feedPath={directory.data.feedPath} /> : null}
+      {directory.data?.canCurate ? (
+        <ImportSection feedPath={directory.data.feedPath} meetingArea={directory.data.meetingArea} />
+      ) : null}
     </Page>
   );
 }

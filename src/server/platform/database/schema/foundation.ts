@@ -19,6 +19,11 @@ export const organizations = pgTable('organizations', {
   id: id(),
   name: text('name').notNull(),
   slug: text('slug').notNull().unique(),
+  /**
+   * Where the organization's online meetings are based (a city and state, or a region): the approximate
+   * place the public meeting feed gives an online meeting that names none of its own.
+   */
+  meetingArea: text('meeting_area').notNull().default(''),
   createdAt: createdAt(),
 });
 

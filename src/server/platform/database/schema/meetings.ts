@@ -314,6 +314,8 @@ export const outsideMeetings = pgTable(
     locationNotes: text('location_notes').notNull().default(''),
     formattedAddress: text('formatted_address').notNull().default(''),
     region: text('region').notNull().default(''),
+    /** The address is a city or region, not a street address (an online meeting's place). */
+    approximate: boolean('approximate').notNull().default(false),
     conferenceUrl: text('conference_url'),
     conferenceUrlNotes: text('conference_url_notes'),
     conferencePhone: text('conference_phone'),

@@ -84,6 +84,13 @@ export const outside = {
       focus: 'For whom',
       location: 'Place',
       address: 'Address',
+      addressOnline: 'Where it is based',
+      addressOnlineHint:
+        'A city and state, or a region, for example “Burlington, VT, USA”. Meeting-finder apps use it to place the meeting and its time zone.',
+      addressOnlineHintArea:
+        'A city and state, or a region. Left empty, meeting-finder apps show it in {{area}}.',
+      approximate: 'This is only a city or region, not a street address',
+      approximateHint: 'Meeting-finder apps then show it as an approximate place.',
       conferenceUrl: 'Online meeting link',
       conferenceUrlHint: 'For example a Zoom or Google Meet link.',
       conferencePhone: 'Phone number to join',
@@ -106,6 +113,11 @@ export const outside = {
     feedHint:
       'Give this address to meeting-finder apps (Meeting Guide format). It lists only the meetings marked public, never house meetings.',
     copyFeed: 'Copy feed address',
+    areaLabel: 'Where our online meetings are based',
+    areaHint:
+      'A city and state, or a region, for example “Burlington, VT, USA”. An online meeting that names no place of its own is listed there, as an approximate place.',
+    areaSave: 'Save place',
+    areaSaved: 'Saved. Online meetings without a place of their own are listed there.',
     importHeading: 'Import meetings from a feed',
     importHint:
       'From another organization’s Meeting Guide feed: meetings with the same slug are updated, new ones are added, and nothing is shared publicly until you choose to.',

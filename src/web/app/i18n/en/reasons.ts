@@ -199,6 +199,8 @@ export const reasons = {
       nothing_to_change: 'Nothing was changed.',
       name_required: 'Please write the meeting’s name, since it is not in the list.',
       address_or_file: 'Please give either the feed’s web address or a file, not both.',
+      online_needs_place:
+        'Meeting-finder apps need a place for every meeting: please give a city and state, or a region.',
       attended_in_future: 'A meeting you went to cannot be in the future.',
       attended_too_long_ago: 'Meetings can be logged up to {{days}} days back.',
       unknown_meeting: 'That meeting is no longer in the directory. Please choose it again.',

@@ -86,6 +86,13 @@ export const outside = {
       focus: 'Para quién',
       location: 'Lugar',
       address: 'Dirección',
+      addressOnline: 'Desde dónde se reúne',
+      addressOnlineHint:
+        'Una ciudad y estado, o una región, por ejemplo “Burlington, VT, EE. UU.”. Las aplicaciones que buscan reuniones la usan para ubicar la reunión y su zona horaria.',
+      addressOnlineHintArea:
+        'Una ciudad y estado, o una región. Si la dejas vacía, las aplicaciones la muestran en {{area}}.',
+      approximate: 'Es solo una ciudad o región, no una dirección exacta',
+      approximateHint: 'Las aplicaciones que buscan reuniones la mostrarán como un lugar aproximado.',
       conferenceUrl: 'Enlace de la reunión en línea',
       conferenceUrlHint: 'Por ejemplo un enlace de Zoom o Google Meet.',
       conferencePhone: 'Teléfono para unirse',
@@ -108,6 +115,11 @@ export const outside = {
     feedHint:
       'Da esta dirección a las aplicaciones que buscan reuniones (formato Meeting Guide). Solo incluye las reuniones marcadas como públicas, nunca las reuniones de la casa.',
     copyFeed: 'Copiar la dirección de la lista',
+    areaLabel: 'Desde dónde se reúnen nuestras reuniones en línea',
+    areaHint:
+      'Una ciudad y estado, o una región, por ejemplo “Burlington, VT, EE. UU.”. Una reunión en línea que no indica su propio lugar aparece allí, como lugar aproximado.',
+    areaSave: 'Guardar el lugar',
+    areaSaved: 'Guardado. Las reuniones en línea sin lugar propio aparecen allí.',
     importHeading: 'Importar reuniones de una lista',
     importHint:
       'Desde la lista Meeting Guide de otra organización: las reuniones con el mismo identificador se actualizan, las nuevas se agregan, y nada se comparte públicamente hasta que tú lo decidas.',

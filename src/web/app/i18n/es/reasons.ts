@@ -204,6 +204,8 @@ export const reasons: typeof english = {
       nothing_to_change: 'No se cambió nada.',
       name_required: 'Escribe el nombre de la reunión, ya que no está en la lista.',
       address_or_file: 'Da la dirección web del listado o un archivo, no los dos.',
+      online_needs_place:
+        'Las aplicaciones que buscan reuniones necesitan un lugar para cada reunión: indica una ciudad y estado, o una región.',
       attended_in_future: 'Una reunión a la que fuiste no puede estar en el futuro.',
       attended_too_long_ago: 'Puedes anotar reuniones de hasta {{days}} días atrás.',
       unknown_meeting: 'Esa reunión ya no está en el directorio. Elígela de nuevo.',
