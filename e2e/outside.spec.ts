@@ -91,7 +91,9 @@ const outsideJourneys: { name: string; run: (c: C) => Promise<void> }[] = [
       await page.getByRole('group', { name: 'Days' }).getByLabel('Sunday').check();
       await page.getByLabel('Starts at', { exact: true }).fill('18:00');
       await page.getByLabel('Time zone', { exact: true }).fill('America/Chicago');
-      await page.getByLabel('Online meeting link', { exact: true }).fill('https://meet.jit.si/sunday-serenity');
+      await page
+        .getByLabel('Online meeting link', { exact: true })
+        .fill('https://meet.jit.si/sunday-serenity');
       const based = page.getByLabel('Where it is based', { exact: true });
       await expect(based).toHaveAccessibleDescription(/Springfield, IL, USA/);
       await page.getByLabel('Share in our public feed', { exact: true }).check();
@@ -136,6 +138,19 @@ const outsideJourneys: { name: string; run: (c: C) => Promise<void> }[] = [
       await page.getByRole('button', { name: 'Guardar', exact: true }).click();
       await page.getByText('2 de 3 esta semana').waitFor();
       await checkPage(page, 'outside meetings after logging (es)');
+      // The shared meetings as a calendar the phone can follow: the public ones only, no names.
+      await page.getByRole('heading', { name: 'Estas reuniones en tu calendario' }).waitFor();
+      const follow = await page
+        .getByRole('link', { name: 'Seguir en mi aplicación de calendario' })
+        .getAttribute('href');
+      expect(follow, `calendar link: ${follow}`).toMatch(
+        /^webcal:\/\/.+\/api\/public\/[a-z0-9-]+\/meetings\.ics$/,
+      );
+      const ics = await page.request.get(follow!.replace(/^webcal:/, new URL(c.server.url).protocol));
+      expect(ics.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+      const text = await ics.text();
+      expect(text).toContain('SUMMARY:Mujeres en Recuperación');
+      expect(text).not.toContain('Monday Night Big Book');
       noProblems(problems);
     },
   },

@@ -51,6 +51,8 @@ export type CreatedCalendarFeedView = z.infer<typeof CreatedCalendarFeedSchema>;
 export const CalendarFeedListSchema = z.object({ feeds: z.array(CalendarFeedSchema) });
 export type CalendarFeedListView = z.infer<typeof CalendarFeedListSchema>;
 
+export const PublicCalendarParamsSchema = z.strictObject({ slug: z.string().min(1).max(100) });
+
 export const CalendarFileParamsSchema = z.strictObject({
   file: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/, { message: 'is not a calendar address' }),
 });
@@ -115,6 +117,15 @@ export const calendarsApi = {
     summary: 'An iCalendar (RFC 5545) file of house meetings, at its secret address',
     tags,
     params: CalendarFileParamsSchema,
+    responses: { 200: { mediaType: 'text/calendar' } },
+  }),
+  publicMeetings: endpoint({
+    method: 'GET',
+    path: '/api/public/:slug/meetings.ics',
+    operationId: 'getPublicMeetingCalendar',
+    summary: "An organization's public outside meetings as an iCalendar (RFC 5545) file anyone may follow",
+    tags,
+    params: PublicCalendarParamsSchema,
     responses: { 200: { mediaType: 'text/calendar' } },
   }),
 } as const;

@@ -188,6 +188,8 @@ export const OutsideMeetingListSchema = z.object({
   canCurate: z.boolean(),
   /** The public Meeting Guide feed's path, for admins to hand to meeting-finder apps. */
   feedPath: z.string().nullable(),
+  /** The public meetings as a calendar anyone may follow (its path). */
+  calendarPath: z.string(),
   /** Where the organization's online meetings are based, for the feed (see FeedSettingsSchema). */
   meetingArea: z.string(),
 });

@@ -242,3 +242,77 @@ describe('a residence calendar address', () => {
     }
   });
 });
+
+describe('the public calendar of outside meetings', () => {
+  it('should list the public weekly meetings only, each in its own zone, open to anyone', async () => {
+    const add = async (body: Record<string, unknown>) => {
+      const made = await call('POST', '/api/outside-meetings', {
+        as: admin,
+        body: { timeZone: 'America/Chicago', types: ['O'], ...body },
+      });
+      expect(made.status, made.text).toBe(201);
+    };
+    await add({
+      name: 'Tuesday Thursday Open',
+      days: [2, 4],
+      time: '19:30',
+      endTime: '20:45',
+      location: 'St. Mark’s Hall',
+      formattedAddress: '1 Elm St, Springfield, IL',
+      notes: 'Coffee from 19:00',
+      isPublic: true,
+    });
+    await add({
+      name: 'Online Sunday',
+      days: [0],
+      time: '23:30',
+      timeZone: 'America/Denver',
+      conferenceUrl: 'https://meet.jit.si/sunday',
+      formattedAddress: 'Denver, CO',
+      approximate: true,
+      isPublic: true,
+    });
+    await add({ name: 'Not Shared', days: [1], time: '12:00', isPublic: false });
+    await add({ name: 'By appointment', days: [], time: null, isPublic: true });
+
+    const list = await call('GET', '/api/outside-meetings', { as: resident });
+    const calendarPath = list.body.calendarPath as string;
+    expect(calendarPath).toMatch(/^\/api\/public\/[a-z0-9-]+\/meetings\.ics$/);
+    const answer = await call('GET', calendarPath);
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(answer.headers['access-control-allow-origin']).toBe('*');
+    expect(answer.headers['set-cookie']).toBeUndefined();
+    const calendar = new ICAL.Component(ICAL.parse(answer.text));
+    const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    expect(events.map((e) => e.summary).sort()).toEqual(['Online Sunday', 'Tuesday Thursday Open']);
+    const open = events.find((e) => e.summary === 'Tuesday Thursday Open')!;
+    expect(open.location).toBe('St. Mark’s Hall, 1 Elm St, Springfield, IL');
+    expect(open.description).toBe('Coffee from 19:00');
+    expect(open.startDate.zone.tzid).toBe('America/Chicago');
+    expect(open.startDate.toString().slice(11)).toBe('19:30:00');
+    expect(open.duration.toSeconds()).toBe(75 * 60);
+    const rule = open.component.getFirstPropertyValue('rrule') as ICAL.Recur;
+    expect(rule.freq).toBe('WEEKLY');
+    expect(rule.getComponent('byday')).toEqual(['TU', 'TH']);
+    expect([2, 4]).toContain(open.startDate.dayOfWeek() - 1);
+    const online = events.find((e) => e.summary === 'Online Sunday')!;
+    expect(online.startDate.zone.tzid).toBe('America/Denver');
+    expect(online.startDate.dayOfWeek()).toBe(1);
+    expect(online.duration.toSeconds()).toBe(60 * 60);
+    expect(online.component.getFirstPropertyValue('url')).toBe('https://meet.jit.si/sunday');
+    expect(
+      calendar
+        .getAllSubcomponents('vtimezone')
+        .map((z) => z.getFirstPropertyValue('tzid'))
+        .sort(),
+    ).toEqual(['America/Chicago', 'America/Denver']);
+    expect(answer.text).not.toContain(admin.lastName);
+    expect(answer.text).not.toContain('Not Shared');
+  });
+
+  it('should answer 404 for an unknown organization', async () => {
+    const missing = await call('GET', '/api/public/no-such-organization/meetings.ics');
+    expect(missing.status).toBe(404);
+  });
+});

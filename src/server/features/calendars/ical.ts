@@ -164,3 +164,85 @@ export function buildCalendar(input: {
   for (const e of events) calendar.addSubcomponent(e);
   return serialize(calendar);
 }
+
+/** What a calendar needs of a directory meeting (Meeting Guide fields). */
+export type OutsideCalendarMeeting = {
+  id: string;
+  name: string;
+  days: number[];
+  time: string | null;
+  endTime: string | null;
+  timeZone: string;
+  location: string;
+  formattedAddress: string;
+  notes: string;
+  conferenceUrl: string | null;
+  createdAt: Date;
+};
+
+const BYDAY = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
+
+/** Minutes from a start to an end time of the same evening; past midnight counts into the next day. */
+function minutesBetween(start: string, end: string | null): number {
+  if (!end) return 60;
+  const at = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+  const minutes = (at(end) - at(start) + 1440) % 1440;
+  return minutes === 0 ? 60 : minutes;
+}
+
+/**
+ * The VCALENDAR of directory meetings: one weekly VEVENT per meeting that has days and a time (others
+ * have no dates to show), starting the week it was listed, in the meeting's own zone.
+ */
+export function buildOutsideCalendar(input: {
+  name: string;
+  meetings: OutsideCalendarMeeting[];
+  now: Date;
+}): string {
+  const { name, meetings, now } = input;
+  const stamp = ICAL.Time.fromJSDate(now, true);
+  const zones = new Map<string, number>();
+  const events: ICAL.Component[] = [];
+  for (const m of meetings) {
+    if (m.days.length === 0 || !m.time) continue;
+    // The first listed day on or after the day it was listed, in its own zone.
+    const listed = wallClock(m.createdAt, m.timeZone).date;
+    const start = ICAL.Time.fromDateString(listed);
+    while (!m.days.includes(start.dayOfWeek() - 1)) start.adjust(1, 0, 0, 0);
+    const date = start.toString().slice(0, 10);
+    zones.set(m.timeZone, Math.min(zones.get(m.timeZone) ?? start.year, start.year));
+    const vevent = event({
+      uid: `outside-meeting-${m.id}@hearth`,
+      stamp,
+      zone: m.timeZone,
+      start: localTime(date, m.time),
+      minutes: minutesBetween(m.time, m.endTime),
+      title: m.name,
+      location: [m.location, m.formattedAddress].filter(Boolean).join(', '),
+      house: m.notes,
+    });
+    if (!m.notes) vevent.removeProperty('description');
+    const recur = ICAL.Recur.fromData({ freq: 'WEEKLY' });
+    recur.setComponent(
+      'BYDAY',
+      [...m.days].sort((a, b) => a - b).map((d) => BYDAY[d]!),
+    );
+    vevent.addPropertyWithValue('rrule', recur);
+    if (m.conferenceUrl) vevent.addPropertyWithValue('url', m.conferenceUrl);
+    events.push(vevent);
+  }
+  const calendar = new ICAL.Component('vcalendar');
+  calendar.addPropertyWithValue('version', '2.0');
+  calendar.addPropertyWithValue('prodid', '-//Hearth//Outside meetings//EN');
+  calendar.addPropertyWithValue('calscale', 'GREGORIAN');
+  calendar.addPropertyWithValue('method', 'PUBLISH');
+  calendar.addPropertyWithValue('x-wr-calname', name);
+  calendar.addPropertyWithValue('refresh-interval', ICAL.Duration.fromSeconds(6 * 3600));
+  calendar.addPropertyWithValue('x-published-ttl', 'PT6H');
+  const thisYear = now.getUTCFullYear();
+  for (const [zone, firstYear] of zones) {
+    calendar.addSubcomponent(vtimezone(zone, Math.min(firstYear, thisYear) - 1, thisYear + 5));
+  }
+  for (const e of events) calendar.addSubcomponent(e);
+  return serialize(calendar);
+}

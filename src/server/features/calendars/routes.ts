@@ -4,7 +4,7 @@ import { calendarsApi } from '../../../shared/contracts/calendars.ts';
 import { notFound } from '../../platform/errors.ts';
 import { route } from '../../platform/routes.ts';
 import type { App } from '../../platform/types.ts';
-import { createFeed, listFeeds, renderCalendar, revokeFeed } from './service.ts';
+import { createFeed, listFeeds, renderCalendar, renderPublicMeetings, revokeFeed } from './service.ts';
 
 export function calendarRoutes(app: App): void {
   const originOf = (request: FastifyRequest) =>
@@ -38,6 +38,19 @@ export function calendarRoutes(app: App): void {
       return reply
         .header('cache-control', 'private, max-age=300')
         .header('content-disposition', 'inline; filename="hearth-meetings.ics"')
+        .type('text/calendar; charset=utf-8')
+        .send(calendar);
+    },
+  });
+  route(app, calendarsApi.publicMeetings, {
+    policy: 'public',
+    handler: async ({ db, params, reply }) => {
+      const calendar = await renderPublicMeetings(db, params.slug);
+      if (!calendar) throw notFound('organization');
+      return reply
+        .header('cache-control', 'public, max-age=300')
+        .header('access-control-allow-origin', '*')
+        .header('content-disposition', 'inline; filename="meetings.ics"')
         .type('text/calendar; charset=utf-8')
         .send(calendar);
     },

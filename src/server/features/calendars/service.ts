@@ -19,11 +19,13 @@ import {
   houseMeetingSeries,
   houseMeetings,
   memberships,
+  organizations,
+  outsideMeetings,
   people,
   residences,
 } from '../../platform/database/schema.ts';
 import { notFound, refuse } from '../../platform/errors.ts';
-import { buildCalendar } from './ical.ts';
+import { buildCalendar, buildOutsideCalendar } from './ical.ts';
 import { canRevokeFeed, canSubscribeToResidence, housesOfFeed, type OwnerRoles } from './policy.ts';
 
 function presentFeed(row: {
@@ -231,4 +233,34 @@ export async function renderCalendar(db: Db, token: string, now = new Date()): P
   const calendarName =
     feed.scope === 'residence' && houses[0] ? `${names.residence} · ${houses[0].name}` : names.person;
   return buildCalendar({ name: calendarName, houses, series, meetings, now });
+}
+
+/**
+ * The public outside meetings of an organization (those of its Meeting Guide feed) as a calendar
+ * anyone may follow, or null when no organization has that slug. No people, no house meetings.
+ */
+export async function renderPublicMeetings(db: Db, slug: string, now = new Date()): Promise<string | null> {
+  const [org] = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.slug, slug));
+  if (!org) return null;
+  const meetings = await db
+    .select({
+      id: outsideMeetings.id,
+      name: outsideMeetings.name,
+      days: outsideMeetings.days,
+      time: outsideMeetings.time,
+      endTime: outsideMeetings.endTime,
+      timeZone: outsideMeetings.timeZone,
+      location: outsideMeetings.location,
+      formattedAddress: outsideMeetings.formattedAddress,
+      notes: outsideMeetings.notes,
+      conferenceUrl: outsideMeetings.conferenceUrl,
+      createdAt: outsideMeetings.createdAt,
+    })
+    .from(outsideMeetings)
+    .where(and(eq(outsideMeetings.organizationId, org.id), eq(outsideMeetings.isPublic, true)))
+    .orderBy(asc(outsideMeetings.name), asc(outsideMeetings.slug));
+  return buildOutsideCalendar({ name: org.name, meetings, now });
 }

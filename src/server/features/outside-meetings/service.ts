@@ -16,6 +16,7 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
+import { calendarsApi } from '../../../shared/contracts/calendars.ts';
 import { urlOf } from '../../../shared/contracts/endpoint.ts';
 import {
   type AttendanceInput,
@@ -96,16 +97,17 @@ export async function listOutsideMeetings(
 export async function feedSettingsFor(
   db: Executor,
   actor: Actor,
-): Promise<{ feedPath: string | null; meetingArea: string }> {
+): Promise<{ feedPath: string | null; calendarPath: string; meetingArea: string }> {
   const [org] = await db
     .select({ slug: organizations.slug, meetingArea: organizations.meetingArea })
     .from(organizations)
     .where(eq(organizations.id, actor.organizationId));
-  if (!org) return { feedPath: null, meetingArea: '' };
+  if (!org) throw notFound('organization');
   const feedPath = canCurateDirectory(actor)
     ? urlOf(outsideMeetingsApi.publicFeed, { params: { slug: org.slug } })
     : null;
-  return { feedPath, meetingArea: org.meetingArea };
+  const calendarPath = urlOf(calendarsApi.publicMeetings, { params: { slug: org.slug } });
+  return { feedPath, calendarPath, meetingArea: org.meetingArea };
 }
 
 export async function updateFeedSettings(db: Db, actor: Actor, change: { meetingArea: string }) {

@@ -12,6 +12,7 @@ export const expected: Expected = {
   'POST /api/calendar-feeds':                [401,   201,   201,   201,  201,  201,   201,  201],
   'DELETE /api/calendar-feeds/:id':          [401,   404,   404,   404,  200,  404,   404,  404],
   'GET /api/calendar/:file':                 [200,   200,   200,   200,  200,  200,   200,  200],
+  'GET /api/public/:slug/meetings.ics':      [200,   200,   200,   200,  200,  200,   200,  200],
 };
 
 export const requests: Requests = {
@@ -26,4 +27,8 @@ export const requests: Requests = {
     url: `/api/calendar-feeds/${w.outside!.markerCalendarFeedId}`,
   }),
   'GET /api/calendar/:file': (w) => ({ method: 'GET', url: w.outside!.markerCalendarPath }),
+  'GET /api/public/:slug/meetings.ics': (w) => ({
+    method: 'GET',
+    url: w.outside!.feedPath.replace(/\.json$/, '.ics'),
+  }),
 };

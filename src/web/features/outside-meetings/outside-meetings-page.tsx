@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAdmin, ledResidenceIds, useMe } from '../../app/session.ts';
+import { CopyButton } from '../../components/copy-button.tsx';
 import { Loading, LoadProblem } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
 import { AttendanceSection } from './attendance-section.tsx';
@@ -52,6 +53,7 @@ export function OutsideMeetingsPage() {
           </>
         )}
       </section>
+      {all.data ? <PublicCalendar path={all.data.calendarPath} /> : null}
       {directory.data?.canAdd ? (
         <section className="card" aria-labelledby="add-meeting-heading">
           <h2 id="add-meeting-heading">{t('outside.addHeading')}</h2>
@@ -74,5 +76,23 @@ export function OutsideMeetingsPage() {
         <ImportSection feedPath={directory.data.feedPath} meetingArea={directory.data.meetingArea} />
       ) : null}
     </Page>
+  );
+}
+
+/** The shared meetings as a calendar a phone can follow: they stay up to date there. */
+function PublicCalendar({ path }: { path: string }) {
+  const { t } = useTranslation();
+  const url = `${window.location.origin}${path}`;
+  return (
+    <section className="card" aria-labelledby="outside-calendar-heading">
+      <h2 id="outside-calendar-heading">{t('outside.calendarHeading')}</h2>
+      <p className="hint">{t('outside.calendarHint')}</p>
+      <div className="button-row">
+        <a className="button" href={url.replace(/^https?:\/\//, 'webcal://')}>
+          {t('outside.calendarOpen')}
+        </a>
+        <CopyButton text={url} label={t('outside.calendarCopy')} />
+      </div>
+    </section>
   );
 }

@@ -113,6 +113,11 @@ export const outside = {
     feedHint:
       'Give this address to meeting-finder apps (Meeting Guide format). It lists only the meetings marked public, never house meetings.',
     copyFeed: 'Copy feed address',
+    calendarHeading: 'These meetings in your calendar',
+    calendarHint:
+      'Your phone’s calendar can follow the meetings shared publicly in this list, and keeps up with changes. It holds no names.',
+    calendarOpen: 'Follow in my calendar app',
+    calendarCopy: 'Copy calendar address',
     areaLabel: 'Where our online meetings are based',
     areaHint:
       'A city and state, or a region, for example “Burlington, VT, USA”. An online meeting that names no place of its own is listed there, as an approximate place.',

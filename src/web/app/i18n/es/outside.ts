@@ -115,6 +115,11 @@ export const outside = {
     feedHint:
       'Da esta dirección a las aplicaciones que buscan reuniones (formato Meeting Guide). Solo incluye las reuniones marcadas como públicas, nunca las reuniones de la casa.',
     copyFeed: 'Copiar la dirección de la lista',
+    calendarHeading: 'Estas reuniones en tu calendario',
+    calendarHint:
+      'El calendario de tu teléfono puede seguir las reuniones de esta lista que se comparten públicamente, y se mantiene al día con los cambios. No incluye nombres.',
+    calendarOpen: 'Seguir en mi aplicación de calendario',
+    calendarCopy: 'Copiar la dirección del calendario',
     areaLabel: 'Desde dónde se reúnen nuestras reuniones en línea',
     areaHint:
       'Una ciudad y estado, o una región, por ejemplo “Burlington, VT, EE. UU.”. Una reunión en línea que no indica su propio lugar aparece allí, como lugar aproximado.',
