@@ -175,6 +175,13 @@ const journeys: { name: string; run: (c: C) => Promise<void> }[] = [
       await page.getByRole('link', { name: 'Audit log' }).first().click();
       await heading(page, 'Audit log');
       await page.getByText('Accepted an invitation').first().waitFor();
+      // Every action and record in words, never a raw code like people.list.
+      const codes = /^[a-z_-]+(\.[a-z_-]+)+$/;
+      const actions = await page.locator('td[data-label="Action"]').allTextContents();
+      expect(actions.length, 'the log has entries').toBeGreaterThan(0);
+      expect(actions.filter((text) => codes.test(text.trim()))).toEqual([]);
+      const subjects = await page.locator('td[data-label="Subject"]').allTextContents();
+      expect(subjects.filter((text) => /^[a-z]+(_[a-z]+)*\b/.test(text.trim()))).toEqual([]);
       await checkPage(page, 'audit log (en)');
       // The admin switches to Spanish; the same screens follow.
       await page.getByRole('link', { name: 'My profile' }).first().click();
@@ -192,6 +199,8 @@ const journeys: { name: string; run: (c: C) => Promise<void> }[] = [
       await checkPage(page, 'people (es)');
       await page.getByRole('link', { name: 'Registro de auditoría' }).first().click();
       await heading(page, 'Registro de auditoría');
+      await page.getByText('Aceptó una invitación').first().waitFor();
+      await page.getByText('Consultó la lista de personas').first().waitFor();
       await checkPage(page, 'audit log (es)');
       noProblems(problems);
     },

@@ -1,12 +1,13 @@
 // The audit log: who did what to which record, when, and with what outcome. No personal data in detail.
+import type { AuditAction, AuditSubject, RouteAction } from '../../shared/domain/audit-actions.ts';
 import type { Db } from './database/connect.ts';
 import { auditEvents } from './database/schema.ts';
 
 export type AuditEntry = {
   organizationId: string;
   actorId: string | null;
-  action: string;
-  subjectType: string;
+  action: AuditAction | RouteAction;
+  subjectType: AuditSubject;
   subjectId?: string | null;
   outcome?: 'allowed' | 'denied' | 'failed';
   detail?: Record<string, string | number | boolean | null>;

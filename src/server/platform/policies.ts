@@ -1,5 +1,7 @@
 // The one policy layer, deny by default. Every route names a policy; a route without one cannot start.
+
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { RouteAction } from '../../shared/domain/audit-actions.ts';
 import { recordAudit } from './audit.ts';
 import { type Actor, hasRole, residencesWithRole } from './auth/actor.ts';
 import { requireActor } from './auth/sessions.ts';
@@ -47,7 +49,7 @@ export function registerPolicies(app: FastifyInstance): void {
       await recordAudit(request.server.db, {
         organizationId: actor.organizationId,
         actorId: actor.personId,
-        action: `${request.method} ${request.routeOptions.url}`,
+        action: `${request.method} ${request.routeOptions.url}` as RouteAction,
         subjectType: 'route',
         outcome: 'denied',
       });

@@ -1,6 +1,8 @@
 // Decisions by vote: a motion, one vote per member present, and a count against the house's quorum.
+
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { MotionResult, MotionView, VoteChoice } from '../../../shared/contracts/decisions.ts';
+import type { AuditAction } from '../../../shared/domain/audit-actions.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
@@ -143,7 +145,7 @@ export async function proposeMotion(
  * The motion, locked for this transaction so a vote and the count never cross, with its meeting, when
  * the actor is a current member of its house (else 404, audited).
  */
-async function motionToChange(db: Db, tx: Executor, actor: Actor, motionId: string, action: string) {
+async function motionToChange(db: Db, tx: Executor, actor: Actor, motionId: string, action: AuditAction) {
   const [row] = await tx
     .select({ motion: motions, meeting: houseMeetings })
     .from(motions)

@@ -1,6 +1,8 @@
 // Finding a house meeting (or a house) for one of its current members, by the rules of policy.ts:
 // everyone else gets "not found", and the refusal is audited.
+
 import { and, countDistinct, eq, inArray } from 'drizzle-orm';
+import type { AuditAction, AuditSubject } from '../../../shared/domain/audit-actions.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
@@ -30,8 +32,8 @@ export type MeetingForMember = typeof houseMeetings.$inferSelect & {
 export async function deniedAs(
   db: Db,
   actor: Actor,
-  action: string,
-  subject: { type: string; id: string },
+  action: AuditAction,
+  subject: { type: AuditSubject; id: string },
 ): Promise<AppError> {
   await recordAudit(db, {
     organizationId: actor.organizationId,
@@ -54,7 +56,7 @@ export async function meetingForMember(
   db: Db,
   actor: Actor,
   id: string,
-  action: string,
+  action: AuditAction,
 ): Promise<MeetingForMember> {
   const [row] = await db
     .select({ meeting: houseMeetings, residenceName: residences.name, timeZone: residences.timeZone })
@@ -68,7 +70,7 @@ export async function meetingForMember(
 }
 
 /** The house, when the actor is one of its current members (else 404). */
-export async function houseForMember(db: Db, actor: Actor, residenceId: string, action: string) {
+export async function houseForMember(db: Db, actor: Actor, residenceId: string, action: AuditAction) {
   const [house] = canSeeHouseBusiness(actor, residenceId)
     ? await db
         .select({ id: residences.id, name: residences.name, timeZone: residences.timeZone })

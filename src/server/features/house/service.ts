@@ -172,8 +172,8 @@ export async function houseFor(db: Db, actor: Actor, residenceId: string): Promi
   const audit = {
     organizationId: actor.organizationId,
     actorId: actor.personId,
-    action: 'house.read',
-    subjectType: 'residence',
+    action: 'house.read' as const,
+    subjectType: 'residence' as const,
     subjectId: residenceId,
   };
   if (!canViewHouse(actor, residenceId)) {

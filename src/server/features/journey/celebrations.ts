@@ -1,6 +1,8 @@
 // The house's side of the journey: celebrations of milestones, congratulations, the residents' current
 // stretches for upcoming milestones. Who may see what is decided by the rules in policy.ts.
+
 import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import type { AuditAction } from '../../../shared/domain/audit-actions.ts';
 import { localDate } from '../../../shared/domain/dates.ts';
 import { type Milestone, upcomingMilestones } from '../../../shared/domain/milestones.ts';
 import { addDays } from '../../../shared/domain/recovery-time.ts';
@@ -147,7 +149,7 @@ async function refuseHouseRead(
   db: Executor,
   actor: Actor,
   residenceId: string,
-  action: string,
+  action: AuditAction,
 ): Promise<never> {
   await recordAudit(db, {
     organizationId: actor.organizationId,
@@ -161,7 +163,7 @@ async function refuseHouseRead(
 }
 
 /** A house's read: its members and admins only; an admin reading a house they do not live in is audited. */
-async function houseToRead(db: Executor, actor: Actor, residenceId: string, action: string) {
+async function houseToRead(db: Executor, actor: Actor, residenceId: string, action: AuditAction) {
   if (!canViewHouse(actor, residenceId)) await refuseHouseRead(db, actor, residenceId, action);
   const residence = await loadResidence(db, actor.organizationId, residenceId);
   if (isOrgAdmin(actor)) {

@@ -1,7 +1,9 @@
 // The changes people make to a meeting's agenda: raising an item (with or without their name), putting
 // the agenda in order, writing an item's minutes or rewording it, and taking it off. Each locks the
 // meeting, checks its rule (policy.ts) and audits, in one transaction; items are loaded once.
+
 import { and, eq } from 'drizzle-orm';
+import type { AuditAction } from '../../../shared/domain/audit-actions.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import type { Executor } from '../../platform/database/executor.ts';
@@ -89,7 +91,7 @@ async function itemCommand<T>(
   db: Db,
   actor: Actor,
   itemId: string,
-  action: string,
+  action: AuditAction,
   change: (tx: Executor, item: AgendaRow, meeting: MeetingRow, viewer: MeetingViewer) => Promise<T>,
 ): Promise<T> {
   return await db.transaction(async (tx) => {

@@ -1,8 +1,10 @@
 // A house's meeting schedule: recurring series materialised into meetings for the next weeks (on
 // create, on change and by a daily job), plus one-off and emergency meetings.
+
 import { and, asc, desc, eq, gte, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { MeetingDetailView, NewMeeting, SeriesInput } from '../../../shared/contracts/meetings.ts';
 import { STANDING_KINDS } from '../../../shared/contracts/meetings.ts';
+import type { AuditAction, AuditSubject } from '../../../shared/domain/audit-actions.ts';
 import { localDate } from '../../../shared/domain/dates.ts';
 import {
   addDays,
@@ -320,8 +322,8 @@ export async function changeSeries(
 const auditSchedule = (
   tx: Executor,
   actor: { organizationId: string; personId: string },
-  action: string,
-  subjectType: string,
+  action: AuditAction,
+  subjectType: AuditSubject,
   subjectId: string,
 ) =>
   recordAudit(tx, {

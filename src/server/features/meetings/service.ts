@@ -1,8 +1,10 @@
 // One house meeting's life: its detail (audited when it shows minutes), chair and secretary, start and
 // close (publishing the minutes), cancelling, attendance. Each change locks the meeting, checks its
 // rule (policy.ts), makes the change, audits it and answers the meeting as it now is, in one transaction.
+
 import { eq } from 'drizzle-orm';
 import type { AttendanceStatus, MeetingDetailView } from '../../../shared/contracts/meetings.ts';
+import type { AuditAction } from '../../../shared/domain/audit-actions.ts';
 import { localDate } from '../../../shared/domain/dates.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -29,7 +31,7 @@ import { type MeetingRow, meetingForViewer } from './records.ts';
 export async function auditMeeting(
   db: Executor,
   actor: Actor,
-  action: string,
+  action: AuditAction,
   meetingId: string,
   options: { withoutName?: boolean } = {},
 ): Promise<void> {
@@ -148,7 +150,7 @@ export async function meetingCommand(
   actor: Actor,
   meetingId: string,
   allowed: (viewer: MeetingViewer) => boolean,
-  action: string,
+  action: AuditAction,
   change: (tx: Executor, meeting: MeetingRow, viewer: MeetingViewer) => Promise<MeetingChange | undefined>,
 ): Promise<MeetingDetailView> {
   return await db.transaction(async (tx) => {

@@ -106,8 +106,8 @@ export async function getPerson(db: Db, actor: Actor, id: string): Promise<Perso
   await recordAudit(db, {
     organizationId: actor.organizationId,
     actorId: actor.personId,
-    action: 'person.read',
-    subjectType: 'person',
+    action: 'person.read' as const,
+    subjectType: 'person' as const,
     subjectId: person.id,
   });
   return person;
@@ -156,8 +156,8 @@ export async function issueResetCode(db: Db, actor: Actor, personId: string) {
   const audit = {
     organizationId: actor.organizationId,
     actorId: actor.personId,
-    action: 'person.reset_code',
-    subjectType: 'person',
+    action: 'person.reset_code' as const,
+    subjectType: 'person' as const,
     subjectId: target.id,
   };
   if (!canIssueResetCode(actor, await housesOf(db, actor.organizationId, target.id))) {

@@ -1,5 +1,7 @@
 // Finding a house for its staff: peer leaders of that house and the organization's admins.
+
 import { and, eq } from 'drizzle-orm';
+import type { AuditAction } from '../../../shared/domain/audit-actions.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Executor } from '../../platform/database/executor.ts';
@@ -12,7 +14,7 @@ export async function houseForStaff(
   db: Executor,
   actor: Actor,
   residenceId: string,
-  action: string,
+  action: AuditAction,
 ): Promise<{ id: string; timeZone: string }> {
   if (!canSeeHouseSignals(actor, residenceId)) {
     await recordAudit(db, {

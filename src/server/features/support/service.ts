@@ -3,9 +3,11 @@
 // response (accepting, taking it back, "this helped") are in responses.ts. A command loads its post and
 // the post's responses once, locked, changes them in place from what each write returns, and hands the
 // loaded post back for the route to present.
+
 import { and, eq, inArray, lte, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { NewSupportRequestSchema, SupportState } from '../../../shared/contracts/support.ts';
+import type { AuditAction } from '../../../shared/domain/audit-actions.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { type Actor, residencesWithRole } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
@@ -29,7 +31,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function audit(
   tx: Executor,
   actor: Actor,
-  action: string,
+  action: AuditAction,
   post: { id: string; authorId: string; anonymous: boolean },
   detail?: Record<string, string>,
 ) {

@@ -3,6 +3,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { auditApi } from '../../../shared/contracts/audit.ts';
+import { auditActionKey, isAuditAction, isAuditSubject } from '../../../shared/domain/audit-actions.ts';
 import { call, keyOf } from '../../app/api.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { Loading, LoadProblem } from '../../components/notice.tsx';
@@ -10,57 +11,15 @@ import { Page } from '../../components/page.tsx';
 
 const PAGE_SIZE = 50;
 
-const KNOWN_ACTIONS = [
-  'audit.read',
-  'auth.reset_password',
-  'auth.sign_in',
-  'counselor_assignment.create',
-  'demo.seed',
-  'house.read',
-  'invitation.accept',
-  'invitation.create',
-  'invitation.revoke',
-  'membership.end',
-  'membership.grant',
-  'membership.move_in',
-  'membership.move_out',
-  'people.list',
-  'person.read',
-  'person.reset_code',
-  'program.create',
-  'program.update',
-  'residence.create',
-  'residence.update',
-  'setup.complete',
-] as const;
-type KnownAction = (typeof KNOWN_ACTIONS)[number];
-
-/** An action in words; routes refused by policy ("GET /api/people") stay as they are. */
+/** An action in words; a route refused by its policy ("GET /api/people") is named as it is. */
 function actionText(t: TFunction, action: string): string {
-  if ((KNOWN_ACTIONS as readonly string[]).includes(action)) {
-    return t(`audit.actions.${action.replace('.', '_') as ReplaceDot<KnownAction>}`);
-  }
+  if (isAuditAction(action)) return t(`audit.actions.${auditActionKey(action)}`);
   return /^(GET|POST|PATCH|PUT|DELETE) /.test(action) ? t('audit.actions.route', { route: action }) : action;
 }
-const KNOWN_SUBJECTS = [
-  'audit_log',
-  'counselor_assignment',
-  'invitation',
-  'membership',
-  'organization',
-  'person',
-  'program',
-  'residence',
-  'route',
-] as const;
 
 function subjectText(t: TFunction, subjectType: string): string {
-  return (KNOWN_SUBJECTS as readonly string[]).includes(subjectType)
-    ? t(`audit.subjects.${subjectType as (typeof KNOWN_SUBJECTS)[number]}`)
-    : subjectType;
+  return isAuditSubject(subjectType) ? t(`audit.subjects.${subjectType}`) : subjectType;
 }
-
-type ReplaceDot<S extends string> = S extends `${infer A}.${infer B}` ? `${A}_${B}` : S;
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
