@@ -3,6 +3,7 @@ import { LANGUAGES } from '../domain/vocabulary.ts';
 import { IdParamsSchema, OkSchema } from './common.ts';
 import { endpoint } from './endpoint.ts';
 import { defineReasons } from './errors.ts';
+import { MeSchema } from './people.ts';
 
 export const UsernameSchema = z
   .string()
@@ -69,9 +70,11 @@ export const authApi = {
     path: '/api/auth/sign-in',
     operationId: 'signIn',
     summary: 'Sign in with username or email and password',
+    description:
+      'Answers who signed in, as GET /api/me does, so the first screen after signing in waits for no other request.',
     tags: ['auth'],
     body: SignInRequestSchema,
-    responses: { 200: OkSchema },
+    responses: { 200: MeSchema },
     reasons: ['auth.sign_in_failed', 'limits.sign_in'],
   }),
   signOut: endpoint({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parsePeopleCursor } from '../domain/people-cursor.ts';
 import { RECOVERY_AUDIENCES } from '../domain/recovery-time.ts';
 import { STAGES } from '../domain/stages.ts';
 import { AUDIENCES, LANGUAGES, NAME_STYLES, RECOVERY_PATHWAYS, ROLES } from '../domain/vocabulary.ts';
@@ -106,31 +107,6 @@ export const PersonSummarySchema = z.object({
   memberships: z.array(MembershipSchema),
 });
 export type PersonSummary = z.infer<typeof PersonSummarySchema>;
-/** Where a page of people continues from: the last one's name and id (`next` of the page before). */
-export const PeopleCursorSchema = z.object({ firstName: z.string(), lastName: z.string(), id: z.uuid() });
-export type PeopleCursor = z.infer<typeof PeopleCursorSchema>;
-const decodeCursor = (text: string): unknown => {
-  try {
-    const [firstName, lastName, id] = JSON.parse(
-      new TextDecoder().decode(
-        Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)),
-      ),
-    ) as unknown[];
-    return { firstName, lastName, id };
-  } catch {
-    return null;
-  }
-};
-export const encodePeopleCursor = (c: PeopleCursor): string =>
-  btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify([c.firstName, c.lastName, c.id]))))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-export const parsePeopleCursor = (text: string): PeopleCursor | null => {
-  const parsed = PeopleCursorSchema.safeParse(decodeCursor(text));
-  return parsed.success ? parsed.data : null;
-};
-
 /** A page of people in name order, narrowed by a search, a current role or a house. */
 export const PeopleQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),

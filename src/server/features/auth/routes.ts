@@ -5,6 +5,7 @@ import { clearSessionCookie, secureCookies } from '../../platform/auth/sessions.
 import { notFound } from '../../platform/errors.ts';
 import { route } from '../../platform/routes.ts';
 import type { App } from '../../platform/types.ts';
+import { loadMe } from '../me/service.ts';
 import { listSessions, resetPassword, revokeSession, type SignInAttempt, signIn } from './service.ts';
 import { rememberThisDevice, startSession } from './start-session.ts';
 
@@ -23,7 +24,7 @@ export function authRoutes(app: App): void {
     handler: async ({ db, body, request, reply }) => {
       const person = await signIn(db, attemptOf(request, body.login), body.password);
       await startSession(app, request, reply, person, { knownTokenHash: person.knownTokenHash });
-      return { ok: true as const };
+      return await loadMe(db, { personId: person.id, organizationId: person.organizationId });
     },
   });
   route(app, authApi.signOut, {

@@ -10,7 +10,8 @@ import { stageOfPerson } from '../journey/service.ts';
 import { presentMe } from '../people/presenters.ts';
 import { membershipsByPerson } from '../people/queries.ts';
 
-export async function loadMe(db: Db, actor: Actor): Promise<Me> {
+/** The signed-in person as GET /api/me answers them (sign-in answers the same). */
+export async function loadMe(db: Db, actor: Pick<Actor, 'personId' | 'organizationId'>): Promise<Me> {
   const { personId, organizationId } = actor;
   const [row] = await db
     .select({ p: people, org: organizations })

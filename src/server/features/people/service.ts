@@ -1,12 +1,8 @@
 // People of an organization as its admins see them, and the password-reset codes staff issue.
 import { and, asc, eq, exists, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import {
-  encodePeopleCursor,
-  type PeopleQuerySchema,
-  type PersonSummary,
-  parsePeopleCursor,
-} from '../../../shared/contracts/people.ts';
+import type { PeopleQuerySchema, PersonSummary } from '../../../shared/contracts/people.ts';
+import { encodePeopleCursor, parsePeopleCursor } from '../../../shared/domain/people-cursor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { hashToken, newHumanCode } from '../../platform/auth/secrets.ts';

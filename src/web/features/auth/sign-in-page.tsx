@@ -6,7 +6,8 @@ import type { z } from 'zod';
 import { authApi, type SignInRequestSchema } from '../../../shared/contracts/auth.ts';
 import { setupApi } from '../../../shared/contracts/setup.ts';
 import { call, queryFor } from '../../app/api.ts';
-import { prefetchFirstScreens } from '../../app/first-screens.ts';
+import { prefetchFirstAnswers, prefetchFirstScreens } from '../../app/first-screens.ts';
+import { meQueryKey } from '../../app/session.ts';
 import { useFormErrors } from '../../components/errors.ts';
 import { TextField } from '../../components/fields.tsx';
 import { FormProblem, Notice } from '../../components/notice.tsx';
@@ -36,8 +37,11 @@ export function SignInPage() {
   const setup = useQuery({ ...queryFor(setupApi.status), staleTime: 60_000 });
   const signIn = useMutation({
     mutationFn: () => call(authApi.signIn, { body: form }),
-    onSuccess: async () => {
+    onSuccess: async (me) => {
       queryClient.removeQueries();
+      // The answer is who signed in, as GET /api/me tells it: the signed-in frame opens without asking.
+      queryClient.setQueryData(meQueryKey, me);
+      prefetchFirstAnswers(queryClient, me);
       const from = state?.from?.startsWith('/') && !state.from.startsWith('//') ? state.from : '/';
       await navigate(from, { replace: true });
     },
