@@ -1,9 +1,10 @@
 // Reading chat for one viewer: a conversation with the viewer's member row, the viewer's conversations,
 // the others in threads, messages with their author as the viewer sees them, and who a conversation's
 // events go to. Each rule of who sees whose name is the one SQL rule of names.ts.
-import { and, asc, desc, eq, inArray, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { ChatParticipant } from '../../../shared/contracts/chat.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
+import type { Db } from '../../platform/database/connect.ts';
 import { isCurrentMembership } from '../../platform/database/current-membership.ts';
 import type { Executor } from '../../platform/database/executor.ts';
 import {
@@ -134,7 +135,7 @@ export async function othersIn(db: Executor, actor: Actor, conversationIds: read
 }
 
 /** A message's columns as `me` sees its author, with its reports. */
-export const messageColumns = (me: string) => ({
+export const messageColumns = (me: string | Placeholder) => ({
   messageId: chatMessages.id,
   seq: chatMessages.seq,
   conversationId: chatMessages.conversationId,
@@ -155,26 +156,45 @@ export const messageColumns = (me: string) => ({
     where r.message_id = ${chatMessages.id} and r.reporter_id = ${me})`,
 });
 
-/** A page of a conversation's messages, newest first, one more than asked (to know if older ones exist). */
-export async function messagePage(
-  db: Executor,
-  actor: Actor,
-  conversationId: string,
-  page: { before?: number | undefined; limit: number },
-): Promise<MessageRow[]> {
-  return await db
-    .select(messageColumns(actor.personId))
+/**
+ * A page of a conversation's messages, newest first, one more than asked (to know if older ones exist):
+ * every open conversation asks for it, so it is a prepared statement.
+ */
+const preparePage = (db: Db) =>
+  db
+    .select(messageColumns(sql.placeholder('me')))
     .from(chatMessages)
     .leftJoin(people, eq(people.id, chatMessages.authorId))
     .where(
       and(
-        eq(chatMessages.conversationId, conversationId),
-        eq(chatMessages.organizationId, actor.organizationId),
-        page.before ? lt(chatMessages.seq, page.before) : undefined,
+        eq(chatMessages.conversationId, sql.placeholder('conversationId')),
+        eq(chatMessages.organizationId, sql.placeholder('organizationId')),
+        sql`${chatMessages.seq} < coalesce(${sql.placeholder('before')}::bigint, 9223372036854775807)`,
       ),
     )
     .orderBy(desc(chatMessages.seq))
-    .limit(page.limit + 1);
+    .limit(sql.placeholder('limit'))
+    .prepare('hearth_chat_message_page');
+const preparedPages = new WeakMap<Db, ReturnType<typeof preparePage>>();
+
+export async function messagePage(
+  db: Db,
+  actor: Actor,
+  conversationId: string,
+  page: { before?: number | undefined; limit: number },
+): Promise<MessageRow[]> {
+  let messages = preparedPages.get(db);
+  if (!messages) {
+    messages = preparePage(db);
+    preparedPages.set(db, messages);
+  }
+  return await messages.execute({
+    me: actor.personId,
+    conversationId,
+    organizationId: actor.organizationId,
+    before: page.before || null,
+    limit: page.limit + 1,
+  });
 }
 
 /** One message of the actor's organization, as the actor sees it. */
