@@ -40,7 +40,12 @@ const myRow = (actor: Actor) =>
   );
 
 /** Unread: others' messages after what I last read, not hidden. */
-export const unreadCount = (organizationId: string, conversationId: SQL, lastReadSeq: SQL, me: string) =>
+export const unreadCount = (
+  organizationId: string | SQL,
+  conversationId: SQL,
+  lastReadSeq: SQL,
+  me: string | SQL,
+) =>
   sql<number>`(select count(*)::int from chat_messages m
    where m.organization_id = ${organizationId} and m.conversation_id = ${conversationId}
      and m.seq > ${lastReadSeq}
@@ -62,32 +67,38 @@ export async function loadConversation(
   return row;
 }
 
-/** My houses' conversations and the threads I am in, with unread counts, houses first, then newest. */
-export async function myConversationRows(
-  db: Executor,
-  actor: Actor,
-  houses: readonly string[],
-): Promise<(ConversationRow & { unread: number })[]> {
-  return await db
+/**
+ * My houses' conversations and the threads I am in, with unread counts, houses first, then newest: the
+ * chat screen and its badge ask for it often, so it is a prepared statement (the houses as one uuid[]).
+ */
+const prepareMine = (db: Db) =>
+  db
     .select({
       ...conversationColumns,
       unread: unreadCount(
-        actor.organizationId,
+        sql`${sql.placeholder('organizationId')}::uuid`,
         sql`${conversations.id}`,
         sql`coalesce(${conversationMembers.lastReadSeq}, 0)`,
-        actor.personId,
+        sql`${sql.placeholder('me')}::uuid`,
       ),
     })
     .from(conversations)
     .leftJoin(residences, eq(residences.id, conversations.residenceId))
-    .leftJoin(conversationMembers, myRow(actor))
+    .leftJoin(
+      conversationMembers,
+      and(
+        eq(conversationMembers.conversationId, conversations.id),
+        eq(conversationMembers.personId, sql.placeholder('me')),
+      ),
+    )
     .where(
       and(
-        eq(conversations.organizationId, actor.organizationId),
+        eq(conversations.organizationId, sql.placeholder('organizationId')),
         or(
-          houses.length > 0
-            ? and(eq(conversations.kind, 'house'), inArray(conversations.residenceId, [...houses]))
-            : undefined,
+          and(
+            eq(conversations.kind, 'house'),
+            sql`${conversations.residenceId} = any(${sql.placeholder('houses')}::uuid[])`,
+          ),
           and(eq(conversations.kind, 'thread'), sql`${conversationMembers.personId} is not null`),
         ),
       ),
@@ -97,7 +108,25 @@ export async function myConversationRows(
       sql`${conversations.lastMessageAt} desc nulls last`,
       desc(conversations.createdAt),
     )
-    .limit(200);
+    .limit(200)
+    .prepare('hearth_my_conversations');
+const preparedMine = new WeakMap<Db, ReturnType<typeof prepareMine>>();
+
+export async function myConversationRows(
+  db: Db,
+  actor: Actor,
+  houses: readonly string[],
+): Promise<(ConversationRow & { unread: number })[]> {
+  let mine = preparedMine.get(db);
+  if (!mine) {
+    mine = prepareMine(db);
+    preparedMine.set(db, mine);
+  }
+  return await mine.execute({
+    organizationId: actor.organizationId,
+    me: actor.personId,
+    houses: `{${houses.join(',')}}`,
+  });
 }
 
 /** Everyone else in each of the given threads, as the actor may see them. */
