@@ -1,5 +1,5 @@
 // Reading the audit log: who did what to which record, newest first; reading it is itself recorded.
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { AuditEventView } from '../../../shared/contracts/audit.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -30,12 +30,9 @@ function presentEvent({ e, firstName, lastName, nameStyle }: EventRow): AuditEve
   };
 }
 
-export async function listAuditEvents(
-  db: Db,
-  actor: Actor,
-  page: { limit: number; before?: string | undefined },
-): Promise<AuditEventView[]> {
-  const rows = await db
+/** The admin's audit screen asks for this page by page, so it is a prepared statement. */
+const preparePage = (db: Db) =>
+  db
     .select({
       e: auditEvents,
       firstName: people.firstName,
@@ -46,12 +43,30 @@ export async function listAuditEvents(
     .leftJoin(people, eq(people.id, auditEvents.actorId))
     .where(
       and(
-        eq(auditEvents.organizationId, actor.organizationId),
-        page.before ? lt(auditEvents.at, new Date(page.before)) : undefined,
+        eq(auditEvents.organizationId, sql.placeholder('organizationId')),
+        sql`${auditEvents.at} < coalesce(${sql.placeholder('before')}::timestamptz, 'infinity')`,
       ),
     )
     .orderBy(desc(auditEvents.at))
-    .limit(page.limit);
+    .limit(sql.placeholder('limit'))
+    .prepare('hearth_audit_page');
+const prepared = new WeakMap<Db, ReturnType<typeof preparePage>>();
+
+export async function listAuditEvents(
+  db: Db,
+  actor: Actor,
+  page: { limit: number; before?: string | undefined },
+): Promise<AuditEventView[]> {
+  let auditPage = prepared.get(db);
+  if (!auditPage) {
+    auditPage = preparePage(db);
+    prepared.set(db, auditPage);
+  }
+  const rows = await auditPage.execute({
+    organizationId: actor.organizationId,
+    before: page.before ? new Date(page.before).toISOString() : null,
+    limit: page.limit,
+  });
   await recordAudit(db, {
     organizationId: actor.organizationId,
     actorId: actor.personId,

@@ -1,9 +1,10 @@
 // Reading chat for one viewer: a conversation with the viewer's member row, the viewer's conversations,
 // the others in threads, messages with their author as the viewer sees them, and who a conversation's
 // events go to. Each rule of who sees whose name is the one SQL rule of names.ts.
-import { and, asc, desc, eq, inArray, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { ChatParticipant } from '../../../shared/contracts/chat.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
+import type { Db } from '../../platform/database/connect.ts';
 import { isCurrentMembership } from '../../platform/database/current-membership.ts';
 import type { Executor } from '../../platform/database/executor.ts';
 import {
@@ -39,7 +40,12 @@ const myRow = (actor: Actor) =>
   );
 
 /** Unread: others' messages after what I last read, not hidden. */
-export const unreadCount = (organizationId: string, conversationId: SQL, lastReadSeq: SQL, me: string) =>
+export const unreadCount = (
+  organizationId: string | SQL,
+  conversationId: SQL,
+  lastReadSeq: SQL,
+  me: string | SQL,
+) =>
   sql<number>`(select count(*)::int from chat_messages m
    where m.organization_id = ${organizationId} and m.conversation_id = ${conversationId}
      and m.seq > ${lastReadSeq}
@@ -61,32 +67,38 @@ export async function loadConversation(
   return row;
 }
 
-/** My houses' conversations and the threads I am in, with unread counts, houses first, then newest. */
-export async function myConversationRows(
-  db: Executor,
-  actor: Actor,
-  houses: readonly string[],
-): Promise<(ConversationRow & { unread: number })[]> {
-  return await db
+/**
+ * My houses' conversations and the threads I am in, with unread counts, houses first, then newest: the
+ * chat screen and its badge ask for it often, so it is a prepared statement (the houses as one uuid[]).
+ */
+const prepareMine = (db: Db) =>
+  db
     .select({
       ...conversationColumns,
       unread: unreadCount(
-        actor.organizationId,
+        sql`${sql.placeholder('organizationId')}::uuid`,
         sql`${conversations.id}`,
         sql`coalesce(${conversationMembers.lastReadSeq}, 0)`,
-        actor.personId,
+        sql`${sql.placeholder('me')}::uuid`,
       ),
     })
     .from(conversations)
     .leftJoin(residences, eq(residences.id, conversations.residenceId))
-    .leftJoin(conversationMembers, myRow(actor))
+    .leftJoin(
+      conversationMembers,
+      and(
+        eq(conversationMembers.conversationId, conversations.id),
+        eq(conversationMembers.personId, sql.placeholder('me')),
+      ),
+    )
     .where(
       and(
-        eq(conversations.organizationId, actor.organizationId),
+        eq(conversations.organizationId, sql.placeholder('organizationId')),
         or(
-          houses.length > 0
-            ? and(eq(conversations.kind, 'house'), inArray(conversations.residenceId, [...houses]))
-            : undefined,
+          and(
+            eq(conversations.kind, 'house'),
+            sql`${conversations.residenceId} = any(${sql.placeholder('houses')}::uuid[])`,
+          ),
           and(eq(conversations.kind, 'thread'), sql`${conversationMembers.personId} is not null`),
         ),
       ),
@@ -96,7 +108,25 @@ export async function myConversationRows(
       sql`${conversations.lastMessageAt} desc nulls last`,
       desc(conversations.createdAt),
     )
-    .limit(200);
+    .limit(200)
+    .prepare('hearth_my_conversations');
+const preparedMine = new WeakMap<Db, ReturnType<typeof prepareMine>>();
+
+export async function myConversationRows(
+  db: Db,
+  actor: Actor,
+  houses: readonly string[],
+): Promise<(ConversationRow & { unread: number })[]> {
+  let mine = preparedMine.get(db);
+  if (!mine) {
+    mine = prepareMine(db);
+    preparedMine.set(db, mine);
+  }
+  return await mine.execute({
+    organizationId: actor.organizationId,
+    me: actor.personId,
+    houses: `{${houses.join(',')}}`,
+  });
 }
 
 /** Everyone else in each of the given threads, as the actor may see them. */
@@ -134,7 +164,7 @@ export async function othersIn(db: Executor, actor: Actor, conversationIds: read
 }
 
 /** A message's columns as `me` sees its author, with its reports. */
-export const messageColumns = (me: string) => ({
+export const messageColumns = (me: string | Placeholder) => ({
   messageId: chatMessages.id,
   seq: chatMessages.seq,
   conversationId: chatMessages.conversationId,
@@ -155,26 +185,45 @@ export const messageColumns = (me: string) => ({
     where r.message_id = ${chatMessages.id} and r.reporter_id = ${me})`,
 });
 
-/** A page of a conversation's messages, newest first, one more than asked (to know if older ones exist). */
-export async function messagePage(
-  db: Executor,
-  actor: Actor,
-  conversationId: string,
-  page: { before?: number | undefined; limit: number },
-): Promise<MessageRow[]> {
-  return await db
-    .select(messageColumns(actor.personId))
+/**
+ * A page of a conversation's messages, newest first, one more than asked (to know if older ones exist):
+ * every open conversation asks for it, so it is a prepared statement.
+ */
+const preparePage = (db: Db) =>
+  db
+    .select(messageColumns(sql.placeholder('me')))
     .from(chatMessages)
     .leftJoin(people, eq(people.id, chatMessages.authorId))
     .where(
       and(
-        eq(chatMessages.conversationId, conversationId),
-        eq(chatMessages.organizationId, actor.organizationId),
-        page.before ? lt(chatMessages.seq, page.before) : undefined,
+        eq(chatMessages.conversationId, sql.placeholder('conversationId')),
+        eq(chatMessages.organizationId, sql.placeholder('organizationId')),
+        sql`${chatMessages.seq} < coalesce(${sql.placeholder('before')}::bigint, 9223372036854775807)`,
       ),
     )
     .orderBy(desc(chatMessages.seq))
-    .limit(page.limit + 1);
+    .limit(sql.placeholder('limit'))
+    .prepare('hearth_chat_message_page');
+const preparedPages = new WeakMap<Db, ReturnType<typeof preparePage>>();
+
+export async function messagePage(
+  db: Db,
+  actor: Actor,
+  conversationId: string,
+  page: { before?: number | undefined; limit: number },
+): Promise<MessageRow[]> {
+  let messages = preparedPages.get(db);
+  if (!messages) {
+    messages = preparePage(db);
+    preparedPages.set(db, messages);
+  }
+  return await messages.execute({
+    me: actor.personId,
+    conversationId,
+    organizationId: actor.organizationId,
+    before: page.before || null,
+    limit: page.limit + 1,
+  });
 }
 
 /** One message of the actor's organization, as the actor sees it. */

@@ -1,6 +1,6 @@
 // A house's signals for its peer leaders and admins: listing them (audited) and acknowledging one
 // with a short note, kept as history.
-import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -14,32 +14,30 @@ import type { SignalRow } from './presenters.ts';
 
 const acknowledger = alias(people, 'acknowledger');
 
-async function loadSignals(
-  db: Executor,
-  organizationId: string,
-  where: SQL | undefined,
-  lock = false,
-): Promise<SignalRow[]> {
-  const query = db
-    .select({
-      id: signals.id,
-      residenceId: signals.residenceId,
-      personId: signals.personId,
-      firstName: people.firstName,
-      lastName: people.lastName,
-      nameStyle: people.nameStyle,
-      kind: signals.kind,
-      severity: signals.severity,
-      localDate: signals.localDate,
-      raisedAt: signals.raisedAt,
-      supportKind: checkIns.supportKind,
-      acknowledgedAt: signals.acknowledgedAt,
-      acknowledgedBy: signals.acknowledgedBy,
-      acknowledgement: signals.acknowledgement,
-      byFirstName: acknowledger.firstName,
-      byLastName: acknowledger.lastName,
-      byNameStyle: acknowledger.nameStyle,
-    })
+const signalColumns = {
+  id: signals.id,
+  residenceId: signals.residenceId,
+  personId: signals.personId,
+  firstName: people.firstName,
+  lastName: people.lastName,
+  nameStyle: people.nameStyle,
+  kind: signals.kind,
+  severity: signals.severity,
+  localDate: signals.localDate,
+  raisedAt: signals.raisedAt,
+  supportKind: checkIns.supportKind,
+  acknowledgedAt: signals.acknowledgedAt,
+  acknowledgedBy: signals.acknowledgedBy,
+  acknowledgement: signals.acknowledgement,
+  byFirstName: acknowledger.firstName,
+  byLastName: acknowledger.lastName,
+  byNameStyle: acknowledger.nameStyle,
+};
+
+/** Signals with who raised them, who acknowledged them and the kind of support asked for, newest first. */
+const selectSignals = (db: Executor, where: SQL | undefined) =>
+  db
+    .select(signalColumns)
     .from(signals)
     .innerJoin(people, eq(people.id, signals.personId))
     .leftJoin(acknowledger, eq(acknowledger.id, signals.acknowledgedBy))
@@ -52,11 +50,31 @@ async function loadSignals(
         eq(signals.kind, 'support_request'),
       ),
     )
-    .where(and(eq(signals.organizationId, organizationId), where))
+    .where(where)
     .orderBy(desc(signals.raisedAt))
     .limit(500);
+
+async function loadSignals(
+  db: Executor,
+  organizationId: string,
+  where: SQL | undefined,
+  lock = false,
+): Promise<SignalRow[]> {
+  const query = selectSignals(db, and(eq(signals.organizationId, organizationId), where));
   return lock ? await query.for('update', { of: signals }) : await query;
 }
+
+/** A peer leader's signals screen asks for this often, so it is a prepared statement. */
+const prepareHouseList = (db: Db) =>
+  selectSignals(
+    db,
+    and(
+      eq(signals.organizationId, sql.placeholder('organizationId')),
+      eq(signals.residenceId, sql.placeholder('residenceId')),
+      sql`(not ${sql.placeholder('openOnly')}::boolean or ${signals.acknowledgedAt} is null)`,
+    ),
+  ).prepare('hearth_house_signals_list');
+const prepared = new WeakMap<Db, ReturnType<typeof prepareHouseList>>();
 
 /** A house's signals, newest first (only those not yet acknowledged when `openOnly`). Audited. */
 export async function listHouseSignals(
@@ -66,11 +84,16 @@ export async function listHouseSignals(
   openOnly: boolean,
 ): Promise<SignalRow[]> {
   const house = await houseForStaff(db, actor, residenceId, 'signals.read');
-  const list = await loadSignals(
-    db,
-    actor.organizationId,
-    and(eq(signals.residenceId, house.id), openOnly ? isNull(signals.acknowledgedAt) : undefined),
-  );
+  let houseList = prepared.get(db);
+  if (!houseList) {
+    houseList = prepareHouseList(db);
+    prepared.set(db, houseList);
+  }
+  const list = await houseList.execute({
+    organizationId: actor.organizationId,
+    residenceId: house.id,
+    openOnly,
+  });
   await recordAudit(db, {
     organizationId: actor.organizationId,
     actorId: actor.personId,

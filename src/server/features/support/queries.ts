@@ -1,5 +1,5 @@
 // Reading support posts for a viewer: browse (what reaches me), mine (what I posted and answered), one post.
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { PersonRef } from '../../../shared/contracts/decisions.ts';
 import type { SupportRequestView } from '../../../shared/contracts/support.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -102,6 +102,27 @@ export async function personRefOf(db: Executor, personId: string): Promise<Perso
   return { personId, displayName: person ? displayNameOf(person) : '' };
 }
 
+/**
+ * `canSeeSupportPost` said in SQL, so a list's limit counts only the posts the viewer may see (the rule
+ * in policy.ts still checks every row loaded; the two must agree, support.test.ts and the anonymity test
+ * walk them).
+ */
+export function visibleTo(viewer: Viewer): SQL {
+  const ids = (list: readonly string[]) => (list.length ? list : ['00000000-0000-0000-0000-000000000000']);
+  return or(
+    eq(supportRequests.authorId, viewer.personId),
+    inArray(supportRequests.residenceId, ids(viewer.ledHouseIds)),
+    sql`exists (select 1 from ${supportResponses} where ${supportResponses.organizationId} = ${supportRequests.organizationId} and ${supportResponses.requestId} = ${supportRequests.id} and ${supportResponses.responderId} = ${viewer.personId})`,
+    and(eq(supportRequests.audience, 'house'), inArray(supportRequests.residenceId, ids(viewer.houseIds))),
+    and(
+      eq(supportRequests.audience, 'program'),
+      inArray(supportRequests.residenceId, ids(viewer.programNeighbourIds)),
+    ),
+    viewer.isPeer ? eq(supportRequests.audience, 'organization') : undefined,
+    viewer.isAlumni ? eq(supportRequests.audience, 'alumni') : undefined,
+  )!;
+}
+
 /** Loads and presents posts, keeping only those the viewer may see. */
 export async function presentVisible(
   db: Executor,
@@ -111,7 +132,7 @@ export async function presentVisible(
   keep: (view: SupportRequestView) => boolean = () => true,
 ): Promise<SupportRequestView[]> {
   const now = new Date();
-  const rows = await loadPostRows(db, actor.organizationId, where);
+  const rows = await loadPostRows(db, actor.organizationId, and(visibleTo(viewer), where));
   const responses = await loadResponseRows(
     db,
     actor.organizationId,
@@ -133,12 +154,19 @@ export async function browsePosts(
   viewer: Viewer,
   filter: { type?: 'request' | 'offer' | undefined; supportKind?: string | undefined },
 ) {
+  const now = new Date();
   return await presentVisible(
     db,
     actor,
     viewer,
     and(
-      inArray(supportRequests.state, ['open', 'offered', 'accepted']),
+      // Active by effectiveState (an open or offered post past its expiry is expired), and not mine:
+      // said here so the limit counts only what the list shows; `keep` below checks the same.
+      ne(supportRequests.authorId, actor.personId),
+      or(
+        eq(supportRequests.state, 'accepted'),
+        and(inArray(supportRequests.state, ['open', 'offered']), gt(supportRequests.expiresAt, now)),
+      ),
       filter.type ? eq(supportRequests.type, filter.type) : undefined,
       filter.supportKind ? eq(supportRequests.supportKind, filter.supportKind) : undefined,
     ),

@@ -505,3 +505,37 @@ describe('the ledger by house', () => {
     expect(mine.body).toEqual({ posts: [], responded: [] });
   });
 });
+
+describe('the list of what reaches me', () => {
+  it('should still list a visible post behind more than 200 newer ones the viewer may not see', async () => {
+    const posted = await ask(asker);
+    expect(posted.status).toBe(201);
+    // 250 newer open posts of another house (made as rows: posting them would meet the rate limit).
+    const hidden = Array.from({ length: 250 }, (_, i) => ({
+      organizationId: admin.organizationId,
+      authorId: otherHouse.id,
+      residenceId: houseB,
+      type: 'request',
+      supportKind: 'emotional',
+      body: `Someone to talk to tonight #${i}`,
+      audience: 'house',
+      expiresAt: new Date(Date.now() + 7 * 86_400_000),
+      createdAt: new Date(Date.now() + 60_000 + i),
+    }));
+    const rows = await testDb().insert(supportRequests).values(hidden).returning({ id: supportRequests.id });
+    try {
+      const browse = await call('GET', '/api/support/requests', { as: helper });
+      expect(browse.status).toBe(200);
+      const ids = browse.body.requests.map((r: { id: string }) => r.id);
+      expect(ids).toContain(posted.body.id);
+      expect(ids.some((id: string) => rows.some((r) => r.id === id))).toBe(false);
+      // The other house still sees its own newest ones, and not the asker's.
+      const outside = await call('GET', '/api/support/requests', { as: second });
+      expect(outside.body.requests.map((r: { id: string }) => r.id)).toContain(posted.body.id);
+      const theirs = await call('GET', '/api/support/requests', { as: programHouse });
+      expect(theirs.text).not.toContain(posted.body.id);
+    } finally {
+      for (const r of rows) await testDb().delete(supportRequests).where(eq(supportRequests.id, r.id));
+    }
+  });
+});
