@@ -3,6 +3,7 @@
 // Started by main.ts after migrations, never by buildApp, so integration tests stay fast: they call the
 // jobs' work directly.
 import { PgBoss } from 'pg-boss';
+import { type Clock, systemClock } from './clock.ts';
 import type { Db } from './database/connect.ts';
 import { describeError } from './errors.ts';
 
@@ -18,7 +19,8 @@ export type ScheduledJob = {
   runAtStart?: boolean;
   /** How often its worker looks for work sent ahead of the schedule (seconds; pg-boss's default is 2). */
   pollingIntervalSeconds?: number;
-  run: (db: Db) => Promise<unknown>;
+  /** Its work, given the time it runs at (read from the clock the jobs were started with). */
+  run: (db: Db, now: Date) => Promise<unknown>;
   /** Told the queue once the job runs, and told again with null when jobs stop. */
   attach?: (queue: JobQueue | null) => void;
 };
@@ -30,6 +32,7 @@ export async function startJobs(
   connectionString: string,
   log: (line: string) => void,
   jobs: readonly ScheduledJob[],
+  clock: Clock = systemClock,
 ): Promise<Jobs> {
   // A small pool: the jobs need little, and every connection costs memory on both sides.
   const boss = new PgBoss({ connectionString, max: 2 });
@@ -39,7 +42,7 @@ export async function startJobs(
     await boss.createQueue(job.name);
     const options = job.pollingIntervalSeconds ? { pollingIntervalSeconds: job.pollingIntervalSeconds } : {};
     await boss.work(job.name, options, async () => {
-      await job.run(db);
+      await job.run(db, clock.now());
     });
     await boss.schedule(job.name, job.cron);
     job.attach?.(boss);

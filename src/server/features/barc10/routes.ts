@@ -7,12 +7,12 @@ import { barc10Fhir, myBarc10, recordBarc10 } from './service.ts';
 export function barc10Routes(app: App): void {
   route(app, barc10Api.mine, {
     policy: 'signedIn',
-    handler: async ({ db, actor }) => await myBarc10(db, actor),
+    handler: async ({ db, clock, actor }) => await myBarc10(db, actor, clock.now()),
   });
   route(app, barc10Api.record, {
     policy: 'signedIn',
-    handler: async ({ db, actor, body, reply }) => {
-      const assessment = await recordBarc10(db, actor, body.answers);
+    handler: async ({ db, clock, actor, body, reply }) => {
+      const assessment = await recordBarc10(db, actor, body.answers, clock.now());
       reply.status(201);
       return assessment;
     },

@@ -27,9 +27,14 @@ export const presentBarc10 = (row: Row): Barc10View => ({
   reachesReference: reachesBarc10Reference(row.total),
 });
 
-export async function recordBarc10(db: Executor, actor: Actor, answers: number[]): Promise<Barc10View> {
+export async function recordBarc10(
+  db: Executor,
+  actor: Actor,
+  answers: number[],
+  now: Date = new Date(),
+): Promise<Barc10View> {
   const total = scoreBarc10(answers);
-  const day = await personDay(actor);
+  const day = await personDay(actor, now);
   const [row] = await db
     .insert(barc10Assessments)
     .values({
@@ -38,6 +43,7 @@ export async function recordBarc10(db: Executor, actor: Actor, answers: number[]
       answers,
       total,
       localDate: day.today,
+      completedAt: now,
     })
     .returning();
   return presentBarc10(row!);

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '../../../shared/domain/dates.ts';
 import { addDays } from '../../../shared/domain/recovery-time.ts';
 import { call, testDb } from '../../../test/app.ts';
+import { testClock } from '../../../test/clock.ts';
 import { buildPerson, buildResidence, setUpOrganization, type TestPerson } from '../../../test/factories.ts';
 import { checkIns, memberships, people, signals } from '../../platform/database/schema.ts';
 
@@ -325,7 +326,7 @@ describe('PATCH /api/check-ins/:id', () => {
   it("should refuse to change an earlier day's check-in (409), changing nothing", async () => {
     const resident = await newResident();
     const created = (await call('POST', '/api/check-ins', { as: resident, body: checkIn() })).body;
-    await testDb().update(checkIns).set({ localDate: '2026-01-05' }).where(eq(checkIns.id, created.id));
+    testClock().advance({ days: 1 });
     const result = await call('PATCH', `/api/check-ins/${created.id}`, { as: resident, body: { mood: 1 } });
     expect(result.status).toBe(409);
     expect(result.body.error.fields[0].field).toBe('id');
@@ -363,6 +364,7 @@ describe('GET /api/check-ins', () => {
     const resident = await newResident();
     const housemate = await newResident();
     const mine = (await call('POST', '/api/check-ins', { as: resident, body: checkIn() })).body;
+    // Moved to long ago by hand: at a clock that far back the resident's membership has not begun yet.
     await testDb().update(checkIns).set({ localDate: '2000-01-01' }).where(eq(checkIns.id, mine.id));
     const today = (await call('POST', '/api/check-ins', { as: resident, body: checkIn({ mood: 2 }) })).body;
     await call('POST', '/api/check-ins', { as: housemate, body: checkIn() });

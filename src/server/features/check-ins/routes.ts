@@ -24,7 +24,8 @@ export function checkInRoutes(app: App): void {
   });
   route(app, checkInApi.update, {
     policy: 'signedIn',
-    handler: async ({ db, actor, params, body }) => await updateCheckIn(db, actor, params.id, body),
+    handler: async ({ db, clock, actor, params, body }) =>
+      await updateCheckIn(db, actor, params.id, body, clock.now()),
   });
   route(app, checkInApi.houseStats, {
     policy: 'houseStaff',

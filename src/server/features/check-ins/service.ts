@@ -293,9 +293,10 @@ export async function updateCheckIn(
   actor: Actor,
   id: string,
   input: CheckInUpdate,
+  now: Date = new Date(),
 ): Promise<ReturnType<typeof presentCheckIn>> {
   const given = (v: unknown) => v !== undefined;
-  const { today } = personDay(actor);
+  const { today } = personDay(actor, now);
   const calls = signalsCalledFor(actor.thresholds, input);
   const values: UpdateValues = {
     organizationId: actor.organizationId,

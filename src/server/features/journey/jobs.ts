@@ -11,6 +11,6 @@ export const journeyJobs: ScheduledJob[] = [
     name: FIND_MILESTONES,
     cron: '0 * * * *',
     runAtStart: true,
-    run: (db) => recordMilestonesForEveryone(db, new Date()),
+    run: (db, now) => recordMilestonesForEveryone(db, now),
   },
 ];

@@ -1,11 +1,12 @@
 // Web push end to end, with only the push service replaced: a receiver on 127.0.0.1 that checks the
 // VAPID signature and decrypts each aes128gcm payload with its subscription's private key.
 import net from 'node:net';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationKind } from '../../../shared/domain/notifications.ts';
 import { buildTestApp, call, testDatabaseUrl, testDb } from '../../../test/app.ts';
+import { testClock } from '../../../test/clock.ts';
 import { buildPerson, buildResidence, setUpOrganization, type TestPerson } from '../../../test/factories.ts';
 import { type PushReceiver, startPushReceiver } from '../../../test/push-receiver.ts';
 import { expectNothingFor } from '../../../test/wait.ts';
@@ -261,11 +262,8 @@ describe('the push sender', () => {
     const dee = await resident();
     await subscribe(dee, 'dee-phone');
     const [id] = await notify([dee], 'meeting_reminder');
-    await testDb()
-      .update(notifications)
-      .set({ createdAt: sql`now() - interval '1 hour'` })
-      .where(eq(notifications.id, id!));
-    await drainPendingPushes(testDb(), options);
+    testClock().advance({ hours: 1 });
+    await drainPendingPushes(testDb(), options, testClock().now());
     expect(pushesTo('dee-phone')).toEqual([]);
     const [row] = await testDb().select().from(notifications).where(eq(notifications.id, id!));
     expect(row!.pushedAt).not.toBeNull();

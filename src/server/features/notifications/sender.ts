@@ -114,12 +114,12 @@ export async function pushToDevice(
 
 // A claim is one set-based statement (update … where id in (select … for update skip locked)), which the
 // builder cannot say: it is what makes each notification go out from exactly one process.
-async function claimPending(db: Executor): Promise<Claimed[]> {
+async function claimPending(db: Executor, now: Date): Promise<Claimed[]> {
   const result = await db.execute<Claimed>(sql`
     update notifications n set pushed_at = now()
     where n.pushed_at is null and n.id in (
       select id from notifications
-      where pushed_at is null and created_at > now() - make_interval(mins => ${PUSH_WINDOW_MINUTES})
+      where pushed_at is null and created_at > ${now}::timestamptz - make_interval(mins => ${PUSH_WINDOW_MINUTES})
       order by created_at
       limit ${BATCH}
       for update skip locked
@@ -129,14 +129,17 @@ async function claimPending(db: Executor): Promise<Claimed[]> {
 }
 
 /** Old news is marked handled without a push, so the pending index stays small. */
-async function retireStale(db: Executor): Promise<void> {
+async function retireStale(db: Executor, now: Date): Promise<void> {
   await db
     .update(notifications)
     .set({ pushedAt: sql`now()` })
     .where(
       and(
         isNull(notifications.pushedAt),
-        lte(notifications.createdAt, sql`now() - make_interval(mins => ${PUSH_WINDOW_MINUTES})`),
+        lte(
+          notifications.createdAt,
+          sql`${now}::timestamptz - make_interval(mins => ${PUSH_WINDOW_MINUTES})`,
+        ),
       ),
     );
 }
@@ -187,7 +190,7 @@ export async function sendPendingPushes(
   now: Date = new Date(),
 ): Promise<PushReport> {
   const report: PushReport = { claimed: 0, delivered: 0, heldBack: 0, removed: 0, failed: 0 };
-  const claimed = await claimPending(db);
+  const claimed = await claimPending(db, now);
   report.claimed = claimed.length;
   if (claimed.length === 0) return report;
   const personIds = [...new Set(claimed.map((n) => n.person_id))];
@@ -254,13 +257,17 @@ export async function sendPendingPushes(
 }
 
 /** Rounds until nothing is pending; then the old news is retired. */
-export async function drainPendingPushes(db: Db, options: PushOptions): Promise<PushReport> {
+export async function drainPendingPushes(
+  db: Db,
+  options: PushOptions,
+  now: Date = new Date(),
+): Promise<PushReport> {
   const total: PushReport = { claimed: 0, delivered: 0, heldBack: 0, removed: 0, failed: 0 };
   for (;;) {
-    const round = await sendPendingPushes(db, options);
+    const round = await sendPendingPushes(db, options, now);
     for (const key of Object.keys(total) as (keyof PushReport)[]) total[key] += round[key];
     if (round.claimed < BATCH) break;
   }
-  await retireStale(db);
+  await retireStale(db, now);
   return total;
 }

@@ -15,7 +15,7 @@ export const reachOutJobs = (pollingIntervalSeconds = 2): ScheduledJob[] => [
     // A server that was down when an alert came due escalates it now.
     runAtStart: true,
     pollingIntervalSeconds,
-    run: (db) => escalateDueAlerts(db),
+    run: (db, now) => escalateDueAlerts(db, now),
     attach: (queue) => {
       sender = queue;
     },

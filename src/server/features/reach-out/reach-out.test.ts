@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, call, testDatabaseUrl, testDb } from '../../../test/app.ts';
+import { testClock } from '../../../test/clock.ts';
 import {
   buildOtherOrganization,
   buildPerson,
@@ -45,12 +46,13 @@ async function notificationsOf(kind: string, alertId: string) {
   return result.rows;
 }
 
-/** Makes an alert due now, as if its minutes had passed. */
+/** Moves the clock a second past the alert's escalation time, as if its minutes had passed. */
 async function makeDue(alertId: string) {
-  await testDb()
-    .update(reachOutAlerts)
-    .set({ escalateAt: sql`now() - interval '1 second'` })
+  const [alert] = await testDb()
+    .select({ escalateAt: reachOutAlerts.escalateAt })
+    .from(reachOutAlerts)
     .where(eq(reachOutAlerts.id, alertId));
+  testClock().set(new Date(alert!.escalateAt.getTime() + 1000));
 }
 
 async function closeAll(person: TestPerson) {
@@ -248,7 +250,7 @@ describe('I am calling you', () => {
     ).toHaveLength(1);
     // Acknowledged in time: it never escalates.
     await makeDue(alert.id);
-    await escalateDueAlerts(testDb());
+    await escalateDueAlerts(testDb(), testClock().now());
     expect(
       (await call('GET', `/api/reach-out/alerts/${alert.id}`, { as: asker })).body.escalatedAt,
     ).toBeNull();
@@ -269,10 +271,10 @@ describe('I am calling you', () => {
 describe('escalation', () => {
   it('should reach the organization’s other peer leaders when nobody answered in time, once', async () => {
     const alert = (await raise(asker)).body;
-    expect(await escalateDueAlerts(testDb())).toBe(0);
+    expect(await escalateDueAlerts(testDb(), testClock().now())).toBe(0);
     await makeDue(alert.id);
-    expect(await escalateDueAlerts(testDb())).toBe(1);
-    expect(await escalateDueAlerts(testDb())).toBe(0);
+    expect(await escalateDueAlerts(testDb(), testClock().now())).toBe(1);
+    expect(await escalateDueAlerts(testDb(), testClock().now())).toBe(0);
     const after = (await call('GET', `/api/reach-out/alerts/${alert.id}`, { as: asker })).body;
     expect(after).toMatchObject({ alerted: { house: 2, escalation: 1 }, escalatedAt: expect.any(String) });
     const alerts = await eventsOf('reach_out.alert', alert.id);
@@ -352,7 +354,7 @@ describe('I am okay now, and the record afterwards', () => {
     const [event] = await eventsOf('reach_out.closed', alert.id);
     expect([...event!.recipients].sort()).toEqual([asker.id, leader.id, available.id].sort());
     await makeDue(alert.id);
-    expect(await escalateDueAlerts(testDb())).toBe(0);
+    expect(await escalateDueAlerts(testDb(), testClock().now())).toBe(0);
     const late = await call('POST', `/api/reach-out/alerts/${alert.id}/acknowledge`, { as: leader });
     expect(late.status).toBe(409);
     expect(late.body.error.reason).toBe('reach_out.alert_closed');

@@ -2,7 +2,7 @@
 // "I'm okay now", and escalation to the next circle when nobody has answered in time. Every change
 // publishes its realtime event and notifications inside the same transaction, so nobody hears of a
 // change that did not happen.
-import { and, asc, desc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { AlertView, ReachOutCircle } from '../../../shared/contracts/reach-out.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -174,23 +174,23 @@ async function alertOfThisTap(tx: Tx, actor: Actor, idempotencyKey: string) {
 }
 
 /** Nobody has said "I'm calling you", it is still open, not escalated yet, and its time has come. */
-const isDue = () =>
+const isDue = (now: Date | SQL) =>
   and(
     isNull(reachOutAlerts.escalatedAt),
     isNull(reachOutAlerts.acknowledgedAt),
     isNull(reachOutAlerts.closedAt),
-    lte(reachOutAlerts.escalateAt, sql`now()`),
+    lte(reachOutAlerts.escalateAt, now),
   );
 
 /**
  * Widens an alert to the organization's other peer leaders when nobody has said "I'm calling you" by its
  * time. Idempotent: the claim (escalated_at set where it was null) lets one caller through, once.
  */
-export async function escalateAlert(tx: Tx, alertId: string): Promise<boolean> {
+export async function escalateAlert(tx: Tx, alertId: string, now: Date | SQL = sql`now()`): Promise<boolean> {
   const [alert] = await tx
     .update(reachOutAlerts)
-    .set({ escalatedAt: sql`now()` })
-    .where(and(eq(reachOutAlerts.id, alertId), isDue()))
+    .set({ escalatedAt: now })
+    .where(and(eq(reachOutAlerts.id, alertId), isDue(now)))
     .returning({
       organizationId: reachOutAlerts.organizationId,
       personId: reachOutAlerts.personId,
@@ -227,16 +227,16 @@ export async function escalateAlert(tx: Tx, alertId: string): Promise<boolean> {
 }
 
 /** Escalates every alert whose time has come (the job; safe to run on many processes at once). */
-export async function escalateDueAlerts(db: Db): Promise<number> {
+export async function escalateDueAlerts(db: Db, now: Date = new Date()): Promise<number> {
   const due = await db
     .select({ id: reachOutAlerts.id })
     .from(reachOutAlerts)
-    .where(isDue())
+    .where(isDue(now))
     .orderBy(asc(reachOutAlerts.escalateAt))
     .limit(200);
   let escalated = 0;
   for (const { id } of due) {
-    if (await db.transaction((tx) => escalateAlert(tx, id))) escalated++;
+    if (await db.transaction((tx) => escalateAlert(tx, id, now))) escalated++;
   }
   return escalated;
 }

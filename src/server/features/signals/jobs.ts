@@ -10,6 +10,6 @@ export const signalJobs: ScheduledJob[] = [
     name: FIND_SILENCE,
     cron: '5 * * * *',
     runAtStart: true,
-    run: (db) => raiseSilenceSignals(db, new Date()),
+    run: (db, now) => raiseSilenceSignals(db, now),
   },
 ];

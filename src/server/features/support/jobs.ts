@@ -9,6 +9,6 @@ export const supportJobs: ScheduledJob[] = [
     // Every 15 minutes: requests and standing offers past their expiry are expired (authors hear of it).
     name: EXPIRE_SUPPORT,
     cron: '*/15 * * * *',
-    run: (db) => expireSupportPosts(db),
+    run: (db, now) => expireSupportPosts(db, now),
   },
 ];

@@ -14,10 +14,11 @@ export function supportRoutes(app: App): void {
   route(app, supportApi.create, {
     policy: 'signedIn',
     rateLimit: 'supportPost',
-    handler: async ({ db, actor, body, reply }) => {
-      const { post, created } = await createPost(db, actor, body);
+    handler: async ({ db, clock, actor, body, reply }) => {
+      const now = clock.now();
+      const { post, created } = await createPost(db, actor, body, now);
       reply.status(created ? 201 : 200);
-      return presentLoadedPost(post);
+      return presentLoadedPost(post, now);
     },
   });
   route(app, supportApi.browse, {
@@ -32,7 +33,8 @@ export function supportRoutes(app: App): void {
   });
   route(app, supportApi.get, {
     policy: 'signedIn',
-    handler: async ({ db, actor, params }) => presentLoadedPost(await readPost(db, actor, params.id)),
+    handler: async ({ db, clock, actor, params }) =>
+      presentLoadedPost(await readPost(db, actor, params.id), clock.now()),
   });
   route(app, supportApi.withdraw, {
     policy: 'signedIn',
@@ -40,10 +42,11 @@ export function supportRoutes(app: App): void {
   });
   route(app, supportApi.respond, {
     policy: 'signedIn',
-    handler: async ({ db, actor, params, body, reply }) => {
-      const { post, created } = await respondToPost(db, actor, params.id, body.note);
+    handler: async ({ db, clock, actor, params, body, reply }) => {
+      const now = clock.now();
+      const { post, created } = await respondToPost(db, actor, params.id, body.note, now);
       reply.status(created ? 201 : 200);
-      return presentLoadedPost(post);
+      return presentLoadedPost(post, now);
     },
   });
   route(app, supportApi.accept, {

@@ -152,6 +152,7 @@ export async function createPost(
   db: Db,
   actor: Actor,
   input: NewPost,
+  now: Date = new Date(),
 ): Promise<{ post: LoadedPost; created: boolean }> {
   const viewer = await viewerOf(db, actor);
   if (!canPost(viewer)) throw refuse('support.not_peer');
@@ -169,7 +170,7 @@ export async function createPost(
         body: input.body,
         audience: input.audience,
         anonymous: input.anonymous,
-        expiresAt: new Date(Date.now() + days * DAY_MS),
+        expiresAt: new Date(now.getTime() + days * DAY_MS),
         idempotencyKey: input.idempotencyKey ?? null,
       })
       .onConflictDoNothing()
@@ -223,17 +224,23 @@ export async function readPost(db: Db, actor: Actor, id: string): Promise<Loaded
 }
 
 /** "I can help" on a request, "I'd like this" on a standing offer. Twice is once. */
-export async function respondToPost(db: Db, actor: Actor, requestId: string, note: string | undefined) {
+export async function respondToPost(
+  db: Db,
+  actor: Actor,
+  requestId: string,
+  note: string | undefined,
+  now: Date = new Date(),
+) {
   return await onPost(db, actor, { postId: requestId }, async (tx, post) => {
     const { row } = post;
-    const refusal = refusalToRespond(post.viewer, asPost(row), effectiveState(row, new Date()));
+    const refusal = refusalToRespond(post.viewer, asPost(row), effectiveState(row, now));
     if (refusal) throw refuse(refusal, refusal === 'support.not_peer' ? {} : { field: 'id' });
     const mine = post.responses.find((r) => r.responderId === actor.personId);
     if (mine && mine.state !== 'withdrawn') return { post, created: false };
     const [saved] = mine
       ? await tx
           .update(supportResponses)
-          .set({ state: 'offered', note: note || mine.note, withdrawnAt: null, createdAt: new Date() })
+          .set({ state: 'offered', note: note || mine.note, withdrawnAt: null, createdAt: now })
           .where(eq(supportResponses.id, mine.id))
           .returning()
       : await tx

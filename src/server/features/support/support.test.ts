@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, testDb } from '../../../test/app.ts';
+import { testClock } from '../../../test/clock.ts';
 import {
   buildOtherOrganization,
   buildPerson,
@@ -408,16 +409,13 @@ describe('offers, acceptance and "this helped"', () => {
 
   it('should expire open requests past their expiry, and tell the author', async () => {
     const id = (await ask(asker, { expiresInDays: 1 })).body.id;
-    await testDb()
-      .update(supportRequests)
-      .set({ expiresAt: new Date(Date.now() - 60_000) })
-      .where(eq(supportRequests.id, id));
+    testClock().advance({ days: 1, minutes: 1 });
     // Already shown as expired before the job runs, and gone from browsing.
     expect((await call('GET', `/api/support/requests/${id}`, { as: helper })).body.state).toBe('expired');
     const late = await respond(helper, id);
     expect(late.status).toBe(409);
     expect(late.body.error.reason).toBe('support.closed');
-    expect(await expireSupportPosts(testDb())).toBeGreaterThanOrEqual(1);
+    expect(await expireSupportPosts(testDb(), testClock().now())).toBeGreaterThanOrEqual(1);
     const [row] = await testDb().select().from(supportRequests).where(eq(supportRequests.id, id));
     expect(row?.state).toBe('expired');
     const [told] = await testDb()
@@ -425,7 +423,7 @@ describe('offers, acceptance and "this helped"', () => {
       .from(notifications)
       .where(eq(notifications.dedupeKey, `support_expired:${id}`));
     expect(told?.personId).toBe(asker.id);
-    expect(await expireSupportPosts(testDb())).toBe(0);
+    expect(await expireSupportPosts(testDb(), testClock().now())).toBe(0);
   });
 });
 

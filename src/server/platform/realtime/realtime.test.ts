@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REALTIME_CLOSE } from '../../../shared/contracts/realtime.ts';
 import { buildTestApp, call, testDb } from '../../../test/app.ts';
+import { testClock } from '../../../test/clock.ts';
 import {
   buildOtherOrganization,
   buildPerson,
@@ -277,8 +278,8 @@ describe('replay of missed events', () => {
     await first.close();
     const old = await houseEvent([bea.id], houseB, 20);
     // Two days pass: everything so far is older than the window.
-    await testDb().$client.query(`update realtime_events set created_at = now() - interval '2 days'`);
-    const deleted = await cleanUpRealtimeEvents(testDb());
+    testClock().advance({ days: 2 });
+    const deleted = await cleanUpRealtimeEvents(testDb(), testClock().now());
     expect(deleted).toBeGreaterThan(0);
     const { rows } = await testDb().$client.query('select seq from realtime_events where seq = $1', [old]);
     expect(rows).toEqual([]);
@@ -288,7 +289,7 @@ describe('replay of missed events', () => {
 
   it('should keep events within the window when cleaning up', async () => {
     const recent = await houseEvent([bea.id], houseB, 21);
-    expect(await cleanUpRealtimeEvents(testDb())).toBe(0);
+    expect(await cleanUpRealtimeEvents(testDb(), testClock().now())).toBe(0);
     const { rows } = await testDb().$client.query('select seq from realtime_events where seq = $1', [recent]);
     expect(rows).toHaveLength(1);
   });
