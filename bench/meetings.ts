@@ -12,7 +12,12 @@ export const MEETING_TARGETS = { feedRatio: 0.5, listRatio: 0.5 };
 
 /** What run.ts's measure() returns (the fields used here). */
 type Measured = { name: string; reqPerSec: number; p50Ms: number; p99Ms: number; ratioToRaw?: number };
-type Load = { url: string; headers: Record<string, string>; serverPid: number };
+type Load = {
+  url: string;
+  headers: Record<string, string>;
+  serverPid: number;
+  requests?: { method: 'PATCH'; path: string; body: string }[];
+};
 
 export type MeetingBenchInput<S extends Measured> = {
   base: string;
@@ -105,7 +110,27 @@ export async function benchMeetings<S extends Measured>(input: MeetingBenchInput
     headers: { cookie: resident },
     serverPid: hearthPid,
   });
-  for (const s of [feed, list]) s.ratioToRaw = raw.reqPerSec ? s.reqPerSec / raw.reqPerSec : 0;
+  // The same public meetings as a calendar that phones follow (rendered on each request; calendars
+  // ask every few hours), and an admin saying where the online meetings are based (a write).
+  const calendar = await measure(`public calendar (${feedRows} meetings)`, {
+    url: feedUrl.replace(/\.json$/, '.ics'),
+    headers: {},
+    serverPid: hearthPid,
+  });
+  const areaSetting = await measure('feed settings (PATCH)', {
+    url: `${base}/api/outside-meetings/feed-settings`,
+    headers: { cookie: admin, 'content-type': 'application/json' },
+    serverPid: hearthPid,
+    requests: [
+      {
+        method: 'PATCH',
+        path: '/api/outside-meetings/feed-settings',
+        body: JSON.stringify({ meetingArea: 'Burlington, VT, USA' }),
+      },
+    ],
+  });
+  for (const s of [feed, list, calendar, areaSetting])
+    s.ratioToRaw = raw.reqPerSec ? s.reqPerSec / raw.reqPerSec : 0;
 
   const goals = [
     {
@@ -122,7 +147,7 @@ export async function benchMeetings<S extends Measured>(input: MeetingBenchInput
     },
   ];
   console.log('\nMeetings (issue 4)');
-  for (const s of [raw, feed, list]) {
+  for (const s of [raw, feed, list, calendar, areaSetting]) {
     const ratio = s.ratioToRaw === undefined ? '—' : `${(s.ratioToRaw * 100).toFixed(0)}%`;
     console.log(
       `  ${s.name.padEnd(34)} ${String(s.reqPerSec).padStart(7)} req/s  p50 ${s.p50Ms} ms  p99 ${s.p99Ms} ms  vs raw ${ratio}`,
@@ -135,7 +160,7 @@ export async function benchMeetings<S extends Measured>(input: MeetingBenchInput
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(
     path.join(dir, 'meetings.json'),
-    `${JSON.stringify({ at: new Date().toISOString(), feedMeetings: feedRows, listPath, scenarios: [raw, feed, list], targets: goals }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), feedMeetings: feedRows, listPath, scenarios: [raw, feed, list, calendar, areaSetting], targets: goals }, null, 2)}\n`,
   );
-  return [raw, feed, list];
+  return [raw, feed, list, calendar, areaSetting];
 }
