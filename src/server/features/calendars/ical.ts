@@ -109,6 +109,30 @@ function seriesEvents(s: Series, house: House, meetings: Meeting[], stamp: ICAL.
   return [main, ...moved];
 }
 
+/** A VCALENDAR of some events, with a VTIMEZONE for each zone from the first year it is used. */
+function calendarOf(input: {
+  product: string;
+  name: string;
+  zones: Map<string, number>;
+  events: ICAL.Component[];
+  now: Date;
+}): string {
+  const calendar = new ICAL.Component('vcalendar');
+  calendar.addPropertyWithValue('version', '2.0');
+  calendar.addPropertyWithValue('prodid', `-//Hearth//${input.product}//EN`);
+  calendar.addPropertyWithValue('calscale', 'GREGORIAN');
+  calendar.addPropertyWithValue('method', 'PUBLISH');
+  calendar.addPropertyWithValue('x-wr-calname', input.name);
+  calendar.addPropertyWithValue('refresh-interval', ICAL.Duration.fromSeconds(6 * 3600));
+  calendar.addPropertyWithValue('x-published-ttl', 'PT6H');
+  const thisYear = input.now.getUTCFullYear();
+  for (const [zone, firstYear] of input.zones) {
+    calendar.addSubcomponent(vtimezone(zone, Math.min(firstYear, thisYear) - 1, thisYear + 5));
+  }
+  for (const e of input.events) calendar.addSubcomponent(e);
+  return serialize(calendar);
+}
+
 /** The VCALENDAR of some houses' series and meetings, stamped `now`. */
 export function buildCalendar(input: {
   name: string;
@@ -149,20 +173,7 @@ export function buildCalendar(input: {
     events.push(one);
   }
 
-  const calendar = new ICAL.Component('vcalendar');
-  calendar.addPropertyWithValue('version', '2.0');
-  calendar.addPropertyWithValue('prodid', '-//Hearth//House meetings//EN');
-  calendar.addPropertyWithValue('calscale', 'GREGORIAN');
-  calendar.addPropertyWithValue('method', 'PUBLISH');
-  calendar.addPropertyWithValue('x-wr-calname', name);
-  calendar.addPropertyWithValue('refresh-interval', ICAL.Duration.fromSeconds(6 * 3600));
-  calendar.addPropertyWithValue('x-published-ttl', 'PT6H');
-  const thisYear = now.getUTCFullYear();
-  for (const [zone, firstYear] of zones) {
-    calendar.addSubcomponent(vtimezone(zone, Math.min(firstYear, thisYear) - 1, thisYear + 5));
-  }
-  for (const e of events) calendar.addSubcomponent(e);
-  return serialize(calendar);
+  return calendarOf({ product: 'House meetings', name, zones, events, now });
 }
 
 /** What a calendar needs of a directory meeting (Meeting Guide fields). */
@@ -231,18 +242,5 @@ export function buildOutsideCalendar(input: {
     if (m.conferenceUrl) vevent.addPropertyWithValue('url', m.conferenceUrl);
     events.push(vevent);
   }
-  const calendar = new ICAL.Component('vcalendar');
-  calendar.addPropertyWithValue('version', '2.0');
-  calendar.addPropertyWithValue('prodid', '-//Hearth//Outside meetings//EN');
-  calendar.addPropertyWithValue('calscale', 'GREGORIAN');
-  calendar.addPropertyWithValue('method', 'PUBLISH');
-  calendar.addPropertyWithValue('x-wr-calname', name);
-  calendar.addPropertyWithValue('refresh-interval', ICAL.Duration.fromSeconds(6 * 3600));
-  calendar.addPropertyWithValue('x-published-ttl', 'PT6H');
-  const thisYear = now.getUTCFullYear();
-  for (const [zone, firstYear] of zones) {
-    calendar.addSubcomponent(vtimezone(zone, Math.min(firstYear, thisYear) - 1, thisYear + 5));
-  }
-  for (const e of events) calendar.addSubcomponent(e);
-  return serialize(calendar);
+  return calendarOf({ product: 'Outside meetings', name, zones, events, now });
 }
