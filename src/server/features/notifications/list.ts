@@ -2,6 +2,10 @@
 // unread count, and marking one or all read. Only ever the signed-in person's own.
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { NotificationListView, NotificationView } from '../../../shared/contracts/notifications.ts';
+import {
+  encodeNotificationCursor,
+  parseNotificationCursor,
+} from '../../../shared/domain/notification-cursor.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import type { Executor } from '../../platform/database/executor.ts';
@@ -53,6 +57,8 @@ const prepareList = (db: Db) =>
       kind: notifications.kind,
       data: notifications.data,
       createdAt: notifications.createdAt,
+      /** The time to the microsecond, for the next page's cursor (a Date keeps only milliseconds). */
+      at: sql<string>`to_char(${notifications.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
       readAt: notifications.readAt,
       meetingId: houseMeetings.id,
       meetingTitle: houseMeetings.title,
@@ -70,7 +76,10 @@ const prepareList = (db: Db) =>
       and(
         eq(notifications.organizationId, sql.placeholder('organizationId')),
         eq(notifications.personId, sql.placeholder('personId')),
-        sql`${notifications.createdAt} < coalesce(${sql.placeholder('before')}::timestamptz, 'infinity')`,
+        // Older than the cursor's (time, id); a bare time has the smallest id, so it means "before then".
+        sql`(${notifications.createdAt}, ${notifications.id}) < (
+          coalesce(${sql.placeholder('before')}::timestamptz, 'infinity'),
+          coalesce(${sql.placeholder('beforeId')}::uuid, '00000000-0000-0000-0000-000000000000'))`,
       ),
     )
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
@@ -88,11 +97,14 @@ export async function listNotifications(
     list = prepareList(db);
     prepared.set(db, list);
   }
+  const cursor = before === undefined ? null : parseNotificationCursor(before);
   const rows = await list.execute({
     organizationId: actor.organizationId,
     personId: actor.personId,
-    before: before ?? null,
+    before: cursor?.at ?? before ?? null,
+    beforeId: cursor?.id ?? null,
   });
+  const last = rows.length > PAGE ? rows[PAGE - 1] : undefined;
   const page = rows.slice(0, PAGE);
   return {
     notifications: page.map((r): NotificationView => {
@@ -111,7 +123,7 @@ export async function listNotifications(
     }),
     // Past the last page there is no row to carry the count.
     unread: rows[0]?.unread ?? (await unreadCount(db, actor)),
-    nextBefore: rows.length > PAGE ? (page.at(-1)?.createdAt.toISOString() ?? null) : null,
+    nextBefore: last ? encodeNotificationCursor({ at: last.at, id: last.id }) : null,
   };
 }
 
