@@ -1,16 +1,19 @@
 // Las palabras en español de la aplicación web: account. Mismas claves que en/account.ts.
+import { FIRST_SCREEN_WORDS } from '../../../../shared/domain/first-screen-words.ts';
+
 import type { account as english } from '../en/account.ts';
 
 export const account: typeof english = {
   signIn: {
-    title: 'Iniciar sesión',
-    intro: 'Te damos la bienvenida. Inicia sesión con tu usuario o correo electrónico y tu contraseña.',
-    login: 'Usuario o correo electrónico',
-    password: 'Contraseña',
-    submit: 'Entrar',
+    title: FIRST_SCREEN_WORDS.es.title,
+    intro: FIRST_SCREEN_WORDS.es.intro,
+    login: FIRST_SCREEN_WORDS.es.login,
+    password: FIRST_SCREEN_WORDS.es.password,
+    submit: FIRST_SCREEN_WORDS.es.submit,
     submitting: 'Entrando…',
-    haveResetCode: 'Tengo un código para cambiar mi contraseña',
-    haveInvitation: 'Tengo un código de invitación',
+    haveResetCode: FIRST_SCREEN_WORDS.es.haveResetCode,
+    haveInvitation: FIRST_SCREEN_WORDS.es.haveInvitation,
+    fillBoth: FIRST_SCREEN_WORDS.es.problems['request.invalid'],
     sessionExpired: 'Tu sesión terminó. Por favor, vuelve a iniciar sesión.',
     signedOut: 'Cerraste tu sesión. Hasta pronto.',
     passwordReset: 'Guardamos tu nueva contraseña. Inicia sesión con ella.',
