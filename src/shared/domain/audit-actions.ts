@@ -80,6 +80,7 @@ export const AUDIT_ACTIONS = [
   'residence.update',
   'setup.complete',
   'signal.acknowledge',
+  'signal.unacknowledge',
   'signals.read',
   'skill_session.accept',
   'skill_session.cancel',

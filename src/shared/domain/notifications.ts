@@ -24,6 +24,7 @@ export const NOTIFICATION_KINDS = [
   'skill_session',
   'congratulations',
   'meeting_reminder',
+  'signal',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -35,6 +36,7 @@ export const NOTIFICATION_TOPICS = [
   'peers',
   'celebrations',
   'meetings',
+  'signals',
   'other',
 ] as const;
 export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
@@ -46,6 +48,7 @@ export function topicOf(kind: string): NotificationTopic {
   if (kind.startsWith('mentor_') || kind.startsWith('skill_')) return 'peers';
   if (kind === 'congratulations' || kind.startsWith('milestone')) return 'celebrations';
   if (kind.startsWith('meeting_')) return 'meetings';
+  if (kind === 'signal') return 'signals';
   return 'other';
 }
 
@@ -147,5 +150,7 @@ export function notificationPath(kind: string, data: Record<string, unknown>): s
   if (kind.startsWith('mentor')) return '/mentors';
   if (kind.startsWith('skill_')) return '/skills';
   if (kind === 'congratulations') return '/today';
+  // A signal is shown on the peer leader's Today, grouped by person.
+  if (kind === 'signal') return '/today';
   return '/notifications';
 }

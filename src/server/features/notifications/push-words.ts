@@ -29,6 +29,7 @@ const WORDS: Record<Language, Record<NotificationKind, Words>> = {
     skill_match: { title: 'A skills match', body: 'Someone shares a skill you listed.' },
     congratulations: { title: 'Congratulations', body: 'Someone is celebrating with you.' },
     meeting_reminder: { title: 'House meeting soon', body: 'Your house meets soon.' },
+    signal: { title: 'Someone may need you', body: 'Someone in your house could use a check-in.' },
   },
   es: {
     support_offer: { title: 'Alguien puede ayudar', body: 'Un compañero ofreció ayuda con tu pedido.' },
@@ -57,6 +58,10 @@ const WORDS: Record<Language, Record<NotificationKind, Words>> = {
     },
     congratulations: { title: 'Felicidades', body: 'Alguien celebra contigo.' },
     meeting_reminder: { title: 'Reunión de la casa pronto', body: 'Tu casa se reúne pronto.' },
+    signal: {
+      title: 'Alguien te puede necesitar',
+      body: 'A alguien de tu casa le vendría bien que lo busques.',
+    },
   },
 };
 

@@ -11,6 +11,7 @@ import { Page } from '../../components/page.tsx';
 import { pendingCheckIn, usePendingCheckInSync, useTodayCheckIn } from '../check-ins/check-in-api.ts';
 import { MyCommitments } from '../meetings/decisions/my-commitments.tsx';
 import { NotificationsCard } from '../meetings/notifications-card.tsx';
+import { LeaderTodayCard } from '../signals/leader-today-card.tsx';
 import { ClockCard } from './clock-card.tsx';
 import { useJourney } from './journey-api.ts';
 import { NewClockForm } from './new-clock-form.tsx';
@@ -53,6 +54,7 @@ export function TodayPage() {
           />
         ))
       )}
+      <LeaderTodayCard />
       <NotificationsCard />
       <CheckInStatus />
       <MyCommitments />

@@ -54,6 +54,8 @@ export const notifications = {
       congratulations_anon: 'Someone is celebrating with you.',
       meeting_reminder: '{{title}}: {{time}}',
       meeting_reminder_anon: 'Your house meets soon.',
+      signal: '{{name}} may need you. See who on Today.',
+      signal_anon: 'Someone in your house may need you. See who on Today.',
       generic: 'Something new in Hearth ({{kind}}).',
       // Every kind an area sends has its line (the compiler checks it).
     } satisfies Record<NotificationKind, string> & Record<string, string>,
@@ -94,6 +96,7 @@ export const notifications = {
       peers: 'Skills and mentors',
       celebrations: 'Celebrations',
       meetings: 'House meeting reminders',
+      signals: 'For peer leaders: who in your house may need you',
       other: 'Everything else',
     },
     urgentNote:

@@ -327,6 +327,7 @@ export const organization = {
       residence_update: 'Changed a residence',
       setup_complete: 'Set up Hearth',
       signal_acknowledge: 'Followed up on a signal',
+      signal_unacknowledge: 'Took back a signal’s acknowledgement',
       signals_read: 'Viewed a house’s signals',
       skill_session_accept: 'Accepted a skill session',
       skill_session_cancel: 'Cancelled a skill session',

@@ -259,6 +259,9 @@ export const reasons = {
       // The signals area's refusals (shared/contracts), one line each.
       note_required: 'Please write a few words on what you did.',
       already_acknowledged: 'This signal was already acknowledged; its note is kept as history.',
+      nothing_open: 'Someone has already noted this person’s check-ins.',
+      undo_too_late: 'It is too late to undo this one. It stays noted, with its history.',
+      undo_not_yours: 'Only the person who noted it can undo it.',
     },
     skills: {
       // The skills area's refusals (shared/contracts), one line each.

@@ -51,6 +51,8 @@ export const notifications = {
       congratulations_anon: 'Alguien está celebrando contigo.',
       meeting_reminder: '{{title}}: {{time}}',
       meeting_reminder_anon: 'Tu casa se reúne pronto.',
+      signal: '{{name}} te puede necesitar. Míralo en Hoy.',
+      signal_anon: 'Alguien de tu casa te puede necesitar. Míralo en Hoy.',
       generic: 'Algo nuevo en Hearth ({{kind}}).',
     },
   },
@@ -90,6 +92,7 @@ export const notifications = {
       peers: 'Habilidades y mentores',
       celebrations: 'Celebraciones',
       meetings: 'Recordatorios de reuniones de la casa',
+      signals: 'Para líderes de pares: quién de tu casa te puede necesitar',
       other: 'Todo lo demás',
     },
     urgentNote:

@@ -332,6 +332,7 @@ export const organization: typeof english = {
       residence_update: 'Cambió una residencia',
       setup_complete: 'Configuró Hearth',
       signal_acknowledge: 'Dio seguimiento a una señal',
+      signal_unacknowledge: 'Deshizo la atención de una señal',
       signals_read: 'Consultó las señales de una casa',
       skill_session_accept: 'Aceptó una sesión de habilidades',
       skill_session_cancel: 'Canceló una sesión de habilidades',

@@ -266,6 +266,9 @@ export const reasons: typeof english = {
       // The signals area: las mismas claves que en inglés.
       note_required: 'Escribe unas palabras sobre lo que hiciste, por favor.',
       already_acknowledged: 'Este aviso ya fue atendido; su nota queda en la historia.',
+      nothing_open: 'Alguien ya tomó nota de los avisos de esta persona.',
+      undo_too_late: 'Ya es tarde para deshacer esto. Queda anotado, con su historia.',
+      undo_not_yours: 'Solo quien lo anotó puede deshacerlo.',
     },
     skills: {
       // The skills area: las mismas claves que en inglés.
