@@ -170,7 +170,7 @@ export const organization: typeof english = {
     linkLabel: 'Enlace',
     copyCode: 'Copiar código',
     copyLink: 'Copiar enlace',
-    expires: 'Vence el {{time}}',
+    expires: 'Vence {{time}}',
     inviteAnother: 'Invitar a otra persona',
     pendingHeading: 'Esperando respuesta',
     nonePending: 'No hay invitaciones pendientes.',
