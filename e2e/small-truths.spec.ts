@@ -1,8 +1,10 @@
 // Browser journeys for the small truths of the phone-first work: the language chosen on the sign-in
 // screen wins over the account's, meeting times in the house's zone, the first-day welcome, and
 // offering to mentor a newcomer. A house of each journey's own; axe and the phone's width on each screen.
+import { PHONE } from './checks.ts';
 import { expect, test } from './fixtures.ts';
 import { checkPage, heading, noProblems, open, signIn } from './steps.ts';
+import { signedIn } from './world.ts';
 
 test('Español chosen on the sign-in screen stays after signing in, and is saved to the profile', async ({
   ctx,
@@ -28,4 +30,50 @@ test('Español chosen on the sign-in screen stays after signing in, and is saved
   await page.reload();
   await heading(page, 'Hoy');
   noProblems(problems);
+});
+
+test('a phone in Tokyo shows the house meeting at the house’s time, labelled, on every screen', async ({
+  ctx,
+  house,
+}) => {
+  // The journeys' houses keep the runner's zone; the phone is half a world away from it.
+  const houseZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  test.skip(houseZone === 'Asia/Tokyo', 'the runner is in Tokyo already');
+  const leader = await signedIn(ctx.server.url, house.brianna.username, house.brianna.password);
+  const date = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+  const made = await leader.post(`/api/residences/${house.id}/meetings`, {
+    data: { kind: 'one_off', title: 'Kitchen talk', date, time: '19:00' },
+  });
+  expect(made.ok()).toBe(true);
+  const meeting = (await made.json()) as { id: string; startsAt: string };
+  await leader.dispose();
+  const expected = new Intl.DateTimeFormat('en', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: houseZone,
+    timeZoneName: 'short',
+  }).format(new Date(meeting.startsAt));
+  expect(expected).toContain('7:00');
+
+  const context = await ctx.browser.newContext({
+    viewport: PHONE,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'en-US',
+    timezoneId: 'Asia/Tokyo',
+  });
+  ctx.track(context);
+  const page = await context.newPage();
+  await signIn(page, ctx.server.url, house.brianna.username, house.brianna.password);
+  await heading(page, 'Today');
+  await page.goto(`${ctx.server.url}/meetings`);
+  await heading(page, 'House meetings');
+  await expect(page.locator(`time[datetime="${meeting.startsAt}"]`).first()).toHaveText(expected);
+  await checkPage(page, 'meetings from another time zone (en)');
+  await page.goto(`${ctx.server.url}/meetings/${meeting.id}`);
+  await expect(page.locator('#meeting-when time')).toHaveText(expected);
+  await checkPage(page, 'a meeting from another time zone (en)');
 });

@@ -612,7 +612,10 @@ describe('reminders', () => {
       kind: 'meeting_reminder',
       title: 'We need to talk tonight',
       readAt: null,
+      // The house's zone comes with it, so every phone shows the meeting at the house's time.
+      timeZone: next.timeZone,
     });
+    expect(reminder.timeZone).toEqual(expect.any(String));
     expect((await call('GET', '/api/notifications', { as: outsider })).body.notifications).toEqual([]);
     expect((await call('POST', `/api/notifications/${reminder.id}/read`, { as: ben })).status).toBe(404);
     expect((await call('POST', `/api/notifications/${reminder.id}/read`, { as: ana })).status).toBe(200);
