@@ -294,6 +294,7 @@ export const organization = {
       membership_grant: 'Gave a role',
       membership_move_in: 'Moved a resident in',
       membership_move_out: 'Moved a resident out',
+      mentors_newcomers_read: 'Viewed newer peers to mentor',
       mentors_suggestions_read: 'Viewed mentor suggestions',
       mentorship_accept: 'Accepted a mentorship',
       mentorship_decline: 'Declined a mentorship',

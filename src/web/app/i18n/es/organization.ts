@@ -299,6 +299,7 @@ export const organization: typeof english = {
       membership_grant: 'Dio un rol',
       membership_move_in: 'Mudó a un residente a la casa',
       membership_move_out: 'Registró la salida de un residente',
+      mentors_newcomers_read: 'Consultó compañeros más nuevos para acompañar',
       mentors_suggestions_read: 'Consultó sugerencias de mentores',
       mentorship_accept: 'Aceptó una mentoría',
       mentorship_decline: 'Rechazó una mentoría',
