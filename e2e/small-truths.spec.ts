@@ -77,3 +77,38 @@ test('a phone in Tokyo shows the house meeting at the house’s time, labelled, 
   await expect(page.locator('#meeting-when time')).toHaveText(expected);
   await checkPage(page, 'a meeting from another time zone (en)');
 });
+
+test('a peer leader further along offers to mentor a newer resident, who sees the offer (English, Spanish)', async ({
+  ctx,
+  house,
+}) => {
+  const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+  // Brianna is two years in and shares it; Carlos is a hundred days in and shares it with the house.
+  for (const [person, days, audience] of [
+    [house.brianna, 800, 'organization'],
+    [house.carlos, 100, 'house'],
+  ] as const) {
+    const api = await signedIn(ctx.server.url, person.username, person.password);
+    expect((await api.post('/api/journey/clocks', { data: { startsOn: day(days) } })).ok()).toBe(true);
+    expect((await api.patch('/api/me/privacy', { data: { stageVisibleTo: audience } })).ok()).toBe(true);
+    await api.dispose();
+  }
+  const leader = await open(ctx, 'en');
+  await signIn(leader.page, ctx.server.url, house.brianna.username, house.brianna.password);
+  await heading(leader.page, 'Today');
+  await leader.page.goto(`${ctx.server.url}/mentors`);
+  await leader.page.getByRole('heading', { name: 'Newer peers you could mentor' }).waitFor();
+  await checkPage(leader.page, 'mentors, newer peers to mentor (en)');
+  await leader.page.getByRole('button', { name: /^Offer to mentor\s*: Carlos/ }).click();
+  await leader.page.getByText(/^Offered\. Carlos .* will see your offer/).waitFor();
+  await checkPage(leader.page, 'mentors, an offer made (en)');
+  noProblems(leader.problems);
+
+  const resident = await open(ctx, 'es');
+  await signIn(resident.page, ctx.server.url, house.carlos.username, house.carlos.password, 'es');
+  await heading(resident.page, 'Hoy');
+  await resident.page.goto(`${ctx.server.url}/mentors`);
+  await resident.page.getByText(/^Brianna .* se ofrece como tu mentor/).waitFor();
+  await checkPage(resident.page, 'mentors, an offer received (es)');
+  noProblems(resident.problems);
+});

@@ -350,4 +350,21 @@ export const organization: typeof english = {
       vote_cast: 'Votó',
     },
   },
+  firstDay: {
+    title: 'Bienvenido a casa, {{name}}. Esta es {{house}}.',
+    what: 'Hearth es el lugar de tu casa en tu teléfono: un registro diario tranquilo, tu tiempo en recuperación, las reuniones y el chat de tu casa, y personas a quienes llamar cuando un momento se pone difícil. Lo que escribes en tus registros es solo tuyo.',
+    peerLeader_one:
+      'Tu líder de pares es {{names}}. Ha pasado por donde estás tú, y puedes hablar con esa persona de lo que sea.',
+    peerLeader_other:
+      'Tus líderes de pares son {{names}}. Han pasado por donde estás tú, y puedes hablar con ellos de lo que sea.',
+    noPeerLeader: 'Tu casa tendrá pronto un líder de pares; mientras tanto, cualquiera aquí te orientará.',
+    firstThings: 'Tres cosas para empezar',
+    checkIn: 'Haz tu registro de hoy',
+    checkInWhy: '— un minuto sobre cómo estás, solo para ti.',
+    clock: 'Pon tu reloj de recuperación',
+    clockWhy: '— desde el día en que empezaste, para que Hearth lo cuente contigo.',
+    meet: 'Conoce a tu casa',
+    meetWhy: '— saluda en el chat de tu casa; las personas con quienes vives están aquí abajo.',
+    dismiss: 'Entendido, gracias',
+  },
 };
