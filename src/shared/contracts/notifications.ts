@@ -23,6 +23,8 @@ export const NotificationSchema = z.object({
   meetingId: z.uuid().nullable(),
   startsAt: TimestampSchema.nullable(),
   title: z.string().nullable(),
+  /** For meeting_reminder: the house's time zone, in which the meeting's time is shown. */
+  timeZone: z.string().nullable(),
   createdAt: TimestampSchema,
   readAt: TimestampSchema.nullable(),
 });

@@ -47,6 +47,7 @@ export const AUDIT_ACTIONS = [
   'membership.grant',
   'membership.move_in',
   'membership.move_out',
+  'mentors.newcomers.read',
   'mentors.suggestions.read',
   'mentorship.accept',
   'mentorship.decline',

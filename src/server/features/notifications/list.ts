@@ -9,7 +9,7 @@ import {
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import type { Executor } from '../../platform/database/executor.ts';
-import { houseMeetings, notifications } from '../../platform/database/schema.ts';
+import { houseMeetings, notifications, residences } from '../../platform/database/schema.ts';
 import { notFound } from '../../platform/errors.ts';
 
 const PAGE = 50;
@@ -63,6 +63,7 @@ const prepareList = (db: Db) =>
       meetingId: houseMeetings.id,
       meetingTitle: houseMeetings.title,
       meetingStartsAt: houseMeetings.startsAt,
+      meetingTimeZone: residences.timeZone,
       unread: sql<number>`(select count(*)::int from ${notifications} u
         where u.organization_id = ${notifications.organizationId} and u.person_id = ${notifications.personId}
           and u.read_at is null)`,
@@ -71,6 +72,13 @@ const prepareList = (db: Db) =>
     .leftJoin(
       houseMeetings,
       and(eq(houseMeetings.organizationId, notifications.organizationId), eq(houseMeetings.id, MEETING_ID)),
+    )
+    .leftJoin(
+      residences,
+      and(
+        eq(residences.organizationId, houseMeetings.organizationId),
+        eq(residences.id, houseMeetings.residenceId),
+      ),
     )
     .where(
       and(
@@ -117,6 +125,7 @@ export async function listNotifications(
         meetingId: r.meetingId,
         startsAt: r.meetingStartsAt?.toISOString() ?? null,
         title: r.meetingTitle,
+        timeZone: r.meetingTimeZone,
         createdAt: r.createdAt.toISOString(),
         readAt: r.readAt?.toISOString() ?? null,
       };

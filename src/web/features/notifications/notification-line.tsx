@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { NotificationView } from '../../../shared/contracts/notifications.ts';
 import { notificationPath } from '../../../shared/domain/notifications.ts';
 import type { Translations } from '../../app/i18n/en.ts';
+import { deviceTimeZone, formatMeetingTime } from '../../components/format.ts';
 
 type LineKey = keyof Translations['inbox']['lines'];
 
@@ -24,11 +25,11 @@ export function useNotificationText() {
     if (!known) return t('inbox.lines.generic', { kind: n.kind.replace(/_/g, ' ') });
     if (n.kind === 'meeting_reminder') {
       if (!n.title || !n.startsAt) return t('inbox.lines.meeting_reminder_anon');
-      const time = new Intl.DateTimeFormat(i18n.language, {
+      const time = formatMeetingTime(n.startsAt, n.timeZone ?? deviceTimeZone(), i18n.language, {
         weekday: 'long',
         hour: 'numeric',
         minute: '2-digit',
-      }).format(new Date(n.startsAt));
+      });
       return t('inbox.lines.meeting_reminder', { title: n.title, time });
     }
     const name = nameIn(n.data);

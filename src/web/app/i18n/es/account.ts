@@ -113,7 +113,7 @@ export const account: typeof english = {
     intro:
       'Estos son los teléfonos y computadoras donde tienes la sesión iniciada. Cierra la de cualquiera que no reconozcas.',
     thisDevice: 'Este dispositivo',
-    signedIn: 'Sesión iniciada el {{time}}',
+    signedIn: 'Sesión iniciada {{time}}',
     lastActive: 'Última actividad: {{time}}',
     signOutDevice: 'Cerrar sesión en este dispositivo',
     backToProfile: 'Volver a mi perfil',
@@ -124,7 +124,7 @@ export const account: typeof english = {
     instructions:
       'Dale este código a {{name}} en persona o léelo en voz alta. Con el código y su usuario podrá elegir una contraseña nueva en “Tengo un código para cambiar mi contraseña”, en la pantalla de inicio de sesión.',
     username: 'Su usuario: {{username}}',
-    expires: 'Funciona una sola vez, hasta el {{time}}. Solo se muestra ahora.',
+    expires: 'Funciona una sola vez, hasta {{time}}. Solo se muestra ahora.',
     done: 'Listo',
   },
   readAloud: {
