@@ -67,8 +67,7 @@ async function speaks(url: string, person: Person, language: Lang) {
 }
 
 /** The card of the leader's house on Today. */
-const card = (page: Page, lang: Lang) =>
-  page.getByRole('region', { name: WORDS[lang].card, exact: true });
+const card = (page: Page, lang: Lang) => page.getByRole('region', { name: WORDS[lang].card, exact: true });
 
 for (const [leaderLang, residentLang] of [
   ['en', 'es'],

@@ -200,7 +200,9 @@ test('the next meeting’s agenda brings each promise back once, saying who offe
   await followUps(en.page).first().waitFor();
   await expect(followUps(en.page)).toHaveCount(2);
   await expect(followUps(en.page).filter({ hasText: /drive Brianna/i })).toHaveCount(1);
-  await expect(followUps(en.page).filter({ hasText: /drive Brianna/i })).toContainText('Carlos M. offered this');
+  await expect(followUps(en.page).filter({ hasText: /drive Brianna/i })).toContainText(
+    'Carlos M. offered this',
+  );
   await expect(followUps(en.page).filter({ hasText: 'Cook dinner' })).toContainText('You offered this');
   await checkPage(en.page, 'an agenda with follow-ups (en)');
   noProblems(en.problems);
