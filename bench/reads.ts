@@ -29,9 +29,19 @@ export const READ_TARGETS = { ratio: 0.5, p99Ms: 50, scaleSlowdown: 1.5 };
 
 type Who = 'resident' | 'leader' | 'admin';
 type Ids = { residenceId: string; houseConversationId: string };
-type ReadSpec = { name: string; label: string; who: Who; path: (ids: Ids) => string };
+type ReadSpec = {
+  name: string;
+  label: string;
+  who: Who;
+  path: (ids: Ids) => string;
+  /** A write a screen makes as it opens or on a tap: sent as a POST with this JSON body. */
+  post?: () => unknown;
+};
 
-/** Every read an everyday screen calls (the paths its web feature calls, with the same query). */
+/**
+ * Every read an everyday screen calls (the paths its web feature calls, with the same query), and the
+ * small writes those screens make without anyone typing: Today saying the leader looked, the welcome put away.
+ */
 export const READS: ReadSpec[] = [
   { name: 'house', label: '"my house"', who: 'resident', path: () => '/api/house' },
   { name: 'journey', label: 'journey read', who: 'resident', path: () => '/api/journey' },
@@ -41,7 +51,9 @@ export const READS: ReadSpec[] = [
     who: 'resident',
     path: (ids) => `/api/residences/${ids.residenceId}/meetings`,
   },
+  { name: 'me', label: 'myself (with the welcome flag)', who: 'resident', path: () => '/api/me' },
   { name: 'newcomers', label: 'newer peers to mentor', who: 'leader', path: () => '/api/mentors/newcomers' },
+  { name: 'signals-today', label: "peer leader's Today", who: 'leader', path: () => '/api/signals/today' },
   { name: 'commitments', label: "Today's commitments", who: 'resident', path: () => '/api/me/commitments' },
   { name: 'support', label: 'support list', who: 'resident', path: () => '/api/support/requests' },
   {
@@ -63,6 +75,20 @@ export const READS: ReadSpec[] = [
     path: () => '/api/chat/conversations',
   },
   { name: 'notifications', label: 'notifications', who: 'resident', path: () => '/api/notifications' },
+  {
+    name: 'signals-seen',
+    label: 'signals seen POST',
+    who: 'leader',
+    path: (ids) => `/api/residences/${ids.residenceId}/signals/seen`,
+    post: () => ({ upTo: new Date().toISOString() }),
+  },
+  {
+    name: 'welcome-dismiss',
+    label: 'welcome put away POST',
+    who: 'resident',
+    path: () => '/api/me/welcome/dismiss',
+    post: () => ({}),
+  },
   { name: 'people', label: "admin's people list", who: 'admin', path: () => '/api/people' },
   { name: 'audit', label: 'audit log', who: 'admin', path: () => '/api/audit?limit=50' },
 ];
@@ -80,11 +106,22 @@ async function signIn(base: string, login: string): Promise<string> {
   return cookie.split(';')[0]!;
 }
 
-async function getJson(url: string, cookie: string): Promise<unknown> {
-  const response = await fetch(url, { headers: { cookie } });
+async function getJson(url: string, cookie: string, post?: unknown): Promise<unknown> {
+  const response = await fetch(
+    url,
+    post === undefined
+      ? { headers: { cookie } }
+      : {
+          method: 'POST',
+          headers: { cookie, 'content-type': 'application/json' },
+          body: JSON.stringify(post),
+        },
+  );
   const body = await response.json().catch(() => null);
   if (response.status !== 200)
-    throw new Error(`GET ${url} answered ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
+    throw new Error(
+      `${post === undefined ? 'GET' : 'POST'} ${url} answered ${response.status} ${JSON.stringify(body).slice(0, 300)}`,
+    );
   return body;
 }
 
@@ -111,21 +148,28 @@ async function measureReads(
   ids: Ids,
 ): Promise<Scenario[]> {
   const { base, rawUrl, rawPid, hearthPid, context } = input;
-  const load = (url: string, headers: Record<string, string>, serverPid: number): Load => ({
+  const load = (url: string, headers: Record<string, string>, serverPid: number, post?: unknown): Load => ({
     url,
     headers,
     serverPid,
     connections: READ_CONNECTIONS,
     seconds: READ_SECONDS,
+    ...(post === undefined
+      ? {}
+      : {
+          headers: { ...headers, 'content-type': 'application/json' },
+          requests: [{ method: 'POST' as const, body: JSON.stringify(post) }],
+        }),
   });
   const raw = await measure(`raw pg baseline${suffix}`, load(rawUrl, {}, rawPid), context);
   const out = [raw];
   for (const spec of specs) {
     const url = `${base}${spec.path(ids)}`;
-    await getJson(url, cookies[spec.who]);
+    const body = spec.post?.();
+    await getJson(url, cookies[spec.who], body);
     const s = await measure(
       `${spec.label}${suffix}`,
-      load(url, { cookie: cookies[spec.who] }, hearthPid),
+      load(url, { cookie: cookies[spec.who] }, hearthPid, body),
       context,
     );
     s.ratioToRaw = raw.reqPerSec ? s.reqPerSec / raw.reqPerSec : 0;
