@@ -269,7 +269,7 @@ const journeys: { name: string; run: (c: C) => Promise<void> }[] = [
       // Editable the same day, with the end-of-day reflection.
       await page.getByRole('heading', { name: '¿Cómo te fue hoy?' }).waitFor();
       await page.getByRole('button', { name: 'Guardar cambios' }).click();
-      await page.getByText('Tu registro está guardado', { exact: false }).waitFor();
+      await page.getByText('Guardado: ya hiciste tu registro de hoy', { exact: false }).waitFor();
       await page.getByRole('radio', { name: 'Difícil', exact: true }).check({ force: true });
       await page.getByRole('button', { name: 'Guardar cómo me fue' }).click();
       await page.getByText('Guardado. Que descanses.').waitFor();
@@ -345,7 +345,7 @@ const journeys: { name: string; run: (c: C) => Promise<void> }[] = [
         .check({ force: true });
       await checkPage(page, 'check-in (en)');
       await page.getByRole('button', { name: 'Save my check-in' }).click();
-      await page.getByText('Your check-in is saved', { exact: false }).waitFor();
+      await page.getByText('Saved — you checked in today', { exact: false }).waitFor();
       await page.getByRole('link', { name: 'Back to today' }).click();
       await page.getByText('You checked in today', { exact: false }).waitFor();
 

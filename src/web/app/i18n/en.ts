@@ -7,6 +7,7 @@ import { core } from './en/core.ts';
 import { crisisLines } from './en/crisis-lines.ts';
 import { decisions } from './en/decisions.ts';
 import { journey } from './en/journey.ts';
+import { layout } from './en/layout.ts';
 import { meetings } from './en/meetings.ts';
 import { notifications } from './en/notifications.ts';
 import { organization } from './en/organization.ts';
@@ -35,6 +36,7 @@ export const en = {
   ...chat,
   ...support,
   ...reasons,
+  ...layout,
 };
 
 export type Translations = typeof en;
