@@ -41,6 +41,7 @@ export const READS: ReadSpec[] = [
     who: 'resident',
     path: (ids) => `/api/residences/${ids.residenceId}/meetings`,
   },
+  { name: 'newcomers', label: 'newer peers to mentor', who: 'leader', path: () => '/api/mentors/newcomers' },
   { name: 'commitments', label: "Today's commitments", who: 'resident', path: () => '/api/me/commitments' },
   { name: 'support', label: 'support list', who: 'resident', path: () => '/api/support/requests' },
   {

@@ -36,14 +36,21 @@ const RESIDENT = 'brianna1';
 /** Each figure is the median of this many tries (a fresh browser profile each for the cold ones). */
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 3);
 
-type Request = { url: string; type: string; bytes: number; cached: boolean };
+type Request = { url: string; type: string; bytes: number; cached: boolean; sentAt: number; doneAt: number };
 
 /** Counts what each request costs on the wire (compressed bytes) and whether the cache answered it. */
 async function watchRequests(cdp: CDPSession): Promise<Map<string, Request>> {
   const requests = new Map<string, Request>();
   await cdp.send('Network.enable');
   cdp.on('Network.requestWillBeSent', (e) => {
-    requests.set(e.requestId, { url: e.request.url, type: e.type ?? 'Other', bytes: 0, cached: false });
+    requests.set(e.requestId, {
+      url: e.request.url,
+      type: e.type ?? 'Other',
+      bytes: 0,
+      cached: false,
+      sentAt: e.timestamp,
+      doneAt: 0,
+    });
   });
   cdp.on('Network.requestServedFromCache', (e) => {
     const r = requests.get(e.requestId);
@@ -55,7 +62,10 @@ async function watchRequests(cdp: CDPSession): Promise<Map<string, Request>> {
   });
   cdp.on('Network.loadingFinished', (e) => {
     const r = requests.get(e.requestId);
-    if (r) r.bytes = e.encodedDataLength;
+    if (r) {
+      r.bytes = e.encodedDataLength;
+      r.doneAt = e.timestamp;
+    }
   });
   return requests;
 }
@@ -82,6 +92,19 @@ async function signInFormUsable(page: Page): Promise<void> {
 async function todayUsable(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor({ state: 'visible', timeout: 60_000 });
   await page.getByRole('link', { name: 'Check in' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+}
+
+/** With BENCH_WEB_VERBOSE=1: each request's type, bytes on the wire and when it began and ended (ms). */
+function printRequests(phase: string, requests: Map<string, Request>, from = 0): void {
+  const shown = [...requests.values()].slice(from);
+  const start = shown[0]?.sentAt ?? 0;
+  console.log(`  ${phase}:`);
+  for (const r of shown) {
+    const at = (t: number) => String(Math.round((t - start) * 1000)).padStart(6);
+    console.log(
+      `  ${at(r.sentAt)} → ${r.doneAt ? at(r.doneAt) : '     …'}  ${r.type.padEnd(10)} ${String(r.bytes).padStart(8)}  ${new URL(r.url).pathname}`,
+    );
+  }
 }
 
 const isHashedAsset = (url: string) => new URL(url).pathname.startsWith('/assets/');
@@ -115,18 +138,17 @@ async function oneTry(base: string): Promise<Try> {
     const signInScriptBytes = [...requests.values()]
       .filter((r) => isScript(r) && !r.url.includes('today-page') && !r.url.includes('check-in-page'))
       .reduce((sum, r) => sum + r.bytes, 0);
-    if (process.env.BENCH_WEB_VERBOSE) {
-      for (const r of requests.values())
-        console.log(`  ${r.type.padEnd(10)} ${String(r.bytes).padStart(8)} ${r.url}`);
-    }
+    if (process.env.BENCH_WEB_VERBOSE) printRequests('first open', requests);
     await page.waitForLoadState('networkidle', { timeout: 60_000 });
 
     await page.getByLabel('Username or email').fill(RESIDENT);
     await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    const signInRequests = requests.size;
     const signedIn = performance.now();
     await page.getByRole('button', { name: 'Sign in' }).click();
     await todayUsable(page);
     const signInToTodayMs = performance.now() - signedIn;
+    if (process.env.BENCH_WEB_VERBOSE) printRequests('sign-in to Today', requests, signInRequests);
     await page.waitForLoadState('networkidle', { timeout: 60_000 });
 
     // A warm reopen: the same phone opens Hearth again later (a new tab on the same profile).

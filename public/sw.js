@@ -28,6 +28,8 @@ self.addEventListener('push', (event) => {
       tag: typeof message.tag === 'string' ? message.tag : undefined,
       // An alert stays on screen until the person does something about it.
       requireInteraction: message.urgent === true,
+      // News that changed (an alert resolved) replaces the shown one under its tag, without a sound.
+      silent: message.replace === true,
       data: { url },
     }),
   );

@@ -83,7 +83,7 @@ export async function startHearth(options: StartOptions): Promise<RunningHearth>
       jobsDatabase.db,
       databaseUrl,
       log,
-      scheduledJobs({ reachOutPollSeconds: config.reachOutPollSeconds }),
+      scheduledJobs({ reachOutPollSeconds: config.reachOutPollSeconds, push: pushOptionsFrom(config) }),
     );
     // Web push after commit: VAPID keys made at first start, then each new notification pushed once.
     pushSender = await startPushSender({

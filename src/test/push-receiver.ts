@@ -13,7 +13,9 @@ export type ReceivedPush = {
   vapid: { publicKey: string; audience: string; subject: string; expiresAt: number };
 };
 
-type Device = { ecdh: crypto.ECDH; authSecret: Buffer; status: number };
+/** What the service answers a device: a status, or 'hang' (never answers, like a push service stuck). */
+type Answer = number | 'hang';
+type Device = { ecdh: crypto.ECDH; authSecret: Buffer; status: Answer };
 
 const b64url = (b: Buffer) => b.toString('base64url');
 
@@ -75,8 +77,10 @@ export type PushReceiver = {
   problems: string[];
   /** A subscription as PushSubscription.toJSON() gives it, for a device named `name`. */
   subscription: (name: string) => { endpoint: string; keys: { p256dh: string; auth: string } };
-  /** What the service answers for a device from now on (201 by default; 410 = gone). */
-  answer: (name: string, status: number) => void;
+  /** What the service answers for a device from now on (201 by default; 410 = gone; 'hang' = never). */
+  answer: (name: string, status: Answer) => void;
+  /** Requests that reached the service for a device, answered or not (each try counts). */
+  attempts: (name: string) => number;
   /** Resolves when at least `count` pushes have arrived (or rejects after `timeoutMs`). */
   waitFor: (count: number, timeoutMs?: number) => Promise<ReceivedPush[]>;
   close: () => Promise<void>;
@@ -87,17 +91,20 @@ export async function startPushReceiver(): Promise<PushReceiver> {
   const received: ReceivedPush[] = [];
   const problems: string[] = [];
   const waiters: (() => void)[] = [];
+  const tries = new Map<string, number>();
   let origin = '';
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (c: Buffer) => chunks.push(c));
     request.on('end', () => {
       const name = decodeURIComponent((request.url ?? '').replace(/^\/push\//, ''));
+      tries.set(name, (tries.get(name) ?? 0) + 1);
       const device = devices.get(name);
       if (!device) {
         response.writeHead(404).end();
         return;
       }
+      if (device.status === 'hang') return;
       if (device.status >= 400) {
         response.writeHead(device.status).end();
         return;
@@ -140,6 +147,7 @@ export async function startPushReceiver(): Promise<PushReceiver> {
       const device = devices.get(name);
       if (device) device.status = status;
     },
+    attempts: (name) => tries.get(name) ?? 0,
     waitFor: async (count, timeoutMs = 5000) => {
       const deadline = Date.now() + timeoutMs;
       while (received.length < count) {
@@ -152,6 +160,11 @@ export async function startPushReceiver(): Promise<PushReceiver> {
       }
       return received;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // A hanging answer keeps its connection open; nobody waits for it.
+        server.closeAllConnections();
+      }),
   };
 }

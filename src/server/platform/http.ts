@@ -89,6 +89,9 @@ function crossSite(request: FastifyRequest, allowedOrigin: string | undefined): 
   if (SAFE_METHODS.has(request.method)) return false;
   const site = request.headers['sec-fetch-site'];
   if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') return true;
+  // Only the browser sets Sec-Fetch-Site (no page can): same-origin is the answer, even where the
+  // origin is hidden as "null" (an HTML form's POST under our no-referrer policy, platform/first-screen.ts).
+  if (site === 'same-origin') return false;
   const origin = request.headers.origin;
   if (typeof origin === 'string' && origin !== 'null') {
     const host = request.headers.host;

@@ -55,6 +55,7 @@ const WRITES_A_REFUSAL_MAY_MAKE = new Set([
 /** Routes slow by design (a password hash on every call, the whole document): a quarter share each. */
 const SLOW_ROUTES = new Set([
   'POST /api/auth/sign-in',
+  'POST /api/auth/sign-in/form',
   'POST /api/auth/reset-password',
   'POST /api/setup',
   'POST /api/invitations/code/:code/accept',

@@ -22,6 +22,15 @@ export const SignInRequestSchema = z.strictObject({
   password: z.string().min(1, { message: 'is required' }).max(200),
 });
 
+/**
+ * The sign-in form the server writes into the page (sent before the app's code arrives, as an HTML form
+ * would send it). Empty fields are a problem the page shows, not a refusal.
+ */
+export const SignInFormSchema = z.strictObject({
+  login: z.string().max(200).default(''),
+  password: z.string().max(200).default(''),
+});
+
 export const PasswordResetRequestSchema = z.strictObject({
   login: z.string().trim().min(1).max(200),
   code: z.string().trim().min(4).max(40),
@@ -76,6 +85,17 @@ export const authApi = {
     body: SignInRequestSchema,
     responses: { 200: MeSchema },
     reasons: ['auth.sign_in_failed', 'limits.sign_in'],
+  }),
+  signInByForm: endpoint({
+    method: 'POST',
+    path: '/api/auth/sign-in/form',
+    operationId: 'signInByForm',
+    summary: 'Sign in from the page’s own form, before the app has loaded',
+    description:
+      'Takes the form as a browser sends it (application/x-www-form-urlencoded) and answers 303: to the first screen when signed in, else back to /sign-in?problem=<reason> (auth.sign_in_failed, limits.sign_in, request.invalid, request.unavailable), which the page shows in words.',
+    tags: ['auth'],
+    body: SignInFormSchema,
+    responses: { 303: { mediaType: 'text/plain' } },
   }),
   signOut: endpoint({
     method: 'POST',

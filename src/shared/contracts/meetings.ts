@@ -145,6 +145,8 @@ export const AgendaItemSchema = z.object({
   position: z.number().int(),
   minutes: z.string(),
   commitmentId: z.uuid().nullable(),
+  /** For a follow-up: who made the commitment it brings back (commitments are never anonymous). */
+  committedBy: MeetingPersonSchema.nullable(),
   /** For the celebrations item: milestones the viewer may see, reached since the last meeting. */
   celebrations: z.array(
     z.object({

@@ -50,6 +50,15 @@ export const MentorSuggestionSchema = z.object({
 export type MentorSuggestionView = z.infer<typeof MentorSuggestionSchema>;
 export const MentorSuggestionListSchema = z.object({ suggestions: z.array(MentorSuggestionSchema) });
 
+/** A newer resident of one of my houses, whom I could offer to mentor (they may say yes or not now). */
+export const NewcomerSchema = z.object({
+  person: PeerRefSchema,
+  /** Their level of recovery, only when they share it with me. */
+  stage: z.enum(STAGES).nullable(),
+});
+export type NewcomerView = z.infer<typeof NewcomerSchema>;
+export const NewcomerListSchema = z.object({ newcomers: z.array(NewcomerSchema) });
+
 /** Ask someone to be my mentor (mentorId), or offer to mentor a newer peer (menteeId): exactly one. */
 export const NewMentorshipSchema = z
   .strictObject({ mentorId: IdSchema.optional(), menteeId: IdSchema.optional() })
@@ -142,6 +151,14 @@ export const mentorsApi = {
     summary: 'Mentors suggested to me (a newer resident), with what we have in common',
     tags,
     responses: { 200: MentorSuggestionListSchema },
+  }),
+  newcomers: endpoint({
+    method: 'GET',
+    path: '/api/mentors/newcomers',
+    operationId: 'listMentorNewcomers',
+    summary: 'Newer residents of my houses I could offer to mentor (as far as they share it with me)',
+    tags,
+    responses: { 200: NewcomerListSchema },
   }),
   request: endpoint({
     method: 'POST',

@@ -1,6 +1,7 @@
 // The notifications API: my list with read state, marking read, my push settings, my devices' push
 // subscriptions, and the server's public VAPID key.
 import { z } from 'zod';
+import { parseNotificationCursor } from '../domain/notification-cursor.ts';
 import { NOTIFICATION_TOPICS } from '../domain/notifications.ts';
 import { IdParamsSchema, InstantSchema, OkSchema, TimestampSchema } from './common.ts';
 import { endpoint } from './endpoint.ts';
@@ -22,21 +23,31 @@ export const NotificationSchema = z.object({
   meetingId: z.uuid().nullable(),
   startsAt: TimestampSchema.nullable(),
   title: z.string().nullable(),
+  /** For meeting_reminder: the house's time zone, in which the meeting's time is shown. */
+  timeZone: z.string().nullable(),
   createdAt: TimestampSchema,
   readAt: TimestampSchema.nullable(),
 });
 export type NotificationView = z.infer<typeof NotificationSchema>;
 
 export const NotificationListQuerySchema = z.strictObject({
-  /** Older than this notification's time (the next page). */
-  before: InstantSchema.optional(),
+  /** The next page: the `nextBefore` of the page before, or a time (older than it). */
+  before: z
+    .union([
+      z
+        .string()
+        .max(200)
+        .refine((text) => parseNotificationCursor(text) !== null),
+      InstantSchema,
+    ])
+    .optional(),
 });
 
 export const NotificationListSchema = z.object({
   notifications: z.array(NotificationSchema),
   unread: z.number().int(),
   /** Pass as `before` for older ones; null when there are no more. */
-  nextBefore: TimestampSchema.nullable(),
+  nextBefore: z.string().nullable(),
 });
 export type NotificationListView = z.infer<typeof NotificationListSchema>;
 

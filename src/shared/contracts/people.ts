@@ -49,6 +49,8 @@ export const MeSchema = z.object({
   stage: z.enum(STAGES).nullable(),
   memberships: z.array(MembershipSchema),
   roles: z.array(z.enum(ROLES)),
+  /** Show the first-day welcome: a current resident who has not put it away yet. */
+  welcome: z.boolean(),
 });
 export type Me = z.infer<typeof MeSchema>;
 
@@ -83,6 +85,14 @@ export const meApi = {
     summary: 'Change my profile',
     tags: ['me'],
     body: UpdateProfileSchema,
+    responses: { 200: MeSchema },
+  }),
+  dismissWelcome: endpoint({
+    method: 'POST',
+    path: '/api/me/welcome/dismiss',
+    operationId: 'dismissMyWelcome',
+    summary: 'Put the first-day welcome away (it does not come back)',
+    tags: ['me'],
     responses: { 200: MeSchema },
   }),
   updatePrivacy: endpoint({

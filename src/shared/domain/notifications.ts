@@ -1,5 +1,6 @@
 // Notification kinds, the topics a person chooses by, quiet hours, and whether one notification goes out
 // by web push. Pure: the push sender and the settings screen use the same rules.
+import { addDays, localDate, zonedTimeToInstant } from './dates.ts';
 
 /**
  * Every kind an area may send: `notifyPeople` takes only these, and each has its push words and its line in
@@ -23,7 +24,9 @@ export const NOTIFICATION_KINDS = [
   'skill_match',
   'skill_session',
   'congratulations',
+  'milestone_reached',
   'meeting_reminder',
+  'signal',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -35,6 +38,7 @@ export const NOTIFICATION_TOPICS = [
   'peers',
   'celebrations',
   'meetings',
+  'signals',
   'other',
 ] as const;
 export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
@@ -46,6 +50,7 @@ export function topicOf(kind: string): NotificationTopic {
   if (kind.startsWith('mentor_') || kind.startsWith('skill_')) return 'peers';
   if (kind === 'congratulations' || kind.startsWith('milestone')) return 'celebrations';
   if (kind.startsWith('meeting_')) return 'meetings';
+  if (kind === 'signal') return 'signals';
   return 'other';
 }
 
@@ -90,6 +95,16 @@ export function isQuietTime(from: string, until: string, timeZone: string, at: D
   if (start === end) return false;
   const now = localMinutes(timeZone, at);
   return start < end ? now >= start && now < end : now >= start || now < end;
+}
+
+/**
+ * When quiet hours that hold `at` end: the next time the person's wall clock shows `until` (a push held
+ * back then goes out; decision 0033). On a spring-forward night a skipped `until` comes an hour later.
+ */
+export function quietHoursEnd(until: string, timeZone: string, at: Date): Date {
+  const today = localDate(timeZone, at);
+  const end = zonedTimeToInstant(today, until, timeZone);
+  return end.getTime() > at.getTime() ? end : zonedTimeToInstant(addDays(today, 1), until, timeZone);
 }
 
 export type PushPreferences = {
@@ -146,6 +161,8 @@ export function notificationPath(kind: string, data: Record<string, unknown>): s
   if (mentorship) return `/mentors/${mentorship}`;
   if (kind.startsWith('mentor')) return '/mentors';
   if (kind.startsWith('skill_')) return '/skills';
-  if (kind === 'congratulations') return '/today';
+  if (kind === 'congratulations' || kind === 'milestone_reached') return '/today';
+  // A signal is shown on the peer leader's Today, grouped by person.
+  if (kind === 'signal') return '/today';
   return '/notifications';
 }

@@ -29,6 +29,7 @@ describe('topicOf', () => {
       skill_session: 'peers',
       congratulations: 'celebrations',
       meeting_reminder: 'meetings',
+      signal: 'signals',
     });
   });
 
@@ -117,6 +118,7 @@ describe('notificationPath', () => {
     expect(notificationPath('mentor_request', { mentorshipId: id })).toBe(`/mentors/${id}`);
     expect(notificationPath('skill_match', {})).toBe('/skills');
     expect(notificationPath('meeting_reminder', { meetingId: id })).toBe(`/meetings/${id}`);
+    expect(notificationPath('signal', { signalId: id, residenceId: id })).toBe('/today');
   });
 
   it('should open the list for an unknown kind, and never follow an id that is not an id', () => {

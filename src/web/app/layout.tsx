@@ -11,9 +11,9 @@ import { ChatNavLabel } from '../features/chat/chat-nav.tsx';
 import { usePendingCheckInSync } from '../features/check-ins/check-in-api.ts';
 import { NotificationBell } from '../features/notifications/bell.tsx';
 import { OnCallAlerts, ReachOutButton } from '../features/reach-out/reach-out-button.tsx';
+import { useAccountLanguage } from './account-language.ts';
 import { call, isApiError } from './api.ts';
 import { prefetchFirstScreens } from './first-screens.ts';
-import { switchLanguage } from './i18n/index.ts';
 import { SkipLink } from './public-layout.tsx';
 import { RealtimeIndicator, RealtimeProvider } from './realtime.tsx';
 import { hasHouseRole, isAdmin, MeContext, useMe, useMeQuery } from './session.ts';
@@ -21,10 +21,7 @@ import { hasHouseRole, isAdmin, MeContext, useMe, useMeQuery } from './session.t
 export function SignedInLayout() {
   const { t } = useTranslation();
   const me = useMeQuery();
-  const language = me.data?.language;
-  useEffect(() => {
-    if (language) void switchLanguage(language);
-  }, [language]);
+  useAccountLanguage(me.data?.language);
   // Opened straight onto another screen (a link, a reload): Today, the check-in and reach out come next.
   useEffect(() => {
     const idle = window.setTimeout(prefetchFirstScreens, 0);

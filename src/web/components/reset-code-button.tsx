@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { peopleApi, type ResetCodeSchema } from '../../shared/contracts/people.ts';
 import { call } from '../app/api.ts';
-import { formatDateTime } from './format.ts';
+import { formatMoment } from './format.ts';
 import { Hidden, LoadProblem } from './notice.tsx';
 import { SpokenCode } from './spoken-code.tsx';
 
@@ -37,7 +37,9 @@ export function ResetCodeButton({
         <p>{t('resetCode.instructions', { name })}</p>
         {username ? <p>{t('resetCode.username', { username })}</p> : null}
         <p className="hint">
-          {t('resetCode.expires', { time: formatDateTime(shown.expiresAt, i18n.language) })}
+          {t('resetCode.expires', {
+            time: formatMoment(shown.expiresAt, i18n.language, { afterWord: true }),
+          })}
         </p>
         <button type="button" className="button button-secondary" onClick={() => setShown(null)}>
           {t('resetCode.done')}

@@ -10,6 +10,7 @@ import { preparedStatement } from '../../platform/database/prepared.ts';
 import { checkIns } from '../../platform/database/schema.ts';
 import { notFound, refuse } from '../../platform/errors.ts';
 import { isOwnRecord } from '../../platform/policies.ts';
+import { announceSignals, type RaisedSignal } from '../signals/announce.ts';
 import { presentCheckIn } from './presenters.ts';
 
 export type PersonDay = { timeZone: string; today: string };
@@ -34,8 +35,24 @@ const raiseSignalsCte = (source: 'ins' | 'upd') => {
   join memberships m on m.organization_id = ${from}.organization_id and m.person_id = ${from}.person_id
     and m.role = 'resident' and hearth_membership_held_on(m, ${from}.local_date)
   on conflict do nothing
+  returning id, organization_id, residence_id, person_id, kind, severity, raised_at
 )`;
 };
+/** The signals the statement raised, as one json column beside the check-in (for announcing them). */
+const RAISED_SIGNALS = sql.raw(`(select coalesce(json_agg(json_build_object('id', r.id,
+  'organizationId', r.organization_id, 'residenceId', r.residence_id, 'personId', r.person_id,
+  'kind', r.kind, 'severity', r.severity, 'raisedAt', r.raised_at)), '[]'::json) from raised r) as raised_signals`);
+type RaisedJson = Omit<RaisedSignal, 'raisedAt'> & { raisedAt: string };
+type RaisedColumn = { raised_signals?: RaisedJson[] };
+/** Tells the peer leaders about the signals a save raised (none for most saves). */
+async function announceRaised(db: Db, rows: readonly object[]): Promise<void> {
+  const raised = rows.flatMap((r) => (r as RaisedColumn).raised_signals ?? []);
+  if (raised.length === 0) return;
+  await announceSignals(
+    db,
+    raised.map((r) => ({ ...r, raisedAt: new Date(r.raisedAt) })),
+  );
+}
 type SignalValues = { signalKinds: string[]; signalSeverities: string[] };
 
 // Saving a check-in is one statement (one round trip, one transaction) on the day found beforehand (today
@@ -75,11 +92,14 @@ const CREATE_CHECK_IN = preparedStatement<InsertedRow, InsertValues>(
   'hearth_check_in_create',
   insertCheckIn('id, created_at, sleep_hours'),
 );
-const CREATE_CHECK_IN_WITH_SIGNALS = preparedStatement<InsertedRow, InsertValues & SignalValues>(
+const CREATE_CHECK_IN_WITH_SIGNALS = preparedStatement<
+  InsertedRow & RaisedColumn,
+  InsertValues & SignalValues
+>(
   'hearth_check_in_create_signals',
   sql`with ins as (${insertCheckIn('id, created_at, sleep_hours, organization_id, person_id, local_date')}),
 ${raiseSignalsCte('ins')}
-select id, created_at, sleep_hours from ins`,
+select id, created_at, sleep_hours, ${RAISED_SIGNALS} from ins`,
 );
 /** The check-in this idempotency key saved, if any (a phone's retry). */
 const CHECK_IN_BY_KEY = preparedStatement<
@@ -175,6 +195,7 @@ export async function createCheckIn(
       calls.length > 0
         ? await CREATE_CHECK_IN_WITH_SIGNALS.run(db, { ...values, ...signalValues(calls) })
         : await CREATE_CHECK_IN.run(db, values);
+    await announceRaised(db, rows);
     const row = rows[0];
     if (row) {
       // Only the database's own values come back (fewer columns to send and read on every save).
@@ -282,9 +303,12 @@ const UPDATE_CHECK_IN = preparedStatement<CheckInDbRow, UpdateValues>(
   'hearth_check_in_update',
   updateCheckInSql,
 );
-const UPDATE_CHECK_IN_WITH_SIGNALS = preparedStatement<CheckInDbRow, UpdateValues & SignalValues>(
+const UPDATE_CHECK_IN_WITH_SIGNALS = preparedStatement<
+  CheckInDbRow & RaisedColumn,
+  UpdateValues & SignalValues
+>(
   'hearth_check_in_update_signals',
-  sql`with upd as (${updateCheckInSql}),\n${raiseSignalsCte('upd')}\nselect * from upd`,
+  sql`with upd as (${updateCheckInSql}),\n${raiseSignalsCte('upd')}\nselect upd.*, ${RAISED_SIGNALS} from upd`,
 );
 
 /** Changes today's check-in (and only today's), e.g. adding the end-of-day reflection. */
@@ -324,6 +348,7 @@ export async function updateCheckIn(
     calls.length > 0
       ? await UPDATE_CHECK_IN_WITH_SIGNALS.run(db, { ...values, ...signalValues(calls) })
       : await UPDATE_CHECK_IN.run(db, values);
+  await announceRaised(db, rows);
   const row = rows[0];
   if (row) return presentCheckIn(fromDbRow(row), today);
   // Not changed: someone else's (not revealed) or an earlier day's.

@@ -21,6 +21,7 @@ import {
 } from '../../platform/database/schema.ts';
 import { forbidden, notFound, refuse } from '../../platform/errors.ts';
 import { canViewHouse, isOrgAdmin } from '../../platform/policies.ts';
+import { notifyCongratulation } from './notices.ts';
 import { canListUpcomingMilestones, canSeeRecoveryTime, isOwnMilestone } from './policy.ts';
 import { CONGRATULATION_COUNT, housesOf } from './service.ts';
 
@@ -35,6 +36,7 @@ async function loadMilestoneEvent(db: Executor, organizationId: string, id: stri
       personId: milestoneEvents.personId,
       visibleTo: recoveryClocks.visibleTo,
       reachedOn: milestoneEvents.reachedOn,
+      milestone: milestoneEvents.milestone,
     })
     .from(milestoneEvents)
     .innerJoin(recoveryClocks, eq(recoveryClocks.id, milestoneEvents.clockId))
@@ -251,5 +253,11 @@ export async function congratulate(db: Executor, actor: Actor, milestoneEventId:
   const owner = { personId: event.personId, residenceIds: houses.map((h) => h.residenceId) };
   if (!canSeeRecoveryTime(actor, owner, event.visibleTo)) throw notFound('milestone');
   if (isOwnMilestone(actor, event)) throw refuse('journey.own_milestone');
-  return { event, ...(await addCongratulation(db, actor, event.id)) };
+  // The congratulation and its notification to the person, together.
+  const added = await db.transaction(async (tx) => {
+    const result = await addCongratulation(tx, actor, event.id);
+    if (result.created) await notifyCongratulation(tx, actor, event);
+    return result;
+  });
+  return { event, ...added };
 }

@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import { people } from '../../platform/database/schema.ts';
 import { notFound } from '../../platform/errors.ts';
+import { notifyMilestonesReached } from './notices.ts';
 import { recordReachedMilestones, type StretchRow } from './service.ts';
 
 /** A clock as the journey read gives it; archivedAt is an ISO timestamp, or null for a clock in use. */
@@ -100,7 +101,10 @@ export async function myJourney(db: Db, actor: Actor): Promise<{ data: JourneyDa
   const inUse = new Set(data.clocks.filter((c) => c.archivedAt === null).map((c) => c.id));
   const current = data.stretches.filter((s) => s.endsOn === null && inUse.has(s.clockId));
   const recorded = new Set(data.events.map((e) => `${e.stretchId}/${e.milestone}`));
-  if ((await recordReachedMilestones(db, current, today, null, recorded)) > 0) {
+  // Nothing new (most reads): no statement at all. New: recorded, then told (once, by its dedupe key).
+  const reached = await recordReachedMilestones(db, current, today, null, recorded);
+  if (reached.length > 0) {
+    await notifyMilestonesReached(db, reached, today);
     data = await loadJourney(db, actor);
   }
   return { data, today };

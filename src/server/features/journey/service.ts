@@ -19,6 +19,7 @@ import {
 } from '../../platform/database/schema.ts';
 import { invalidField, notFound, refuse } from '../../platform/errors.ts';
 import { raiseSignal } from '../signals/service.ts';
+import { notifyMilestonesReached } from './notices.ts';
 
 // Correlated subqueries name their tables: drizzle leaves columns unqualified in a one-table select.
 export const CONGRATULATION_COUNT = sql<number>`(select count(*)::int from congratulations c
@@ -95,9 +96,19 @@ export async function myToday(db: Executor, actor: Actor, now = new Date()): Pro
   return localDate((await timeZoneOf(db, actor.organizationId, actor.personId, now)).timeZone, now);
 }
 
+/** A milestone event this call recorded (nobody had before). */
+export type ReachedMilestone = {
+  id: string;
+  organizationId: string;
+  personId: string;
+  milestone: string;
+  reachedOn: string;
+};
+
 /**
  * Records every milestone a stretch has reached up to `today` (idempotent through the unique index), but
  * those already known to be recorded (`stretchId/key`) — so a read that finds nothing new writes nothing.
+ * Returns the events it recorded.
  */
 export async function recordReachedMilestones(
   db: Executor,
@@ -105,7 +116,7 @@ export async function recordReachedMilestones(
   today: string,
   since: string | null = null,
   recorded: Set<string> = new Set(),
-): Promise<number> {
+): Promise<ReachedMilestone[]> {
   const values = stretches.flatMap((s) =>
     reachedMilestones(s.startsOn, today)
       .filter((m) => (since === null || m.date >= since) && !recorded.has(`${s.id}/${m.key}`))
@@ -118,13 +129,14 @@ export async function recordReachedMilestones(
         reachedOn: m.date,
       })),
   );
-  if (values.length === 0) return 0;
-  const inserted = await db
-    .insert(milestoneEvents)
-    .values(values)
-    .onConflictDoNothing()
-    .returning({ id: milestoneEvents.id });
-  return inserted.length;
+  if (values.length === 0) return [];
+  return await db.insert(milestoneEvents).values(values).onConflictDoNothing().returning({
+    id: milestoneEvents.id,
+    organizationId: milestoneEvents.organizationId,
+    personId: milestoneEvents.personId,
+    milestone: milestoneEvents.milestone,
+    reachedOn: milestoneEvents.reachedOn,
+  });
 }
 
 /** My own clock (archived too when asked), else a 404 that names nobody. */
@@ -318,7 +330,17 @@ export async function recordMilestonesForEveryone(db: Db, now: Date): Promise<nu
   }
   for (const [today, stretches] of byToday) {
     for (let i = 0; i < stretches.length; i += 500) {
-      recorded += await recordReachedMilestones(db, stretches.slice(i, i + 500), today, addDays(today, -7));
+      // Recorded and told together: a milestone is told to its person once, with its event.
+      recorded += await db.transaction(async (tx) => {
+        const reached = await recordReachedMilestones(
+          tx,
+          stretches.slice(i, i + 500),
+          today,
+          addDays(today, -7),
+        );
+        await notifyMilestonesReached(tx, reached, today);
+        return reached.length;
+      });
     }
   }
   return recorded;

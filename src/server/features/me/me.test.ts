@@ -202,3 +202,23 @@ describe('PATCH /api/me/privacy', () => {
     expect(result.status).toBe(400);
   });
 });
+
+describe('POST /api/me/welcome/dismiss', () => {
+  it('should welcome a new resident until they put the welcome away, and never anyone else', async () => {
+    const newcomer = await buildPerson(admin, { role: 'resident', residenceId });
+    const counselor = await buildPerson(admin, { role: 'counselor' });
+    expect((await call('GET', '/api/me', { as: newcomer })).body.welcome).toBe(true);
+    expect((await call('GET', '/api/me', { as: counselor })).body.welcome).toBe(false);
+    expect((await call('GET', '/api/me', { as: admin })).body.welcome).toBe(false);
+    const dismissed = await call('POST', '/api/me/welcome/dismiss', { as: newcomer });
+    expect(dismissed.status).toBe(200);
+    expect(dismissed.body.welcome).toBe(false);
+    // Put away for good, on every device: the next sign-in does not bring it back.
+    expect((await call('GET', '/api/me', { as: newcomer })).body.welcome).toBe(false);
+    expect((await call('POST', '/api/me/welcome/dismiss', { as: newcomer })).status).toBe(200);
+  });
+
+  it('should fail with 401 when nobody is signed in', async () => {
+    expect((await call('POST', '/api/me/welcome/dismiss')).status).toBe(401);
+  });
+});

@@ -1,7 +1,7 @@
 import { meApi } from '../../../shared/contracts/people.ts';
 import { route } from '../../platform/routes.ts';
 import type { App } from '../../platform/types.ts';
-import { loadMe, updateMe } from './service.ts';
+import { dismissWelcome, loadMe, updateMe } from './service.ts';
 
 export function meRoutes(app: App): void {
   route(app, meApi.get, {
@@ -11,6 +11,10 @@ export function meRoutes(app: App): void {
   route(app, meApi.updateProfile, {
     policy: 'signedIn',
     handler: async ({ db, actor, body }) => await updateMe(db, actor, body),
+  });
+  route(app, meApi.dismissWelcome, {
+    policy: 'signedIn',
+    handler: async ({ db, actor }) => await dismissWelcome(db, actor),
   });
   route(app, meApi.updatePrivacy, {
     policy: 'signedIn',

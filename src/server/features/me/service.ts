@@ -1,5 +1,5 @@
 // Myself: my profile, my privacy settings and my roles, as only I see them.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Me, UpdatePrivacySchema, UpdateProfileSchema } from '../../../shared/contracts/people.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -21,6 +21,21 @@ export async function loadMe(db: Db, actor: Pick<Actor, 'personId' | 'organizati
   if (!row) throw notFound('person');
   const ms = (await membershipsByPerson(db, organizationId, [personId])).get(personId) ?? [];
   return presentMe(row.p, row.org, ms, await stageOfPerson(db, organizationId, personId, new Date()));
+}
+
+/** Puts the first-day welcome away, once: the first time is kept. */
+export async function dismissWelcome(db: Db, actor: Actor): Promise<Me> {
+  await db
+    .update(people)
+    .set({ welcomedAt: sql`now()` })
+    .where(
+      and(
+        eq(people.id, actor.personId),
+        eq(people.organizationId, actor.organizationId),
+        isNull(people.welcomedAt),
+      ),
+    );
+  return await loadMe(db, actor);
 }
 
 type Change = z.output<typeof UpdateProfileSchema> | z.output<typeof UpdatePrivacySchema>;

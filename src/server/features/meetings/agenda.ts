@@ -1,6 +1,6 @@
 // A meeting's agenda: the items raised on it, the standing items, and the follow-ups of the house's
 // open commitments.
-import { and, asc, eq, isNotNull, isNull, lt, max, ne, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lt, max, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/database/executor.ts';
 import { agendaItems, commitments } from '../../platform/database/schema.ts';
 import type { MeetingRow } from './records.ts';
@@ -35,19 +35,78 @@ export async function nextPosition(db: Executor, meetingId: string): Promise<num
   return (last?.position ?? 0) + 1;
 }
 
+/** Who committed to what, for whom: what makes two follow-ups the same one. */
+export type FollowUpCommitment = { helperId: string; helpedId: string | null; description: string };
+
+/**
+ * The same promise made again (at the next meeting, or written twice) is one follow-up, not two: the
+ * same helper, for the same person (or the whole house), in the same words, give or take case and spaces.
+ */
+export const followUpKey = (c: FollowUpCommitment) =>
+  `${c.helperId}|${c.helpedId ?? ''}|${c.description.trim().replace(/\s+/g, ' ').toLowerCase()}`;
+
+/** The commitments the agenda's follow-up items bring back, by commitment id. */
+export async function followUpCommitments(
+  db: Executor,
+  agenda: AgendaRow[],
+): Promise<Map<string, FollowUpCommitment>> {
+  const ids = agenda.flatMap((i) => (i.kind === 'follow_up' && i.commitmentId ? [i.commitmentId] : []));
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: commitments.id,
+      helperId: commitments.helperId,
+      helpedId: commitments.helpedId,
+      description: commitments.description,
+    })
+    .from(commitments)
+    .where(inArray(commitments.id, ids));
+  return new Map(rows.map(({ id, ...c }) => [id, c]));
+}
+
+/** The agenda with each follow-up once (the first of the same ones), the other items as they are. */
+export function withoutRepeatedFollowUps(
+  agenda: AgendaRow[],
+  followed: Map<string, FollowUpCommitment>,
+): AgendaRow[] {
+  const seen = new Set<string>();
+  return agenda.filter((item) => {
+    const c = item.kind === 'follow_up' && item.commitmentId ? followed.get(item.commitmentId) : undefined;
+    if (!c) return true;
+    const key = followUpKey(c);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /**
  * Brings each open commitment of the house back as a follow-up item, once per meeting: commitments
- * made before this meeting (at an earlier meeting or outside one) and not yet done.
+ * made before this meeting (at an earlier meeting or outside one) and not yet done — and the same
+ * promise made twice comes back once.
  */
 export async function addFollowUps(db: Executor, meeting: MeetingRow): Promise<void> {
   if (!meetingIsOpen(meeting.state) || meeting.kind === 'emergency') return;
   await holdAgenda(db, meeting.id);
-  const followedUp = db
-    .select({ id: agendaItems.commitmentId })
+  const followedUp = await db
+    .select({
+      id: commitments.id,
+      helperId: commitments.helperId,
+      helpedId: commitments.helpedId,
+      description: commitments.description,
+    })
     .from(agendaItems)
+    .innerJoin(commitments, eq(commitments.id, agendaItems.commitmentId))
     .where(and(eq(agendaItems.meetingId, meeting.id), isNotNull(agendaItems.commitmentId)));
-  const open = await db
-    .select({ id: commitments.id, description: commitments.description })
+  const known = new Set(followedUp.map(followUpKey));
+  const followedIds = new Set(followedUp.map((c) => c.id));
+  const candidates = await db
+    .select({
+      id: commitments.id,
+      helperId: commitments.helperId,
+      helpedId: commitments.helpedId,
+      description: commitments.description,
+    })
     .from(commitments)
     .where(
       and(
@@ -56,10 +115,16 @@ export async function addFollowUps(db: Executor, meeting: MeetingRow): Promise<v
         isNull(commitments.doneAt),
         lt(commitments.createdAt, meeting.startsAt),
         or(isNull(commitments.meetingId), ne(commitments.meetingId, meeting.id)),
-        notInArray(commitments.id, followedUp),
       ),
     )
     .orderBy(asc(commitments.createdAt));
+  const open = candidates.filter((c) => {
+    if (followedIds.has(c.id)) return false;
+    const key = followUpKey(c);
+    if (known.has(key)) return false;
+    known.add(key);
+    return true;
+  });
   if (open.length === 0) return;
   const first = await nextPosition(db, meeting.id);
   await db.insert(agendaItems).values(

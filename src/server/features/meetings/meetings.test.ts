@@ -11,6 +11,7 @@ import {
   type TestPerson,
 } from '../../../test/factories.ts';
 import {
+  agendaItems,
   auditEvents,
   commitments,
   houseMeetingSeries,
@@ -518,6 +519,58 @@ describe('running a meeting', () => {
     const again = await detail(ben, next.id);
     expect(again.body.agenda.filter((i: { kind: string }) => i.kind === 'follow_up')).toHaveLength(1);
   });
+
+  it('should bring the same promise back once, naming who made it', async () => {
+    const [meeting] = await testDb().select().from(houseMeetings).where(eq(houseMeetings.id, meetingId));
+    const made = {
+      organizationId: meeting!.organizationId,
+      residenceId: houseId,
+      supportKind: 'instrumental' as const,
+    };
+    // Ben promised the same again (another day, other spaces and case); Ana made a promise in the same words.
+    const [repeated] = await testDb()
+      .insert(commitments)
+      .values({
+        ...made,
+        helperId: ben.id,
+        helpedId: cy.id,
+        description: '  drive Cy to the  Tuesday meeting',
+      })
+      .returning();
+    const [anas] = await testDb()
+      .insert(commitments)
+      .values({ ...made, helperId: ana.id, helpedId: cy.id, description: 'Drive Cy to the Tuesday meeting' })
+      .returning();
+    const next = (await meetingsOf(ana)).body.upcoming.find(
+      (m: { state: string; kind: string }) => m.state === 'upcoming' && m.kind === 'regular',
+    );
+    const followUpsOf = async (person: TestPerson) =>
+      (await detail(person, next.id)).body.agenda.filter((i: { kind: string }) => i.kind === 'follow_up');
+    const shown = await followUpsOf(cy);
+    expect(shown).toHaveLength(2);
+    expect(shown.map((i: { committedBy: { personId: string } }) => i.committedBy.personId)).toEqual([
+      ben.id,
+      ana.id,
+    ]);
+    expect(shown[1].committedBy.displayName).toMatch(/^Anastasia/);
+    expect(shown.find((i: { commitmentId: string }) => i.commitmentId === anas!.id)).toBeDefined();
+    expect(shown.find((i: { commitmentId: string }) => i.commitmentId === repeated!.id)).toBeUndefined();
+    // A repeat already on the agenda (added before repeats were recognised) is shown once too.
+    await testDb().insert(agendaItems).values({
+      organizationId: meeting!.organizationId,
+      residenceId: houseId,
+      meetingId: next.id,
+      kind: 'follow_up',
+      title: repeated!.description,
+      commitmentId: repeated!.id,
+      position: 99,
+    });
+    expect(await followUpsOf(ben)).toHaveLength(2);
+    // Items other than follow-ups name no one as having committed.
+    const agenda = (await detail(ben, next.id)).body.agenda;
+    for (const item of agenda.filter((i: { kind: string }) => i.kind !== 'follow_up'))
+      expect(item.committedBy).toBeNull();
+  });
 });
 
 describe('celebrations on the agenda', () => {
@@ -612,7 +665,10 @@ describe('reminders', () => {
       kind: 'meeting_reminder',
       title: 'We need to talk tonight',
       readAt: null,
+      // The house's zone comes with it, so every phone shows the meeting at the house's time.
+      timeZone: next.timeZone,
     });
+    expect(reminder.timeZone).toEqual(expect.any(String));
     expect((await call('GET', '/api/notifications', { as: outsider })).body.notifications).toEqual([]);
     expect((await call('POST', `/api/notifications/${reminder.id}/read`, { as: ben })).status).toBe(404);
     expect((await call('POST', `/api/notifications/${reminder.id}/read`, { as: ana })).status).toBe(200);

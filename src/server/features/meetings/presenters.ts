@@ -12,7 +12,7 @@ import type {
 import type { Executor } from '../../platform/database/executor.ts';
 import { people } from '../../platform/database/schema.ts';
 import { displayNameOf } from '../people/presenters.ts';
-import type { AgendaRow } from './agenda.ts';
+import type { AgendaRow, FollowUpCommitment } from './agenda.ts';
 import type { Celebration } from './celebrations.ts';
 import type { MeetingViewer } from './policy.ts';
 import type { MeetingRow, SeriesRow } from './records.ts';
@@ -93,7 +93,9 @@ export function presentItem(
   personId: string,
   names: Names,
   celebrations: Celebration[] = [],
+  followed: Map<string, FollowUpCommitment> = new Map(),
 ): AgendaItemView {
+  const commitment = item.commitmentId ? followed.get(item.commitmentId) : undefined;
   return {
     id: item.id,
     meetingId: item.meetingId,
@@ -106,6 +108,7 @@ export function presentItem(
     position: item.position,
     minutes: item.minutes,
     commitmentId: item.commitmentId,
+    committedBy: item.kind === 'follow_up' && commitment ? person(names, commitment.helperId) : null,
     celebrations: item.kind === 'celebrations' ? celebrations : [],
   };
 }
@@ -118,6 +121,7 @@ export function presentDetail(input: {
   agenda: AgendaRow[];
   attendance?: { personId: string; displayName: string; status: AttendanceStatus | null }[];
   celebrations?: Celebration[];
+  followed?: Map<string, FollowUpCommitment>;
 }): MeetingDetailView {
   const { meeting, viewer, personId, names, agenda } = input;
   const { isAdmin: _isAdmin, ...viewerFlags } = viewer;
@@ -128,7 +132,7 @@ export function presentDetail(input: {
     viewer: viewerFlags,
     attendance: viewer.seesAgenda ? (input.attendance ?? []) : [],
     agenda: viewer.seesAgenda
-      ? agenda.map((item) => presentItem(item, viewer, personId, names, input.celebrations))
+      ? agenda.map((item) => presentItem(item, viewer, personId, names, input.celebrations, input.followed))
       : [],
   };
 }

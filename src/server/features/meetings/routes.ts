@@ -5,6 +5,7 @@ import type { Executor } from '../../platform/database/executor.ts';
 import { forbidden } from '../../platform/errors.ts';
 import { route } from '../../platform/routes.ts';
 import type { App } from '../../platform/types.ts';
+import { followUpCommitments } from './agenda.ts';
 import {
   addAgendaItem,
   type ItemForViewer,
@@ -27,8 +28,18 @@ import {
 } from './service.ts';
 import { meetingSettingsRoutes } from './settings-routes.ts';
 
-const presentItemFor = async (db: Executor, actor: Actor, { item, viewer }: ItemForViewer) =>
-  presentItem(item, viewer, actor.personId, await namesOf(db, [item.authorId]));
+const presentItemFor = async (db: Executor, actor: Actor, { item, viewer }: ItemForViewer) => {
+  const followed = await followUpCommitments(db, [item]);
+  const helpers = [...followed.values()].map((c) => c.helperId);
+  return presentItem(
+    item,
+    viewer,
+    actor.personId,
+    await namesOf(db, [item.authorId, ...helpers]),
+    [],
+    followed,
+  );
+};
 
 export function meetingRoutes(app: App): void {
   scheduleRoutes(app);

@@ -12,7 +12,7 @@ import type { Db } from '../../platform/database/connect.ts';
 import type { Executor } from '../../platform/database/executor.ts';
 import { agendaItems, houseMeetings, meetingAttendance } from '../../platform/database/schema.ts';
 import { forbidden, invalidField, refuse } from '../../platform/errors.ts';
-import { addFollowUps, loadAgenda } from './agenda.ts';
+import { addFollowUps, followUpCommitments, loadAgenda, withoutRepeatedFollowUps } from './agenda.ts';
 import { celebrationsFor } from './celebrations.ts';
 import { currentMembers } from './members.ts';
 import {
@@ -108,7 +108,10 @@ export async function detailOf(
     return { ...detail, agendaCount };
   }
   await addFollowUps(tx, meeting);
-  const agenda = await loadAgenda(tx, meeting.id);
+  const stored = await loadAgenda(tx, meeting.id);
+  // Follow-ups added twice before they were recognised as the same promise are shown once.
+  const followed = await followUpCommitments(tx, stored);
+  const agenda = withoutRepeatedFollowUps(stored, followed);
   const { members, rows } = await attendanceOf(tx, meeting);
   const celebrations = agenda.some((i) => i.kind === 'celebrations')
     ? await celebrationsFor(
@@ -118,7 +121,12 @@ export async function detailOf(
         members.filter((m) => m.isResident),
       )
     : [];
-  const names = await namesOf(tx, [meeting.chairId, meeting.secretaryId, ...agenda.map((i) => i.authorId)]);
+  const names = await namesOf(tx, [
+    meeting.chairId,
+    meeting.secretaryId,
+    ...agenda.map((i) => i.authorId),
+    ...[...followed.values()].map((c) => c.helperId),
+  ]);
   if (meeting.state === 'closed') await auditMeeting(tx, actor, 'meeting.minutes.read', meeting.id);
   return presentDetail({
     meeting,
@@ -128,6 +136,7 @@ export async function detailOf(
     agenda,
     attendance: rows,
     celebrations,
+    followed,
   });
 }
 

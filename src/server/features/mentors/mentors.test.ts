@@ -309,6 +309,33 @@ describe('asking for a mentor', () => {
     ).toHaveLength(1);
   });
 
+  it('should list the newer residents of my houses I could offer to mentor', async () => {
+    const newcomersOf = async (person: TestPerson) =>
+      (await call('GET', '/api/mentors/newcomers', { as: person })).body.newcomers.map(
+        (n: { person: { personId: string } }) => n.person.personId,
+      );
+    // Tess (100 days, shared with the house) is newer than Maria (800 days); Sam (400 days) is in the same
+    // level as Maria and moved in the same day, and Nora keeps her level to herself: Maria cannot tell
+    // they are newer. Omar (his level kept) and Tess's twin in Oak House live elsewhere.
+    const tess = await buildPerson(admin, { role: 'resident', residenceId: mapleId, firstName: 'Tess' });
+    await withClock(tess, 100, 'house');
+    const elsewhere = await buildPerson(admin, { role: 'resident', residenceId: oakId, firstName: 'Tom' });
+    await withClock(elsewhere, 100, 'organization');
+    const listed = await newcomersOf(maria);
+    expect(listed).toContain(tess.id);
+    expect(listed).not.toContain(sam.id);
+    expect(listed).not.toContain(elsewhere.id);
+    expect(listed).not.toContain(alma.id);
+    expect(listed).not.toContain(maria.id);
+    // Nobody is newer than Tess, as far as she can tell.
+    expect(await newcomersOf(tess)).toEqual([]);
+    const answer = await call('GET', '/api/mentors/newcomers', { as: maria });
+    expect(answer.status).toBe(200);
+    expect(
+      answer.body.newcomers.find((n: { person: { personId: string } }) => n.person.personId === tess.id),
+    ).toMatchObject({ stage: 'months_3_to_12' });
+  });
+
   it('should let a peer further along offer to mentor a newcomer, who may decline', async () => {
     // Nora's level of recovery is hers: until she shares it, Maria cannot tell she is newer (same move-in day).
     const unknown = await call('POST', '/api/mentorships', { as: maria, body: { menteeId: nora.id } });

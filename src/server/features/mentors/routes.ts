@@ -6,6 +6,7 @@ import { saveSettings } from '../skills/listings.ts';
 import {
   addCheckIn,
   changeMentorship,
+  mentorNewcomers,
   mentorOverview,
   mentorSuggestions,
   mentorshipLog,
@@ -27,6 +28,10 @@ export function mentorRoutes(app: App): void {
   route(app, mentorsApi.suggestions, {
     policy: 'peer',
     handler: async ({ db, actor }) => ({ suggestions: await mentorSuggestions(db, actor) }),
+  });
+  route(app, mentorsApi.newcomers, {
+    policy: 'peer',
+    handler: async ({ db, actor }) => ({ newcomers: await mentorNewcomers(db, actor) }),
   });
   route(app, mentorsApi.request, {
     policy: 'peer',

@@ -5,8 +5,13 @@ import type {
   MentorOverviewView,
   MentorSuggestionView,
   MentorshipLogView,
+  NewcomerView,
 } from '../../../shared/contracts/mentors.ts';
-import { type MentorProfile, suggestMentors } from '../../../shared/domain/mentor-matching.ts';
+import {
+  isFurtherAlong,
+  type MentorProfile,
+  suggestMentors,
+} from '../../../shared/domain/mentor-matching.ts';
 import { type Skill, skillKey } from '../../../shared/domain/skills.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -184,6 +189,38 @@ async function suggestionsFor(db: Executor, actor: Actor): Promise<MentorSuggest
       sharedSkills: s.sharedSkills.map(parseKey),
     };
   });
+}
+
+/**
+ * Newer residents of my houses I could offer to mentor: not alumni, not already paired with me, and
+ * newer than me as far as they share it with me (the same rule the offer itself is held to). Only my
+ * houses: a newcomer never chose to be listed to the whole organization. The read is audited.
+ */
+export async function mentorNewcomers(db: Executor, actor: Actor): Promise<NewcomerView[]> {
+  const everyone = await loadPeers(db, actor.organizationId);
+  const me = everyone.find((p) => p.personId === actor.personId);
+  if (!me) return [];
+  const taken = await openPartnersOf(db, actor);
+  const mine = profileOf(me, me.stage, me.pathway, []);
+  const newcomers = everyone
+    .filter(
+      (p) =>
+        !p.alumni &&
+        p.personId !== me.personId &&
+        !taken.has(p.personId) &&
+        p.residenceIds.some((id) => me.residenceIds.includes(id)),
+    )
+    .map((p) => ({ peer: p, stage: visibleStage(actor, p) }))
+    .filter(({ peer, stage }) => isFurtherAlong(mine, profileOf(peer, stage, null, [])))
+    .map(({ peer, stage }) => ({ person: peerRef(peer), stage }));
+  await recordAudit(db, {
+    organizationId: actor.organizationId,
+    actorId: actor.personId,
+    action: 'mentors.newcomers.read',
+    subjectType: 'person',
+    detail: { count: newcomers.length },
+  });
+  return newcomers;
 }
 
 async function announce(

@@ -2,10 +2,14 @@
 // unread count, and marking one or all read. Only ever the signed-in person's own.
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { NotificationListView, NotificationView } from '../../../shared/contracts/notifications.ts';
+import {
+  encodeNotificationCursor,
+  parseNotificationCursor,
+} from '../../../shared/domain/notification-cursor.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import type { Executor } from '../../platform/database/executor.ts';
-import { houseMeetings, notifications } from '../../platform/database/schema.ts';
+import { houseMeetings, notifications, residences } from '../../platform/database/schema.ts';
 import { notFound } from '../../platform/errors.ts';
 
 const PAGE = 50;
@@ -53,10 +57,13 @@ const prepareList = (db: Db) =>
       kind: notifications.kind,
       data: notifications.data,
       createdAt: notifications.createdAt,
+      /** The time to the microsecond, for the next page's cursor (a Date keeps only milliseconds). */
+      at: sql<string>`to_char(${notifications.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
       readAt: notifications.readAt,
       meetingId: houseMeetings.id,
       meetingTitle: houseMeetings.title,
       meetingStartsAt: houseMeetings.startsAt,
+      meetingTimeZone: residences.timeZone,
       unread: sql<number>`(select count(*)::int from ${notifications} u
         where u.organization_id = ${notifications.organizationId} and u.person_id = ${notifications.personId}
           and u.read_at is null)`,
@@ -66,11 +73,21 @@ const prepareList = (db: Db) =>
       houseMeetings,
       and(eq(houseMeetings.organizationId, notifications.organizationId), eq(houseMeetings.id, MEETING_ID)),
     )
+    .leftJoin(
+      residences,
+      and(
+        eq(residences.organizationId, houseMeetings.organizationId),
+        eq(residences.id, houseMeetings.residenceId),
+      ),
+    )
     .where(
       and(
         eq(notifications.organizationId, sql.placeholder('organizationId')),
         eq(notifications.personId, sql.placeholder('personId')),
-        sql`${notifications.createdAt} < coalesce(${sql.placeholder('before')}::timestamptz, 'infinity')`,
+        // Older than the cursor's (time, id); a bare time has the smallest id, so it means "before then".
+        sql`(${notifications.createdAt}, ${notifications.id}) < (
+          coalesce(${sql.placeholder('before')}::timestamptz, 'infinity'),
+          coalesce(${sql.placeholder('beforeId')}::uuid, '00000000-0000-0000-0000-000000000000'))`,
       ),
     )
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
@@ -88,11 +105,14 @@ export async function listNotifications(
     list = prepareList(db);
     prepared.set(db, list);
   }
+  const cursor = before === undefined ? null : parseNotificationCursor(before);
   const rows = await list.execute({
     organizationId: actor.organizationId,
     personId: actor.personId,
-    before: before ?? null,
+    before: cursor?.at ?? before ?? null,
+    beforeId: cursor?.id ?? null,
   });
+  const last = rows.length > PAGE ? rows[PAGE - 1] : undefined;
   const page = rows.slice(0, PAGE);
   return {
     notifications: page.map((r): NotificationView => {
@@ -105,13 +125,14 @@ export async function listNotifications(
         meetingId: r.meetingId,
         startsAt: r.meetingStartsAt?.toISOString() ?? null,
         title: r.meetingTitle,
+        timeZone: r.meetingTimeZone,
         createdAt: r.createdAt.toISOString(),
         readAt: r.readAt?.toISOString() ?? null,
       };
     }),
     // Past the last page there is no row to carry the count.
     unread: rows[0]?.unread ?? (await unreadCount(db, actor)),
-    nextBefore: rows.length > PAGE ? (page.at(-1)?.createdAt.toISOString() ?? null) : null,
+    nextBefore: last ? encodeNotificationCursor({ at: last.at, id: last.id }) : null,
   };
 }
 

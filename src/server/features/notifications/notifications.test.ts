@@ -84,6 +84,35 @@ describe('GET /api/notifications', () => {
     expect(second.nextBefore).toBeNull();
   });
 
+  it('should skip none made in the same moment when a page ends among them', async () => {
+    const reader = await buildPerson(admin, { role: 'resident', residenceId: houseId });
+    // One transaction: all 55 have the very same time (now()), so only the id tells them apart.
+    await testDb().transaction(async (tx) => {
+      for (let n = 0; n < 55; n += 1) {
+        await notifyPeople(tx, {
+          organizationId: admin.organizationId,
+          personIds: [reader.id],
+          kind: 'congratulations',
+          data: { n },
+        });
+      }
+    });
+    const first = await listOf(reader);
+    const second = await listOf(reader, `?before=${encodeURIComponent(first.nextBefore)}`);
+    expect(second.error).toBeUndefined();
+    const ids = [...first.notifications, ...second.notifications].map((n: { id: string }) => n.id);
+    expect(second.notifications).toHaveLength(5);
+    expect(new Set(ids).size).toBe(55);
+    expect(second.nextBefore).toBeNull();
+  });
+
+  it('should take a plain time as before, for those older than it', async () => {
+    const reader = await buildPerson(admin, { role: 'resident', residenceId: houseId });
+    await notify([reader], 'congratulations', { n: 1 });
+    expect((await listOf(reader, '?before=2000-01-01T00:00:00Z')).notifications).toEqual([]);
+    expect((await listOf(reader, '?before=2199-01-01T00:00:00Z')).notifications).toHaveLength(1);
+  });
+
   it('should refuse a before that is not a time, naming the field', async () => {
     const result = await call('GET', '/api/notifications?before=yesterday', { as: ana });
     expect(result.status).toBe(400);

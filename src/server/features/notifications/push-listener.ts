@@ -4,6 +4,7 @@
 import type { Db } from '../../platform/database/connect.ts';
 import { DatabaseListener } from '../../platform/database/listener.ts';
 import { describeError } from '../../platform/errors.ts';
+import { drainDuePushes } from './pending.ts';
 import { drainPendingPushes, type PushOptions } from './sender.ts';
 import { ensureVapidKeys } from './vapid.ts';
 
@@ -40,6 +41,8 @@ export async function startPushSender(input: {
         again = false;
         try {
           await drainPendingPushes(db, options);
+          // A replacement (an alert resolved) is due at once; later waits are the jobs' (jobs.ts).
+          await drainDuePushes(db, options, new Date());
         } catch (error) {
           log(`Web push: ${describeError(error)}`);
         }

@@ -28,7 +28,9 @@ const WORDS: Record<Language, Record<NotificationKind, Words>> = {
     },
     skill_match: { title: 'A skills match', body: 'Someone shares a skill you listed.' },
     congratulations: { title: 'Congratulations', body: 'Someone is celebrating with you.' },
+    milestone_reached: { title: 'A milestone today', body: 'You reached a milestone. Well done.' },
     meeting_reminder: { title: 'House meeting soon', body: 'Your house meets soon.' },
+    signal: { title: 'Someone may need you', body: 'Someone in your house could use a check-in.' },
   },
   es: {
     support_offer: { title: 'Alguien puede ayudar', body: 'Un compañero ofreció ayuda con tu pedido.' },
@@ -56,7 +58,12 @@ const WORDS: Record<Language, Record<NotificationKind, Words>> = {
       body: 'Alguien comparte una habilidad de tu lista.',
     },
     congratulations: { title: 'Felicidades', body: 'Alguien celebra contigo.' },
+    milestone_reached: { title: 'Un logro hoy', body: 'Llegaste a un logro. ¡Bien hecho!' },
     meeting_reminder: { title: 'Reunión de la casa pronto', body: 'Tu casa se reúne pronto.' },
+    signal: {
+      title: 'Alguien te puede necesitar',
+      body: 'A alguien de tu casa le vendría bien que lo busques.',
+    },
   },
 };
 
@@ -65,8 +72,22 @@ const FALLBACK: Record<Language, Words> = {
   es: { title: 'Hearth', body: 'Hay algo nuevo para ti.' },
 };
 
-export function pushWords(kind: string, language: string): Words {
+/** An alert whose news changed replaces what the phone shows: the person is okay now, or it was closed. */
+const RESOLVED: Record<Language, Record<'okay' | 'closed', Words>> = {
+  en: {
+    okay: { title: 'They are okay now', body: 'The person who reached out says they are okay now.' },
+    closed: { title: 'Alert closed', body: 'Someone answered. Nothing more is needed now.' },
+  },
+  es: {
+    okay: { title: 'Ya está bien', body: 'La persona que buscó apoyo dice que ya está bien.' },
+    closed: { title: 'Alerta cerrada', body: 'Alguien respondió. Ya no hace falta nada más.' },
+  },
+};
+
+/** The words for a notification as it stands now (a resolved alert says so). */
+export function pushWords(kind: string, language: string, data: Record<string, unknown> = {}): Words {
   const lang: Language = language === 'es' ? 'es' : 'en';
+  if (data.resolved === 'okay' || data.resolved === 'closed') return RESOLVED[lang][data.resolved];
   return (WORDS[lang] as Record<string, Words | undefined>)[kind] ?? FALLBACK[lang];
 }
 

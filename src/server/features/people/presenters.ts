@@ -53,6 +53,7 @@ export function presentMe(
     stage,
     memberships: ms,
     roles: [...new Set(ms.filter((m) => m.current).map((m) => m.role))],
+    welcome: p.welcomedAt === null && ms.some((m) => m.current && m.role === 'resident'),
   };
 }
 

@@ -15,7 +15,7 @@ import {
   reachOutSettings,
 } from '../../platform/database/schema.ts';
 import { notFound, refuse } from '../../platform/errors.ts';
-import { notifyPeople } from '../../platform/notify.ts';
+import { notifyPeople, resolveNotifications } from '../../platform/notify.ts';
 import { consumeRateLimit } from '../../platform/rate-limits.ts';
 import { publish } from '../../platform/realtime/publish.ts';
 import { escalationCircleOf, homeResidenceOf, houseCircleOf, recipientsOf } from './circles.ts';
@@ -331,6 +331,15 @@ export async function closeAlert(db: Db, actor: Actor, alertId: string): Promise
         recipients: [alert.personId, ...reached],
         type: 'reach_out.closed',
         payload: { alertId, closedAt: closed!.closedAt!.toISOString() },
+      });
+      // The alert's notifications stop asking anyone to call, on every screen and phone.
+      await resolveNotifications(tx, {
+        organizationId,
+        dedupeKey: `reach_out_alert:${alertId}`,
+        data: {
+          resolved: personId === alert.personId ? 'okay' : 'closed',
+          resolvedAt: closed!.closedAt!.toISOString(),
+        },
       });
       await recordAudit(tx, {
         organizationId,

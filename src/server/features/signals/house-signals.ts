@@ -54,7 +54,7 @@ const selectSignals = (db: Executor, where: SQL | undefined) =>
     .orderBy(desc(signals.raisedAt))
     .limit(500);
 
-async function loadSignals(
+export async function loadSignals(
   db: Executor,
   organizationId: string,
   where: SQL | undefined,

@@ -1,5 +1,6 @@
 // Early-warning signals to a house's peer leaders. raiseSignal is shared: check-ins raise craving, low
-// mood and support requests; the journey raises a reset; an hourly job raises silence.
+// mood and support requests; the journey raises a reset; an hourly job raises silence. Each raised signal
+// is announced to the house's peer leaders (announce.ts).
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { OrganizationSettingsUpdateSchema } from '../../../shared/contracts/signals.ts';
@@ -18,6 +19,7 @@ import {
   residences,
   signals,
 } from '../../platform/database/schema.ts';
+import { announceSignals, type RaisedSignal } from './announce.ts';
 import type { Thresholds } from './presenters.ts';
 
 export type RaiseSignalInput = {
@@ -51,13 +53,14 @@ export async function residencesOf(
 }
 
 /**
- * Raises a signal for each house the person currently lives in (none when they live in no house).
- * Idempotent: the same person, kind and local day raise it once (insert … on conflict do nothing).
+ * Raises a signal for each house the person currently lives in (none when they live in no house), and
+ * tells those houses' peer leaders (announce.ts). Idempotent: the same person, kind and local day raise
+ * it once (insert … on conflict do nothing), and only a signal raised now is announced.
  */
 export async function raiseSignal(db: Executor, input: RaiseSignalInput): Promise<void> {
   const houses = await residencesOf(db, input.organizationId, input.personId, input.localDate);
   if (houses.length === 0) return;
-  await db
+  const raised = await db
     .insert(signals)
     .values(
       houses.map((residenceId) => ({
@@ -69,8 +72,21 @@ export async function raiseSignal(db: Executor, input: RaiseSignalInput): Promis
         localDate: input.localDate,
       })),
     )
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .returning(raisedColumns);
+  await announceSignals(db, raised as RaisedSignal[]);
 }
+
+/** What announcing a raised signal needs, as an insert returns it. */
+export const raisedColumns = {
+  id: signals.id,
+  organizationId: signals.organizationId,
+  residenceId: signals.residenceId,
+  personId: signals.personId,
+  kind: signals.kind,
+  severity: signals.severity,
+  raisedAt: signals.raisedAt,
+};
 
 /** An organization's thresholds (the defaults until an admin changes them). */
 export async function thresholdsOf(db: Executor, organizationId: string): Promise<Thresholds> {
@@ -164,7 +180,8 @@ export async function raiseSilenceSignals(db: Db, now: Date): Promise<number> {
       .insert(signals)
       .values(values.slice(i, i + 500))
       .onConflictDoNothing()
-      .returning({ id: signals.id });
+      .returning(raisedColumns);
+    await announceSignals(db, inserted as RaisedSignal[]);
     raised += inserted.length;
   }
   return raised;

@@ -12,6 +12,7 @@ export const parts: WorldPart[] = [];
 export const expected: Expected = {
   //                                          anon resident leader couns admin alumni house  org
   'POST /api/auth/sign-in':                  [401,   401,   401,   401,  401,  401,   401,  401],
+  'POST /api/auth/sign-in/form':             [303,   303,   303,   303,  303,  303,   303,  303],
   'POST /api/auth/sign-out':                 [200,   200,   200,   200,  200,  200,   200,  200],
   'POST /api/auth/reset-password':           [400,   400,   400,   400,  400,  400,   400,  400],
 };
@@ -21,6 +22,12 @@ export const requests: Requests = {
     method: 'POST',
     url: '/api/auth/sign-in',
     // A login of its own each time: five failures of one login from one address make the next one wait.
+    body: { login: `nobody-by-this-name-${++unknownLogins}`, password: 'whatever-it-is' },
+  }),
+  // The page's own form: an unknown login comes back to the form with the problem, for anyone.
+  'POST /api/auth/sign-in/form': () => ({
+    method: 'POST',
+    url: '/api/auth/sign-in/form',
     body: { login: `nobody-by-this-name-${++unknownLogins}`, password: 'whatever-it-is' },
   }),
   'POST /api/auth/sign-out': () => ({ method: 'POST', url: '/api/auth/sign-out', freshSession: true }),

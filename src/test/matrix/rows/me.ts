@@ -11,6 +11,7 @@ export const expected: Expected = {
   'GET /api/me':                             [401,   200,   200,   200,  200,  200,   200,  200],
   'PATCH /api/me/profile':                   [401,   200,   200,   200,  200,  200,   200,  200],
   'PATCH /api/me/privacy':                   [401,   200,   200,   200,  200,  200,   200,  200],
+  'POST /api/me/welcome/dismiss':            [401,   200,   200,   200,  200,  200,   200,  200],
   'GET /api/me/sessions':                    [401,   200,   200,   200,  200,  200,   200,  200],
   'DELETE /api/me/sessions/:id':             [401,   404,   404,   404,  404,  404,   404,  404],
 };
@@ -23,6 +24,7 @@ export const requests: Requests = {
     url: '/api/me/privacy',
     body: { nameStyle: 'first_last_initial' },
   }),
+  'POST /api/me/welcome/dismiss': () => ({ method: 'POST', url: '/api/me/welcome/dismiss' }),
   'GET /api/me/sessions': () => ({ method: 'GET', url: '/api/me/sessions' }),
   // Someone else's session: nobody may sign another person out.
   'DELETE /api/me/sessions/:id': (w) => ({ method: 'DELETE', url: `/api/me/sessions/${w.markerSessionId}` }),

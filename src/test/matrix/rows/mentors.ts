@@ -10,6 +10,7 @@ export const expected: Expected = {
   //                                          anon resident leader couns admin alumni house  org
   'GET /api/mentors':                        [401,   200,   200,   403,  403,  200,   200,  403],
   'GET /api/mentors/suggestions':            [401,   200,   200,   403,  403,  200,   200,  403],
+  'GET /api/mentors/newcomers':              [401,   200,   200,   403,  403,  200,   200,  403],
   // Asking the alumna to mentor: a resident may (any house); the peer leader is no newcomer; she cannot ask herself.
   'POST /api/mentorships':                   [401,   201,   403,   403,  403,  400,   201,  403],
   'PATCH /api/mentors/settings':             [401,   200,   200,   403,  403,  200,   200,  403],
@@ -25,6 +26,7 @@ export const expected: Expected = {
 export const requests: Requests = {
   'GET /api/mentors': () => ({ method: 'GET', url: '/api/mentors' }),
   'GET /api/mentors/suggestions': () => ({ method: 'GET', url: '/api/mentors/suggestions' }),
+  'GET /api/mentors/newcomers': () => ({ method: 'GET', url: '/api/mentors/newcomers' }),
   'POST /api/mentorships': (w) => ({
     method: 'POST',
     url: '/api/mentorships',

@@ -17,6 +17,7 @@ import { reachOut } from './en/reach-out.ts';
 import { realtime } from './en/realtime.ts';
 import { reasons } from './en/reasons.ts';
 import { signalSettings } from './en/signal-settings.ts';
+import { signals } from './en/signals.ts';
 import { support } from './en/support.ts';
 
 export const en = {
@@ -36,6 +37,7 @@ export const en = {
   ...chat,
   ...support,
   ...reasons,
+  ...signals,
   ...layout,
 };
 

@@ -16,6 +16,7 @@ import { reachOut } from './es/reach-out.ts';
 import { realtime } from './es/realtime.ts';
 import { reasons } from './es/reasons.ts';
 import { signalSettings } from './es/signal-settings.ts';
+import { signals } from './es/signals.ts';
 import { support } from './es/support.ts';
 
 export const es: Translations = {
@@ -35,5 +36,6 @@ export const es: Translations = {
   ...chat,
   ...support,
   ...reasons,
+  ...signals,
   ...layout,
 };

@@ -81,6 +81,38 @@ export async function switchLanguage(language: Language): Promise<void> {
   if (i18n.language !== language) await i18n.changeLanguage(language);
 }
 
+const CHOSEN_KEY = 'hearth.languageChosen';
+
+/**
+ * Remembers, for this tab, that the person chose a language on a screen before signing in: after signing
+ * in, that choice wins over the account's saved language, and is saved to it (account-language.ts).
+ */
+export function markScreenChoice(language: Language): void {
+  try {
+    sessionStorage.setItem(CHOSEN_KEY, language);
+  } catch {
+    // Without storage the account's language applies after signing in, as before.
+  }
+}
+
+/** The language chosen on a public screen of this tab, if any. */
+export function screenChoice(): Language | null {
+  try {
+    const chosen = sessionStorage.getItem(CHOSEN_KEY);
+    return chosen === 'en' || chosen === 'es' ? chosen : null;
+  } catch {
+    return null;
+  }
+}
+
+export function forgetScreenChoice(): void {
+  try {
+    sessionStorage.removeItem(CHOSEN_KEY);
+  } catch {
+    // Nothing was remembered.
+  }
+}
+
 /** Sets up the languages with the first words, and starts fetching all the words of the one in use. */
 export async function setUpI18n(): Promise<typeof i18n> {
   i18n.on('languageChanged', (language) => {

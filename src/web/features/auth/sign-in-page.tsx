@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { authApi, type SignInRequestSchema } from '../../../shared/contracts/auth.ts';
 import { setupApi } from '../../../shared/contracts/setup.ts';
+import { type FirstScreenProblem, isFirstScreenProblem } from '../../../shared/domain/first-screen-words.ts';
 import { call, queryFor } from '../../app/api.ts';
 import { prefetchFirstAnswers, prefetchFirstScreens } from '../../app/first-screens.ts';
 import { meQueryKey } from '../../app/session.ts';
@@ -18,13 +19,44 @@ type SignInState = { notice?: SignInNotice; from?: string } | null;
 
 const FIELDS = ['login', 'password'] as const;
 
+/** The words of a problem that the page's own form came back with (platform/first-screen.ts). */
+const PROBLEM_WORDS = {
+  'auth.sign_in_failed': 'reasons.auth.sign_in_failed',
+  'limits.sign_in': 'reasons.limits.sign_in',
+  'request.invalid': 'signIn.fillBoth',
+  'request.unavailable': 'reasons.request.unavailable',
+} as const satisfies Record<FirstScreenProblem, string>;
+
+/**
+ * What the person typed into the form the server wrote into the page, before this code arrived: read
+ * once, as this screen is first drawn over it, so nothing typed is lost. The field they were in is
+ * the one that gets the focus.
+ */
+function typedBeforeTheApp(): { login: string; password: string; focused: 'login' | 'password' | null } {
+  const field = (id: string) => document.getElementById(id) as HTMLInputElement | null;
+  const login = field('first-login');
+  const password = field('first-password');
+  const active = document.activeElement;
+  return {
+    login: login?.value ?? '',
+    password: password?.value ?? '',
+    focused: active && active === login ? 'login' : active && active === password ? 'password' : null,
+  };
+}
+
 export function SignInPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
   const state = location.state as SignInState;
   const queryClient = useQueryClient();
-  const [form, setForm] = useState<z.input<typeof SignInRequestSchema>>({ login: '', password: '' });
+  const [typed] = useState(typedBeforeTheApp);
+  const [form, setForm] = useState<z.input<typeof SignInRequestSchema>>({
+    login: typed.login,
+    password: typed.password,
+  });
+  const [search] = useSearchParams();
+  const problem = search.get('problem');
   // Whatever a previous session loaded is forgotten here, after the signed-in screens are gone.
   useEffect(() => {
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== setupApi.status.tags[0] });
@@ -60,6 +92,11 @@ export function SignInPage() {
         <Notice tone="success">{t('signIn.passwordReset')}</Notice>
       ) : null}
       {setup.data?.needed ? <Notice>{t('signIn.notSetUp')}</Notice> : null}
+      {isFirstScreenProblem(problem) && !signIn.error ? (
+        <Notice tone="error">
+          <p>{t(PROBLEM_WORDS[problem])}</p>
+        </Notice>
+      ) : null}
       <form className="form card" onSubmit={onSubmit} noValidate>
         <FormProblem error={signIn.error} fields={FIELDS} />
         <TextField
@@ -68,6 +105,7 @@ export function SignInPage() {
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
+          autoFocus={typed.focused === 'login'}
           value={form.login}
           onChange={(e) => setForm({ ...form, login: e.target.value })}
           error={fieldError('login')}
@@ -77,6 +115,7 @@ export function SignInPage() {
           name="password"
           type="password"
           autoComplete="current-password"
+          autoFocus={typed.focused === 'password'}
           value={form.password}
           onChange={(e) => setForm({ ...form, password: e.target.value })}
           error={fieldError('password')}

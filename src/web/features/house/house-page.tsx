@@ -9,6 +9,7 @@ import { Loading, LoadProblem } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
 import { ResetCodeButton } from '../../components/reset-code-button.tsx';
 import { HouseJourney } from '../journey/celebrations.tsx';
+import { FirstDayWelcome } from './first-day-welcome.tsx';
 import { HouseView } from './house-view.tsx';
 
 export function HousePage() {
@@ -31,10 +32,11 @@ export function HousePage() {
           </p>
         </div>
       ) : (
-        houses.data.houses.map((house) => {
+        houses.data.houses.map((house, index) => {
           const leads = led.includes(house.residence.id);
           return (
             <div key={house.residence.id}>
+              {index === 0 ? <FirstDayWelcome house={house} /> : null}
               <HouseView
                 house={house}
                 memberActions={

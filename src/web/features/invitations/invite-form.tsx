@@ -10,7 +10,7 @@ import { call } from '../../app/api.ts';
 import { CopyButton } from '../../components/copy-button.tsx';
 import { useFormErrors } from '../../components/errors.ts';
 import { SelectField, TextField } from '../../components/fields.tsx';
-import { formatDateTime } from '../../components/format.ts';
+import { formatMoment } from '../../components/format.ts';
 import { FormProblem } from '../../components/notice.tsx';
 import { SpokenCode } from '../../components/spoken-code.tsx';
 
@@ -76,7 +76,7 @@ export function InviteForm({
         </p>
         <CopyButton text={created.link} label={t('invitations.copyLink')} />
         <p className="hint">
-          {t('invitations.expires', { time: formatDateTime(created.expiresAt, i18n.language) })}
+          {t('invitations.expires', { time: formatMoment(created.expiresAt, i18n.language) })}
         </p>
         <button
           type="button"

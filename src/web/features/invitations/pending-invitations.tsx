@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { invitationApi } from '../../../shared/contracts/invitations.ts';
 import { call, queryFor } from '../../app/api.ts';
-import { formatDateTime } from '../../components/format.ts';
+import { formatMoment } from '../../components/format.ts';
 import { Hidden, Loading, LoadProblem } from '../../components/notice.tsx';
 
 export function PendingInvitations({ residenceId }: { residenceId?: string }) {
@@ -35,7 +35,7 @@ export function PendingInvitations({ residenceId }: { residenceId?: string }) {
                   <strong>{what}</strong>
                   {i.note ? <span> — {i.note}</span> : null}
                   <div className="hint">
-                    {t('invitations.expires', { time: formatDateTime(i.expiresAt, i18n.language) })}
+                    {t('invitations.expires', { time: formatMoment(i.expiresAt, i18n.language) })}
                   </div>
                 </div>
                 <button

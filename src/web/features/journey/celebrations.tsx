@@ -16,10 +16,15 @@ export function HouseJourney({ residenceId, leads }: { residenceId: string; lead
       {leads ? (
         <section className="card card-highlight" aria-labelledby={`lead-${residenceId}`}>
           <h2 id={`lead-${residenceId}`}>{t('support.heading')}</h2>
-          <p>{t('support.privacy')}</p>
-          <Link className="button" to={`/house/${residenceId}/support`}>
-            {t('support.openSupport')}
-          </Link>
+          <p>{t('leaderDay.onToday')}</p>
+          <p>
+            <Link className="button" to="/today">
+              {t('leaderDay.openToday')}
+            </Link>
+          </p>
+          <p>
+            <Link to={`/house/${residenceId}/support`}>{t('support.openSupport')}</Link>
+          </p>
         </section>
       ) : null}
       <Celebrations residenceId={residenceId} />

@@ -12,6 +12,7 @@ import { Page } from '../../components/page.tsx';
 import { pendingCheckIn, usePendingCheckInSync, useTodayCheckIn } from '../check-ins/check-in-api.ts';
 import { MyCommitments } from '../meetings/decisions/my-commitments.tsx';
 import { NotificationsCard } from '../meetings/notifications-card.tsx';
+import { LeaderTodayCard } from '../signals/leader-today-card.tsx';
 import { ClockCard } from './clock-card.tsx';
 import { useJourney } from './journey-api.ts';
 import { NewClockForm } from './new-clock-form.tsx';
@@ -98,6 +99,7 @@ function NeedsYou() {
       <h2 id="needs-you" className="group-heading">
         {t('today.needsYouHeading')}
       </h2>
+      <LeaderTodayCard />
       <NotificationsCard />
       <MyCommitments />
       <Barc10Due />

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { authApi, type SessionView } from '../../../shared/contracts/auth.ts';
 import { call, keyOf, queryFor } from '../../app/api.ts';
-import { formatDateTime } from '../../components/format.ts';
+import { formatDateTime, formatMoment } from '../../components/format.ts';
 import { Hidden, Loading, LoadProblem } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
 
@@ -39,7 +39,7 @@ export function SessionsPage() {
                 {s.current ? <span className="badge">{t('sessions.thisDevice')}</span> : null}
               </p>
               <p className="hint">
-                {t('sessions.signedIn', { time: formatDateTime(s.createdAt, i18n.language) })}
+                {t('sessions.signedIn', { time: formatMoment(s.createdAt, i18n.language) })}
                 <br />
                 {t('sessions.lastActive', { time: formatDateTime(s.lastSeenAt, i18n.language) })}
               </p>

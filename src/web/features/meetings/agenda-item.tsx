@@ -3,6 +3,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemView, MeetingDetailView } from '../../../shared/contracts/meetings.ts';
+import { useMe } from '../../app/session.ts';
 import { TextAreaField } from '../../components/fields.tsx';
 import { formatDate } from '../../components/format.ts';
 import { Hidden, LoadProblem, Notice } from '../../components/notice.tsx';
@@ -73,6 +74,16 @@ export function AgendaItem({
 
 function Raiser({ item }: { item: AgendaItemView }) {
   const { t } = useTranslation();
+  const me = useMe();
+  if (item.kind === 'follow_up' && item.committedBy) {
+    return (
+      <span>
+        {item.committedBy.personId === me.id
+          ? t('meetings.committedByYou')
+          : t('meetings.committedBy', { name: item.committedBy.displayName })}
+      </span>
+    );
+  }
   if (item.kind !== 'problem') return null;
   if (item.anonymous) {
     if (item.mine) return <span>{t('meetings.raisedByYouAnonymous')}</span>;

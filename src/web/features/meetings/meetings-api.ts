@@ -104,17 +104,8 @@ export function useSaveMeetingSettings(residenceId: string) {
   });
 }
 
-/** "Sunday 29 Nov, 19:00", in the house's own time zone (where the meeting happens). */
-export function formatMeetingTime(startsAt: string, timeZone: string, language: string): string {
-  return new Intl.DateTimeFormat(language, {
-    timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'short',
-    hour: 'numeric',
-    minute: '2-digit',
-  }).format(new Date(startsAt));
-}
+/** "Sunday 29 Nov, 19:00", in the house's own time zone (where the meeting happens), labelled when away. */
+export { formatMeetingTime } from '../../components/format.ts';
 
 /** An RRULE for "every week on this day" (the schedule form's only shape; the API takes any RRULE). */
 export const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;

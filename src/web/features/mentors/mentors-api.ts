@@ -10,6 +10,7 @@ export const mentorsKey = [mentorsApi.overview.tags[0]] as const;
 export const useMentorOverview = () => useQuery(queryFor(mentorsApi.overview));
 export const useMentorSuggestions = (enabled: boolean) =>
   useQuery({ ...queryFor(mentorsApi.suggestions), enabled });
+export const useMentorNewcomers = () => useQuery(queryFor(mentorsApi.newcomers));
 export const useMentorshipLog = (id: string) => useQuery(queryFor(mentorsApi.log, { params: { id } }));
 
 /** A request, an answer, an ending or a new line in our log shows up without a reload. */
@@ -30,6 +31,8 @@ export const useOpenToMentoring = () =>
   useMentorsMutation((openToMentoring: boolean) => call(mentorsApi.settings, { body: { openToMentoring } }));
 export const useAskMentor = () =>
   useMentorsMutation((mentorId: string) => call(mentorsApi.request, { body: { mentorId } }));
+export const useOfferToMentor = () =>
+  useMentorsMutation((menteeId: string) => call(mentorsApi.request, { body: { menteeId } }));
 export const useChangeMentorship = () =>
   useMentorsMutation(({ id, change }: { id: string; change: 'accept' | 'decline' | 'end' }) =>
     call(mentorsApi[change], { params: { id } }),

@@ -13,8 +13,10 @@ import {
   useAskMentor,
   useChangeMentorship,
   useLiveMentors,
+  useMentorNewcomers,
   useMentorOverview,
   useMentorSuggestions,
+  useOfferToMentor,
   useOpenToMentoring,
 } from './mentors-api.ts';
 
@@ -33,6 +35,7 @@ export function MentorsPage() {
         <>
           <MyMentorships mentorships={overview.data.mentorships} />
           {overview.data.canHaveMentor ? <Suggestions /> : null}
+          <Newcomers />
           <OpenToMentoring current={overview.data.openToMentoring} />
         </>
       )}
@@ -207,6 +210,52 @@ function SuggestionItem({
         </button>
       )}
     </li>
+  );
+}
+
+/** Newer residents of my houses: I may offer to mentor one of them, who says yes or not now. */
+function Newcomers() {
+  const { t } = useTranslation();
+  const newcomers = useMentorNewcomers();
+  const offer = useOfferToMentor();
+  const [offered, setOffered] = useState<string | null>(null);
+  if (newcomers.isPending) return <Loading />;
+  if (newcomers.isError)
+    return <LoadProblem error={newcomers.error} onRetry={() => void newcomers.refetch()} />;
+  // Nobody newer in my houses (or I am the newest): nothing to offer, and no empty card.
+  if (newcomers.data.newcomers.length === 0 && !offered) return null;
+  return (
+    <section className="card" aria-labelledby="mentors-newcomers">
+      <h2 id="mentors-newcomers">{t('mentors.newcomersHeading')}</h2>
+      <p className="hint">{t('mentors.newcomersIntro')}</p>
+      <div aria-live="polite">
+        {offered ? <Notice tone="success">{t('mentors.offered', { name: offered })}</Notice> : null}
+        {offer.isError ? <Notice tone="error">{peersError(t, offer.error)}</Notice> : null}
+      </div>
+      <ul className="mentor-suggestions">
+        {newcomers.data.newcomers.map((n) => (
+          <li key={n.person.personId} className="mentor-suggestion">
+            <p>
+              <strong>{n.person.displayName}</strong>
+            </p>
+            {n.stage ? (
+              <p className="hint">{t('mentors.stage', { stage: t(`stages.names.${n.stage}`) })}</p>
+            ) : null}
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={offer.isPending}
+              onClick={() =>
+                offer.mutate(n.person.personId, { onSuccess: () => setOffered(n.person.displayName) })
+              }
+            >
+              {t('mentors.offer')}
+              <Hidden>: {n.person.displayName}</Hidden>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -3,12 +3,20 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { NotificationView } from '../../../shared/contracts/notifications.ts';
+import { milestoneFromKey } from '../../../shared/domain/milestones.ts';
 import { notificationPath } from '../../../shared/domain/notifications.ts';
 import type { Translations } from '../../app/i18n/en.ts';
+import { deviceTimeZone, formatMeetingTime } from '../../components/format.ts';
 
 type LineKey = keyof Translations['inbox']['lines'];
 
 /** The name a notification may carry, under whichever field its area used. */
+/** An alert whose person is okay now ('okay') or that someone who answered closed ('closed'). */
+export function resolutionOf(n: NotificationView): 'okay' | 'closed' | null {
+  const resolved = n.data.resolved;
+  return resolved === 'okay' || resolved === 'closed' ? resolved : null;
+}
+
 function nameIn(data: NotificationView['data']): string | null {
   for (const key of ['personName', 'authorName', 'fromName', 'displayName', 'helperName', 'name']) {
     const value = data[key];
@@ -24,12 +32,24 @@ export function useNotificationText() {
     if (!known) return t('inbox.lines.generic', { kind: n.kind.replace(/_/g, ' ') });
     if (n.kind === 'meeting_reminder') {
       if (!n.title || !n.startsAt) return t('inbox.lines.meeting_reminder_anon');
-      const time = new Intl.DateTimeFormat(i18n.language, {
+      const time = formatMeetingTime(n.startsAt, n.timeZone ?? deviceTimeZone(), i18n.language, {
         weekday: 'long',
         hour: 'numeric',
         minute: '2-digit',
-      }).format(new Date(n.startsAt));
+      });
       return t('inbox.lines.meeting_reminder', { title: n.title, time });
+    }
+    const resolved = resolutionOf(n);
+    if (n.kind === 'reach_out_alert' && resolved) {
+      const who = nameIn(n.data);
+      return who
+        ? t(`inbox.lines.reach_out_alert_${resolved}`, { name: who })
+        : t(`inbox.lines.reach_out_alert_${resolved}_anon`);
+    }
+    if (n.kind === 'milestone_reached') {
+      const m = typeof n.data.milestone === 'string' ? milestoneFromKey(n.data.milestone) : null;
+      if (!m) return t('inbox.lines.milestone_reached_anon');
+      return t('inbox.lines.milestone_reached', { milestone: t(`calendar.${m.unit}`, { count: m.count }) });
     }
     const name = nameIn(n.data);
     const anon = `${n.kind}_anon` as LineKey;

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../components/format.ts';
 import { Hidden, Loading, LoadProblem, Notice } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
 import { useLiveNotifications } from './live.ts';
-import { NotificationLine, useNotificationText } from './notification-line.tsx';
+import { NotificationLine, resolutionOf, useNotificationText } from './notification-line.tsx';
 import {
   fetchOlderNotifications,
   useMarkAllRead,
@@ -75,10 +75,13 @@ export function NotificationsPage() {
             {[...list.data.notifications, ...older].map((n) => (
               <li
                 key={n.id}
-                className={`inbox-item${n.readAt ? '' : ' inbox-unread'}${n.urgent ? ' inbox-urgent' : ''}`}
+                className={`inbox-item${n.readAt ? '' : ' inbox-unread'}${n.urgent ? ' inbox-urgent' : ''}${resolutionOf(n) ? ' inbox-resolved' : ''}`}
               >
                 <p className="inbox-line">
                   {n.urgent ? <span className="badge badge-urgent">{t('inbox.urgent')}</span> : null}
+                  {resolutionOf(n) ? (
+                    <span className="badge badge-resolved">{t('inbox.resolved')}</span>
+                  ) : null}
                   {!n.readAt && !n.urgent ? <span className="badge">{t('inbox.new')}</span> : null}{' '}
                   <NotificationLine notification={n} onOpen={open} />
                 </p>

@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, useParams } from 'react-router';
 import { isApiError } from '../../app/api.ts';
-import { formatDateTime } from '../../components/format.ts';
+import { formatMoment } from '../../components/format.ts';
 import { FormProblem, Loading, LoadProblem, Notice } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
 import { CrisisLines } from './crisis-lines.tsx';
@@ -40,7 +40,7 @@ function AlertDetails({ id }: { id: string }) {
   const acknowledge = useAcknowledge(id);
   const close = useCloseAlert(id);
   if (!alert) return null;
-  const time = (at: string) => formatDateTime(at, i18n.language);
+  const time = (at: string) => formatMoment(at, i18n.language);
   const closed = alert.state === 'closed';
   return (
     <section className="card reach-out-status" aria-labelledby="alert-heading">

@@ -4,7 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { AlertView } from '../../../shared/contracts/reach-out.ts';
-import { formatDateTime } from '../../components/format.ts';
+import { formatMoment } from '../../components/format.ts';
 import { CrisisFooter } from './crisis-lines.tsx';
 import {
   startTap,
@@ -62,7 +62,7 @@ function OnCallAlert({ alert }: { alert: AlertView }) {
             ? t('reachOut.reachingOutFrom', { name: alert.displayName, house: alert.residenceName })
             : t('reachOut.reachingOut', { name: alert.displayName })}
         </strong>{' '}
-        {t('reachOut.reachedAt', { time: formatDateTime(alert.createdAt, i18n.language) })}
+        {t('reachOut.reachedAt', { time: formatMoment(alert.createdAt, i18n.language) })}
       </p>
       {others.length > 0 ? (
         <p>{t('reachOut.othersCalling', { names: others.map((a) => a.displayName).join(', ') })}</p>

@@ -8,7 +8,7 @@ import { Link, useLocation } from 'react-router';
 import type { AlertView, ReachOutState } from '../../../shared/contracts/reach-out.ts';
 import { isAdmin, useMe } from '../../app/session.ts';
 import { CheckboxField, TextField } from '../../components/fields.tsx';
-import { formatDateTime } from '../../components/format.ts';
+import { formatMoment } from '../../components/format.ts';
 import { FormProblem, Loading, LoadProblem, Notice } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
 import { CrisisLines } from './crisis-lines.tsx';
@@ -93,7 +93,7 @@ function MyAlert({ state }: { state: ReachOutState | undefined }) {
 function AlertStatus({ alert, onClosed }: { alert: AlertView; onClosed: () => void }) {
   const { t, i18n } = useTranslation();
   const close = useCloseAlert(alert.id);
-  const time = (at: string) => formatDateTime(at, i18n.language);
+  const time = (at: string) => formatMoment(at, i18n.language);
   const told = alert.alerted.house + alert.alerted.escalation;
   return (
     <>
@@ -110,7 +110,12 @@ function AlertStatus({ alert, onClosed }: { alert: AlertView; onClosed: () => vo
         <ul className="reach-out-calling">
           {alert.acknowledgements.map((a) => (
             <li key={a.personId}>
-              <strong>{t('reachOut.callingAt', { name: a.displayName, time: time(a.at) })}</strong>
+              <strong>
+                {t('reachOut.callingAt', {
+                  name: a.displayName,
+                  time: formatMoment(a.at, i18n.language, { afterWord: true }),
+                })}
+              </strong>
             </li>
           ))}
         </ul>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { houseApi } from '../../../shared/contracts/residences.ts';
 import { queryFor } from '../../app/api.ts';
-import { formatDateTime } from '../../components/format.ts';
+import { formatMoment } from '../../components/format.ts';
 import { Loading, LoadProblem } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
 import { useHouseRecord } from './reach-out-api.ts';
@@ -16,7 +16,7 @@ export function RecordPage() {
   const houses = useQuery(queryFor(houseApi.mine));
   const house = houses.data?.houses.find((h) => h.residence.id === id)?.residence.name ?? '';
   const record = useHouseRecord(id);
-  const time = (at: string) => formatDateTime(at, i18n.language);
+  const time = (at: string) => formatMoment(at, i18n.language);
   return (
     <Page title={t('reachOut.recordTitle', { house })} intro={t('reachOut.recordIntro')}>
       {record.isPending ? (

@@ -129,7 +129,7 @@ function SignalItem({ signal, residenceId }: { signal: SignalView; residenceId: 
         {signal.supportKind ? ` · ${t(`supportKinds.${signal.supportKind}`)}` : null}
       </p>
       <p className="hint">
-        {t('support.severity', { severity: t(`severities.${signal.severity}`) })} ·{' '}
+        {t(`severities.${signal.severity}`)} ·{' '}
         {t('support.raised', { time: formatDateTime(signal.raisedAt, i18n.language) })}
       </p>
       {signal.acknowledgement ? (

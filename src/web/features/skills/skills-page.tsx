@@ -12,7 +12,7 @@ import {
 } from '../../../shared/domain/skills.ts';
 import { useFormErrors } from '../../components/errors.ts';
 import { SelectField, TextField } from '../../components/fields.tsx';
-import { formatDateTime } from '../../components/format.ts';
+import { formatMoment } from '../../components/format.ts';
 import { Hidden, Loading, LoadProblem, Notice } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
 import { PeersTabs } from './peers-tabs.tsx';
@@ -325,7 +325,7 @@ function SessionItem({ session }: { session: SkillSessionView }) {
       <p className="hint">
         {t(`skills.states.${session.state}`)} · {t(`skills.kinds.${session.supportKind}`)}
         {session.plannedFor
-          ? ` · ${t('skills.planned', { time: formatDateTime(session.plannedFor, i18n.language) })}`
+          ? ` · ${t('skills.planned', { time: formatMoment(session.plannedFor, i18n.language, { afterWord: true }) })}`
           : null}
       </p>
       {session.state === 'done' ? (

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SupportRequestView, SupportResponseView } from '../../../shared/contracts/support.ts';
 import { errorMessage } from '../../components/errors.ts';
-import { formatDateTime } from '../../components/format.ts';
+import { formatMoment } from '../../components/format.ts';
 import { Notice } from '../../components/notice.tsx';
 import { useRespond, useResponseStep, useWithdrawPost } from './support-api.ts';
 
@@ -36,7 +36,7 @@ export function PostCard({ post }: { post: SupportRequestView }) {
         {' · '}
         {t('peerSupport.audienceShown', { audience: t(`peerSupport.audiences.${post.audience}`) })}
         {' · '}
-        {t('peerSupport.postedAt', { when: formatDateTime(post.createdAt, i18n.language) })}
+        {t('peerSupport.postedAt', { when: formatMoment(post.createdAt, i18n.language) })}
       </p>
       {post.responseCount > 0 ? (
         <p className="hint">{t('peerSupport.responses', { count: post.responseCount })}</p>

@@ -53,6 +53,8 @@ export const people = pgTable(
     username: text('username').notNull(),
     email: text('email'),
     passwordHash: text('password_hash').notNull(),
+    /** When I put the first-day welcome away; null while a new resident has not (then it shows). */
+    welcomedAt: timestamp('welcomed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -7,6 +7,7 @@ import {
   foreignKey,
   index,
   pgTable,
+  primaryKey,
   real,
   smallint,
   text,
@@ -176,6 +177,33 @@ export const signals = pgTable(
     }),
     uniqueIndex('signals_person_kind_day_key').on(t.organizationId, t.personId, t.kind, t.localDate),
     index('signals_org_residence_idx').on(t.organizationId, t.residenceId, t.raisedAt),
+  ],
+);
+
+/**
+ * When a peer leader last looked at a house's signals on Today: what was raised since is shown as new,
+ * the rest folded under "Earlier". One row per viewer and house.
+ */
+export const signalViews = pgTable(
+  'signal_views',
+  {
+    organizationId: orgId(),
+    personId: uuid('person_id').notNull(),
+    residenceId: uuid('residence_id').notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.personId, t.residenceId] }),
+    foreignKey({
+      name: 'signal_views_person_fk',
+      columns: [t.organizationId, t.personId],
+      foreignColumns: [people.organizationId, people.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'signal_views_residence_fk',
+      columns: [t.organizationId, t.residenceId],
+      foreignColumns: [residences.organizationId, residences.id],
+    }).onDelete('cascade'),
   ],
 );
 

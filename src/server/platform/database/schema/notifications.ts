@@ -1,10 +1,12 @@
 // Notifications and web push: each person's settings (which topics reach them by push, quiet hours),
 // their devices' push subscriptions, and the instance's VAPID keys (made at first start, shared by every
-// process). The notifications themselves live in schema/meetings.ts, where the first kind began.
+// process), and the pushes that wait (decision 0033). The notifications themselves live in
+// schema/meetings.ts, where the first kind began.
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, orgId } from './columns.ts';
 import { organizations, people } from './foundation.ts';
+import { notifications } from './meetings.ts';
 
 /** One row, made at first start: every Hearth process signs pushes with the same keys. */
 export const pushVapidKeys = pgTable(
@@ -61,5 +63,37 @@ export const notificationSettings = pgTable(
       'notification_settings_quiet_hours_check',
       sql`(${t.quietFrom} is null) = (${t.quietUntil} is null)`,
     ),
+  ],
+);
+
+/**
+ * A push that waits (decision 0033): until the person's quiet hours end, for another try after the push
+ * service failed for a reason that may pass, or to replace on the phone a notification whose news changed
+ * (an alert resolved). Claimed by deleting it, so it goes out once.
+ */
+export const pendingPushes = pgTable(
+  'pending_pushes',
+  {
+    id: id(),
+    organizationId: orgId().references(() => organizations.id, { onDelete: 'cascade' }),
+    notificationId: uuid('notification_id')
+      .notNull()
+      .references(() => notifications.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    /** One device (a retry), or null: every device the person has when it is due. */
+    subscriptionId: uuid('subscription_id').references(() => pushSubscriptions.id, { onDelete: 'cascade' }),
+    /** deliver: the notification as it is now, if still unread; replace: the phone's copy, whatever was read. */
+    purpose: text('purpose').$type<'deliver' | 'replace'>().notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    /** Tries that failed for a reason that may pass. */
+    attempts: smallint('attempts').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('pending_pushes_org_notification_idx').on(t.organizationId, t.notificationId),
+    index('pending_pushes_due_idx').on(t.dueAt),
+    check('pending_pushes_purpose_check', sql`${t.purpose} in ('deliver', 'replace')`),
   ],
 );

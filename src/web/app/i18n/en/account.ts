@@ -1,14 +1,17 @@
 // English words of the web app: account. The Spanish file es/account.ts has exactly the same keys.
+import { FIRST_SCREEN_WORDS } from '../../../../shared/domain/first-screen-words.ts';
+
 export const account = {
   signIn: {
-    title: 'Sign in',
-    intro: 'Welcome. Sign in with your username or email and your password.',
-    login: 'Username or email',
-    password: 'Password',
-    submit: 'Sign in',
+    title: FIRST_SCREEN_WORDS.en.title,
+    intro: FIRST_SCREEN_WORDS.en.intro,
+    login: FIRST_SCREEN_WORDS.en.login,
+    password: FIRST_SCREEN_WORDS.en.password,
+    submit: FIRST_SCREEN_WORDS.en.submit,
     submitting: 'Signing in…',
-    haveResetCode: 'I have a reset code',
-    haveInvitation: 'I have an invitation code',
+    haveResetCode: FIRST_SCREEN_WORDS.en.haveResetCode,
+    haveInvitation: FIRST_SCREEN_WORDS.en.haveInvitation,
+    fillBoth: FIRST_SCREEN_WORDS.en.problems['request.invalid'],
     sessionExpired: 'Your session has ended. Please sign in again.',
     signedOut: 'You are signed out. See you soon.',
     passwordReset: 'Your new password is saved. Please sign in with it.',

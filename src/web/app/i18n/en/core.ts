@@ -1,4 +1,5 @@
 // English words of the web app: core. The Spanish file es/core.ts has exactly the same keys.
+import { FIRST_SCREEN_WORDS } from '../../../../shared/domain/first-screen-words.ts';
 export const core = {
   common: {
     loading: 'Loading…',
@@ -10,7 +11,7 @@ export const core = {
     backToSignIn: 'Back to sign in',
   },
   shell: {
-    skipToContent: 'Skip to main content',
+    skipToContent: FIRST_SCREEN_WORDS.en.skipToContent,
     unavailableTitle: 'Hearth is not available',
   },
   nav: {

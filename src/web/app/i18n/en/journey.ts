@@ -168,7 +168,6 @@ export const journey = {
     signalsHeading: 'Who may need you',
     noSignals: 'Nothing new. Everyone who asked has been heard.',
     signal: '{{name}}: {{kind}}',
-    severity: 'Severity: {{severity}}',
     raised: 'Raised {{time}}',
     acknowledge: 'Acknowledge',
     acknowledgeFor: 'Acknowledge for {{name}}',
@@ -205,10 +204,11 @@ export const journey = {
     reset: 'A new start',
     silence: 'Has not checked in',
   },
+  // Warm words for how soon someone may need their peer leader (never "severity").
   severities: {
-    low: 'low',
-    medium: 'medium',
-    high: 'high',
+    low: 'When you have a moment',
+    medium: 'Check in soon',
+    high: 'Reach out today',
   },
   celebrations: {
     heading: 'Celebrations this week',

@@ -127,6 +127,8 @@ export const meetings = {
     raisedAnonymous: 'Raised without a name.',
     raisedAnonymousSeen: '(By {{name}}: only you as chair or peer leader see this.)',
     raisedBy: 'Raised by {{name}}',
+    committedBy: '{{name}} offered this',
+    committedByYou: 'You offered this',
     noCelebrations: 'No milestones shared with the house since the last meeting.',
     celebration: '{{name}}: {{milestone}} ({{date}})',
     minutesHeading: 'Minutes',

@@ -294,6 +294,7 @@ export const organization = {
       membership_grant: 'Gave a role',
       membership_move_in: 'Moved a resident in',
       membership_move_out: 'Moved a resident out',
+      mentors_newcomers_read: 'Viewed newer peers to mentor',
       mentors_suggestions_read: 'Viewed mentor suggestions',
       mentorship_accept: 'Accepted a mentorship',
       mentorship_decline: 'Declined a mentorship',
@@ -327,6 +328,7 @@ export const organization = {
       residence_update: 'Changed a residence',
       setup_complete: 'Set up Hearth',
       signal_acknowledge: 'Followed up on a signal',
+      signal_unacknowledge: 'Took back a signal’s acknowledgement',
       signals_read: 'Viewed a house’s signals',
       skill_session_accept: 'Accepted a skill session',
       skill_session_cancel: 'Cancelled a skill session',
@@ -343,5 +345,23 @@ export const organization = {
       upcoming_milestones_read: 'Viewed upcoming milestones',
       vote_cast: 'Voted',
     },
+  },
+  firstDay: {
+    title: 'Welcome home, {{name}}. This is {{house}}.',
+    what: 'Hearth is your house’s place on your phone: a quiet daily check-in, your recovery time, your house’s meetings and chat, and people to reach when a moment gets hard. What you write in your check-ins is yours alone.',
+    peerLeader_one:
+      'Your peer leader is {{names}}. They have been where you are, and you can talk to them about anything.',
+    peerLeader_other:
+      'Your peer leaders are {{names}}. They have been where you are, and you can talk to them about anything.',
+    noPeerLeader:
+      'Your house will have a peer leader soon; until then, anyone here will point you the right way.',
+    firstThings: 'Three things to do first',
+    checkIn: 'Check in for today',
+    checkInWhy: '— a minute on how you are doing, only for you.',
+    clock: 'Set your recovery clock',
+    clockWhy: '— from the day you started, so Hearth can count it with you.',
+    meet: 'Meet your house',
+    meetWhy: '— say hello in your house’s chat; the people you live with are below.',
+    dismiss: 'Got it, thanks',
   },
 };

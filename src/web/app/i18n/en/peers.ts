@@ -96,6 +96,11 @@ export const peers = {
     },
     ask: 'Ask to be my mentor',
     asked: 'Asked. {{name}} will see your request.',
+    newcomersHeading: 'Newer peers you could mentor',
+    newcomersIntro:
+      'People in your house who are newer in recovery than you, as far as they share it. Offer to walk beside one of them: they can say yes or not now, and nobody else sees it.',
+    offer: 'Offer to mentor',
+    offered: 'Offered. {{name}} will see your offer and can say yes or not now.',
     mineHeading: 'My mentorships',
     none: 'No mentorships yet.',
     youMentor: 'You mentor {{name}}',

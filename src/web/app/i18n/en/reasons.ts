@@ -1,5 +1,7 @@
 // English words for every reason the server may refuse with (shared/contracts/reasons.ts), by area.
 // The Spanish file es/reasons.ts has exactly the same keys; a unit test checks that every reason has both.
+import { FIRST_SCREEN_WORDS } from '../../../../shared/domain/first-screen-words.ts';
+
 export const reasons = {
   reasons: {
     request: {
@@ -15,11 +17,10 @@ export const reasons = {
       too_large: 'That is more than Hearth can take at once. Please shorten it.',
       not_json: 'Hearth could not understand that request. Please try again.',
       internal: 'Something went wrong on our side. It has been logged; please try again in a moment.',
-      unavailable: 'Hearth cannot reach its records just now. Please try again in a moment.',
+      unavailable: FIRST_SCREEN_WORDS.en.problems['request.unavailable'],
     },
     limits: {
-      sign_in:
-        'Several tries did not match, so sign-in waits a little before the next one. On a phone you signed in from before, it never waits for tries made elsewhere.',
+      sign_in: FIRST_SCREEN_WORDS.en.problems['limits.sign_in'],
       chat_message: 'You are sending messages very fast. Please wait a moment, then send again.',
       support_post:
         'You have posted many requests and offers in the last hour, and each one reaches everyone it is for. Please wait a little before posting again.',
@@ -57,8 +58,7 @@ export const reasons = {
     },
     auth: {
       // The auth area's refusals (shared/contracts), one line each.
-      sign_in_failed:
-        'That username or password did not match. After several tries, sign-in waits a little before the next one.',
+      sign_in_failed: FIRST_SCREEN_WORDS.en.problems['auth.sign_in_failed'],
       reset_code_invalid:
         'That reset code did not work with that username. Check both, or ask your peer leader for a new code.',
     },
@@ -259,6 +259,9 @@ export const reasons = {
       // The signals area's refusals (shared/contracts), one line each.
       note_required: 'Please write a few words on what you did.',
       already_acknowledged: 'This signal was already acknowledged; its note is kept as history.',
+      nothing_open: 'Someone has already noted this person’s check-ins.',
+      undo_too_late: 'It is too late to undo this one. It stays noted, with its history.',
+      undo_not_yours: 'Only the person who noted it can undo it.',
     },
     skills: {
       // The skills area's refusals (shared/contracts), one line each.

@@ -1,16 +1,19 @@
 // Las palabras en español de la aplicación web: account. Mismas claves que en/account.ts.
+import { FIRST_SCREEN_WORDS } from '../../../../shared/domain/first-screen-words.ts';
+
 import type { account as english } from '../en/account.ts';
 
 export const account: typeof english = {
   signIn: {
-    title: 'Iniciar sesión',
-    intro: 'Te damos la bienvenida. Inicia sesión con tu usuario o correo electrónico y tu contraseña.',
-    login: 'Usuario o correo electrónico',
-    password: 'Contraseña',
-    submit: 'Entrar',
+    title: FIRST_SCREEN_WORDS.es.title,
+    intro: FIRST_SCREEN_WORDS.es.intro,
+    login: FIRST_SCREEN_WORDS.es.login,
+    password: FIRST_SCREEN_WORDS.es.password,
+    submit: FIRST_SCREEN_WORDS.es.submit,
     submitting: 'Entrando…',
-    haveResetCode: 'Tengo un código para cambiar mi contraseña',
-    haveInvitation: 'Tengo un código de invitación',
+    haveResetCode: FIRST_SCREEN_WORDS.es.haveResetCode,
+    haveInvitation: FIRST_SCREEN_WORDS.es.haveInvitation,
+    fillBoth: FIRST_SCREEN_WORDS.es.problems['request.invalid'],
     sessionExpired: 'Tu sesión terminó. Por favor, vuelve a iniciar sesión.',
     signedOut: 'Cerraste tu sesión. Hasta pronto.',
     passwordReset: 'Guardamos tu nueva contraseña. Inicia sesión con ella.',
@@ -110,7 +113,7 @@ export const account: typeof english = {
     intro:
       'Estos son los teléfonos y computadoras donde tienes la sesión iniciada. Cierra la de cualquiera que no reconozcas.',
     thisDevice: 'Este dispositivo',
-    signedIn: 'Sesión iniciada el {{time}}',
+    signedIn: 'Sesión iniciada {{time}}',
     lastActive: 'Última actividad: {{time}}',
     signOutDevice: 'Cerrar sesión en este dispositivo',
     backToProfile: 'Volver a mi perfil',
@@ -121,7 +124,7 @@ export const account: typeof english = {
     instructions:
       'Dale este código a {{name}} en persona o léelo en voz alta. Con el código y su usuario podrá elegir una contraseña nueva en “Tengo un código para cambiar mi contraseña”, en la pantalla de inicio de sesión.',
     username: 'Su usuario: {{username}}',
-    expires: 'Funciona una sola vez, hasta el {{time}}. Solo se muestra ahora.',
+    expires: 'Funciona una sola vez, hasta {{time}}. Solo se muestra ahora.',
     done: 'Listo',
   },
   readAloud: {

@@ -1,4 +1,5 @@
 // Las palabras en español de la aplicación web: core. Mismas claves que en/core.ts.
+import { FIRST_SCREEN_WORDS } from '../../../../shared/domain/first-screen-words.ts';
 import type { core as english } from '../en/core.ts';
 
 export const core: typeof english = {
@@ -12,7 +13,7 @@ export const core: typeof english = {
     backToSignIn: 'Volver a iniciar sesión',
   },
   shell: {
-    skipToContent: 'Saltar al contenido principal',
+    skipToContent: FIRST_SCREEN_WORDS.es.skipToContent,
     unavailableTitle: 'Hearth no está disponible',
   },
   nav: {

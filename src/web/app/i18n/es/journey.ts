@@ -171,7 +171,6 @@ export const journey: typeof english = {
     signalsHeading: 'Quién podría necesitarte',
     noSignals: 'Nada nuevo. Todos los que pidieron apoyo fueron escuchados.',
     signal: '{{name}}: {{kind}}',
-    severity: 'Gravedad: {{severity}}',
     raised: 'Avisado {{time}}',
     acknowledge: 'Atender',
     acknowledgeFor: 'Atender a {{name}}',
@@ -208,10 +207,11 @@ export const journey: typeof english = {
     reset: 'Un nuevo comienzo',
     silence: 'No ha hecho su registro',
   },
+  // Palabras cálidas para cuándo alguien puede necesitar a su líder (nunca "gravedad").
   severities: {
-    low: 'baja',
-    medium: 'media',
-    high: 'alta',
+    low: 'Cuando tengas un momento',
+    medium: 'Pregúntale pronto cómo está',
+    high: 'Acércate hoy',
   },
   celebrations: {
     heading: 'Celebraciones de esta semana',

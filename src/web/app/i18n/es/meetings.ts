@@ -130,6 +130,8 @@ export const meetings: typeof en = {
     raisedAnonymous: 'Planteado sin nombre.',
     raisedAnonymousSeen: '(Por {{name}}: solo quien preside o el líder de pares lo ve.)',
     raisedBy: 'Planteado por {{name}}',
+    committedBy: '{{name}} se ofreció',
+    committedByYou: 'Te ofreciste tú',
     noCelebrations: 'Nadie ha compartido un logro con la casa desde la última reunión.',
     celebration: '{{name}}: {{milestone}} ({{date}})',
     minutesHeading: 'Acta',

@@ -100,6 +100,11 @@ export const peers: typeof en = {
     },
     ask: 'Pedirle que sea mi mentor',
     asked: 'Listo. {{name}} verá tu solicitud.',
+    newcomersHeading: 'Compañeros más nuevos a quienes podrías acompañar',
+    newcomersIntro:
+      'Personas de tu casa con menos tiempo en recuperación que tú, hasta donde lo comparten. Ofrécete a acompañar a una de ellas: puede decir que sí o que ahora no, y nadie más lo ve.',
+    offer: 'Ofrecerme como mentor',
+    offered: 'Listo. {{name}} verá tu oferta y puede decir que sí o que ahora no.',
     mineHeading: 'Mis mentorías',
     none: 'Todavía no hay mentorías.',
     youMentor: 'Eres mentor de {{name}}',

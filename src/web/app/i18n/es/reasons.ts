@@ -1,5 +1,7 @@
 // Las palabras en español de cada motivo por el que el servidor puede rechazar algo, por área.
 // Mismas claves que en/reasons.ts.
+import { FIRST_SCREEN_WORDS } from '../../../../shared/domain/first-screen-words.ts';
+
 import type { reasons as english } from '../en/reasons.ts';
 
 export const reasons: typeof english = {
@@ -17,11 +19,10 @@ export const reasons: typeof english = {
       too_large: 'Es más de lo que Hearth puede recibir de una vez. Por favor, acórtalo.',
       not_json: 'Hearth no entendió esa solicitud. Inténtalo de nuevo.',
       internal: 'Algo salió mal de nuestro lado. Quedó registrado; inténtalo de nuevo en un momento.',
-      unavailable: 'Hearth no puede llegar a sus registros ahora mismo. Inténtalo de nuevo en un momento.',
+      unavailable: FIRST_SCREEN_WORDS.es.problems['request.unavailable'],
     },
     limits: {
-      sign_in:
-        'Varios intentos no coincidieron, así que el inicio de sesión espera un poco antes del siguiente. En un teléfono desde el que ya iniciaste sesión, nunca espera por intentos hechos desde otro lugar.',
+      sign_in: FIRST_SCREEN_WORDS.es.problems['limits.sign_in'],
       chat_message: 'Estás enviando mensajes muy rápido. Espera un momento y vuelve a enviar.',
       support_post:
         'Publicaste muchas solicitudes y ofertas en la última hora, y cada una llega a todas las personas a quienes va dirigida. Espera un poco antes de publicar otra.',
@@ -59,8 +60,7 @@ export const reasons: typeof english = {
     },
     auth: {
       // The auth area: las mismas claves que en inglés.
-      sign_in_failed:
-        'Ese usuario o esa contraseña no coinciden. Después de varios intentos, el inicio de sesión espera un poco antes del siguiente.',
+      sign_in_failed: FIRST_SCREEN_WORDS.es.problems['auth.sign_in_failed'],
       reset_code_invalid:
         'Ese código no funcionó con ese usuario. Revisa ambos o pide un código nuevo a tu líder de pares.',
     },
@@ -266,6 +266,9 @@ export const reasons: typeof english = {
       // The signals area: las mismas claves que en inglés.
       note_required: 'Escribe unas palabras sobre lo que hiciste, por favor.',
       already_acknowledged: 'Este aviso ya fue atendido; su nota queda en la historia.',
+      nothing_open: 'Alguien ya tomó nota de los avisos de esta persona.',
+      undo_too_late: 'Ya es tarde para deshacer esto. Queda anotado, con su historia.',
+      undo_not_yours: 'Solo quien lo anotó puede deshacerlo.',
     },
     skills: {
       // The skills area: las mismas claves que en inglés.

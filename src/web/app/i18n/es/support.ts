@@ -62,7 +62,7 @@ export const support = {
     byAuthor: 'De {{name}}',
     inHouse: '{{house}}',
     audienceShown: 'Lo ve: {{audience}}',
-    postedAt: 'Publicado el {{when}}',
+    postedAt: 'Publicado {{when}}',
     responses_one: '{{count}} compañero respondió',
     responses_other: '{{count}} compañeros respondieron',
     canHelp: 'Puedo ayudar',
