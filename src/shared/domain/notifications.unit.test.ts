@@ -28,6 +28,7 @@ describe('topicOf', () => {
       skill_match: 'peers',
       skill_session: 'peers',
       congratulations: 'celebrations',
+      milestone_reached: 'celebrations',
       meeting_reminder: 'meetings',
       signal: 'signals',
     });
