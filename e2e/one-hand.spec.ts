@@ -73,7 +73,7 @@ async function checkOneHand(page: Page, lang: Lang, label: string): Promise<Meas
     const bar = page.getByRole('navigation', { name: WORDS[lang].menu }).locator('.bottom-nav-bar > li');
     m.places = await bar.count();
     expect(m.places, `${label}: places in the bottom navigation`).toBeLessThanOrEqual(5);
-    await expect(page.getByRole('button', { name: WORDS[lang].more })).toBeInViewport();
+    await expect(page.getByRole('button', { name: WORDS[lang].more, exact: true })).toBeInViewport();
     // "Reach out now" is one tap away at the top of the screen and scrolled all the way down.
     const reachOut = page.getByRole('button', { name: WORDS[lang].reachOut });
     await expect(reachOut).toBeInViewport();
@@ -216,11 +216,11 @@ async function checkInFeedback(page: Page, url: string, lang: Lang) {
   await expect(mood.getByText(w.fillIn)).toBeInViewport();
   await expect(mood.locator('input:focus')).toHaveCount(1);
   await checkPage(page, `check-in with a problem (${lang})`);
-  await page.getByRole('radio', { name: w.good, exact: true }).check({ force: true });
+  await page.getByRole('radio', { name: w.good, exact: true }).check();
   await page
     .getByRole('group', { name: w.craving })
     .getByRole('radio', { name: '2', exact: true })
-    .check({ force: true });
+    .check();
   await page.getByRole('button', { name: w.save }).click();
   const result = page.getByRole('status').filter({ hasText: w.saved });
   await expect(result).toBeInViewport(LIVE);
