@@ -8,6 +8,7 @@ import {
   checkPage,
   daysAgo,
   heading,
+  inMenu,
   inviteResident,
   noProblems,
   open,
@@ -90,14 +91,14 @@ const journeys: { name: string; run: (c: C) => Promise<void> }[] = [
         'A last name must never be shown in full on the house page',
       ).toBe(0);
       await checkPage(page, 'my house (en)');
-      await page.getByRole('link', { name: 'My profile' }).first().click();
+      await (await inMenu(page, 'My profile')).click();
       await heading(page, 'My profile');
       await checkPage(page, 'my profile (en)');
       await page.getByRole('link', { name: 'My signed-in devices' }).click();
       await heading(page, 'My signed-in devices');
       await page.getByText('This device', { exact: true }).waitFor();
       await checkPage(page, 'my sessions (en)');
-      await page.getByRole('button', { name: 'Sign out' }).first().click();
+      await (await inMenu(page, 'Sign out', { role: 'button' })).click();
       await heading(page, 'Sign in');
       await checkPage(page, 'sign in (en)');
       // The same code cannot be used twice.
@@ -123,7 +124,7 @@ const journeys: { name: string; run: (c: C) => Promise<void> }[] = [
       await page.getByText('Carlos M.').first().waitFor();
       await page.getByText('Brianna D.').first().waitFor();
       await checkPage(page, 'my house (es)');
-      await page.getByRole('link', { name: 'Mi perfil' }).first().click();
+      await (await inMenu(page, 'Mi perfil')).click();
       await heading(page, 'Mi perfil');
       await checkPage(page, 'my profile (es)');
       await page.getByRole('link', { name: 'Mis dispositivos con sesión iniciada' }).click();
@@ -184,7 +185,7 @@ const journeys: { name: string; run: (c: C) => Promise<void> }[] = [
       expect(subjects.filter((text) => /^[a-z]+(_[a-z]+)*\b/.test(text.trim()))).toEqual([]);
       await checkPage(page, 'audit log (en)');
       // The admin switches to Spanish; the same screens follow.
-      await page.getByRole('link', { name: 'My profile' }).first().click();
+      await (await inMenu(page, 'My profile')).click();
       await heading(page, 'My profile');
       await page.getByLabel('Language').selectOption('es');
       await heading(page, 'Mi perfil');
@@ -269,7 +270,7 @@ const journeys: { name: string; run: (c: C) => Promise<void> }[] = [
       // Editable the same day, with the end-of-day reflection.
       await page.getByRole('heading', { name: '¿Cómo te fue hoy?' }).waitFor();
       await page.getByRole('button', { name: 'Guardar cambios' }).click();
-      await page.getByText('Tu registro está guardado', { exact: false }).waitFor();
+      await page.getByText('Guardado: ya hiciste tu registro de hoy', { exact: false }).waitFor();
       await page.getByRole('radio', { name: 'Difícil', exact: true }).check({ force: true });
       await page.getByRole('button', { name: 'Guardar cómo me fue' }).click();
       await page.getByText('Guardado. Que descanses.').waitFor();
@@ -345,7 +346,7 @@ const journeys: { name: string; run: (c: C) => Promise<void> }[] = [
         .check({ force: true });
       await checkPage(page, 'check-in (en)');
       await page.getByRole('button', { name: 'Save my check-in' }).click();
-      await page.getByText('Your check-in is saved', { exact: false }).waitFor();
+      await page.getByText('Saved — you checked in today', { exact: false }).waitFor();
       await page.getByRole('link', { name: 'Back to today' }).click();
       await page.getByText('You checked in today', { exact: false }).waitFor();
 

@@ -2,7 +2,7 @@
 // and assigns a counselor (Spanish, the admin's language); a resident renames a clock and puts it away,
 // finding it under past clocks (English).
 import { expect, type House, type JourneyContext, type Person, test } from './fixtures.ts';
-import { acceptInvitation, checkPage, daysAgo, heading, noProblems, open, signIn } from './steps.ts';
+import { acceptInvitation, checkPage, daysAgo, heading, inMenu, noProblems, open, signIn } from './steps.ts';
 import { signedIn } from './world.ts';
 
 type C = JourneyContext & { house: House; admin: Person };
@@ -16,7 +16,7 @@ const [thresholds, clocks] = [
       await heading(page, 'Residencias');
 
       // Signal thresholds: a value out of range is named, a good one is saved.
-      await page.getByRole('link', { name: 'Señales', exact: true }).first().click();
+      await (await inMenu(page, 'Señales', { exact: true })).click();
       await heading(page, 'Señales de alerta temprana');
       await page.getByText('Ahora: deseo de consumir de 8 o más', { exact: false }).waitFor();
       await checkPage(page, 'signal thresholds (es)');

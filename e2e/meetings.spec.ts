@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { Chain } from './chain.ts';
 import { type C, decisionsJourneys, type Journey, minutesJourneys } from './decisions.ts';
 import { expect, type House, test } from './fixtures.ts';
-import { checkPage, heading, noProblems, open, signIn } from './steps.ts';
+import { checkPage, heading, inMenu, noProblems, open, signIn } from './steps.ts';
 
 const ITEM_ES = 'La cocina está sucia los fines de semana';
 const MINUTES_EN = 'The kitchen rota starts Monday; everyone rinses their plates before bed.';
@@ -28,7 +28,7 @@ const meetingJourneys: Journey[] = [
       const { page, problems } = await open(c, 'en');
       await signIn(page, c.server.url, c.house.brianna.username, c.house.brianna.password);
       await heading(page, 'Today');
-      await page.getByRole('link', { name: 'Meetings' }).first().click();
+      await (await inMenu(page, 'Meetings', { exact: true })).click();
       await heading(page, 'House meetings');
       await page.getByText('No meeting is scheduled yet.').waitFor();
       await checkPage(page, 'meetings, nothing scheduled (en)');
@@ -56,7 +56,7 @@ const meetingJourneys: Journey[] = [
       const { page, problems } = await open(c, 'es');
       await signIn(page, c.server.url, c.house.carlos.username, c.house.carlos.password, 'es');
       await heading(page, 'Hoy');
-      await page.getByRole('link', { name: 'Reuniones' }).first().click();
+      await (await inMenu(page, 'Reuniones', { exact: true })).click();
       await heading(page, 'Reuniones de la casa');
       await page.getByRole('heading', { name: /^Próxima reunión en/ }).waitFor();
       await checkPage(page, 'meetings (es)');

@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { Chain } from './chain.ts';
 import { expect, type House, type JourneyContext, type Lang, type Person, test } from './fixtures.ts';
-import { checkPage, heading, noProblems, open, signIn } from './steps.ts';
+import { checkPage, heading, inMenu, noProblems, open, signIn } from './steps.ts';
 
 type C = JourneyContext & { house: House; admin: Person };
 
@@ -119,7 +119,7 @@ const outsideJourneys: { name: string; run: (c: C) => Promise<void> }[] = [
       await useLanguage(page, c.server.url, 'es');
       await page.goto(`${c.server.url}/today`);
       await heading(page, 'Hoy');
-      await page.getByRole('link', { name: 'Reuniones externas' }).click();
+      await (await inMenu(page, 'Reuniones externas')).click();
       await heading(page, 'Reuniones fuera de la casa');
       await page.getByText('0 de 3 esta semana').waitFor();
       await checkPage(page, 'outside meetings (es)');
@@ -161,7 +161,7 @@ const outsideJourneys: { name: string; run: (c: C) => Promise<void> }[] = [
       await signIn(page, c.server.url, c.house.brianna.username, c.house.brianna.password);
       await useLanguage(page, c.server.url, 'en');
       await page.goto(`${c.server.url}/today`);
-      await page.getByRole('link', { name: 'Outside meetings' }).click();
+      await (await inMenu(page, 'Outside meetings')).click();
       await heading(page, 'Meetings outside the house');
       const counts = page.getByRole('table');
       await counts.waitFor();

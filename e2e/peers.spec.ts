@@ -5,7 +5,7 @@
 // live, they write in their shared log, and Carlos ends it without giving a reason. axe on every screen.
 import type { Page } from '@playwright/test';
 import { expect, type House, type JourneyContext, test } from './fixtures.ts';
-import { checkPage, noProblems, open, signIn } from './steps.ts';
+import { checkPage, inMenu, noProblems, open, signIn } from './steps.ts';
 import { ADMIN } from './world.ts';
 
 type C = JourneyContext & { house: House };
@@ -19,8 +19,7 @@ async function waitForText(page: Page, text: string | RegExp) {
 
 async function openPeers(page: Page, lang: 'en' | 'es') {
   const nav = lang === 'es' ? 'Habilidades y mentores' : 'Skills & mentors';
-  await page.getByRole('link', { name: nav, exact: true }).first().waitFor(LIVE);
-  await page.getByRole('link', { name: nav, exact: true }).first().click();
+  await (await inMenu(page, nav, { exact: true })).click();
   await page
     .getByRole('heading', {
       level: 1,

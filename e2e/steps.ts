@@ -84,3 +84,21 @@ export async function acceptInvitation(
   await page.getByLabel(labels.username, { exact: true }).fill(person.username);
   await page.getByLabel(labels.password, { exact: true }).fill(person.password);
 }
+
+/**
+ * A place of the bottom navigation: in the bar, or one tap away under "More" (opened when needed). Returns
+ * the link (or, with `role: 'button'`, a button such as Sign out) to click.
+ */
+export async function inMenu(
+  page: Page,
+  name: string | RegExp,
+  { exact = false, role = 'link' }: { exact?: boolean; role?: 'link' | 'button' } = {},
+) {
+  const nav = page.getByRole('navigation', { name: /^(Main menu|Menú principal)$/ });
+  const more = nav.getByRole('button', { name: /^(More|Más)$/ });
+  await more.waitFor({ timeout: 20_000 });
+  const target = nav.getByRole(role, { name, exact });
+  if (!(await target.isVisible()) && (await more.getAttribute('aria-expanded')) !== 'true')
+    await more.click();
+  return target;
+}

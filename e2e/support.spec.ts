@@ -42,6 +42,8 @@ const supportJourneys: Journey[] = [
       await resident.page.getByRole('link', { name: 'Pedir u ofrecer' }).click();
       await resident.page.getByRole('heading', { level: 1, name: 'Pedir u ofrecer' }).waitFor(LIVE);
       await checkPage(resident.page, 'support, ask (es)');
+      // Nothing is chosen for him: what he wants and which kind of help.
+      await resident.page.getByLabel('Necesito ayuda', { exact: true }).check();
       await resident.page.getByLabel('Ayuda práctica').check();
       await resident.page.getByRole('button', { name: 'Publicar' }).click();
       await resident.page.getByRole('alert').first().waitFor(LIVE);
@@ -204,6 +206,7 @@ const supportJourneys: Journey[] = [
       await author.page.getByRole('link', { name: 'Apoyo', exact: true }).first().waitFor(LIVE);
       await author.page.goto(`${url}/support/ask`);
       await author.page.getByRole('heading', { level: 1, name: 'Pedir u ofrecer' }).waitFor(LIVE);
+      await author.page.getByLabel('Necesito ayuda', { exact: true }).check();
       await author.page.getByLabel('Emocional', { exact: true }).check();
       await author.page.getByLabel('En pocas palabras').fill(ask);
       await author.page.getByLabel('No mostrar mi nombre a los compañeros').check();

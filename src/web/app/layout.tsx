@@ -1,16 +1,16 @@
-// The two shells: public screens (sign in, setup, invitations) and signed-in screens with the menu.
+// The signed-in shell, made for one hand: a compact header with "Reach out now", the screen, and a
+// bottom navigation of at most five places (the rest one tap away under "More").
 import { useMutation } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { authApi } from '../../shared/contracts/auth.ts';
-import { LanguageSwitch } from '../components/language-switch.tsx';
 import { Loading, LoadProblem } from '../components/notice.tsx';
 import { Page } from '../components/page.tsx';
 import { ChatNavLabel } from '../features/chat/chat-nav.tsx';
 import { usePendingCheckInSync } from '../features/check-ins/check-in-api.ts';
 import { NotificationBell } from '../features/notifications/bell.tsx';
-import { OnCallAlerts, PublicCrisisLines, ReachOutButton } from '../features/reach-out/reach-out-button.tsx';
+import { OnCallAlerts, ReachOutButton } from '../features/reach-out/reach-out-button.tsx';
 import { useAccountLanguage } from './account-language.ts';
 import { call, isApiError } from './api.ts';
 import { prefetchFirstScreens } from './first-screens.ts';
@@ -49,25 +49,22 @@ export function SignedInLayout() {
   return (
     <MeContext.Provider value={me.data}>
       <SkipLink />
+      {/* Compact, and always in reach: the brand, the live light, the bell and "Reach out now" in one row. */}
       <header className="app-header">
         <div className="header-row">
           <Link to="/" className="brand">
             Hearth
           </Link>
-          <span className="org-name">{me.data.organization.name}</span>
-          <NotificationBell />
           <RealtimeIndicator />
-          <SignOutButton />
-        </div>
-        <div className="reach-out-row">
+          <NotificationBell />
           <ReachOutButton />
         </div>
-        <MainMenu />
       </header>
       <main id="main" tabIndex={-1} className="app-main">
         <OnCallAlerts />
         <Outlet />
       </main>
+      <MainMenu />
       <PendingCheckInSync personId={me.data.id} />
       <RealtimeProvider />
     </MeContext.Provider>
@@ -80,36 +77,112 @@ function PendingCheckInSync({ personId }: { personId: string }) {
   return null;
 }
 
+type MenuItem = { to: string; label: ReactNode; show: boolean };
+
+/** At most this many places sit in the bottom bar, "More" among them; the rest are one tap away in it. */
+const BAR_PLACES = 4;
+
+/**
+ * The bottom navigation, where a thumb reaches: a resident's daily places first, an admin's own screens
+ * first, and "More" opening every other place, the organization's name and signing out.
+ */
 function MainMenu() {
   const { t } = useTranslation();
   const me = useMe();
   const admin = isAdmin(me);
-  const items = [
-    { to: '/today', label: t('nav.today'), show: hasHouseRole(me) },
-    { to: '/house', label: t('nav.house'), show: hasHouseRole(me) },
-    { to: '/meetings', label: t('meetings.nav'), show: hasHouseRole(me) || admin },
-    { to: '/chat', label: <ChatNavLabel />, show: hasHouseRole(me) },
-    { to: '/support', label: t('peerSupport.nav'), show: hasHouseRole(me) },
-    { to: '/skills', label: t('peers.nav'), show: hasHouseRole(me) },
+  const house = hasHouseRole(me);
+  const items: MenuItem[] = [
+    { to: '/today', label: t('nav.today'), show: house },
+    { to: '/house', label: t('nav.house'), show: house },
+    { to: '/chat', label: <ChatNavLabel />, show: house },
+    { to: '/support', label: t('peerSupport.nav'), show: house },
     { to: '/residences', label: t('nav.residences'), show: admin },
     { to: '/people', label: t('nav.people'), show: admin },
-    { to: '/settings/signals', label: t('signalSettings.nav'), show: admin },
+    { to: '/meetings', label: t('meetings.nav'), show: house || admin },
     { to: '/audit', label: t('nav.audit'), show: admin },
-    { to: '/outside-meetings', label: t('outside.nav'), show: hasHouseRole(me) || admin },
+    { to: '/skills', label: t('peers.nav'), show: house },
+    { to: '/outside-meetings', label: t('outside.nav'), show: house || admin },
+    { to: '/settings/signals', label: t('signalSettings.nav'), show: admin },
     { to: '/me', label: t('nav.me'), show: true },
   ].filter((item) => item.show);
+  const bar = items.slice(0, BAR_PLACES);
+  const rest = items.slice(BAR_PLACES);
   return (
-    <nav className="main-menu" aria-label={t('nav.label')}>
-      <ul>
-        {items.map((item) => (
+    <nav className="bottom-nav" aria-label={t('nav.label')}>
+      <ul className="bottom-nav-bar">
+        {bar.map((item) => (
           <li key={item.to}>
-            <NavLink to={item.to} end={item.to === '/me' || item.to === '/house'}>
-              {item.label}
-            </NavLink>
+            <MenuLink item={item} />
           </li>
         ))}
+        <li>
+          <MoreMenu items={rest} />
+        </li>
       </ul>
     </nav>
+  );
+}
+
+function MenuLink({ item, onNavigate }: { item: MenuItem; onNavigate?: () => void }) {
+  return (
+    <NavLink to={item.to} end={item.to === '/me' || item.to === '/house'} onClick={onNavigate}>
+      {item.label}
+    </NavLink>
+  );
+}
+
+/** "More": a sheet above the bar with the other places, who I am signed in to, and signing out. */
+function MoreMenu({ items }: { items: MenuItem[] }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [open, setOpen] = useState(false);
+  const { pathname } = useLocation();
+  const here = items.some((item) => pathname === item.to || pathname.startsWith(`${item.to}/`));
+  const sheet = useRef<HTMLDivElement>(null);
+  // Closed by going anywhere, by Escape and by a tap outside it.
+  const [openOn, setOpenOn] = useState(pathname);
+  if (openOn !== pathname) {
+    setOpenOn(pathname);
+    setOpen(false);
+  }
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setOpen(false);
+    };
+    const onTap = (event: PointerEvent) => {
+      if (!sheet.current?.parentElement?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onTap);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onTap);
+    };
+  }, [open]);
+  return (
+    <div className="more-menu">
+      <button
+        type="button"
+        className={`more-toggle${here ? ' active' : ''}`}
+        aria-expanded={open}
+        aria-controls="more-sheet"
+        onClick={() => setOpen(!open)}
+      >
+        {t('layout.more')}
+      </button>
+      <div id="more-sheet" className="more-sheet" ref={sheet} hidden={!open}>
+        <p className="more-org">{t('layout.signedInTo', { organization: me.organization.name })}</p>
+        <ul aria-label={t('layout.moreLabel')}>
+          {items.map((item) => (
+            <li key={item.to}>
+              <MenuLink item={item} onNavigate={() => setOpen(false)} />
+            </li>
+          ))}
+        </ul>
+        <SignOutButton />
+      </div>
+    </div>
   );
 }
 
@@ -123,7 +196,7 @@ function SignOutButton() {
   return (
     <button
       type="button"
-      className="button button-quiet sign-out"
+      className="button button-secondary sign-out"
       onClick={() => signOut.mutate()}
       disabled={signOut.isPending}
     >

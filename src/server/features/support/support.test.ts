@@ -123,6 +123,15 @@ describe('asking for help', () => {
     expect(await countRows()).toEqual(before);
   });
 
+  it('should refuse a missing kind with a 400 naming the field, and write nothing', async () => {
+    const before = await countRows();
+    const result = await ask(asker, { supportKind: undefined });
+    expect(result.status).toBe(400);
+    expect(result.body.error).toMatchObject({ reason: 'request.invalid' });
+    expect(result.body.error.fields).toEqual([expect.objectContaining({ field: 'supportKind' })]);
+    expect(await countRows()).toEqual(before);
+  });
+
   it('should refuse an empty text, an unknown audience and a text over 280 characters', async () => {
     expect((await ask(asker, { body: '  ' })).status).toBe(400);
     expect((await ask(asker, { audience: 'world' })).status).toBe(400);

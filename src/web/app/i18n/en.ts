@@ -7,6 +7,7 @@ import { core } from './en/core.ts';
 import { crisisLines } from './en/crisis-lines.ts';
 import { decisions } from './en/decisions.ts';
 import { journey } from './en/journey.ts';
+import { layout } from './en/layout.ts';
 import { meetings } from './en/meetings.ts';
 import { notifications } from './en/notifications.ts';
 import { organization } from './en/organization.ts';
@@ -37,6 +38,7 @@ export const en = {
   ...support,
   ...reasons,
   ...signals,
+  ...layout,
 };
 
 export type Translations = typeof en;

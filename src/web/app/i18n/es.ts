@@ -6,6 +6,7 @@ import { core } from './es/core.ts';
 import { crisisLines } from './es/crisis-lines.ts';
 import { decisions } from './es/decisions.ts';
 import { journey } from './es/journey.ts';
+import { layout } from './es/layout.ts';
 import { meetings } from './es/meetings.ts';
 import { notifications } from './es/notifications.ts';
 import { organization } from './es/organization.ts';
@@ -36,4 +37,5 @@ export const es: Translations = {
   ...support,
   ...reasons,
   ...signals,
+  ...layout,
 };

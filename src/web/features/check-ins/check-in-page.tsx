@@ -18,7 +18,9 @@ import {
 import { isApiError } from '../../app/api.ts';
 import { useMe } from '../../app/session.ts';
 import { ChoiceGroup } from '../../components/choice-group.tsx';
+import { useFormErrors } from '../../components/errors.ts';
 import { CheckboxField, CheckboxGroup, TextField } from '../../components/fields.tsx';
+import { FormResult, useFormFeedback } from '../../components/form-feedback.tsx';
 import { FormProblem, Loading, LoadProblem, Notice } from '../../components/notice.tsx';
 import { Page } from '../../components/page.tsx';
 import { type SubmitResult, useSubmitCheckIn, useTodayCheckIn, useUpdateCheckIn } from './check-in-api.ts';
@@ -69,7 +71,7 @@ export function CheckInPage() {
   const { t } = useTranslation();
   const today = useTodayCheckIn();
   const checkIn = today.data?.checkIn ?? null;
-  // Kept here: saving a new check-in swaps the form for the edit form, and the thanks must stay.
+  // Kept here: the reflection below and the form share the page, and the result outlives a refetch.
   const [outcome, setOutcome] = useState<Outcome>(null);
   return (
     <Page title={t('checkIn.title')} intro={checkIn ? t('checkIn.editIntro') : t('checkIn.intro')}>
@@ -79,17 +81,7 @@ export function CheckInPage() {
         <LoadProblem error={today.error} onRetry={() => void today.refetch()} />
       ) : (
         <>
-          {outcome === 'saved' || outcome === 'updated' ? (
-            <Notice tone="success">{t('checkIn.saved')}</Notice>
-          ) : null}
-          {outcome === 'queued' ? (
-            checkIn ? (
-              <Notice tone="success">{t('checkIn.sent')}</Notice>
-            ) : (
-              <Notice>{t('checkIn.queued')}</Notice>
-            )
-          ) : null}
-          <CheckInForm key={checkIn?.id ?? 'new'} checkIn={checkIn} onOutcome={setOutcome} />
+          <CheckInForm checkIn={checkIn} outcome={outcome} onOutcome={setOutcome} />
           {checkIn?.editable ? <ReflectionForm checkIn={checkIn} /> : null}
         </>
       )}
@@ -102,15 +94,25 @@ export function CheckInPage() {
 
 function CheckInForm({
   checkIn,
+  outcome,
   onOutcome,
 }: {
   checkIn: CheckInView | null;
+  outcome: Outcome;
   onOutcome: (outcome: Outcome) => void;
 }) {
   const { t } = useTranslation();
   const me = useMe();
   const [draft, setDraft] = useState<Draft>(() => draftOf(checkIn));
+  // The same form stays on the page once the check-in is saved (focus and the result stay where they
+  // are); when today's check-in arrives from elsewhere (saved earlier, or sent later) it shows it.
+  const [shownId, setShownId] = useState(checkIn?.id ?? null);
+  if ((checkIn?.id ?? null) !== shownId) {
+    setShownId(checkIn?.id ?? null);
+    setDraft(draftOf(checkIn));
+  }
   const [missing, setMissing] = useState(false);
+  const { formRef, showProblems } = useFormFeedback();
   const submit = useSubmitCheckIn(me.id);
   const update = useUpdateCheckIn(checkIn?.id ?? '');
   const active = checkIn ? update : submit;
@@ -122,6 +124,8 @@ function CheckInForm({
     event.preventDefault();
     if (draft.mood === null || draft.craving === null) {
       setMissing(true);
+      onOutcome(null);
+      showProblems();
       return;
     }
     setMissing(false);
@@ -137,21 +141,23 @@ function CheckInForm({
       wantsSupport: draft.wantsSupport,
       supportKind: draft.wantsSupport ? draft.supportKind : null,
     };
-    if (checkIn) update.mutate(fields, { onSuccess: () => onOutcome('updated') });
-    else submit.mutate(fields, { onSuccess: (r) => onOutcome(r.status) });
+    if (checkIn) update.mutate(fields, { onSuccess: () => onOutcome('updated'), onError: showProblems });
+    else submit.mutate(fields, { onSuccess: (r) => onOutcome(r.status), onError: showProblems });
   };
   const conflict = isApiError(submit.error) && submit.error.status === 409;
+  const { summary, extra } = useFormErrors(active.error, FIELDS);
   const problem = (name: string) =>
     missing && ((name === 'mood' && draft.mood === null) || (name === 'craving' && draft.craving === null))
       ? t('server.isRequired')
       : undefined;
   return (
-    <form className="form card check-in-form" onSubmit={onSubmit} noValidate aria-label={t('checkIn.title')}>
-      {conflict ? (
-        <Notice>{t('checkIn.alreadyToday')}</Notice>
-      ) : (
-        <FormProblem error={active.error} fields={FIELDS} />
-      )}
+    <form
+      ref={formRef}
+      className="form card check-in-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={t('checkIn.title')}
+    >
       <ChoiceGroup
         name="mood"
         legend={t('checkIn.mood')}
@@ -238,8 +244,59 @@ function CheckInForm({
       <button type="submit" className="button button-large" disabled={active.isPending}>
         {checkIn ? t('checkIn.save') : t('checkIn.submit')}
       </button>
+      <CheckInResult
+        outcome={outcome}
+        saved={checkIn !== null}
+        conflict={conflict}
+        missing={missing && (draft.mood === null || draft.craving === null)}
+        summary={summary}
+        extra={extra}
+      />
     </form>
   );
+}
+
+/** Said next to the button: saved, kept on the phone, already done today, or what to fix. */
+function CheckInResult({
+  outcome,
+  saved,
+  conflict,
+  missing,
+  summary,
+  extra,
+}: {
+  outcome: Outcome;
+  saved: boolean;
+  conflict: boolean;
+  missing: boolean;
+  summary: string | null;
+  extra: string[];
+}) {
+  const { t } = useTranslation();
+  if (outcome === 'saved' || outcome === 'updated')
+    return <FormResult tone="success">{t('checkIn.saved')}</FormResult>;
+  if (outcome === 'queued')
+    return saved ? (
+      <FormResult tone="success">{t('checkIn.sent')}</FormResult>
+    ) : (
+      <FormResult tone="info">{t('checkIn.queued')}</FormResult>
+    );
+  if (conflict) return <FormResult tone="info">{t('checkIn.alreadyToday')}</FormResult>;
+  if (missing) return <FormResult tone="error">{t('errors.checkFields')}</FormResult>;
+  if (summary)
+    return (
+      <FormResult tone="error">
+        <p>{summary}</p>
+        {extra.length > 0 ? (
+          <ul>
+            {extra.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        ) : null}
+      </FormResult>
+    );
+  return <FormResult />;
 }
 
 function ReflectionForm({ checkIn }: { checkIn: CheckInView }) {

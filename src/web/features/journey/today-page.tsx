@@ -1,4 +1,5 @@
-// Today, a resident's home: recovery time big and kind, the next milestone, today's check-in, BARC-10 when due.
+// Today, a resident's home, in the order of a day: the check-in first, then what needs them (notifications,
+// commitments, BARC-10 when due), then recovery time big and kind with the next milestone.
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,31 +35,31 @@ export function TodayPage() {
           <Notice tone="success">{t(`clocks.${moved.what}`, { label: moved.label })}</Notice>
         </div>
       ) : null}
-      {journey.isPending ? (
-        <Loading />
-      ) : journey.isError ? (
-        <LoadProblem error={journey.error} onRetry={() => void journey.refetch()} />
-      ) : journey.data.clocks.length === 0 ? (
-        <section className="card" aria-labelledby="no-clock">
-          <h2 id="no-clock">{t('today.noClockTitle')}</h2>
-          <p>{t('today.noClockText')}</p>
-          <NewClockForm today={journey.data.today} headingLevel={3} />
-        </section>
-      ) : (
-        journey.data.clocks.map((clock) => (
-          <ClockCard
-            key={clock.id}
-            clock={clock}
-            today={journey.data.today}
-            onArchived={(label) => setMoved({ what: 'archived', label })}
-          />
-        ))
-      )}
-      <LeaderTodayCard />
-      <NotificationsCard />
+      {/* What a person does daily comes first: the check-in, then what needs them, then their clocks. */}
       <CheckInStatus />
-      <MyCommitments />
-      <Barc10Due />
+      <NeedsYou />
+      <div className="today-clocks">
+        {journey.isPending ? (
+          <Loading />
+        ) : journey.isError ? (
+          <LoadProblem error={journey.error} onRetry={() => void journey.refetch()} />
+        ) : journey.data.clocks.length === 0 ? (
+          <section className="card" aria-labelledby="no-clock">
+            <h2 id="no-clock">{t('today.noClockTitle')}</h2>
+            <p>{t('today.noClockText')}</p>
+            <NewClockForm today={journey.data.today} headingLevel={3} />
+          </section>
+        ) : (
+          journey.data.clocks.map((clock) => (
+            <ClockCard
+              key={clock.id}
+              clock={clock}
+              today={journey.data.today}
+              onArchived={(label) => setMoved({ what: 'archived', label })}
+            />
+          ))
+        )}
+      </div>
       <section className="card" aria-labelledby="today-more">
         <h2 id="today-more">{t('today.linksHeading')}</h2>
         <ul className="link-list">
@@ -86,6 +87,27 @@ export function TodayPage() {
   );
 }
 
+/**
+ * What needs the person today, as one group: unread notifications (a meeting tonight, an answer to a
+ * request), the commitments they made or that are for them, the BARC-10 when due. A new card of this kind
+ * goes here.
+ */
+function NeedsYou() {
+  const { t } = useTranslation();
+  return (
+    <section className="needs-you" aria-labelledby="needs-you">
+      <h2 id="needs-you" className="group-heading">
+        {t('today.needsYouHeading')}
+      </h2>
+      <LeaderTodayCard />
+      <NotificationsCard />
+      <MyCommitments />
+      <Barc10Due />
+    </section>
+  );
+}
+
+/** The check-in, first on Today: one big button, or "checked in today ✓" with a quiet way to change it. */
 function CheckInStatus() {
   const { t } = useTranslation();
   const me = useMe();
@@ -105,7 +127,13 @@ function CheckInStatus() {
           {sent ? <Notice tone="success">{t('checkIn.sent')}</Notice> : null}
           {pending ? <Notice>{t('today.pendingCheckIn')}</Notice> : null}
           <p className={done ? 'done' : undefined}>
-            {done ? t('today.checkInDone') : t('today.checkInNotYet')}
+            {done ? (
+              <>
+                {t('today.checkInDone')} <span aria-hidden="true">✓</span>
+              </>
+            ) : (
+              t('today.checkInNotYet')
+            )}
           </p>
           <Link to="/check-in" className={`button${done ? ' button-secondary' : ' button-large'}`}>
             {done ? t('today.checkInEdit') : t('today.checkInButton')}

@@ -13,6 +13,11 @@ export function HouseCounts({ residenceId }: { residenceId: string }) {
   const { t, i18n } = useTranslation();
   const counts = useHouseAttendance(residenceId);
   const headingId = `house-counts-${residenceId}`;
+  const weeks = counts.data?.weeks ?? [];
+  const weekLabel = (i: number) =>
+    i === weeks.length - 1
+      ? t('outside.thisWeek')
+      : t('outside.weekOf', { date: shortDate(weeks[i] ?? '', i18n.language) });
   return (
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('outside.houseHeading')}</h2>
@@ -24,7 +29,7 @@ export function HouseCounts({ residenceId }: { residenceId: string }) {
       ) : counts.data.residents.length === 0 ? (
         <p className="hint">{t('outside.houseEmpty')}</p>
       ) : (
-        <table className="outside-counts">
+        <table className="outside-counts stack-table">
           <caption id={`${headingId}-caption`}>
             {counts.data.goal ? t('outside.houseGoal', { goal: counts.data.goal }) : t('outside.houseNoGoal')}
           </caption>
@@ -33,9 +38,7 @@ export function HouseCounts({ residenceId }: { residenceId: string }) {
               <th scope="col">{t('outside.resident')}</th>
               {counts.data.weeks.map((week, i) => (
                 <th scope="col" key={week}>
-                  {i === counts.data.weeks.length - 1
-                    ? t('outside.thisWeek')
-                    : t('outside.weekOf', { date: shortDate(week, i18n.language) })}
+                  {weekLabel(i)}
                 </th>
               ))}
             </tr>
@@ -45,7 +48,9 @@ export function HouseCounts({ residenceId }: { residenceId: string }) {
               <tr key={r.personId}>
                 <th scope="row">{r.displayName}</th>
                 {r.counts.map((n, i) => (
-                  <td key={counts.data.weeks[i]}>{n}</td>
+                  <td key={counts.data.weeks[i]} data-label={weekLabel(i)}>
+                    {n}
+                  </td>
                 ))}
               </tr>
             ))}

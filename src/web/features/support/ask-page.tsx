@@ -12,7 +12,7 @@ import { SUPPORT_KINDS, type SupportKind } from '../../../shared/domain/vocabula
 import { ChoiceGroup } from '../../components/choice-group.tsx';
 import { useFormErrors } from '../../components/errors.ts';
 import { CheckboxField, SelectField, TextAreaField } from '../../components/fields.tsx';
-import { Notice } from '../../components/notice.tsx';
+import { FormResult, useFormFeedback } from '../../components/form-feedback.tsx';
 import { Page } from '../../components/page.tsx';
 import { usePost } from './support-api.ts';
 import { SupportTabs } from './support-tabs.tsx';
@@ -21,16 +21,17 @@ const FIELDS = ['type', 'supportKind', 'body', 'audience', 'anonymous', 'expires
 const DAYS = [1, 3, 7, 14, 30] as const;
 
 type Draft = {
-  type: SupportPostType;
-  supportKind: SupportKind;
+  type: SupportPostType | null;
+  supportKind: SupportKind | null;
   body: string;
   audience: SupportAudience;
   anonymous: boolean;
   days: number;
 };
+// Nothing is chosen for the person: what they want and which kind of help are theirs to say.
 const NEW_DRAFT: Draft = {
-  type: 'request',
-  supportKind: 'instrumental',
+  type: null,
+  supportKind: null,
   body: '',
   audience: 'house',
   anonymous: false,
@@ -51,18 +52,34 @@ export function AskPage() {
   const change = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
   // One key per thing being posted: a retry after a dropped connection posts it once.
   const [idempotencyKey, setKey] = useState(() => crypto.randomUUID());
-  const { fieldError, summary } = useFormErrors(post.error, FIELDS);
+  const server = useFormErrors(post.error, FIELDS);
+  const { formRef, showProblems } = useFormFeedback();
+  // Choices not made yet, shown once the person tries to post.
+  const [tried, setTried] = useState(false);
+  const unchosen = (field: 'type' | 'supportKind') => tried && draft[field] === null;
+  const fieldError = (field: string) =>
+    (field === 'type' || field === 'supportKind') && unchosen(field)
+      ? t('formFeedback.chooseOne')
+      : server.fieldError(field);
+  const summary = unchosen('type') || unchosen('supportKind') ? t('errors.checkFields') : server.summary;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const { days, ...fields } = draft;
+    const { days, type, supportKind, ...fields } = draft;
+    if (type === null || supportKind === null) {
+      setTried(true);
+      post.reset();
+      showProblems();
+      return;
+    }
     post.mutate(
-      { ...fields, expiresInDays: days, idempotencyKey },
+      { ...fields, type, supportKind, expiresInDays: days, idempotencyKey },
       {
         onSuccess: () => {
           setKey(crypto.randomUUID());
           navigate('/support/mine', { state: { posted: true } });
         },
+        onError: showProblems,
       },
     );
   };
@@ -70,13 +87,13 @@ export function AskPage() {
   return (
     <Page title={t('peerSupport.askTitle')} intro={t('peerSupport.askIntro')}>
       <SupportTabs />
-      <form className="card support-ask" onSubmit={submit} noValidate>
+      <form ref={formRef} className="card support-ask" onSubmit={submit} noValidate>
         <WhatFields draft={draft} change={change} fieldError={fieldError} />
         <ReachFields draft={draft} change={change} fieldError={fieldError} />
-        {summary ? <Notice tone="error">{summary}</Notice> : null}
-        <button type="submit" className="button" disabled={post.isPending}>
+        <button type="submit" className="button button-large" disabled={post.isPending}>
           {t('peerSupport.send')}
         </button>
+        <FormResult tone="error">{summary}</FormResult>
       </form>
     </Page>
   );

@@ -98,7 +98,7 @@ function HouseCounts() {
         // Focusable, so a keyboard can scroll it sideways too.
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
         <div className="table-scroll" tabIndex={0}>
-          <table className="support-counts">
+          <table className="support-counts stack-table">
             <caption className="visually-hidden">{t('peerSupport.housesTitle')}</caption>
             <thead>
               <tr>
@@ -115,9 +115,11 @@ function HouseCounts() {
               {counts.data.weeks.map((w) => (
                 <tr key={`${w.residenceId}-${w.weekStart}`}>
                   <th scope="row">{w.residenceName}</th>
-                  <td>{formatDate(w.weekStart, i18n.language)}</td>
+                  <td data-label={t('peerSupport.weekOf')}>{formatDate(w.weekStart, i18n.language)}</td>
                   {SUPPORT_KINDS.map((k) => (
-                    <td key={k}>{w[k]}</td>
+                    <td key={k} data-label={t(`supportKinds.${k}`)}>
+                      {w[k]}
+                    </td>
                   ))}
                 </tr>
               ))}

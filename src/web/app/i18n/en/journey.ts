@@ -16,11 +16,12 @@ export const journey = {
     barcDueHeading: 'Your monthly reflection',
     barcDueText: 'It has been a while since your last BARC-10: ten short statements about your recovery.',
     barcDueButton: 'Answer the BARC-10',
-    linksHeading: 'More',
+    linksHeading: 'More about my recovery',
     progressLink: 'My progress charts',
     barcLink: 'My BARC-10 (recovery capital)',
     addClock: 'Track another recovery date',
     pendingCheckIn: 'Your check-in is saved on this phone and will be sent when you are back online.',
+    needsYouHeading: 'For you today',
   },
   clocks: {
     defaultLabel: 'My recovery',
@@ -101,7 +102,7 @@ export const journey = {
     supportKind: 'What kind of support?',
     submit: 'Save my check-in',
     save: 'Save changes',
-    saved: 'Your check-in is saved. Thank you for taking a moment for yourself.',
+    saved: 'Saved — you checked in today. Thank you for taking a moment for yourself.',
     queued:
       'You seem to be offline. Your check-in is kept on this phone and will be sent when you are back online.',
     sent: 'Your check-in from earlier was sent.',

@@ -18,12 +18,13 @@ export const journey: typeof english = {
     barcDueHeading: 'Tu reflexión del mes',
     barcDueText: 'Hace tiempo que no respondes el BARC-10: diez frases cortas sobre tu recuperación.',
     barcDueButton: 'Responder el BARC-10',
-    linksHeading: 'Más',
+    linksHeading: 'Más sobre mi recuperación',
     progressLink: 'Mis gráficas de progreso',
     barcLink: 'Mi BARC-10 (capital de recuperación)',
     addClock: 'Llevar otra fecha de recuperación',
     pendingCheckIn:
       'Tu registro está guardado en este teléfono y se enviará cuando vuelvas a tener conexión.',
+    needsYouHeading: 'Para ti hoy',
   },
   clocks: {
     defaultLabel: 'Mi recuperación',
@@ -104,7 +105,7 @@ export const journey: typeof english = {
     supportKind: '¿Qué tipo de apoyo?',
     submit: 'Guardar mi registro',
     save: 'Guardar cambios',
-    saved: 'Tu registro está guardado. Gracias por tomarte un momento para ti.',
+    saved: 'Guardado: ya hiciste tu registro de hoy. Gracias por tomarte un momento para ti.',
     queued:
       'Parece que no tienes conexión. Tu registro se guarda en este teléfono y se enviará cuando vuelvas a estar en línea.',
     sent: 'Se envió tu registro pendiente.',
