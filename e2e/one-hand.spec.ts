@@ -217,10 +217,7 @@ async function checkInFeedback(page: Page, url: string, lang: Lang) {
   await expect(mood.locator('input:focus')).toHaveCount(1);
   await checkPage(page, `check-in with a problem (${lang})`);
   await page.getByRole('radio', { name: w.good, exact: true }).check();
-  await page
-    .getByRole('group', { name: w.craving })
-    .getByRole('radio', { name: '2', exact: true })
-    .check();
+  await page.getByRole('group', { name: w.craving }).getByRole('radio', { name: '2', exact: true }).check();
   await page.getByRole('button', { name: w.save }).click();
   const result = page.getByRole('status').filter({ hasText: w.saved });
   await expect(result).toBeInViewport(LIVE);
