@@ -137,6 +137,22 @@ export function decidePush(
   return 'send';
 }
 
+/**
+ * One push for a person now: sent, or held back — and when a push held back by quiet hours is due
+ * (decision 0033); a muted topic never comes by push, so it has no time.
+ */
+export function pushTiming(
+  notification: { kind: string; urgent: boolean },
+  person: Omit<PushPreferences, 'mutedTopics'> & { mutedTopics: readonly string[] | null; timeZone: string },
+  at: Date,
+): { decision: PushDecision; dueAt: Date | null } {
+  const preferences = { ...person, mutedTopics: person.mutedTopics ?? [] };
+  const decision = decidePush(notification, preferences, person.timeZone, at);
+  const dueAt =
+    decision === 'quiet' && person.quietUntil ? quietHoursEnd(person.quietUntil, person.timeZone, at) : null;
+  return { decision, dueAt };
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const idIn = (data: Record<string, unknown>, key: string): string | null => {
   const value = data[key];

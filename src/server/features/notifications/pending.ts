@@ -2,7 +2,7 @@
 // failed for a reason that may pass is made again, and a notification whose news changed replaces its
 // copy on the phone. Each is claimed by deleting it (`for update skip locked`), so it goes out once.
 import { sql } from 'drizzle-orm';
-import { decidePush, quietHoursEnd } from '../../../shared/domain/notifications.ts';
+import { pushTiming } from '../../../shared/domain/notifications.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import type { Executor } from '../../platform/database/executor.ts';
 import {
@@ -75,15 +75,10 @@ export async function deliverDuePushes(db: Db, options: PushOptions, now: Date):
       message.replace = true;
     } else {
       // The person's settings as they are now: muted since, it is dropped; quiet again, it waits again.
-      const decision = decidePush(
-        { kind: item.kind, urgent: message.urgent },
-        { mutedTopics: person.mutedTopics ?? [], quietFrom: person.quietFrom, quietUntil: person.quietUntil },
-        person.timeZone,
-        now,
-      );
+      const { decision, dueAt } = pushTiming({ kind: item.kind, urgent: message.urgent }, person, now);
       if (decision !== 'send') {
         report.heldBack += 1;
-        if (decision === 'quiet' && person.quietUntil) {
+        if (dueAt) {
           report.deferred += 1;
           later.push({
             organizationId: item.organization_id,
@@ -92,7 +87,7 @@ export async function deliverDuePushes(db: Db, options: PushOptions, now: Date):
             subscriptionId: item.subscription_id,
             purpose: 'deliver',
             attempts: item.attempts,
-            dueAt: quietHoursEnd(person.quietUntil, person.timeZone, now),
+            dueAt,
           });
         }
         continue;

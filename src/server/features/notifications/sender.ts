@@ -4,7 +4,7 @@
 // out once however many processes heard about it. Decision 0018 explains the choices.
 import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import webPush from 'web-push';
-import { decidePush, notificationPath, quietHoursEnd } from '../../../shared/domain/notifications.ts';
+import { notificationPath, pushTiming } from '../../../shared/domain/notifications.ts';
 import type { Db } from '../../platform/database/connect.ts';
 import type { Executor } from '../../platform/database/executor.ts';
 import {
@@ -310,27 +310,22 @@ export async function sendPendingPushes(
     const mine = devices.get(notification.person_id);
     const person = recipients.get(notification.person_id);
     if (!mine || !person) continue;
-    const decision = decidePush(
+    const { decision, dueAt } = pushTiming(
       { kind: notification.kind, urgent: notification.data.urgent === true },
-      {
-        mutedTopics: person.mutedTopics ?? [],
-        quietFrom: person.quietFrom,
-        quietUntil: person.quietUntil,
-      },
-      person.timeZone,
+      person,
       now,
     );
     if (decision !== 'send') {
       report.heldBack += 1;
       // Quiet hours only hold a push back until they end; a muted topic never comes by push.
-      if (decision === 'quiet' && person.quietUntil) {
+      if (dueAt) {
         report.deferred += 1;
         later.push({
           organizationId: notification.organization_id,
           notificationId: notification.id,
           personId: notification.person_id,
           purpose: 'deliver',
-          dueAt: quietHoursEnd(person.quietUntil, person.timeZone, now),
+          dueAt,
         });
       }
       continue;
